@@ -1,0 +1,39 @@
+/**
+ * Content script: finds the page's main video and runs a session for it. Nothing else happens on
+ * a page without video. It never opens IndexedDB (that would be the page's database) and never
+ * holds note text: the panel, an extension page, does both.
+ */
+import browser from '../platform/browser';
+import { parseTabMessage, type VideoStatus } from '../messaging/protocol';
+import { html5 } from './sites/html5';
+import { watchMainVideo } from './video-finder';
+import { startVideoSession, type VideoSession } from './video-session';
+
+let session: VideoSession | null = null;
+
+watchMainVideo((video) => {
+  if (!video) {
+    session?.destroy();
+    session = null;
+  } else if (session) {
+    session.setVideo(video);
+  } else if (html5.recordingKey(video) !== null) {
+    session = startVideoSession(video, html5);
+  }
+});
+
+browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<VideoStatus> | undefined => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const message = parseTabMessage(raw);
+  if (!message || !session) return undefined;
+  switch (message.type) {
+    case 'compose':
+      session.compose();
+      return undefined;
+    case 'open-panel':
+      session.showPanel();
+      return undefined;
+    case 'status':
+      return Promise.resolve(session.status());
+  }
+});

@@ -1,0 +1,11 @@
+import { pageRecordingKey } from '../../core/recording-key';
+import type { SiteAdapter } from './adapter';
+
+/** Any page with a `<video>`: the recording is the page it plays on. */
+export const html5: SiteAdapter = {
+  id: 'html5',
+  recordingKey: () => pageRecordingKey(location.href),
+  title: (video) =>
+    (document.title || video.getAttribute('title') || video.getAttribute('aria-label') || location.hostname).trim(),
+  pageUrl: () => pageRecordingKey(location.href) ?? location.href,
+};

@@ -1,0 +1,28 @@
+/**
+ * What the panel knows of the video in the page. The content script sends it at every change
+ * (play, pause, seek, rate) and now and then while playing; the panel extrapolates between
+ * messages, so reading the time never waits for a round trip.
+ */
+export interface PlaybackState {
+  /** currentTime when the state was read; null while the video has no time yet. */
+  t: number | null;
+  paused: boolean;
+  rate: number;
+  /** null while unknown and for a live stream. */
+  duration: number | null;
+  /** Date.now() when the state was read. */
+  at: number;
+}
+
+/** The video's time at wall-clock `now`, or null when the video has no usable time. */
+export function timeAt(state: PlaybackState, now: number): number | null {
+  if (state.t === null || !Number.isFinite(state.t)) return null;
+  if (state.paused) return state.t;
+  const t = state.t + (Math.max(0, now - state.at) / 1000) * state.rate;
+  return state.duration !== null && Number.isFinite(state.duration) ? Math.min(t, state.duration) : t;
+}
+
+/** The time a note gets when typing starts at `videoTime`. */
+export function noteTime(videoTime: number, leadInSeconds: number): number {
+  return Math.max(0, videoTime - leadInSeconds);
+}

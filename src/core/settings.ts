@@ -1,0 +1,32 @@
+export interface Settings {
+  /** Seconds subtracted from the moment typing starts: people write after they hear something. */
+  leadInSeconds: number;
+  /** Pause the video while a note is typed, resume on save. */
+  pauseWhileTyping: boolean;
+  /** Open the notes panel as soon as a video is found (otherwise only the launcher shows). */
+  openPanelOnVideo: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  leadInSeconds: 2,
+  pauseWhileTyping: true,
+  openPanelOnVideo: true,
+};
+
+export const MAX_LEAD_IN_SECONDS = 30;
+
+/** Fills what is missing or malformed in stored settings with the defaults. */
+export function settingsFrom(stored: unknown): Settings {
+  const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const leadIn = value.leadInSeconds;
+  return {
+    leadInSeconds:
+      typeof leadIn === 'number' && Number.isFinite(leadIn) && leadIn >= 0 && leadIn <= MAX_LEAD_IN_SECONDS
+        ? leadIn
+        : DEFAULT_SETTINGS.leadInSeconds,
+    pauseWhileTyping:
+      typeof value.pauseWhileTyping === 'boolean' ? value.pauseWhileTyping : DEFAULT_SETTINGS.pauseWhileTyping,
+    openPanelOnVideo:
+      typeof value.openPanelOnVideo === 'boolean' ? value.openPanelOnVideo : DEFAULT_SETTINGS.openPanelOnVideo,
+  };
+}

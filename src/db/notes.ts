@@ -1,0 +1,87 @@
+import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
+import type { Note, Recording } from '../core/model';
+import { db } from './schema';
+
+export type RecordingInfo = Pick<Recording, 'key' | 'site' | 'url' | 'title' | 'duration'>;
+
+/** The recording's notes that are not in the trash, sorted by time. */
+export async function listNotes(recordingKey: string): Promise<Note[]> {
+  const notes = await db()
+    .notes.where('[recordingKey+t]')
+    .between([recordingKey, -Infinity], [recordingKey, Infinity])
+    .filter((note) => note.deletedAt === undefined)
+    .toArray();
+  return notes.sort(byTime);
+}
+
+export async function countNotes(recordingKey: string): Promise<number> {
+  return db()
+    .notes.where('recordingKey')
+    .equals(recordingKey)
+    .filter((note) => note.deletedAt === undefined)
+    .count();
+}
+
+export function checkNoteText(text: string): string | null {
+  if (text.trim() === '') return 'A note needs some text.';
+  if (text.length > MAX_NOTE_LENGTH) {
+    return `This note is ${text.length.toLocaleString()} characters long; a note holds at most ${MAX_NOTE_LENGTH.toLocaleString()}.`;
+  }
+  return null;
+}
+
+function checkTime(t: number): void {
+  if (!Number.isFinite(t) || t < 0) throw new RangeError(`A note's time must be a number of seconds ≥ 0, not ${t}.`);
+}
+
+/**
+ * Saves a new note, records the recording it belongs to and clears the draft, all in one
+ * transaction: either the note is stored and the draft gone, or nothing changed.
+ */
+export async function addNote(recording: RecordingInfo, t: number, text: string): Promise<Note> {
+  const problem = checkNoteText(text);
+  if (problem) throw new Error(problem);
+  checkTime(t);
+  const now = Date.now();
+  const note: Note = { id: newId(), recordingKey: recording.key, t, text, createdAt: now, updatedAt: now };
+  const database = db();
+  await database.transaction('rw', database.notes, database.recordings, database.drafts, async () => {
+    const existing = await database.recordings.get(recording.key);
+    await database.recordings.put({
+      ...existing,
+      ...recording,
+      title: recording.title || existing?.title || recording.url,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    });
+    await database.notes.add(note);
+    await database.drafts.delete(recording.key);
+  });
+  return note;
+}
+
+export async function updateNote(id: string, changes: { text?: string; t?: number }): Promise<void> {
+  if (changes.text !== undefined) {
+    const problem = checkNoteText(changes.text);
+    if (problem) throw new Error(problem);
+  }
+  if (changes.t !== undefined) checkTime(changes.t);
+  const updated = await db().notes.update(id, { ...changes, updatedAt: Date.now() });
+  if (updated === 0) throw new Error('This note no longer exists.');
+}
+
+/** Moves a note to the trash; `restoreNote` undoes it. */
+export async function trashNote(id: string): Promise<void> {
+  const now = Date.now();
+  await db().notes.update(id, { deletedAt: now, updatedAt: now });
+}
+
+export async function restoreNote(id: string): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.notes, async () => {
+    const note = await database.notes.get(id);
+    if (!note) return;
+    const { deletedAt: _deleted, ...rest } = note;
+    await database.notes.put({ ...rest, updatedAt: Date.now() });
+  });
+}

@@ -1,0 +1,58 @@
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Draft, Note, QaItem, Recording } from '../core/model';
+
+export const DB_NAME = 'webinar-notes';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Every schema the database has had, oldest first. A change is a new entry, never an edit of an
+ * old one: Dexie needs the history to upgrade a database made by any earlier release. An upgrade
+ * uses only the transaction it is given and returns its promise.
+ * The upgrade test (test/unit/db-upgrade.test.ts) seeds a database at each version and opens it
+ * with the latest.
+ */
+export const SCHEMA_HISTORY: readonly {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}[] = [
+  {
+    version: 1,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      drafts: 'recordingKey',
+      settings: 'key',
+    },
+  },
+];
+
+export class NotesDatabase extends Dexie {
+  recordings!: EntityTable<Recording, 'key'>;
+  notes!: EntityTable<Note, 'id'>;
+  qa!: EntityTable<QaItem, 'id'>;
+  drafts!: EntityTable<Draft, 'recordingKey'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
+    super(name, options);
+    for (const step of SCHEMA_HISTORY) {
+      if (step.version > upTo) break;
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+  }
+}
+
+let shared: NotesDatabase | undefined;
+
+/** The database of the extension's origin; opened once per page or worker. */
+export function db(): NotesDatabase {
+  shared ??= new NotesDatabase();
+  return shared;
+}

@@ -1,0 +1,96 @@
+/**
+ * Every message the extension's contexts send each other, in one place. Receivers check each
+ * message with `parse*` before acting: a message is data from another context, not a promise.
+ *
+ * Two channels:
+ * - tab messages (`runtime/tabs.sendMessage`): background and popup → the content script of a tab;
+ * - the panel link (a `tabs.connect` port named `PANEL_PORT_PREFIX + nonce`): the notes panel ⇄
+ *   the content script that placed it. The nonce pairs a panel with its video when a page has
+ *   several; it is never a credential (the content script also checks the port's sender).
+ */
+import * as v from 'valibot';
+
+const seconds = v.pipe(v.number(), v.finite(), v.minValue(0));
+/** NaN and Infinity travel as null (structured JSON in Chrome's messaging drops them). */
+const maybeSeconds = v.nullable(v.number());
+
+// ─── background / popup → content script ───────────────────────────────────────────────────────
+
+const TabMessage = v.variant('type', [
+  /** The `new-note` shortcut: open the panel and the composer. */
+  v.object({ type: v.literal('compose') }),
+  /** The popup's button. */
+  v.object({ type: v.literal('open-panel') }),
+  /** The popup asks what this frame is annotating; frames without a video do not answer. */
+  v.object({ type: v.literal('status') }),
+]);
+export type TabMessage = v.InferOutput<typeof TabMessage>;
+
+export const VideoStatus = v.object({
+  recordingKey: v.string(),
+  title: v.string(),
+  panelOpen: v.boolean(),
+});
+export type VideoStatus = v.InferOutput<typeof VideoStatus>;
+
+// ─── panel link ────────────────────────────────────────────────────────────────────────────────
+
+export const PANEL_PORT_PREFIX = 'webinar-notes-panel:';
+
+const Playback = v.object({
+  t: maybeSeconds,
+  paused: v.boolean(),
+  rate: v.number(),
+  duration: maybeSeconds,
+  at: v.number(),
+});
+export type WirePlayback = v.InferOutput<typeof Playback>;
+
+const ToPanel = v.variant('type', [
+  /** Which recording the video is, sent first and whenever it changes. */
+  v.object({
+    type: v.literal('recording'),
+    recording: v.object({
+      key: v.string(),
+      site: v.literal('html5'),
+      url: v.string(),
+      title: v.string(),
+      duration: v.optional(seconds),
+    }),
+  }),
+  /** Sent on play, pause, seek, rate change, and every second while playing. */
+  v.object({ type: v.literal('playback'), playback: Playback }),
+  /** Open the composer and put the caret in it (the shortcut, or the launcher). */
+  v.object({ type: v.literal('compose') }),
+  /** The video left the page; the panel must not file notes under it any more. */
+  v.object({ type: v.literal('video-gone') }),
+]);
+export type ToPanel = v.InferOutput<typeof ToPanel>;
+
+const ToContent = v.variant('type', [
+  v.object({ type: v.literal('seek'), t: seconds }),
+  v.object({ type: v.literal('pause') }),
+  v.object({ type: v.literal('play') }),
+  /** Note times for the markers. Times only: the page never holds note text. */
+  v.object({ type: v.literal('markers'), times: v.pipe(v.array(seconds), v.maxLength(100_000)) }),
+  /** Show or hide the panel frame. */
+  v.object({ type: v.literal('panel-visible'), visible: v.boolean() }),
+]);
+export type ToContent = v.InferOutput<typeof ToContent>;
+
+function parser<T>(schema: v.GenericSchema<unknown, T>) {
+  return (message: unknown): T | null => {
+    const result = v.safeParse(schema, message);
+    return result.success ? result.output : null;
+  };
+}
+
+export const parseTabMessage = parser(TabMessage);
+export const parseVideoStatus = parser(VideoStatus);
+export const parseToPanel = parser(ToPanel);
+export const parseToContent = parser(ToContent);
+
+/** Finite numbers as they are, NaN and ±Infinity as null, so they survive the JSON of messaging. */
+export function wireNumber(n: number): number | null {
+  return Number.isFinite(n) ? n : null;
+}

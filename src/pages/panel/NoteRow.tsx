@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Note } from '../../core/model';
+import { formatTime, parseTime } from '../../core/time';
+import { checkNoteText, updateNote } from '../../db/notes';
+
+interface Props {
+  note: Note;
+  current: boolean;
+  onSeek(t: number): void;
+  onDelete(note: Note): void;
+  readTime(): number | null;
+}
+
+export function NoteRow({ note, current, onSeek, onDelete, readTime }: Props) {
+  const [editing, setEditing] = useState(false);
+  const row = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    if (current && !editing) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  return (
+    <li ref={row} class={`note${current ? ' current' : ''}`} aria-current={current ? 'true' : undefined} data-note-id={note.id}>
+      {editing ? (
+        <NoteEditor note={note} readTime={readTime} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <button type="button" class="time" onClick={() => onSeek(note.t)} aria-label={`Play from ${formatTime(note.t)}`}>
+            {formatTime(note.t)}
+          </button>
+          <p class="text" dir="auto" onClick={() => onSeek(note.t)}>
+            {note.text}
+          </p>
+          <div class="actions">
+            <button type="button" class="quiet" onClick={() => setEditing(true)} aria-label={`Edit note at ${formatTime(note.t)}`}>
+              Edit
+            </button>
+            <button type="button" class="quiet" onClick={() => onDelete(note)} aria-label={`Delete note at ${formatTime(note.t)}`}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+function NoteEditor({ note, readTime, onDone }: { note: Note; readTime(): number | null; onDone(): void }) {
+  const [text, setText] = useState(note.text);
+  const [time, setTime] = useState(formatTime(note.t));
+  const [message, setMessage] = useState<string | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => box.current?.focus(), []);
+
+  const save = async () => {
+    // An untouched time field keeps the note's exact time (the field shows whole seconds).
+    const t = time === formatTime(note.t) ? note.t : parseTime(time);
+    if (t === null) {
+      setMessage('Write the time as h:mm:ss, m:ss or seconds, e.g. 1:02:03 or 75.');
+      return;
+    }
+    const problem = checkNoteText(text);
+    if (problem) {
+      setMessage(problem);
+      return;
+    }
+    try {
+      await updateNote(note.id, { text, t });
+      onDone();
+    } catch (error) {
+      setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <form
+      class="editor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onDone();
+        }
+      }}
+    >
+      <label class="visually-hidden" for={`edit-text-${note.id}`}>
+        Note text
+      </label>
+      <textarea
+        id={`edit-text-${note.id}`}
+        ref={box}
+        rows={3}
+        dir="auto"
+        value={text}
+        onInput={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            void save();
+          }
+        }}
+      />
+      <div class="editor-bar">
+        <label>
+          Time{' '}
+          <input
+            type="text"
+            class="time-input"
+            value={time}
+            inputMode="numeric"
+            onInput={(event) => setTime(event.currentTarget.value)}
+          />
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            const now = readTime();
+            if (now !== null) setTime(formatTime(now));
+          }}
+        >
+          Now
+        </button>
+        <span class="spacer" />
+        <button type="button" class="quiet" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" class="primary">
+          Save
+        </button>
+      </div>
+      {message && (
+        <p class="error" role="alert">
+          {message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { currentNoteIndex } from '../../core/notes';
+import type { Note } from '../../core/model';
+import { timeAt, type PlaybackState } from '../../core/playback';
+import { db } from '../../db/schema';
+import { listNotes, restoreNote, trashNote, type RecordingInfo } from '../../db/notes';
+import { loadSettings } from '../../db/settings';
+import type { ToPanel } from '../../messaging/protocol';
+import browser from '../../platform/browser';
+import { useLiveQuery } from '../shared/live-query';
+import { Composer } from './Composer';
+import { NoteRow } from './NoteRow';
+import { connectToVideo, type VideoLink } from './video-link';
+
+const UNDO_MS = 8000;
+/** How often the highlighted note is re-checked while the video plays. */
+const TICK_MS = 250;
+
+type Storage = { state: 'checking' } | { state: 'ok' } | { state: 'refused'; reason: string };
+
+export function Panel() {
+  const [link, setLink] = useState<VideoLink | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [recording, setRecording] = useState<RecordingInfo | null>(null);
+  const [playback, setPlayback] = useState<PlaybackState | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [deleted, setDeleted] = useState<Note | null>(null);
+  const [storage, setStorage] = useState<Storage>({ state: 'checking' });
+  const [, setTick] = useState(0);
+  const playbackRef = useRef(playback);
+  playbackRef.current = playback;
+
+  useEffect(() => {
+    // With storage partitioning turned off, Chrome refuses IndexedDB to an extension frame inside
+    // a page. Say so rather than pretend to save.
+    db()
+      .open()
+      .then(
+        () => setStorage({ state: 'ok' }),
+        (error: unknown) => setStorage({ state: 'refused', reason: error instanceof Error ? error.message : String(error) }),
+      );
+    const onMessage = (message: ToPanel) => {
+      switch (message.type) {
+        case 'recording':
+          if (message.recording.key) setRecording(message.recording);
+          break;
+        case 'playback':
+          setPlayback(message.playback);
+          break;
+        case 'compose':
+          setFocusRequest((n) => n + 1);
+          break;
+        case 'video-gone':
+          setProblem('The video left the page. Notes can no longer be taken here.');
+          break;
+      }
+    };
+    connectToVideo(onMessage, () => setProblem('Lost touch with the video. Reload the page to take notes again.')).then(
+      setLink,
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
+
+  const settings = useLiveQuery(loadSettings, []);
+  const notes = useLiveQuery(async () => (recording ? listNotes(recording.key) : []), [recording?.key]);
+
+  const openedOnce = useRef(false);
+  useEffect(() => {
+    if (!link || settings.state !== 'ready' || openedOnce.current) return;
+    openedOnce.current = true;
+    if (settings.value.openPanelOnVideo) link.send({ type: 'panel-visible', visible: true });
+  }, [link, settings]);
+
+  useEffect(() => {
+    if (link && notes.state === 'ready') link.send({ type: 'markers', times: notes.value.map((note) => note.t) });
+  }, [link, notes]);
+
+  useEffect(() => {
+    if (!playback || playback.paused) return;
+    const timer = setInterval(() => setTick((n) => n + 1), TICK_MS);
+    return () => clearInterval(timer);
+  }, [playback]);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
+  const readTime = useCallback(() => (playbackRef.current ? timeAt(playbackRef.current, Date.now()) : null), []);
+  const seek = (t: number) => link?.send({ type: 'seek', t });
+  const remove = (note: Note) => {
+    void trashNote(note.id).then(() => setDeleted(note));
+  };
+
+  const list = notes.state === 'ready' ? notes.value : [];
+  const now = readTime();
+  const current = now === null ? -1 : currentNoteIndex(list, now);
+  const failure =
+    storage.state === 'refused'
+      ? `The browser refused this frame access to the extension's storage (${storage.reason}). Nothing can be saved here.`
+      : settings.state === 'failed'
+        ? settings.error.message
+        : notes.state === 'failed'
+          ? notes.error.message
+          : null;
+
+  return (
+    <main class="panel">
+      <header class="panel-head">
+        <div class="titles">
+          <h1>Notes</h1>
+          <p class="recording-title" title={recording?.title}>
+            {recording?.title ?? 'Waiting for the video…'}
+          </p>
+        </div>
+        <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Settings">
+          Settings
+        </button>
+        <button type="button" class="quiet" onClick={() => link?.send({ type: 'panel-visible', visible: false })} aria-label="Hide notes panel">
+          Hide
+        </button>
+      </header>
+      {failure && (
+        <p class="banner error" role="alert">
+          {failure}
+        </p>
+      )}
+      {recording && settings.state === 'ready' && storage.state === 'ok' && (
+        <Composer
+          key={recording.key}
+          recording={recording}
+          settings={settings.value}
+          readTime={readTime}
+          isPlaying={() => playbackRef.current?.paused === false}
+          pause={() => link?.send({ type: 'pause' })}
+          play={() => link?.send({ type: 'play' })}
+          focusRequest={focusRequest}
+          disabledReason={problem}
+        />
+      )}
+      {problem && !failure && (
+        <p class="banner" role="status">
+          {problem}
+        </p>
+      )}
+      <section class="notes" aria-label={`Notes (${list.length})`}>
+        {notes.state === 'ready' && list.length === 0 && (
+          <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
+        )}
+        <ol>
+          {list.map((note, index) => (
+            <NoteRow key={note.id} note={note} current={index === current} onSeek={seek} onDelete={remove} readTime={readTime} />
+          ))}
+        </ol>
+      </section>
+      {deleted && (
+        <div class="toast" role="status">
+          <span>Note deleted.</span>
+          <button
+            type="button"
+            onClick={() => {
+              void restoreNote(deleted.id);
+              setDeleted(null);
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../shared/base.css';
+import './panel.css';
+import { Panel } from './Panel';
+
+render(<Panel />, document.getElementById('app') as HTMLElement);
