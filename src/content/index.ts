@@ -3,7 +3,7 @@
  * a page without video. It never opens IndexedDB (that would be the page's database) and never
  * holds note text: the panel, an extension page, does both.
  */
-import browser from '../platform/browser';
+import browser, { type Runtime } from '../platform/browser';
 import { parseTabMessage, type VideoStatus } from '../messaging/protocol';
 import { html5 } from './sites/html5';
 import { watchMainVideo } from './video-finder';
@@ -22,7 +22,7 @@ watchMainVideo((video) => {
   }
 });
 
-browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<VideoStatus> | undefined => {
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<VideoStatus> | undefined => {
   if (sender.id !== browser.runtime.id) return undefined;
   const message = parseTabMessage(raw);
   if (!message || !session) return undefined;

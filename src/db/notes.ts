@@ -35,8 +35,8 @@ function checkTime(t: number): void {
 }
 
 /**
- * Saves a new note, records the recording it belongs to and clears the draft, all in one
- * transaction: either the note is stored and the draft gone, or nothing changed.
+ * Saves a new note, records the recording it belongs to and clears the note's draft, all in one
+ * transaction: either the note is stored and its draft gone, or nothing changed.
  */
 export async function addNote(recording: RecordingInfo, t: number, text: string): Promise<Note> {
   const problem = checkNoteText(text);
@@ -55,7 +55,9 @@ export async function addNote(recording: RecordingInfo, t: number, text: string)
       updatedAt: now,
     });
     await database.notes.add(note);
-    await database.drafts.delete(recording.key);
+    // Only the draft of this note: a newer one may already be on its way for the next note.
+    const draft = await database.drafts.get(recording.key);
+    if (draft?.text === text) await database.drafts.delete(recording.key);
   });
   return note;
 }

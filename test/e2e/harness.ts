@@ -119,3 +119,91 @@ export async function storedNotes(browser: Browser): Promise<{ t: number; text: 
     await page.close();
   }
 }
+
+/** Types `text` into the panel's composer and saves it with Enter. */
+export async function typeNote(panel: Frame, text: string): Promise<void> {
+  const box = panel.locator('textarea#composer-text');
+  await box.click();
+  await box.pressSequentially(text, { delay: 10 });
+  await box.press('Enter');
+}
+
+export async function panelNoteTexts(panel: Frame): Promise<string[]> {
+  return panel.locator('li.note .text').allTextContents();
+}
+
+/** The id of the tab showing `page`, as the extension sees it. */
+export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = await browser.worker();
+  return worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({ active: true });
+    const tab = tabs.find((t) => t.url === undefined || t.url === url) ?? tabs[0];
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  }, page.url());
+}
+
+interface CdpNode {
+  nodeType: number;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/**
+ * The page's own DOM as the browser holds it, closed shadow roots included (which no page script
+ * can open), but not the documents of frames: the notes panel is another origin's document.
+ */
+export async function pageDom(page: Page): Promise<{ classes: string[]; text: string }> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const classes: string[] = [];
+    const text: string[] = [];
+    const walk = (node: CdpNode) => {
+      if (node.nodeType === 3 && node.nodeValue) text.push(node.nodeValue);
+      const attributes = node.attributes ?? [];
+      for (let i = 0; i + 1 < attributes.length; i += 2) {
+        if (attributes[i] === 'class') classes.push(...(attributes[i + 1] ?? '').split(/\s+/));
+        text.push(attributes[i + 1] ?? '');
+      }
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
+    };
+    walk(root);
+    return { classes, text: text.join('\n') };
+  } finally {
+    await session.detach();
+  }
+}
+
+export async function markerCount(page: Page): Promise<number> {
+  return (await pageDom(page)).classes.filter((c) => c === 'marker').length;
+}
+
+export async function panelVisible(page: Page, extensionId: string): Promise<boolean> {
+  const frame = await panelOf(page, extensionId);
+  return (await frame.frameElement()).isVisible();
+}
+
+/**
+ * Stops the extension's service worker the way a user (or Chrome's idle timer) would, through
+ * chrome://serviceworker-internals, and waits until Chrome reports it stopped.
+ */
+export async function stopServiceWorker(browser: Browser): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto('chrome://serviceworker-internals/');
+    const status = () => page.evaluate(() => /Running Status: (\w+)/.exec(document.body.innerText)?.[1]);
+    for (let i = 0; i < 100 && (await status()) !== 'RUNNING'; i++) await page.waitForTimeout(50);
+    if (!(await page.evaluate((id) => document.body.innerText.includes(`chrome-extension://${id}/`), browser.extensionId))) {
+      throw new Error('our service worker is not listed');
+    }
+    await page.getByText('Stop', { exact: true }).first().click();
+    for (let i = 0; i < 100 && (await status()) !== 'STOPPED'; i++) await page.waitForTimeout(50);
+    if ((await status()) !== 'STOPPED') throw new Error('the service worker did not stop');
+  } finally {
+    await page.close();
+  }
+}

@@ -29,7 +29,6 @@ export function Composer({ recording, settings, readTime, isPlaying, pause, play
   const [text, setText] = useState('');
   const [t, setT] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const pausedByUs = useRef(false);
   const pendingDraft = useRef<ReturnType<typeof setTimeout>>();
@@ -96,24 +95,30 @@ export function Composer({ recording, settings, readTime, isPlaying, pause, play
   };
 
   const save = async () => {
-    const problem = checkNoteText(text);
-    if (problem || t === null) {
+    const { text: noteText, t: noteT } = latest.current;
+    const problem = checkNoteText(noteText);
+    if (problem || noteT === null) {
       setMessage(problem ?? 'Type the note while the video has a playback time.');
       return;
     }
     clearTimeout(pendingDraft.current);
     pendingDraft.current = undefined;
-    setSaving(true);
+    // Clear at once so the next note can be typed while this one is written; the draft stays in
+    // the database until the note is stored, in the same transaction.
+    latest.current = { text: '', t: null };
+    setText('');
+    setT(null);
+    setMessage(null);
+    resume();
     try {
-      await addNote(recording, t, text);
-      setText('');
-      setT(null);
-      setMessage(null);
-      resume();
+      await addNote(recording, noteT, noteText);
     } catch (error) {
+      if (latest.current.text === '') {
+        latest.current = { text: noteText, t: noteT };
+        setText(noteText);
+        setT(noteT);
+      }
       setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}. Your text is kept.`);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -131,7 +136,7 @@ export function Composer({ recording, settings, readTime, isPlaying, pause, play
     if (event.isComposing) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
-      if (!saving) void save();
+      void save();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       cancel();
@@ -165,9 +170,9 @@ export function Composer({ recording, settings, readTime, isPlaying, pause, play
       />
       <div class="composer-bar">
         <span id="composer-status" class={message ? 'error' : 'muted'} role={message ? 'alert' : undefined}>
-          {message ?? (t !== null ? `Note at ${formatTime(t)}` : 'Enter saves · Shift+Enter new line · Esc cancels')}
+          {message ?? (t !== null ? `Note at ${formatTime(t)}` : 'Enter saves · Esc cancels')}
         </span>
-        <button type="submit" class="primary" disabled={disabled || saving}>
+        <button type="submit" class="primary" disabled={disabled}>
           Add note
         </button>
       </div>

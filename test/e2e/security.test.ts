@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launch, pageDom, panelOf, removeProfile, serveDemo, storedNotes, type Browser, type DemoServer } from './harness';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDemo();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (browser) removeProfile(browser.profile);
+});
+
+test('a hostile page sees no note text in its DOM and none of the keys typed into a note', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/fixtures/hostile.html`);
+  const panel = await panelOf(page, browser.extensionId);
+  const box = panel.locator('textarea#composer-text');
+  await box.click();
+  await box.pressSequentially('Secret saved note', { delay: 10 });
+  await box.press('Enter');
+  await box.pressSequentially('Secret draft in progress', { delay: 10 });
+  await expect.poll(async () => (await storedNotes(browser)).map((n) => n.text)).toEqual(['Secret saved note']);
+  await expect.poll(() => panel.locator('li.note .text').allTextContents()).toEqual(['Secret saved note']);
+
+  const seenByPage = await page.evaluate(() => ({
+    text: (window as unknown as { pageText(): string }).pageText(),
+    keys: (window as unknown as { keysSeen: string[] }).keysSeen,
+  }));
+  expect(seenByPage.keys).toEqual([]);
+  expect(seenByPage.text).not.toMatch(/Secret/);
+  // The page's script found our layer but not inside it: the shadow root is closed.
+  expect(seenByPage.text).toContain('[cross-origin frame]');
+
+  // Even the browser's full view of the page, closed shadow roots included, holds no note text:
+  // the layer carries times only.
+  const dom = await pageDom(page);
+  expect(dom.text).not.toMatch(/Secret/);
+  expect(dom.classes).toContain('marker');
+});
+
+test("the page origin's IndexedDB holds none of our data", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/fixtures/hostile.html`);
+  await panelOf(page, browser.extensionId);
+  expect((await storedNotes(browser)).length).toBeGreaterThan(0);
+  const databases = await page.evaluate(() => indexedDB.databases());
+  expect(databases).toEqual([]);
+});
