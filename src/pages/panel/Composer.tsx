@@ -161,7 +161,7 @@ export function Composer({ recording, settings, readTime, isPlaying, pause, play
         ref={box}
         rows={3}
         dir="auto"
-        placeholder={disabledReason ?? 'Type a note… it takes the time you start typing'}
+        placeholder={disabledReason ?? 'Type a note: it gets the moment you start'}
         value={text}
         disabled={disabled}
         aria-describedby="composer-status"

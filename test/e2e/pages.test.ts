@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  launch,
+  panelOf,
+  panelVisible,
+  playUntil,
+  removeProfile,
+  screenshot,
+  serveDemo,
+  storedNotes,
+  typeNote,
+  videoTime,
+  type Browser,
+  type DemoServer,
+} from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDemo();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (browser) removeProfile(browser.profile);
+});
+
+/** Serious and critical axe-core violations in a page or frame (evaluated, so page CSP does not apply). */
+async function seriousViolations(target: Page | Frame): Promise<string[]> {
+  await target.evaluate(`${axeSource};0`);
+  const results = (await target.evaluate(() =>
+    (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
+  )) as { passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  if (results.passes.length === 0) throw new Error('axe checked nothing');
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The popup as a tab that asks about `page` (a popup asks about the active tab of its window). */
+async function popupFor(page: Page): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);
+  await page.bringToFront();
+  await popup.reload();
+  return popup;
+}
+
+test('the panel, popup and options pages have no serious or critical accessibility violations', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/`);
+  const panel = await panelOf(page, browser.extensionId);
+  await typeNote(panel, 'A note so the list is not empty');
+  await expect.poll(() => panel.locator('li.note').count()).toBe(1);
+  expect(await seriousViolations(panel)).toEqual([]);
+
+  const popup = await popupFor(page);
+  await expect.poll(() => popup.locator('.count').textContent()).toBe('1 note');
+  expect(await seriousViolations(popup)).toEqual([]);
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
+  await options.getByText('Lead-in').waitFor();
+  expect(await seriousViolations(options)).toEqual([]);
+  for (const p of [page, popup, options]) await p.close();
+});
+
+test('the popup tells whether the page is annotated, counts its notes and opens the panel', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/?popup`);
+  const panel = await panelOf(page, browser.extensionId);
+  await typeNote(panel, 'One');
+  await typeNote(panel, 'Two');
+  await panel.getByRole('button', { name: 'Hide notes panel' }).click();
+  await expect.poll(() => panelVisible(page, browser.extensionId)).toBe(false);
+
+  const popup = await popupFor(page);
+  await expect.poll(() => popup.locator('.status').textContent()).toContain('Accessible forms in practice');
+  await expect.poll(() => popup.locator('.count').textContent()).toBe('2 notes');
+  await popup.setViewportSize({ width: 300, height: 170 });
+  await screenshot(popup, 'popup');
+  await popup.getByRole('button', { name: 'Open notes panel' }).click();
+  await expect.poll(() => panelVisible(page, browser.extensionId)).toBe(true);
+
+  const noVideo = await browser.context.newPage();
+  await noVideo.goto(`${server.origin}/fixtures/no-video.html`);
+  const popupElsewhere = await popupFor(noVideo);
+  await expect.poll(() => popupElsewhere.locator('.popup').textContent()).toContain('No video is being annotated');
+});
+
+test('settings change the lead-in and whether the video pauses while typing', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
+  await options.getByLabel(/Lead-in/).fill('5');
+  await options.getByLabel(/Lead-in/).press('Tab');
+  await options.getByLabel(/Pause the video while I type/).uncheck();
+  await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved.');
+  await expect.poll(() => options.locator('kbd').textContent()).toBe('Alt+Shift+Y');
+  await screenshot(options, 'options');
+
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/?settings`);
+  const panel = await panelOf(page, browser.extensionId);
+  await playUntil(page, 8);
+  const startedAt = await videoTime(page);
+  const box = panel.locator('textarea#composer-text');
+  await box.click();
+  await box.pressSequentially('Five seconds back', { delay: 10 });
+  expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).paused)).toBe(false);
+  await box.press('Enter');
+  await expect.poll(async () => (await storedNotes(browser)).some((n) => n.text === 'Five seconds back')).toBe(true);
+  const note = (await storedNotes(browser)).find((n) => n.text === 'Five seconds back');
+  expect(Math.abs((note?.t ?? -99) - (startedAt - 5))).toBeLessThan(0.5);
+});
