@@ -9,7 +9,7 @@ export function formatTime(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-const CLOCK = /^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/;
+const CLOCK = /^(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)$/;
 const UNITS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
 
 /**
@@ -17,7 +17,11 @@ const UNITS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$
  * Returns null for anything else, including negative and empty input.
  */
 export function parseTime(input: string): number | null {
-  const text = input.trim().toLowerCase();
+  const seconds = readTime(input.trim().toLowerCase());
+  return seconds !== null && Number.isFinite(seconds) ? seconds : null;
+}
+
+function readTime(text: string): number | null {
   if (text === '') return null;
   if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
   const clock = CLOCK.exec(text);
@@ -25,7 +29,8 @@ export function parseTime(input: string): number | null {
     const [, h, m, s] = clock;
     const minutes = Number(m);
     const secs = Number(s);
-    if (h !== undefined && minutes >= 60) return null;
+    // Minutes may run past 59 only when they are the first field ("125:30" is 2 h 5 min 30 s).
+    if (h !== undefined && ((m ?? '').length > 2 || minutes >= 60)) return null;
     if (secs >= 60) return null;
     return Number(h ?? 0) * 3600 + minutes * 60 + secs;
   }

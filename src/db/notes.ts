@@ -47,9 +47,11 @@ export async function addNote(recording: RecordingInfo, t: number, text: string)
   const database = db();
   await database.transaction('rw', database.notes, database.recordings, database.drafts, async () => {
     const existing = await database.recordings.get(recording.key);
+    // Fields the caller left undefined keep what is stored (a duration known earlier, say).
+    const known = Object.fromEntries(Object.entries(recording).filter(([, value]) => value !== undefined));
     await database.recordings.put({
       ...existing,
-      ...recording,
+      ...(known as RecordingInfo),
       title: recording.title || existing?.title || recording.url,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,

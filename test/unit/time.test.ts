@@ -133,7 +133,7 @@ const EXPECTED: Record<string, GroupExpectation> = {
   ytdlp_parse_duration: {
     agree: [
       'invalid', '1', '9:12:43', '12:00', '00:01:01', 'x:y', '3h11m53s', '62m45s', '6m59s', '49s',
-      '0h0m0s', '0m0s', '0s', '01:02:03.05', '02:03:04',
+      '0h0m0s', '0m0s', '0s', '01:02:03.05', '02:03:04', '1337:12',
     ],
     notStrings: [null, false],
     differ: {
@@ -152,11 +152,6 @@ const EXPECTED: Record<string, GroupExpectation> = {
         reason: 'a webinar lasts hours: no clock field above hours',
         ours: null,
         inputs: ['01:02:03:04'],
-      },
-      minutesOverTwoDigits: {
-        reason: 'm:ss takes at most two minute digits; longer times are written h:mm:ss',
-        ours: null,
-        inputs: ['1337:12'],
       },
     },
   },
@@ -215,5 +210,16 @@ describe('parseTime against shared/testdata/time-strings.json', () => {
         expect(row.expected_seconds).not.toBe(difference.ours);
       });
     });
+  });
+});
+
+describe('parseTime at the edges', () => {
+  it('takes minutes past 99 when they are the first field', () => {
+    expect(parseTime('125:30')).toBe(7530);
+    expect(parseTime('1:125:30')).toBeNull();
+  });
+  it('never returns Infinity', () => {
+    expect(parseTime('9'.repeat(400))).toBeNull();
+    expect(parseTime(`${'9'.repeat(400)}h`)).toBeNull();
   });
 });

@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Draft, Note, QaItem, Recording } from '../../src/core/model';
+import { NotesDatabase, SCHEMA_HISTORY, type SettingRow } from '../../src/db/schema';
+
+const KEY = 'https://example.com/webinar?id=1';
+
+/** One of every kind of record, with optional fields both present and absent. */
+const SEED = {
+  recordings: [
+    { key: KEY, site: 'html5', url: KEY, title: 'Quarterly webinar', duration: 5400.5, createdAt: 100, updatedAt: 300 },
+    { key: 'https://example.com/live', site: 'html5', url: 'https://example.com/live', title: 'Live', createdAt: 150, updatedAt: 150 },
+  ] satisfies Recording[],
+  notes: [
+    { id: 'n1', recordingKey: KEY, t: 0, text: 'Intro — “quotes”, emoji 🎥, newline\nsecond line', createdAt: 110, updatedAt: 110 },
+    { id: 'n2', recordingKey: KEY, t: 754.25, text: 'Pricing slide', createdAt: 120, updatedAt: 200 },
+    { id: 'n3', recordingKey: KEY, t: 60, text: 'Trashed aside', createdAt: 130, updatedAt: 250, deletedAt: 250 },
+  ] satisfies Note[],
+  qa: [
+    {
+      id: 'q1',
+      recordingKey: KEY,
+      question: 'Is there a free tier?',
+      askedBy: 'Sam',
+      t: 1800,
+      answers: [{ name: 'Host', text: 'Yes, up to 3 seats.', t: 1830 }, { text: 'Follow-up by mail.' }],
+      createdAt: 140,
+      updatedAt: 140,
+    },
+  ] satisfies QaItem[],
+  drafts: [{ recordingKey: KEY, text: 'Half-typed thought', t: 900, updatedAt: 310 }] satisfies Draft[],
+  settings: [{ key: 'settings', value: { leadInSeconds: 4, pauseWhileTyping: false, openPanelOnVideo: true } }] satisfies SettingRow[],
+};
+type StoreName = keyof typeof SEED;
+
+const latest = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
+const byKey = (a: object, b: object) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
+
+describe('SCHEMA_HISTORY', () => {
+  it('has strictly increasing versions', () => {
+    expect(SCHEMA_HISTORY.length).toBeGreaterThan(0);
+    SCHEMA_HISTORY.forEach((step, i) => {
+      if (i > 0) expect(step.version).toBeGreaterThan(SCHEMA_HISTORY[i - 1]!.version);
+    });
+  });
+
+  it('declares only the versions up to `upTo`, so a test can make an old database', () => {
+    for (const step of SCHEMA_HISTORY) {
+      const below = new NotesDatabase(`unopened-${crypto.randomUUID()}`, undefined, step.version - 1);
+      const earlier = SCHEMA_HISTORY.filter((s) => s.version < step.version);
+      expect(below.verno).toBe(earlier.at(-1)?.version ?? 0);
+      expect(below.tables.map((t) => t.name).sort()).toEqual(
+        [...new Set(earlier.flatMap((s) => Object.keys(s.stores)))].sort(),
+      );
+    }
+  });
+
+  it('ends with every store the app uses', () => {
+    expect(Object.keys(latest.stores).sort()).toEqual(Object.keys(SEED).sort());
+  });
+});
+
+describe.each(SCHEMA_HISTORY.map((step) => [step.version, step] as const))(
+  'a database made at version %s',
+  (version, step) => {
+    it('opens with the latest schema and keeps every record', async () => {
+      const name = `upgrade-from-v${version}-${crypto.randomUUID()}`;
+      const stores = Object.keys(step.stores).filter((store): store is StoreName => store in SEED);
+
+      const old = new NotesDatabase(name, undefined, version);
+      await old.open();
+      expect(old.verno).toBe(version);
+      for (const store of stores) await old.table(store).bulkAdd(SEED[store]);
+      old.close();
+
+      const current = new NotesDatabase(name);
+      await current.open();
+      try {
+        expect(current.verno).toBe(latest.version);
+        // Every record, read back without any index, exactly as seeded.
+        for (const store of stores) {
+          expect(((await current.table(store).toArray()) as object[]).sort(byKey), store).toEqual(
+            [...SEED[store]].sort(byKey),
+          );
+        }
+        // The indexes the app queries work on the upgraded data.
+        if (stores.includes('notes')) {
+          const live = await current.notes
+            .where('[recordingKey+t]')
+            .between([KEY, -Infinity], [KEY, Infinity])
+            .filter((n) => n.deletedAt === undefined)
+            .toArray();
+          expect(live.map((n) => n.id)).toEqual(['n1', 'n2']);
+          expect(await current.notes.where('recordingKey').equals(KEY).count()).toBe(3);
+        }
+        if (stores.includes('recordings')) {
+          expect((await current.recordings.orderBy('updatedAt').last())?.key).toBe(KEY);
+        }
+      } finally {
+        current.close();
+        await current.delete();
+      }
+    });
+  },
+);

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { parseTabMessage, parseToContent, parseToPanel, wireNumber } from '../../src/messaging/protocol';
+
+const NOT_OBJECTS = [undefined, null, 'compose', 42, true, ['compose'], () => ({ type: 'compose' })];
+
+describe('parseTabMessage', () => {
+  it.each(['compose', 'open-panel', 'status'])('accepts %s', (type) => {
+    expect(parseTabMessage({ type })).toEqual({ type });
+  });
+
+  it.each([{ type: 'delete-everything' }, { type: 'COMPOSE' }, { type: 7 }, {}, ...NOT_OBJECTS])('rejects %o', (message) => {
+    expect(parseTabMessage(message)).toBeNull();
+  });
+});
+
+describe('parseToPanel', () => {
+  const recording = { key: 'https://example.com/w', site: 'html5', url: 'https://example.com/w', title: 'W' };
+  const playback = { t: 12.5, paused: false, rate: 1.5, duration: 3600, at: 1_700_000_000_000, ad: false };
+
+  it.each([
+    { type: 'recording', recording },
+    { type: 'recording', recording: { ...recording, duration: 3600 } },
+    { type: 'recording', recording: { ...recording, site: 'youtube' } },
+    { type: 'recording', recording: { ...recording, site: 'vimeo' } },
+    { type: 'navigating' },
+    { type: 'playback', playback },
+    { type: 'playback', playback: { ...playback, ad: true } },
+    { type: 'playback', playback: { ...playback, t: null, duration: null } },
+    { type: 'compose' },
+    { type: 'video-gone' },
+  ])('accepts %o', (message) => {
+    expect(parseToPanel(message)).toEqual(message);
+  });
+
+  it.each([
+    { type: 'unknown' },
+    { type: 'recording' },
+    { type: 'recording', recording: { ...recording, key: undefined } },
+    { type: 'recording', recording: { ...recording, site: 'dailymotion' } },
+    { type: 'recording', recording: { ...recording, duration: -1 } },
+    { type: 'recording', recording: { ...recording, duration: NaN } },
+    { type: 'recording', recording: { ...recording, duration: Infinity } },
+    { type: 'playback' },
+    { type: 'playback', playback: { ...playback, paused: 'no' } },
+    { type: 'playback', playback: { ...playback, t: '12' } },
+    { type: 'playback', playback: { ...playback, at: undefined } },
+    { type: 'playback', playback: { ...playback, ad: undefined } },
+    { type: 'playback', playback: { ...playback, ad: 'no' } },
+    ...NOT_OBJECTS,
+  ])('rejects %o', (message) => {
+    expect(parseToPanel(message)).toBeNull();
+  });
+});
+
+describe('parseToContent', () => {
+  it.each([
+    { type: 'seek', t: 0 },
+    { type: 'seek', t: 754.25 },
+    { type: 'pause' },
+    { type: 'play' },
+    { type: 'markers', times: [] },
+    { type: 'markers', times: [0, 10.5, 3600] },
+    { type: 'panel-visible', visible: false },
+  ])('accepts %o', (message) => {
+    expect(parseToContent(message)).toEqual(message);
+  });
+
+  it('accepts 100,000 markers and rejects one more', () => {
+    expect(parseToContent({ type: 'markers', times: new Array(100_000).fill(1) })).not.toBeNull();
+    expect(parseToContent({ type: 'markers', times: new Array(100_001).fill(1) })).toBeNull();
+  });
+
+  it.each([
+    { type: 'rewind' },
+    { type: 'seek' },
+    { type: 'seek', t: -1 },
+    { type: 'seek', t: NaN },
+    { type: 'seek', t: Infinity },
+    { type: 'seek', t: '12' },
+    { type: 'seek', t: null },
+    { type: 'markers' },
+    { type: 'markers', times: [1, -2] },
+    { type: 'markers', times: [1, NaN] },
+    { type: 'markers', times: '1,2' },
+    { type: 'panel-visible' },
+    { type: 'panel-visible', visible: 'yes' },
+    ...NOT_OBJECTS,
+  ])('rejects %o', (message) => {
+    expect(parseToContent(message)).toBeNull();
+  });
+});
+
+describe('wireNumber', () => {
+  it('keeps finite numbers and turns NaN and ±Infinity into null', () => {
+    expect([0, -3, 1.5, NaN, Infinity, -Infinity].map(wireNumber)).toEqual([0, -3, 1.5, null, null, null]);
+  });
+});

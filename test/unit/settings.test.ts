@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, MAX_LEAD_IN_SECONDS, settingsFrom } from '../../src/core/settings';
+
+describe('settingsFrom', () => {
+  it('keeps valid stored values', () => {
+    const stored = { leadInSeconds: 5.5, pauseWhileTyping: false, openPanelOnVideo: false };
+    expect(settingsFrom(stored)).toEqual(stored);
+  });
+
+  it.each([undefined, null, 42, 'settings', true])('gives the defaults for %j', (stored) => {
+    expect(settingsFrom(stored)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('fills missing fields and keeps the present ones', () => {
+    expect(settingsFrom({ pauseWhileTyping: false })).toEqual({ ...DEFAULT_SETTINGS, pauseWhileTyping: false });
+  });
+
+  it('drops unknown fields', () => {
+    expect(settingsFrom({ leadInSeconds: 3, theme: 'dark' })).toEqual({ ...DEFAULT_SETTINGS, leadInSeconds: 3 });
+  });
+
+  it.each([0, MAX_LEAD_IN_SECONDS])('accepts the lead-in bound %s', (leadInSeconds) => {
+    expect(settingsFrom({ leadInSeconds }).leadInSeconds).toBe(leadInSeconds);
+  });
+
+  it.each([-1, MAX_LEAD_IN_SECONDS + 0.5, NaN, Infinity, '5', null, true])('replaces the lead-in %j by the default', (leadInSeconds) => {
+    expect(settingsFrom({ leadInSeconds }).leadInSeconds).toBe(DEFAULT_SETTINGS.leadInSeconds);
+  });
+
+  it.each(['false', 0, 1, null])('replaces the non-boolean flag %j by the defaults', (flag) => {
+    const settings = settingsFrom({ pauseWhileTyping: flag, openPanelOnVideo: flag });
+    expect(settings.pauseWhileTyping).toBe(DEFAULT_SETTINGS.pauseWhileTyping);
+    expect(settings.openPanelOnVideo).toBe(DEFAULT_SETTINGS.openPanelOnVideo);
+  });
+
+  it('does not hand out the shared default object', () => {
+    const settings = settingsFrom(undefined);
+    settings.leadInSeconds = 9;
+    expect(DEFAULT_SETTINGS.leadInSeconds).toBe(2);
+  });
+});
