@@ -1,23 +1,42 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
+import chromeManifest from './manifest.json' with { type: 'json' };
+
+// `TARGET=firefox vite build` (npm run build:firefox) writes dist-firefox/: Firefox runs MV3
+// background code as event-page scripts, not as a service worker, and wants an add-on id.
+const firefox = process.env.TARGET === 'firefox';
+const { service_worker: _worker, ...background } = chromeManifest.background;
+const manifest = firefox
+  ? {
+      ...chromeManifest,
+      background: { ...background, scripts: [chromeManifest.background.service_worker] },
+      browser_specific_settings: {
+        gecko: {
+          id: 'webinar-notes@webinar-notes.dev',
+          strict_min_version: '142.0',
+          // Notes never leave the browser.
+          data_collection_permissions: { required: ['none' as const] },
+        },
+      },
+    }
+  : chromeManifest;
 
 export default defineConfig({
   plugins: [
     crx({
       manifest,
+      browser: firefox ? 'firefox' : 'chrome',
       // One self-contained file: no loader chunk and no web_accessible_resources that would let
       // every matched page fingerprint the extension.
       contentScripts: { standaloneFiles: ['src/content/index.ts'] },
     }),
   ],
   build: {
-    outDir: 'dist',
+    outDir: firefox ? 'dist-firefox' : 'dist',
     emptyOutDir: true,
-    target: 'chrome120',
+    target: firefox ? 'firefox142' : 'chrome120',
     sourcemap: false,
     // The panel is reached only through web_accessible_resources, which crxjs does not bundle.
     rollupOptions: { input: { panel: 'src/pages/panel/index.html' } },
   },
-  server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

@@ -31,7 +31,11 @@ function resolvePath(pathname) {
 }
 
 async function handle(request, response) {
-  const file = resolvePath(new URL(request.url ?? '/', 'http://x').pathname);
+  await serveFile(request, response, resolvePath(new URL(request.url ?? '/', 'http://x').pathname));
+}
+
+/** Sends `file` (or a 404 when it is null or missing), honouring a single byte Range. */
+export async function serveFile(request, response, file) {
   const info = file ? await stat(file).catch(() => null) : null;
   if (!file || !info?.isFile()) {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -5,20 +5,21 @@
  */
 import browser, { type Runtime } from '../platform/browser';
 import { parseTabMessage, type VideoStatus } from '../messaging/protocol';
-import { html5 } from './sites/html5';
+import { adapterFor } from './sites';
 import { watchMainVideo } from './video-finder';
 import { startVideoSession, type VideoSession } from './video-session';
 
+const site = adapterFor(location.hostname);
 let session: VideoSession | null = null;
 
-watchMainVideo((video) => {
+watchMainVideo(site.findVideo, (video) => {
   if (!video) {
     session?.destroy();
     session = null;
   } else if (session) {
     session.setVideo(video);
-  } else if (html5.recordingKey(video) !== null) {
-    session = startVideoSession(video, html5);
+  } else if (site.recordingKey(video) !== null) {
+    session = startVideoSession(video, site);
   }
 });
 

@@ -28,11 +28,14 @@ export function pickMainVideo(videos: Iterable<HTMLVideoElement>): HTMLVideoElem
 }
 
 /**
- * Calls `onChange` with the main video whenever it changes (one appears later, is replaced, or
+ * Calls `onChange` with the video `find` picks whenever it changes (one appears later, is replaced, or
  * goes away). On a page without video the cost is a mutation observer whose callback compares
  * the length of a live element collection and schedules at most one check per 250 ms.
  */
-export function watchMainVideo(onChange: (video: HTMLVideoElement | null) => void): () => void {
+export function watchMainVideo(
+  find: () => HTMLVideoElement | null,
+  onChange: (video: HTMLVideoElement | null) => void,
+): () => void {
   const controller = new AbortController();
   const { signal } = controller;
   const videos = document.getElementsByTagName('video');
@@ -44,7 +47,7 @@ export function watchMainVideo(onChange: (video: HTMLVideoElement | null) => voi
     clearTimeout(timer);
     timer = undefined;
     count = videos.length;
-    const next = videos.length === 0 ? null : pickMainVideo(videos);
+    const next = videos.length === 0 ? null : find();
     if (next !== current) {
       current = next;
       onChange(next);

@@ -6,6 +6,8 @@ import type { SiteAdapter } from './sites/adapter';
 
 /** Media events after which the panel's idea of the playback is out of date. */
 const STATE_EVENTS = ['play', 'pause', 'seeked', 'ratechange', 'durationchange', 'loadedmetadata', 'emptied'];
+/** Events after which the video may be another recording, or an ad (sites swap the source). */
+const SOURCE_EVENTS = ['loadedmetadata', 'durationchange', 'emptied', 'play'];
 /** While playing, a fresh reading this often keeps the panel's extrapolation honest. */
 const RESYNC_MS = 1000;
 
@@ -22,33 +24,53 @@ export interface VideoSession {
 export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapter): VideoSession {
   let video = firstVideo;
   let videoEvents = new AbortController();
+  const pageEvents = new AbortController();
   let lastResync = 0;
   let composeWhenConnected = false;
   let connected = false;
+  let navigating = false;
+  let sentKey: string | null = null;
+  let sentAd = false;
   const nonce = crypto.randomUUID();
 
+  const isAd = () => site.isAdPlaying(video);
   const playback = (): WirePlayback => ({
     t: wireNumber(video.currentTime),
     paused: video.paused,
     rate: video.playbackRate,
     duration: wireNumber(video.duration),
     at: Date.now(),
+    ad: isAd(),
   });
   const recording = () => {
-    const duration = wireNumber(video.duration);
+    const duration = isAd() ? null : wireNumber(video.duration);
     return {
       key: site.recordingKey(video) ?? '',
       site: site.id,
-      url: site.pageUrl(),
+      url: site.pageUrl(video),
       title: site.title(video),
       ...(duration === null ? {} : { duration }),
     };
   };
 
+  const sendPlayback = () => {
+    const state = playback();
+    if (state.ad !== sentAd) layer.setAd((sentAd = state.ad));
+    link.send({ type: 'playback', playback: state });
+  };
+  /** Tells the panel which recording plays, whenever that may have changed. */
+  const sendRecording = () => {
+    if (navigating) return;
+    const current = recording();
+    sentKey = current.key;
+    link.send({ type: 'recording', recording: current });
+    sendPlayback();
+  };
+
   const onPanelMessage = (message: ToContent) => {
     switch (message.type) {
       case 'seek':
-        video.currentTime = message.t;
+        if (!isAd()) video.currentTime = message.t;
         break;
       case 'pause':
         video.pause();
@@ -68,53 +90,85 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     nonce,
     () => {
       connected = true;
-      link.send({ type: 'recording', recording: recording() });
-      link.send({ type: 'playback', playback: playback() });
+      if (navigating) link.send({ type: 'navigating' });
+      else sendRecording();
       if (composeWhenConnected) link.send({ type: 'compose' });
       composeWhenConnected = false;
     },
     onPanelMessage,
   );
 
-  const panelUrl = `${browser.runtime.getURL('src/pages/panel/index.html')}#${nonce}`;
-  const layer = mountLayer(video, panelUrl, {
-    onSeek: (t) => {
-      video.currentTime = t;
+  const layer = mountLayer(
+    {
+      video,
+      progressBar: site.progressBar(video),
+      parent: site.layerParent(video),
+      panelUrl: `${browser.runtime.getURL('src/pages/panel/index.html')}#${nonce}`,
     },
-    onLauncher: () => {
-      if (layer.panelVisible) layer.setPanelVisible(false);
-      else session.compose();
+    {
+      onSeek: (t) => {
+        if (!isAd()) video.currentTime = t;
+      },
+      onLauncher: () => {
+        if (layer.panelVisible) layer.setPanelVisible(false);
+        else session.compose();
+      },
     },
-  });
+  );
 
   const bind = () => {
     videoEvents.abort();
     videoEvents = new AbortController();
     const { signal } = videoEvents;
-    const sendState = () => link.send({ type: 'playback', playback: playback() });
-    for (const type of STATE_EVENTS) video.addEventListener(type, sendState, { signal });
-    video.addEventListener('durationchange', () => link.send({ type: 'recording', recording: recording() }), { signal });
+    for (const type of STATE_EVENTS) video.addEventListener(type, sendPlayback, { signal });
+    const checkSource = () => {
+      const key = site.recordingKey(video) ?? '';
+      if (key !== sentKey || isAd() !== sentAd) sendRecording();
+    };
+    for (const type of SOURCE_EVENTS) video.addEventListener(type, checkSource, { signal });
     video.addEventListener(
       'timeupdate',
       () => {
         const now = Date.now();
         if (now - lastResync < RESYNC_MS) return;
         lastResync = now;
-        sendState();
+        sendPlayback();
       },
       { signal },
     );
   };
   bind();
 
+  site.onNavigate?.(
+    () => {
+      // From here until the new page is in place, no note may be taken: it could land on either video.
+      navigating = true;
+      layer.setMarkers([]);
+      link.send({ type: 'navigating' });
+    },
+    () => {
+      navigating = false;
+      sendRecording();
+    },
+    pageEvents.signal,
+  );
+
+  const start = site.startTimeFromUrl();
+  if (start !== null) {
+    const seekOnce = () => {
+      if (Number.isFinite(video.duration) && start < video.duration) video.currentTime = start;
+    };
+    if (video.readyState >= HTMLMediaElement.HAVE_METADATA) seekOnce();
+    else video.addEventListener('loadedmetadata', seekOnce, { once: true, signal: videoEvents.signal });
+  }
+
   const session: VideoSession = {
     setVideo(next) {
       if (next === video) return;
       video = next;
-      layer.follow(video);
+      layer.follow(video, site.progressBar(video));
       bind();
-      link.send({ type: 'recording', recording: recording() });
-      link.send({ type: 'playback', playback: playback() });
+      sendRecording();
     },
     compose() {
       layer.setPanelVisible(true);
@@ -128,6 +182,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     status: () => ({ recordingKey: recording().key, title: recording().title, panelOpen: layer.panelVisible }),
     destroy() {
       videoEvents.abort();
+      pageEvents.abort();
       link.send({ type: 'video-gone' });
       link.close();
       layer.destroy();

@@ -1,7 +1,7 @@
 /** The records kept in the extension's database. Times are seconds into the recording. */
 
 /** Which adapter recognised the page a recording was watched on. */
-export type SiteId = 'html5';
+export type SiteId = 'html5' | 'youtube' | 'vimeo';
 
 export interface Recording {
   /** Identity across pages: for plain HTML5 video, the normalised page URL (see recording-key.ts). */

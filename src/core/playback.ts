@@ -12,11 +12,13 @@ export interface PlaybackState {
   duration: number | null;
   /** Date.now() when the state was read. */
   at: number;
+  /** An ad plays in place of the recording. */
+  ad: boolean;
 }
 
-/** The video's time at wall-clock `now`, or null when the video has no usable time. */
+/** The recording's time at wall-clock `now`, or null when there is none (no time yet, or an ad). */
 export function timeAt(state: PlaybackState, now: number): number | null {
-  if (state.t === null || !Number.isFinite(state.t)) return null;
+  if (state.ad || state.t === null || !Number.isFinite(state.t)) return null;
   if (state.paused) return state.t;
   const t = state.t + (Math.max(0, now - state.at) / 1000) * state.rate;
   return state.duration !== null && Number.isFinite(state.duration) ? Math.min(t, state.duration) : t;

@@ -43,6 +43,8 @@ const Playback = v.object({
   rate: v.number(),
   duration: maybeSeconds,
   at: v.number(),
+  /** An ad is playing in the video element: its time is not the recording's. */
+  ad: v.boolean(),
 });
 export type WirePlayback = v.InferOutput<typeof Playback>;
 
@@ -52,12 +54,14 @@ const ToPanel = v.variant('type', [
     type: v.literal('recording'),
     recording: v.object({
       key: v.string(),
-      site: v.literal('html5'),
+      site: v.picklist(['html5', 'youtube', 'vimeo']),
       url: v.string(),
       title: v.string(),
       duration: v.optional(seconds),
     }),
   }),
+  /** The page is moving to another video (a single-page site): take no note until `recording`. */
+  v.object({ type: v.literal('navigating') }),
   /** Sent on play, pause, seek, rate change, and every second while playing. */
   v.object({ type: v.literal('playback'), playback: Playback }),
   /** Open the composer and put the caret in it (the shortcut, or the launcher). */

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error -- a plain ES module shared with `npm start`
 import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { SITE_HOSTS } from './sites-server';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -35,7 +36,17 @@ export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), 'webinar-notes-e2e-'));
 }
 
-export async function launch(profile = newProfile()): Promise<Browser> {
+/**
+ * Starts Chromium with the extension. With `sitesPort`, the YouTube and Vimeo host names resolve
+ * to the local fixture server on that port (see sites-server.ts).
+ */
+export async function launch(profile = newProfile(), sitesPort?: number): Promise<Browser> {
+  const siteArgs = sitesPort
+    ? [
+        `--host-resolver-rules=${SITE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${sitesPort}`).join(', ')}`,
+        '--ignore-certificate-errors',
+      ]
+    : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME,
     headless: true,
@@ -52,6 +63,7 @@ export async function launch(profile = newProfile()): Promise<Browser> {
       // without partitioning Chrome refuses IndexedDB to an extension frame inside a page, and
       // users run with Chrome's defaults.
       '--disable-features=Translate,MediaRouter,OptimizationHints',
+      ...siteArgs,
     ],
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -69,11 +81,16 @@ export function removeProfile(profile: string): void {
   rmSync(profile, { recursive: true, force: true });
 }
 
-/** The notes panel frame inside `page`, once it has loaded and rendered. */
-export async function panelOf(page: Page, extensionId: string): Promise<Frame> {
+/**
+ * The notes panel frame inside `page`, once it has loaded and rendered. `parentUrl` picks the
+ * panel of one embed when a page has several.
+ */
+export async function panelOf(page: Page, extensionId: string, parentUrl?: RegExp): Promise<Frame> {
   const prefix = `chrome-extension://${extensionId}/src/pages/panel/`;
   for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    const frame = page
+      .frames()
+      .find((f) => f.url().startsWith(prefix) && (!parentUrl || parentUrl.test(f.parentFrame()?.url() ?? '')));
     if (frame && (await frame.locator('textarea#composer-text').count()) > 0) return frame;
     await page.waitForTimeout(50);
   }
@@ -96,7 +113,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Notes as the database holds them, read from an extension page of this browser. */
-export async function storedNotes(browser: Browser): Promise<{ t: number; text: string; deletedAt?: number }[]> {
+export async function storedNotes(
+  browser: Browser,
+): Promise<{ t: number; text: string; recordingKey: string; deletedAt?: number }[]> {
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
@@ -156,15 +175,18 @@ interface CdpNode {
  * The page's own DOM as the browser holds it, closed shadow roots included (which no page script
  * can open), but not the documents of frames: the notes panel is another origin's document.
  */
-export async function pageDom(page: Page): Promise<{ classes: string[]; text: string }> {
+export async function pageDom(page: Page): Promise<{ classes: string[]; hiddenClasses: string[]; text: string }> {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const classes: string[] = [];
+    const hiddenClasses: string[] = [];
     const text: string[] = [];
     const walk = (node: CdpNode) => {
       if (node.nodeType === 3 && node.nodeValue) text.push(node.nodeValue);
       const attributes = node.attributes ?? [];
+      const classIndex = attributes.indexOf('class');
+      if (attributes.some((a, i) => i % 2 === 0 && a === 'hidden') && classIndex % 2 === 0) hiddenClasses.push(attributes[classIndex + 1] ?? '');
       for (let i = 0; i + 1 < attributes.length; i += 2) {
         if (attributes[i] === 'class') classes.push(...(attributes[i + 1] ?? '').split(/\s+/));
         text.push(attributes[i + 1] ?? '');
@@ -172,7 +194,7 @@ export async function pageDom(page: Page): Promise<{ classes: string[]; text: st
       for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
     };
     walk(root);
-    return { classes, text: text.join('\n') };
+    return { classes, hiddenClasses, text: text.join('\n') };
   } finally {
     await session.detach();
   }

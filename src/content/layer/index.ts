@@ -1,6 +1,6 @@
-import { formatTime } from '../../core/time';
 import { createLayerRoot } from './host';
 import { LAYER_CSS } from './layer.css';
+import { drawMarkers, mountOnProgressBar, onMarkerClick } from './markers';
 
 export const PANEL_WIDTH = 360;
 const PANEL_MIN_HEIGHT = 420;
@@ -13,9 +13,12 @@ export interface LayerEvents {
 }
 
 export interface Layer {
-  follow(video: HTMLVideoElement): void;
+  /** Follows another video element (a replaced one), and the site's progress bar if it has one. */
+  follow(video: HTMLVideoElement, progressBar: HTMLElement | null): void;
   /** Note times; markers are drawn when the video's duration is known. */
   setMarkers(times: readonly number[]): void;
+  /** Hides the markers while an ad plays: its timeline is not the recording's. */
+  setAd(ad: boolean): void;
   setPanelVisible(visible: boolean): void;
   readonly panelVisible: boolean;
   focusPanel(): void;
@@ -23,19 +26,29 @@ export interface Layer {
 }
 
 /**
- * Mounts the in-page layer by `video`: a marker strip under it, a launcher at its top right and
- * the notes panel frame beside it. The frame is created once and never moved in the DOM (moving
- * an iframe reloads it); only its fixed position follows the video.
+ * Mounts the in-page layer by `video`, inside `parent` (the element that goes fullscreen): markers
+ * on the site's progress bar or on a strip of our own under the video, a launcher at the video's
+ * top right and the notes panel frame beside it. The frame is created once and never moved in the
+ * DOM (moving an iframe reloads it); only its fixed position follows the video.
  */
-export function mountLayer(initialVideo: HTMLVideoElement, panelUrl: string, events: LayerEvents): Layer {
-  let video = initialVideo;
+export function mountLayer(
+  place: { video: HTMLVideoElement; progressBar: HTMLElement | null; parent: Element; panelUrl: string },
+  events: LayerEvents,
+): Layer {
+  let video = place.video;
   let times: readonly number[] = [];
-  const { host, root } = createLayerRoot(LAYER_CSS);
+  let ad = false;
+  let onBar: ReturnType<typeof mountOnProgressBar> | null = null;
+  const { host, root } = createLayerRoot(LAYER_CSS, place.parent);
 
   const strip = document.createElement('div');
   strip.className = 'strip';
-  strip.setAttribute('role', 'group');
-  strip.setAttribute('aria-label', 'Webinar Notes markers');
+  const stripMarkers = document.createElement('div');
+  stripMarkers.className = 'markers';
+  stripMarkers.setAttribute('role', 'group');
+  stripMarkers.setAttribute('aria-label', 'Webinar Notes markers');
+  strip.append(stripMarkers);
+  onMarkerClick(stripMarkers, events.onSeek);
 
   const launcher = document.createElement('button');
   launcher.className = 'launcher';
@@ -46,39 +59,24 @@ export function mountLayer(initialVideo: HTMLVideoElement, panelUrl: string, eve
   const frame = document.createElement('iframe');
   frame.className = 'panel';
   frame.title = 'Webinar Notes';
-  frame.src = panelUrl;
+  frame.src = place.panelUrl;
   frame.hidden = true;
   frame.setAttribute('allow', 'clipboard-write');
 
   root.append(strip, launcher, frame);
 
-  strip.addEventListener('click', (event) => {
-    const marker = (event.target as Element).closest('.marker');
-    const t = Number(marker?.getAttribute('data-t'));
-    if (marker && Number.isFinite(t)) events.onSeek(t);
-  });
-
-  const drawMarkers = () => {
-    const duration = video.duration;
-    strip.replaceChildren();
-    if (!Number.isFinite(duration) || duration <= 0) return;
-    for (const t of times) {
-      const marker = document.createElement('button');
-      marker.className = 'marker';
-      marker.type = 'button';
-      marker.setAttribute('data-t', String(t));
-      marker.setAttribute('aria-label', `Seek to note at ${formatTime(t)}`);
-      marker.style.left = `${Math.min(100, (t / duration) * 100)}%`;
-      strip.append(marker);
-    }
+  const redraw = () => {
+    const box = onBar?.box ?? stripMarkers;
+    box.hidden = ad;
+    drawMarkers(box, times, video.duration);
   };
 
-  const place = () => {
+  const position = () => {
     const r = video.getBoundingClientRect();
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
     const onScreen = r.width > 0 && r.bottom > 0 && r.top < vh;
-    strip.hidden = !onScreen;
+    strip.hidden = !onScreen || onBar !== null;
     launcher.hidden = !onScreen;
     if (onScreen) {
       const stripTop = r.bottom + STRIP_HEIGHT <= vh ? r.bottom : r.bottom - STRIP_HEIGHT;
@@ -105,7 +103,7 @@ export function mountLayer(initialVideo: HTMLVideoElement, panelUrl: string, eve
   const schedule = () => {
     queued ||= requestAnimationFrame(() => {
       queued = 0;
-      place();
+      position();
     });
   };
   const controller = new AbortController();
@@ -116,29 +114,39 @@ export function mountLayer(initialVideo: HTMLVideoElement, panelUrl: string, eve
   const resized = new ResizeObserver(schedule);
   // Layout can move the video without resizing it or scrolling (content loading above it).
   const poll = setInterval(schedule, 500);
+  let videoEvents = new AbortController();
 
-  const follow = (next: HTMLVideoElement) => {
+  const follow = (next: HTMLVideoElement, progressBar: HTMLElement | null) => {
     resized.disconnect();
-    video.removeEventListener('durationchange', drawMarkers);
+    videoEvents.abort();
+    videoEvents = new AbortController();
     video = next;
     resized.observe(video);
-    video.addEventListener('durationchange', drawMarkers, { signal });
-    drawMarkers();
-    place();
+    video.addEventListener('durationchange', redraw, { signal: videoEvents.signal });
+    if (onBar?.bar !== progressBar) {
+      onBar?.remove();
+      onBar = progressBar ? mountOnProgressBar(progressBar, events.onSeek) : null;
+    }
+    redraw();
+    position();
   };
-  follow(initialVideo);
+  follow(place.video, place.progressBar);
 
   return {
     follow,
     setMarkers(next) {
       times = next;
-      drawMarkers();
+      redraw();
+    },
+    setAd(next) {
+      ad = next;
+      redraw();
     },
     setPanelVisible(visible) {
       frame.hidden = !visible;
       launcher.setAttribute('aria-pressed', String(visible));
       launcher.setAttribute('aria-label', visible ? 'Hide Webinar Notes' : 'Show Webinar Notes');
-      if (visible) place();
+      if (visible) position();
     },
     get panelVisible() {
       return !frame.hidden;
@@ -148,9 +156,11 @@ export function mountLayer(initialVideo: HTMLVideoElement, panelUrl: string, eve
     },
     destroy() {
       controller.abort();
+      videoEvents.abort();
       resized.disconnect();
       clearInterval(poll);
       cancelAnimationFrame(queued);
+      onBar?.remove();
       host.remove();
     },
   };

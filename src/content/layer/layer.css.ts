@@ -1,3 +1,5 @@
+import { MARKER_CSS } from './markers';
+
 /** Styles of the in-page layer. Pixel sizes, not rem: the page's root font size must not matter. */
 export const LAYER_CSS = `
 * { box-sizing: border-box; }
@@ -6,15 +8,6 @@ export const LAYER_CSS = `
   height: 12px; background: rgba(20, 24, 32, 0.55); border-radius: 0 0 4px 4px;
 }
 .strip[hidden], .launcher[hidden], .panel[hidden] { display: none; }
-.marker {
-  all: unset; position: absolute; top: 0; width: 12px; height: 12px; margin-left: -6px;
-  cursor: pointer; display: flex; justify-content: center;
-}
-.marker::after {
-  content: ''; width: 4px; height: 12px; border-radius: 2px; background: #ffb020;
-  box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.45);
-}
-.marker:hover::after, .marker:focus-visible::after { width: 6px; background: #ffd27a; }
 .launcher {
   all: unset; position: fixed; pointer-events: auto; cursor: pointer;
   font: 600 13px/1 system-ui, sans-serif; color: #fff; background: rgba(31, 79, 191, 0.92);
@@ -26,4 +19,5 @@ export const LAYER_CSS = `
   border: 0; border-radius: 10px; background: #fff; color-scheme: normal;
   box-shadow: 0 4px 24px rgba(0, 0, 0, 0.35);
 }
+${MARKER_CSS}
 `;

@@ -13,6 +13,8 @@ interface Props {
   settings: Settings;
   /** The video's time now, or null when it has none (not loaded, or NaN). */
   readTime(): number | null;
+  /** Why `readTime` has nothing, in words for the user. */
+  whyNoTime(): string;
   isPlaying(): boolean;
   pause(): void;
   play(): void;
@@ -25,7 +27,7 @@ interface Props {
  * Where a note is typed. The note's time is taken when typing starts (minus the lead-in), not when
  * it is saved; the draft, with that time, is stored as it is typed.
  */
-export function Composer({ recording, settings, readTime, isPlaying, pause, play, focusRequest, disabledReason }: Props) {
+export function Composer({ recording, settings, readTime, whyNoTime, isPlaying, pause, play, focusRequest, disabledReason }: Props) {
   const [text, setText] = useState('');
   const [t, setT] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -79,7 +81,7 @@ export function Composer({ recording, settings, readTime, isPlaying, pause, play
     if (noteT === null) {
       const now = readTime();
       if (now === null) {
-        setMessage('The video has no playback time yet, so this note cannot be timed. Start the video, then type.');
+        setMessage(whyNoTime());
         return;
       }
       noteT = noteTime(now, settings.leadInSeconds);

@@ -8,10 +8,11 @@ interface Props {
   current: boolean;
   onSeek(t: number): void;
   onDelete(note: Note): void;
+  onCopyLink(t: number): void;
   readTime(): number | null;
 }
 
-export function NoteRow({ note, current, onSeek, onDelete, readTime }: Props) {
+export function NoteRow({ note, current, onSeek, onDelete, onCopyLink, readTime }: Props) {
   const [editing, setEditing] = useState(false);
   const row = useRef<HTMLLIElement>(null);
 
@@ -32,6 +33,9 @@ export function NoteRow({ note, current, onSeek, onDelete, readTime }: Props) {
             {note.text}
           </p>
           <div class="actions">
+            <button type="button" class="quiet" onClick={() => onCopyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
+              Link
+            </button>
             <button type="button" class="quiet" onClick={() => setEditing(true)} aria-label={`Edit note at ${formatTime(note.t)}`}>
               Edit
             </button>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { linkAt } from '../../core/links';
 import { currentNoteIndex } from '../../core/notes';
 import type { Note } from '../../core/model';
 import { timeAt, type PlaybackState } from '../../core/playback';
@@ -16,6 +17,12 @@ const UNDO_MS = 8000;
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
 
+/** A short message at the bottom of the panel, with Undo when there is something to undo. */
+interface Toast {
+  text: string;
+  undo?: () => void;
+}
+
 type Storage = { state: 'checking' } | { state: 'ok' } | { state: 'refused'; reason: string };
 
 export function Panel() {
@@ -24,7 +31,7 @@ export function Panel() {
   const [recording, setRecording] = useState<RecordingInfo | null>(null);
   const [playback, setPlayback] = useState<PlaybackState | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
-  const [deleted, setDeleted] = useState<Note | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
   const [storage, setStorage] = useState<Storage>({ state: 'checking' });
   const [, setTick] = useState(0);
   const playbackRef = useRef(playback);
@@ -42,7 +49,10 @@ export function Panel() {
     const onMessage = (message: ToPanel) => {
       switch (message.type) {
         case 'recording':
-          if (message.recording.key) setRecording(message.recording);
+          setRecording(message.recording.key ? message.recording : null);
+          break;
+        case 'navigating':
+          setRecording(null);
           break;
         case 'playback':
           setPlayback(message.playback);
@@ -82,15 +92,26 @@ export function Panel() {
   }, [playback]);
 
   useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), UNDO_MS);
     return () => clearTimeout(timer);
-  }, [deleted]);
+  }, [toast]);
 
   const readTime = useCallback(() => (playbackRef.current ? timeAt(playbackRef.current, Date.now()) : null), []);
   const seek = (t: number) => link?.send({ type: 'seek', t });
   const remove = (note: Note) => {
-    void trashNote(note.id).then(() => setDeleted(note));
+    void trashNote(note.id).then(() => setToast({ text: 'Note deleted.', undo: () => void restoreNote(note.id) }));
+  };
+  const copyLink = (t: number) => {
+    const url = recording ? linkAt(recording, t) : null;
+    if (!url) {
+      setToast({ text: 'This page has no address a link can point to.' });
+      return;
+    }
+    navigator.clipboard.writeText(url).then(
+      () => setToast({ text: `Link copied: ${url}` }),
+      () => setToast({ text: `Copy this link: ${url}` }),
+    );
   };
 
   const list = notes.state === 'ready' ? notes.value : [];
@@ -114,6 +135,15 @@ export function Panel() {
             {recording?.title ?? 'Waiting for the video…'}
           </p>
         </div>
+        <button
+          type="button"
+          class="quiet"
+          disabled={now === null}
+          onClick={() => now !== null && copyLink(now)}
+          aria-label="Copy a link to this moment"
+        >
+          Link
+        </button>
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Settings">
           Settings
         </button>
@@ -132,6 +162,11 @@ export function Panel() {
           recording={recording}
           settings={settings.value}
           readTime={readTime}
+          whyNoTime={() =>
+            playbackRef.current?.ad
+              ? 'An ad is playing. Start the note when the video is back: it will get the video’s time.'
+              : 'The video has no playback time yet, so this note cannot be timed. Start the video, then type.'
+          }
           isPlaying={() => playbackRef.current?.paused === false}
           pause={() => link?.send({ type: 'pause' })}
           play={() => link?.send({ type: 'play' })}
@@ -150,22 +185,32 @@ export function Panel() {
         )}
         <ol>
           {list.map((note, index) => (
-            <NoteRow key={note.id} note={note} current={index === current} onSeek={seek} onDelete={remove} readTime={readTime} />
+            <NoteRow
+              key={note.id}
+              note={note}
+              current={index === current}
+              onSeek={seek}
+              onDelete={remove}
+              onCopyLink={copyLink}
+              readTime={readTime}
+            />
           ))}
         </ol>
       </section>
-      {deleted && (
+      {toast && (
         <div class="toast" role="status">
-          <span>Note deleted.</span>
-          <button
-            type="button"
-            onClick={() => {
-              void restoreNote(deleted.id);
-              setDeleted(null);
-            }}
-          >
-            Undo
-          </button>
+          <span class="toast-text">{toast.text}</span>
+          {toast.undo && (
+            <button
+              type="button"
+              onClick={() => {
+                toast.undo?.();
+                setToast(null);
+              }}
+            >
+              Undo
+            </button>
+          )}
         </div>
       )}
     </main>

@@ -1,0 +1,74 @@
+/**
+ * An https server that answers for YouTube and Vimeo host names with local fixture pages. Chromium
+ * is pointed at it with --host-resolver-rules, so the manifest's real match patterns are what the
+ * tests exercise, without the internet.
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+// @ts-expect-error -- a plain ES module shared with `npm start`
+import { serveFile } from '../../scripts/demo-server.mjs';
+
+const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+const MEDIA: Record<string, string> = {
+  '/media/webinar.webm': resolve(import.meta.dirname, '../../demo/webinar.webm'),
+  '/media/ad.webm': join(FIXTURES, 'ad.webm'),
+};
+export const SITE_HOSTS = ['www.youtube.com', 'm.youtube.com', 'www.youtube-nocookie.com', 'vimeo.com', 'player.vimeo.com'];
+const TITLES: Record<string, string> = {
+  Wb1nQ9rLk2A: 'Accessible forms in practice',
+  Zx7pT3vYq8M: 'Design systems at scale',
+  '76979871': 'Follow-up: your questions answered',
+};
+
+function page(response: ServerResponse, file: string, values: Record<string, string>): void {
+  let html = readFileSync(join(FIXTURES, file), 'utf8');
+  for (const [name, value] of Object.entries(values)) html = html.replaceAll(`{{${name}}}`, value);
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+}
+
+async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+  const url = new URL(request.url ?? '/', `https://${host}`);
+  const path = url.pathname;
+  if (MEDIA[path]) return serveFile(request, response, MEDIA[path]);
+  if (host.endsWith('youtube.com') || host === 'www.youtube-nocookie.com') {
+    if (path === '/youtube/player.js') return serveFile(request, response, join(FIXTURES, 'youtube/player.js'));
+    if (path === '/watch' && host !== 'www.youtube-nocookie.com') return page(response, 'youtube/watch.html', {});
+    const embed = /^\/embed\/([\w-]{11})$/.exec(path);
+    if (embed?.[1]) return page(response, 'youtube/embed.html', { ID: embed[1], TITLE: TITLES[embed[1]] ?? 'Video' });
+  }
+  if (host === 'vimeo.com') {
+    const watch = /^\/(\d+)(?:\/[0-9a-f]+)?$/.exec(path);
+    if (watch?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[watch[1]] ?? 'Video', BODY_CLASS: 'page' });
+  }
+  if (host === 'player.vimeo.com') {
+    const embed = /^\/video\/(\d+)$/.exec(path);
+    if (embed?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[embed[1]] ?? 'Video', BODY_CLASS: '' });
+  }
+  response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+}
+
+export interface SitesServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export function serveSites(): Promise<SitesServer> {
+  const server = createServer(
+    { key: readFileSync(join(FIXTURES, 'tls/key.pem')), cert: readFileSync(join(FIXTURES, 'tls/cert.pem')) },
+    (request, response) => {
+      route(request, response).catch(() => response.writeHead(500).end());
+    },
+  );
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () =>
+      done({
+        port: (server.address() as AddressInfo).port,
+        close: () => new Promise<void>((closed) => server.close(() => closed())),
+      }),
+    );
+  });
+}

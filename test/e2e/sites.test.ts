@@ -1,0 +1,191 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  launch,
+  markerCount,
+  pageDom,
+  panelNoteTexts,
+  panelOf,
+  panelVisible,
+  removeProfile,
+  screenshot,
+  serveDemo,
+  storedNotes,
+  typeNote,
+  videoTime,
+  type Browser,
+  type DemoServer,
+} from './harness';
+import { serveSites, type SitesServer } from './sites-server';
+
+const TALK = 'Wb1nQ9rLk2A';
+const OTHER = 'Zx7pT3vYq8M';
+let demo: DemoServer;
+let sites: SitesServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  demo = await serveDemo();
+  sites = await serveSites();
+  browser = await launch(undefined, sites.port);
+});
+afterAll(async () => {
+  await browser?.close();
+  await sites?.close();
+  await demo?.close();
+  if (browser) removeProfile(browser.profile);
+});
+
+const seekTo = (page: Page, t: number) =>
+  page.evaluate((s) => {
+    (document.querySelector('video') as HTMLVideoElement).currentTime = s;
+  }, t);
+const notesOf = async (key: string) => (await storedNotes(browser)).filter((n) => n.recordingKey === key && n.deletedAt === undefined);
+
+test('YouTube watch page: notes file under the video id, markers sit on the site’s own progress bar', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
+  const panel = await panelOf(page, browser.extensionId);
+  await seekTo(page, 30);
+  await typeNote(panel, 'On the watch page');
+  await expect.poll(async () => (await notesOf(`youtube:${TALK}`)).map((n) => n.text)).toEqual(['On the watch page']);
+  await expect.poll(() => markerCount(page)).toBe(1);
+  expect(await page.evaluate(() => document.querySelector('.ytp-progress-bar')?.children.length)).toBe(2);
+  expect((await pageDom(page)).hiddenClasses).toContain('strip');
+  await screenshot(page, 'youtube-watch');
+});
+
+test('the same video embedded in a forum post is the same recording, both ways', async () => {
+  const forum = await browser.context.newPage();
+  await forum.goto(`${demo.origin}/fixtures/forum.html`);
+  const panel = await panelOf(forum, browser.extensionId, /youtube\.com\/embed\//);
+  await expect.poll(() => panelNoteTexts(panel)).toEqual(['On the watch page']);
+  const embed = forum.frames().find((f) => f.url().includes('/embed/'));
+  await embed?.evaluate(() => {
+    (document.querySelector('video') as HTMLVideoElement).currentTime = 90;
+  });
+  await typeNote(panel, 'In the forum embed');
+  await screenshot(forum, 'forum-embed');
+
+  const watch = await browser.context.newPage();
+  await watch.goto(`https://www.youtube.com/watch?v=${TALK}`);
+  const watchPanel = await panelOf(watch, browser.extensionId);
+  await expect.poll(() => panelNoteTexts(watchPanel)).toEqual(['On the watch page', 'In the forum embed']);
+
+  const nocookie = await browser.context.newPage();
+  await nocookie.goto(`https://www.youtube-nocookie.com/embed/${TALK}`);
+  await expect.poll(async () => panelNoteTexts(await panelOf(nocookie, browser.extensionId))).toEqual([
+    'On the watch page',
+    'In the forum embed',
+  ]);
+});
+
+test('YouTube navigation switches the panel and markers before a note can be taken, and never misfiles a note', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
+  const panel = await panelOf(page, browser.extensionId);
+  await expect.poll(() => panelNoteTexts(panel)).toEqual(['On the watch page', 'In the forum embed']);
+
+  // Start a note on the first video, then move away while it is half typed.
+  await seekTo(page, 50);
+  await panel.locator('textarea#composer-text').pressSequentially('Half typed on the first video');
+  // The panel sits beside the player, over YouTube's side column: follow the link as a script would.
+  await page.locator('#related a').first().dispatchEvent('click');
+  await expect.poll(() => page.url()).toContain(OTHER);
+  await expect.poll(() => panelNoteTexts(panel)).toEqual([]);
+  await expect.poll(() => panel.locator('textarea#composer-text').inputValue()).toBe('');
+  await expect.poll(() => markerCount(page)).toBe(0);
+  await seekTo(page, 20);
+  await typeNote(panel, 'On the second video');
+
+  // Back and forth quickly, ending on the second video: a note then belongs to the second video.
+  await page.evaluate(
+    ([a, b]) => {
+      const nav = (window as unknown as { fixture: { navigate(id: string): void } }).fixture;
+      nav.navigate(a as string);
+      nav.navigate(b as string);
+      setTimeout(() => nav.navigate(a as string), 10);
+      setTimeout(() => nav.navigate(b as string), 30);
+    },
+    [TALK, OTHER],
+  );
+  await expect.poll(() => page.url()).toContain(OTHER);
+  await page.waitForTimeout(300);
+  await expect.poll(() => panelNoteTexts(panel)).toEqual(['On the second video']);
+  await typeNote(panel, 'Second video again');
+  await expect.poll(async () => (await notesOf(`youtube:${OTHER}`)).map((n) => n.text).sort()).toEqual([
+    'On the second video',
+    'Second video again',
+  ]);
+
+  await page.goBack();
+  await expect.poll(() => page.url()).toContain(TALK);
+  await expect.poll(() => panel.locator('textarea#composer-text').inputValue()).toBe('Half typed on the first video');
+  expect((await notesOf(`youtube:${TALK}`)).map((n) => n.text).sort()).toEqual(['In the forum embed', 'On the watch page']);
+  // Esc drops the draft: the next test starts with an empty composer.
+  await panel.locator('textarea#composer-text').press('Escape');
+  await expect.poll(() => panel.locator('textarea#composer-text').inputValue()).toBe('');
+});
+
+test('while an ad plays no note gets its time and the markers are hidden', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
+  const panel = await panelOf(page, browser.extensionId);
+  await seekTo(page, 120);
+  await expect.poll(() => markerCount(page)).toBe(2);
+  await page.evaluate(() => (window as unknown as { fixture: { startAd(): Promise<void> } }).fixture.startAd());
+  await expect.poll(async () => (await pageDom(page)).hiddenClasses).toContain('markers');
+  const box = panel.locator('textarea#composer-text');
+  await box.click();
+  await box.pressSequentially('During the ad');
+  await expect.poll(() => panel.locator('#composer-status').textContent()).toMatch(/ad is playing/);
+  await box.press('Enter');
+  await page.waitForTimeout(300);
+  expect((await notesOf(`youtube:${TALK}`)).some((n) => n.text.startsWith('During the ad'))).toBe(false);
+
+  await page.evaluate(() => (window as unknown as { fixture: { endAd(): Promise<void> } }).fixture.endAd());
+  await expect.poll(() => videoTime(page)).toBeGreaterThanOrEqual(119);
+  await expect.poll(async () => (await pageDom(page)).hiddenClasses).not.toContain('markers');
+  await box.press('End');
+  await box.pressSequentially(', then after it');
+  await box.press('Enter');
+  await expect.poll(async () => (await notesOf(`youtube:${TALK}`)).find((n) => n.text === 'During the ad, then after it')?.t).toBeGreaterThanOrEqual(117);
+});
+
+test('theater mode and fullscreen keep the panel and markers visible', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
+  await panelOf(page, browser.extensionId);
+  await page.locator('.ytp-size-button').click();
+  await expect.poll(() => page.evaluate(() => document.querySelector('ytd-watch-flexy')?.hasAttribute('theater'))).toBe(true);
+  expect(await panelVisible(page, browser.extensionId)).toBe(true);
+  await screenshot(page, 'youtube-theater');
+  await page.locator('.ytp-fullscreen-button').click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id)).toBe('movie_player');
+  expect(await panelVisible(page, browser.extensionId)).toBe(true);
+  expect(await markerCount(page)).toBeGreaterThan(0);
+  await screenshot(page, 'youtube-fullscreen');
+});
+
+test('Vimeo: the watch page and the unlisted embed are one recording, markers on Vimeo’s progress bar', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://vimeo.com/76979871/8272103f6e');
+  const panel = await panelOf(page, browser.extensionId);
+  await seekTo(page, 12);
+  await typeNote(panel, 'On Vimeo');
+  await expect.poll(async () => (await notesOf('vimeo:76979871')).map((n) => n.text)).toEqual(['On Vimeo']);
+  await expect.poll(() => markerCount(page)).toBe(1);
+  expect(await page.evaluate(() => document.querySelector('[data-progress-bar="true"]')?.children.length)).toBe(1);
+
+  const forum = await browser.context.newPage();
+  await forum.goto(`${demo.origin}/fixtures/forum.html`);
+  const embedPanel = await panelOf(forum, browser.extensionId, /player\.vimeo\.com/);
+  await expect.poll(() => panelNoteTexts(embedPanel)).toEqual(['On Vimeo']);
+});
+
+test('a plain page opened with #t= seeks there once the video is ready', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${demo.origin}/#t=42`);
+  await panelOf(page, browser.extensionId);
+  await expect.poll(() => videoTime(page)).toBeCloseTo(42, 0);
+});
