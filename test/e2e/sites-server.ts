@@ -16,7 +16,7 @@ const MEDIA: Record<string, string> = {
   '/media/webinar.webm': resolve(import.meta.dirname, '../../demo/webinar.webm'),
   '/media/ad.webm': join(FIXTURES, 'ad.webm'),
 };
-export const SITE_HOSTS = ['www.youtube.com', 'm.youtube.com', 'www.youtube-nocookie.com', 'vimeo.com', 'player.vimeo.com'];
+export const SITE_HOSTS = ['www.youtube.com', 'm.youtube.com', 'www.youtube-nocookie.com', 'vimeo.com', 'player.vimeo.com', 'forum.example'];
 const TITLES: Record<string, string> = {
   Wb1nQ9rLk2A: 'Accessible forms in practice',
   Zx7pT3vYq8M: 'Design systems at scale',
@@ -48,6 +48,8 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
     const embed = /^\/video\/(\d+)$/.exec(path);
     if (embed?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[embed[1]] ?? 'Video', BODY_CLASS: '' });
   }
+  // A site the extension does not run on until the user enables it.
+  if (host === 'forum.example' && path === '/talk') return serveFile(request, response, join(FIXTURES, 'other-site.html'));
   response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 }
 

@@ -189,3 +189,16 @@ test('a plain page opened with #t= seeks there once the video is ready', async (
   await panelOf(page, browser.extensionId);
   await expect.poll(() => videoTime(page)).toBeCloseTo(42, 0);
 });
+
+test('another site: nothing runs there until the user enables it', async () => {
+  // Enabling goes through the popup opened from the toolbar (activeTab gives it the page's address)
+  // and Chrome's permission dialog; automation can do neither, so the unit tests cover the
+  // registration that follows a grant (test/unit/site-access.test.ts).
+  const page = await browser.context.newPage();
+  await page.goto('https://forum.example/talk');
+  await page.waitForTimeout(500);
+  expect((await pageDom(page)).classes).not.toContain('launcher');
+  expect(page.frames()).toHaveLength(1);
+  const granted = await (await browser.worker()).evaluate(() => chrome.permissions.getAll());
+  expect(granted.origins).not.toContain('https://forum.example/*');
+});

@@ -1,23 +1,49 @@
 import { useEffect, useState } from 'preact/hooks';
+import { sitePattern } from '../../core/site-patterns';
 import { countNotes } from '../../db/notes';
 import { parseVideoStatus, type TabMessage, type VideoStatus } from '../../messaging/protocol';
 import browser from '../../platform/browser';
+import { contentScriptFile, defaultMatches } from '../../platform/manifest';
 import { useLiveQuery } from '../shared/live-query';
 
-type TabState = { state: 'asking' } | { state: 'video'; tabId: number; status: VideoStatus } | { state: 'none' };
+/** What the popup knows of the active tab's site: on by default, enabled by the user, or neither. */
+interface Site {
+  pattern: string;
+  host: string;
+  access: 'default' | 'enabled' | 'off';
+}
+
+type TabState =
+  | { state: 'asking' }
+  | { state: 'video'; tabId: number; status: VideoStatus; site: Site | null }
+  | { state: 'none'; tabId: number | null; site: Site | null };
+
+async function siteOf(url: string | undefined): Promise<Site | null> {
+  const pattern = url ? sitePattern(url) : null;
+  if (!url || !pattern) return null;
+  const host = new URL(url).hostname;
+  if (defaultMatches().some((match) => new URL(match.replace('*', 'x')).hostname === host)) {
+    return { pattern, host, access: 'default' };
+  }
+  const enabled = await browser.permissions.contains({ origins: [pattern] });
+  return { pattern, host, access: enabled ? 'enabled' : 'off' };
+}
 
 async function askActiveTab(): Promise<TabState> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return { state: 'none' };
+  if (tab?.id === undefined) return { state: 'none', tabId: null, site: null };
+  // The tab's URL is ours to read because the user opened the popup on it (activeTab).
+  const site = await siteOf(tab.url);
   const message: TabMessage = { type: 'status' };
   // No receiver (a site we do not run on, or a page without video) rejects or answers nothing.
   const answer: unknown = await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   const status = parseVideoStatus(answer);
-  return status ? { state: 'video', tabId: tab.id, status } : { state: 'none' };
+  return status ? { state: 'video', tabId: tab.id, status, site } : { state: 'none', tabId: tab.id, site };
 }
 
 export function Popup() {
   const [tab, setTab] = useState<TabState>({ state: 'asking' });
+  const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     void askActiveTab().then(setTab);
   }, []);
@@ -31,12 +57,47 @@ export function Popup() {
     window.close();
   };
 
+  const enableSite = async (site: Site, tabId: number | null) => {
+    setNote('Answer the browser’s question to let Webinar Notes run on this site…');
+    const granted = await browser.permissions.request({ origins: [site.pattern] }).catch(() => false);
+    if (!granted) {
+      setNote(`Webinar Notes was not allowed on ${site.host}. Nothing changed.`);
+      return;
+    }
+    // The background registers the script for future visits; this page gets it now.
+    if (tabId !== null) {
+      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [contentScriptFile()] }).catch(() => undefined);
+    }
+    setNote(null);
+    setTab(await askActiveTab());
+  };
+
+  const disableSite = async (site: Site) => {
+    await browser.permissions.remove({ origins: [site.pattern] });
+    setNote(`Webinar Notes no longer runs on ${site.host}. Reload the page to remove it there.`);
+    setTab(await askActiveTab());
+  };
+
+  const site = tab.state === 'asking' ? null : tab.site;
   return (
     <main class="popup">
       <h1>Webinar Notes</h1>
       {tab.state === 'asking' && <p class="muted">Looking for a video…</p>}
       {tab.state === 'none' && (
-        <p class="muted">No video is being annotated on this page. Open a page with a video on a site Webinar Notes runs on.</p>
+        <p class="muted">
+          {!site
+            ? // Without the page's address (not an http(s) page, or the popup was not opened from the
+              // toolbar on it) there is nothing to offer but the plain answer.
+              'No video is being annotated on this page.'
+            : site.access === 'off'
+              ? `Webinar Notes does not run on ${site.host} yet.`
+              : 'No video is being annotated on this page.'}
+        </p>
+      )}
+      {tab.state === 'none' && site?.access === 'off' && (
+        <button type="button" class="primary" onClick={() => void enableSite(site, tab.tabId)}>
+          Take notes on this site
+        </button>
       )}
       {tab.state === 'video' && (
         <>
@@ -51,7 +112,17 @@ export function Popup() {
           </button>
         </>
       )}
+      {note && (
+        <p class="note" role="status">
+          {note}
+        </p>
+      )}
       <footer>
+        {site?.access === 'enabled' && (
+          <button type="button" class="quiet" onClick={() => void disableSite(site)}>
+            Stop on {site.host}
+          </button>
+        )}
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
         </button>

@@ -1,0 +1,13 @@
+import browser from './browser';
+
+/** The sites the extension runs on by default (the manifest's content script matches). */
+export function defaultMatches(): string[] {
+  return browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
+}
+
+/** The built content script file (its path is only known after the build). */
+export function contentScriptFile(): string {
+  const file = browser.runtime.getManifest().content_scripts?.[0]?.js?.[0];
+  if (!file) throw new Error('the manifest names no content script');
+  return file;
+}
