@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error -- a plain ES module shared with `npm start`
 import { startDemoServer } from '../../scripts/demo-server.mjs';
-import { SITE_HOSTS } from './sites-server';
+import { afterAll, beforeAll } from 'vitest';
+import { SITE_HOSTS, serveSites, type SitesServer } from './sites-server';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -112,6 +113,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** `promise`, or an error naming `what` after `ms`: page.evaluate has no timeout of its own. */
+export function withTimeout<T>(what: string, promise: Promise<T>, ms = 10_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Notes as the database holds them, read from an extension page of this browser. */
 export async function storedNotes(
   browser: Browser,
@@ -119,7 +129,7 @@ export async function storedNotes(
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
-    return await page.evaluate(
+    return await withTimeout('reading the notes database', page.evaluate(
       () =>
         new Promise((done, fail) => {
           const open = indexedDB.open('webinar-notes');
@@ -133,7 +143,7 @@ export async function storedNotes(
             request.onerror = () => fail(request.error);
           };
         }),
-    );
+    ));
   } finally {
     await page.close();
   }
@@ -228,4 +238,30 @@ export async function stopServiceWorker(browser: Browser): Promise<void> {
   } finally {
     await page.close();
   }
+}
+
+export interface Session {
+  server: DemoServer;
+  browser: Browser;
+  sites: SitesServer | null;
+}
+
+/**
+ * Starts the demo server and a browser before a test file's tests, and stops them after: each
+ * file gets its own profile. With `sites`, the YouTube/Vimeo fixture server runs too.
+ */
+export function useBrowser(options: { sites?: boolean } = {}): Session {
+  const session = {} as Session;
+  beforeAll(async () => {
+    session.server = await serveDemo();
+    session.sites = options.sites ? await serveSites() : null;
+    session.browser = await launch(undefined, session.sites?.port);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.sites?.close();
+    await session.server?.close();
+    if (session.browser) removeProfile(session.browser.profile);
+  });
+  return session;
 }

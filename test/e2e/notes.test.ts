@@ -1,48 +1,34 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
   launch,
   markerCount,
   panelNoteTexts,
   panelOf,
   playUntil,
-  removeProfile,
   screenshot,
-  serveDemo,
   storedNotes,
   tabIdOf,
   typeNote,
+  useBrowser,
   videoTime,
-  type Browser,
-  type DemoServer,
 } from './harness';
 
 const LEAD_IN = 2;
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDemo();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (browser) removeProfile(browser.profile);
-});
+const session = useBrowser();
 
 const paused = (page: import('playwright-core').Page) =>
   page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).paused);
 
 test('the shortcut gets the key the browser really assigns', async () => {
-  const worker = await browser.worker();
+  const worker = await session.browser.worker();
   const commands = await worker.evaluate(() => chrome.commands.getAll());
   expect(commands.find((command) => command.name === 'new-note')?.shortcut).toBe('Alt+Shift+Y');
 });
 
 test('a note typed in the panel gets the time typing started, minus the lead-in; the video pauses meanwhile', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await playUntil(page, 4);
   const startedAt = await videoTime(page);
   const box = panel.locator('textarea#composer-text');
@@ -51,8 +37,8 @@ test('a note typed in the panel gets the time typing started, minus the lead-in;
   expect(await paused(page)).toBe(true);
   await page.waitForTimeout(700);
   await panel.getByRole('button', { name: 'Add note' }).click();
-  await expect.poll(async () => (await storedNotes(browser)).length).toBe(1);
-  const [note] = await storedNotes(browser);
+  await expect.poll(async () => (await storedNotes(session.browser)).length).toBe(1);
+  const [note] = await storedNotes(session.browser);
   expect(note?.text).toBe('Labels beat placeholders');
   expect(Math.abs((note?.t ?? -99) - (startedAt - LEAD_IN))).toBeLessThan(0.5);
   await expect.poll(() => paused(page)).toBe(false);
@@ -60,12 +46,12 @@ test('a note typed in the panel gets the time typing started, minus the lead-in;
 });
 
 test('the new-note command opens the composer with the caret in it, and the note gets the right time', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await playUntil(page, 6);
-  const tabId = await tabIdOf(browser, page);
-  const worker = await browser.worker();
+  const tabId = await tabIdOf(session.browser, page);
+  const worker = await session.browser.worker();
   await worker.evaluate(
     (id) => (globalThis as unknown as { webinarNotesHandleCommand: (c: string, t: { id: number }) => Promise<void> }).webinarNotesHandleCommand('new-note', { id }),
     tabId,
@@ -74,16 +60,16 @@ test('the new-note command opens the composer with the caret in it, and the note
   const startedAt = await videoTime(page);
   await page.keyboard.type('Errors next to the field', { delay: 10 });
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await storedNotes(browser)).some((n) => n.text === 'Errors next to the field')).toBe(true);
-  const note = (await storedNotes(browser)).find((n) => n.text === 'Errors next to the field');
+  await expect.poll(async () => (await storedNotes(session.browser)).some((n) => n.text === 'Errors next to the field')).toBe(true);
+  const note = (await storedNotes(session.browser)).find((n) => n.text === 'Errors next to the field');
   expect(Math.abs((note?.t ?? -99) - (startedAt - LEAD_IN))).toBeLessThan(0.5);
   await page.close();
 });
 
 test('notes show sorted by time, as markers, and clicking either seeks', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await expect.poll(() => panelNoteTexts(panel)).toEqual(['Labels beat placeholders', 'Errors next to the field']);
   await page.evaluate(() => {
     (document.querySelector('video') as HTMLVideoElement).currentTime = 60;
@@ -110,9 +96,9 @@ test('notes show sorted by time, as markers, and clicking either seeks', async (
 });
 
 test('edit a note, change its time, delete it and undo', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await page.evaluate(() => {
     (document.querySelector('video') as HTMLVideoElement).currentTime = 100;
   });
@@ -125,7 +111,7 @@ test('edit a note, change its time, delete it and undo', async () => {
   await row.locator('textarea').fill('Edited');
   await row.locator('input.time-input').fill('2:05');
   await row.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(async () => (await storedNotes(browser)).find((n) => n.text === 'Edited')?.t).toBe(125);
+  await expect.poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'Edited')?.t).toBe(125);
   await expect.poll(() => row.locator('.time').textContent()).toBe('2:05');
 
   await row.getByRole('button', { name: /^Edit note/ }).click();
@@ -133,27 +119,27 @@ test('edit a note, change its time, delete it and undo', async () => {
   await row.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => row.getByRole('alert').textContent()).toMatch(/h:mm:ss/);
   await row.locator('textarea').press('Escape');
-  expect((await storedNotes(browser)).find((n) => n.text === 'Edited')?.t).toBe(125);
+  expect((await storedNotes(session.browser)).find((n) => n.text === 'Edited')?.t).toBe(125);
 
   await panel.locator('li.note', { hasText: 'Delete me' }).getByRole('button', { name: /^Delete note/ }).click();
   await expect.poll(() => panelNoteTexts(panel)).not.toContain('Delete me');
-  expect((await storedNotes(browser)).find((n) => n.text === 'Delete me')?.deletedAt).toBeTypeOf('number');
+  expect((await storedNotes(session.browser)).find((n) => n.text === 'Delete me')?.deletedAt).toBeTypeOf('number');
   await screenshot(page, 'panel-undo');
   await panel.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => panelNoteTexts(panel)).toContain('Delete me');
-  expect((await storedNotes(browser)).find((n) => n.text === 'Delete me')?.deletedAt).toBeUndefined();
+  expect((await storedNotes(session.browser)).find((n) => n.text === 'Delete me')?.deletedAt).toBeUndefined();
   await page.close();
 });
 
 test('odd text is stored and shown exactly as typed, never as HTML', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(`${server.origin}/`);
-  const panel = await panelOf(page, browser.extensionId);
+  await page.goto(`${session.server.origin}/`);
+  const panel = await panelOf(page, session.browser.extensionId);
   const odd = ['<img src=x onerror=alert(1)>', 'Emoji 🎉👩🏽‍💻 ok', 'שלום, זו הערה בעברית', '**bold** [x](javascript:alert(1))'];
   for (const [i, text] of odd.entries()) {
     await page.evaluate((t) => {
@@ -169,7 +155,7 @@ test('odd text is stored and shown exactly as typed, never as HTML', async () =>
   await panel.locator('textarea#composer-text').fill(huge);
   await panel.locator('textarea#composer-text').press('Enter');
   const storedAsTyped = async () => {
-    const stored = (await storedNotes(browser)).map((n) => n.text);
+    const stored = (await storedNotes(session.browser)).map((n) => n.text);
     return [...odd, huge].map((text) => stored.includes(text));
   };
   await expect.poll(storedAsTyped).toEqual([true, true, true, true, true]);
@@ -181,19 +167,19 @@ test('odd text is stored and shown exactly as typed, never as HTML', async () =>
 });
 
 test('notes survive a reload and a browser restart on the same profile', async () => {
-  const before = (await storedNotes(browser)).filter((n) => n.deletedAt === undefined);
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/`);
-  let panel = await panelOf(page, browser.extensionId);
+  const before = (await storedNotes(session.browser)).filter((n) => n.deletedAt === undefined);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/`);
+  let panel = await panelOf(page, session.browser.extensionId);
   await expect.poll(async () => (await panelNoteTexts(panel)).length).toBe(before.length);
   await page.reload();
-  panel = await panelOf(page, browser.extensionId);
+  panel = await panelOf(page, session.browser.extensionId);
   await expect.poll(async () => (await panelNoteTexts(panel)).length).toBe(before.length);
-  await browser.close();
+  await session.browser.close();
 
-  browser = await launch(browser.profile);
-  const again = await browser.context.newPage();
-  await again.goto(`${server.origin}/`);
-  panel = await panelOf(again, browser.extensionId);
+  session.browser = await launch(session.browser.profile);
+  const again = await session.browser.context.newPage();
+  await again.goto(`${session.server.origin}/`);
+  panel = await panelOf(again, session.browser.extensionId);
   await expect.poll(async () => (await panelNoteTexts(panel)).sort()).toEqual(before.map((n) => n.text).sort());
 });

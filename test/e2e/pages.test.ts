@@ -1,35 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
-  launch,
   panelOf,
   panelVisible,
   playUntil,
-  removeProfile,
   screenshot,
-  serveDemo,
   storedNotes,
   typeNote,
+  useBrowser,
   videoTime,
-  type Browser,
-  type DemoServer,
 } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDemo();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (browser) removeProfile(browser.profile);
-});
+const session = useBrowser();
 
 /** Serious and critical axe-core violations in a page or frame (evaluated, so page CSP does not apply). */
 async function seriousViolations(target: Page | Frame): Promise<string[]> {
@@ -45,17 +30,17 @@ async function seriousViolations(target: Page | Frame): Promise<string[]> {
 
 /** The popup as a tab that asks about `page` (a popup asks about the active tab of its window). */
 async function popupFor(page: Page): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/src/pages/popup/index.html`);
+  const popup = await session.browser.context.newPage();
+  await popup.goto(`chrome-extension://${session.browser.extensionId}/src/pages/popup/index.html`);
   await page.bringToFront();
   await popup.reload();
   return popup;
 }
 
 test('the panel, popup and options pages have no serious or critical accessibility violations', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await typeNote(panel, 'A note so the list is not empty');
   await expect.poll(() => panel.locator('li.note').count()).toBe(1);
   expect(await seriousViolations(panel)).toEqual([]);
@@ -64,21 +49,21 @@ test('the panel, popup and options pages have no serious or critical accessibili
   await expect.poll(() => popup.locator('.count').textContent()).toBe('1 note');
   expect(await seriousViolations(popup)).toEqual([]);
 
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
+  const options = await session.browser.context.newPage();
+  await options.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
   await options.getByText('Lead-in').waitFor();
   expect(await seriousViolations(options)).toEqual([]);
   for (const p of [page, popup, options]) await p.close();
 });
 
 test('the popup tells whether the page is annotated, counts its notes and opens the panel', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/?popup`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/?popup`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await typeNote(panel, 'One');
   await typeNote(panel, 'Two');
   await panel.getByRole('button', { name: 'Hide notes panel' }).click();
-  await expect.poll(() => panelVisible(page, browser.extensionId)).toBe(false);
+  await expect.poll(() => panelVisible(page, session.browser.extensionId)).toBe(false);
 
   const popup = await popupFor(page);
   await expect.poll(() => popup.locator('.status').textContent()).toContain('Accessible forms in practice');
@@ -86,17 +71,17 @@ test('the popup tells whether the page is annotated, counts its notes and opens 
   await popup.setViewportSize({ width: 300, height: 170 });
   await screenshot(popup, 'popup');
   await popup.getByRole('button', { name: 'Open notes panel' }).click();
-  await expect.poll(() => panelVisible(page, browser.extensionId)).toBe(true);
+  await expect.poll(() => panelVisible(page, session.browser.extensionId)).toBe(true);
 
-  const noVideo = await browser.context.newPage();
-  await noVideo.goto(`${server.origin}/fixtures/no-video.html`);
+  const noVideo = await session.browser.context.newPage();
+  await noVideo.goto(`${session.server.origin}/fixtures/no-video.html`);
   const popupElsewhere = await popupFor(noVideo);
   await expect.poll(() => popupElsewhere.locator('.popup').textContent()).toContain('No video is being annotated');
 });
 
 test('settings change the lead-in and whether the video pauses while typing', async () => {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
+  const options = await session.browser.context.newPage();
+  await options.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
   await options.getByLabel(/Lead-in/).fill('5');
   await options.getByLabel(/Lead-in/).press('Tab');
   await options.getByLabel(/Pause the video while I type/).uncheck();
@@ -104,9 +89,9 @@ test('settings change the lead-in and whether the video pauses while typing', as
   await expect.poll(() => options.locator('kbd').textContent()).toBe('Alt+Shift+Y');
   await screenshot(options, 'options');
 
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/?settings`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/?settings`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await playUntil(page, 8);
   const startedAt = await videoTime(page);
   const box = panel.locator('textarea#composer-text');
@@ -114,7 +99,7 @@ test('settings change the lead-in and whether the video pauses while typing', as
   await box.pressSequentially('Five seconds back', { delay: 10 });
   expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).paused)).toBe(false);
   await box.press('Enter');
-  await expect.poll(async () => (await storedNotes(browser)).some((n) => n.text === 'Five seconds back')).toBe(true);
-  const note = (await storedNotes(browser)).find((n) => n.text === 'Five seconds back');
+  await expect.poll(async () => (await storedNotes(session.browser)).some((n) => n.text === 'Five seconds back')).toBe(true);
+  const note = (await storedNotes(session.browser)).find((n) => n.text === 'Five seconds back');
   expect(Math.abs((note?.t ?? -99) - (startedAt - 5))).toBeLessThan(0.5);
 });

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, panelNoteTexts, panelOf, removeProfile, serveDemo, stopServiceWorker, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+import { expect, test } from 'vitest';
+import {
+  panelNoteTexts,
+  panelOf,
+  stopServiceWorker,
+  storedNotes,
+  typeNote,
+  useBrowser,
+} from './harness';
 import type { Page } from 'playwright-core';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDemo();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (browser) removeProfile(browser.profile);
-});
+const session = useBrowser();
 
 const seekTo = (page: Page, t: number) =>
   page.evaluate((s) => {
@@ -21,52 +17,52 @@ const seekTo = (page: Page, t: number) =>
   }, t);
 
 test('a reload in the middle of typing brings the draft back, with its time', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/?draft`);
-  let panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/?draft`);
+  let panel = await panelOf(page, session.browser.extensionId);
   await seekTo(page, 10);
   const box = panel.locator('textarea#composer-text');
   await box.click();
   await box.pressSequentially('Half a thought', { delay: 10 });
   await page.waitForTimeout(300);
   await page.reload();
-  panel = await panelOf(page, browser.extensionId);
+  panel = await panelOf(page, session.browser.extensionId);
   await expect.poll(() => panel.locator('textarea#composer-text').inputValue()).toBe('Half a thought');
   await expect.poll(() => panel.locator('#composer-status').textContent()).toBe('Note at 0:08');
   await seekTo(page, 50);
   await panel.locator('textarea#composer-text').pressSequentially(', finished');
   await panel.locator('textarea#composer-text').press('Enter');
-  await expect.poll(async () => (await storedNotes(browser)).find((n) => n.text === 'Half a thought, finished')?.t).toBe(8);
+  await expect.poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'Half a thought, finished')?.t).toBe(8);
 });
 
 test('stopping the service worker between two notes loses nothing, and the next note saves', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/?worker`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/?worker`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await seekTo(page, 20);
   await typeNote(panel, 'Before the worker stopped');
-  await expect.poll(async () => (await storedNotes(browser)).some((n) => n.text === 'Before the worker stopped')).toBe(true);
+  await expect.poll(async () => (await storedNotes(session.browser)).some((n) => n.text === 'Before the worker stopped')).toBe(true);
 
-  await stopServiceWorker(browser);
+  await stopServiceWorker(session.browser);
 
   await seekTo(page, 40);
   await typeNote(panel, 'After the worker stopped');
   await expect.poll(() => panelNoteTexts(panel)).toEqual(['Before the worker stopped', 'After the worker stopped']);
   await page.reload();
-  const reloaded = await panelOf(page, browser.extensionId);
+  const reloaded = await panelOf(page, session.browser.extensionId);
   await expect.poll(() => panelNoteTexts(reloaded)).toEqual(['Before the worker stopped', 'After the worker stopped']);
 });
 
 test('a note added in one tab shows within a second in another tab on the same recording', async () => {
-  const first = await browser.context.newPage();
-  const second = await browser.context.newPage();
-  await first.goto(`${server.origin}/?sync`);
-  await second.goto(`${server.origin}/?sync`);
-  const firstPanel = await panelOf(first, browser.extensionId);
-  const secondPanel = await panelOf(second, browser.extensionId);
+  const first = await session.browser.context.newPage();
+  const second = await session.browser.context.newPage();
+  await first.goto(`${session.server.origin}/?sync`);
+  await second.goto(`${session.server.origin}/?sync`);
+  const firstPanel = await panelOf(first, session.browser.extensionId);
+  const secondPanel = await panelOf(second, session.browser.extensionId);
   await seekTo(first, 30);
   await typeNote(firstPanel, 'Written in the first tab');
-  await expect.poll(async () => (await storedNotes(browser)).some((n) => n.text === 'Written in the first tab')).toBe(true);
+  await expect.poll(async () => (await storedNotes(session.browser)).some((n) => n.text === 'Written in the first tab')).toBe(true);
   await expect.poll(() => panelNoteTexts(secondPanel), { timeout: 1000, interval: 50 }).toEqual(['Written in the first tab']);
 
   const id = await secondPanel.locator('li.note').getAttribute('data-note-id');

@@ -1,29 +1,23 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, pageDom, panelOf, removeProfile, serveDemo, storedNotes, type Browser, type DemoServer } from './harness';
+import { expect, test } from 'vitest';
+import {
+  pageDom,
+  panelOf,
+  storedNotes,
+  useBrowser,
+} from './harness';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDemo();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (browser) removeProfile(browser.profile);
-});
+const session = useBrowser();
 
 test('a hostile page sees no note text in its DOM and none of the keys typed into a note', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/fixtures/hostile.html`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/hostile.html`);
+  const panel = await panelOf(page, session.browser.extensionId);
   const box = panel.locator('textarea#composer-text');
   await box.click();
   await box.pressSequentially('Secret saved note', { delay: 10 });
   await box.press('Enter');
   await box.pressSequentially('Secret draft in progress', { delay: 10 });
-  await expect.poll(async () => (await storedNotes(browser)).map((n) => n.text)).toEqual(['Secret saved note']);
+  await expect.poll(async () => (await storedNotes(session.browser)).map((n) => n.text)).toEqual(['Secret saved note']);
   await expect.poll(() => panel.locator('li.note .text').allTextContents()).toEqual(['Secret saved note']);
 
   const seenByPage = await page.evaluate(() => ({
@@ -43,10 +37,10 @@ test('a hostile page sees no note text in its DOM and none of the keys typed int
 });
 
 test("the page origin's IndexedDB holds none of our data", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/fixtures/hostile.html`);
-  await panelOf(page, browser.extensionId);
-  expect((await storedNotes(browser)).length).toBeGreaterThan(0);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/hostile.html`);
+  await panelOf(page, session.browser.extensionId);
+  expect((await storedNotes(session.browser)).length).toBeGreaterThan(0);
   const databases = await page.evaluate(() => indexedDB.databases());
   expect(databases).toEqual([]);
 });

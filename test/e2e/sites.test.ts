@@ -1,51 +1,32 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
-  launch,
   markerCount,
   pageDom,
   panelNoteTexts,
   panelOf,
   panelVisible,
-  removeProfile,
   screenshot,
-  serveDemo,
   storedNotes,
   typeNote,
+  useBrowser,
   videoTime,
-  type Browser,
-  type DemoServer,
 } from './harness';
-import { serveSites, type SitesServer } from './sites-server';
 
 const TALK = 'Wb1nQ9rLk2A';
 const OTHER = 'Zx7pT3vYq8M';
-let demo: DemoServer;
-let sites: SitesServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await serveDemo();
-  sites = await serveSites();
-  browser = await launch(undefined, sites.port);
-});
-afterAll(async () => {
-  await browser?.close();
-  await sites?.close();
-  await demo?.close();
-  if (browser) removeProfile(browser.profile);
-});
+const session = useBrowser({ sites: true });
 
 const seekTo = (page: Page, t: number) =>
   page.evaluate((s) => {
     (document.querySelector('video') as HTMLVideoElement).currentTime = s;
   }, t);
-const notesOf = async (key: string) => (await storedNotes(browser)).filter((n) => n.recordingKey === key && n.deletedAt === undefined);
+const notesOf = async (key: string) => (await storedNotes(session.browser)).filter((n) => n.recordingKey === key && n.deletedAt === undefined);
 
 test('YouTube watch page: notes file under the video id, markers sit on the site’s own progress bar', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
-  const panel = await panelOf(page, browser.extensionId);
+  const panel = await panelOf(page, session.browser.extensionId);
   await seekTo(page, 30);
   await typeNote(panel, 'On the watch page');
   await expect.poll(async () => (await notesOf(`youtube:${TALK}`)).map((n) => n.text)).toEqual(['On the watch page']);
@@ -56,9 +37,9 @@ test('YouTube watch page: notes file under the video id, markers sit on the site
 });
 
 test('the same video embedded in a forum post is the same recording, both ways', async () => {
-  const forum = await browser.context.newPage();
-  await forum.goto(`${demo.origin}/fixtures/forum.html`);
-  const panel = await panelOf(forum, browser.extensionId, /youtube\.com\/embed\//);
+  const forum = await session.browser.context.newPage();
+  await forum.goto(`${session.server.origin}/fixtures/forum.html`);
+  const panel = await panelOf(forum, session.browser.extensionId, /youtube\.com\/embed\//);
   await expect.poll(() => panelNoteTexts(panel)).toEqual(['On the watch page']);
   const embed = forum.frames().find((f) => f.url().includes('/embed/'));
   await embed?.evaluate(() => {
@@ -67,23 +48,23 @@ test('the same video embedded in a forum post is the same recording, both ways',
   await typeNote(panel, 'In the forum embed');
   await screenshot(forum, 'forum-embed');
 
-  const watch = await browser.context.newPage();
+  const watch = await session.browser.context.newPage();
   await watch.goto(`https://www.youtube.com/watch?v=${TALK}`);
-  const watchPanel = await panelOf(watch, browser.extensionId);
+  const watchPanel = await panelOf(watch, session.browser.extensionId);
   await expect.poll(() => panelNoteTexts(watchPanel)).toEqual(['On the watch page', 'In the forum embed']);
 
-  const nocookie = await browser.context.newPage();
+  const nocookie = await session.browser.context.newPage();
   await nocookie.goto(`https://www.youtube-nocookie.com/embed/${TALK}`);
-  await expect.poll(async () => panelNoteTexts(await panelOf(nocookie, browser.extensionId))).toEqual([
+  await expect.poll(async () => panelNoteTexts(await panelOf(nocookie, session.browser.extensionId))).toEqual([
     'On the watch page',
     'In the forum embed',
   ]);
 });
 
 test('YouTube navigation switches the panel and markers before a note can be taken, and never misfiles a note', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
-  const panel = await panelOf(page, browser.extensionId);
+  const panel = await panelOf(page, session.browser.extensionId);
   await expect.poll(() => panelNoteTexts(panel)).toEqual(['On the watch page', 'In the forum embed']);
 
   // Start a note on the first video, then move away while it is half typed.
@@ -128,9 +109,9 @@ test('YouTube navigation switches the panel and markers before a note can be tak
 });
 
 test('while an ad plays no note gets its time and the markers are hidden', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
-  const panel = await panelOf(page, browser.extensionId);
+  const panel = await panelOf(page, session.browser.extensionId);
   await seekTo(page, 120);
   await expect.poll(() => markerCount(page)).toBe(2);
   await page.evaluate(() => (window as unknown as { fixture: { startAd(): Promise<void> } }).fixture.startAd());
@@ -153,40 +134,40 @@ test('while an ad plays no note gets its time and the markers are hidden', async
 });
 
 test('theater mode and fullscreen keep the panel and markers visible', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
-  await panelOf(page, browser.extensionId);
+  await panelOf(page, session.browser.extensionId);
   await page.locator('.ytp-size-button').click();
   await expect.poll(() => page.evaluate(() => document.querySelector('ytd-watch-flexy')?.hasAttribute('theater'))).toBe(true);
-  expect(await panelVisible(page, browser.extensionId)).toBe(true);
+  expect(await panelVisible(page, session.browser.extensionId)).toBe(true);
   await screenshot(page, 'youtube-theater');
   await page.locator('.ytp-fullscreen-button').click();
   await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id)).toBe('movie_player');
-  expect(await panelVisible(page, browser.extensionId)).toBe(true);
+  expect(await panelVisible(page, session.browser.extensionId)).toBe(true);
   expect(await markerCount(page)).toBeGreaterThan(0);
   await screenshot(page, 'youtube-fullscreen');
 });
 
 test('Vimeo: the watch page and the unlisted embed are one recording, markers on Vimeo’s progress bar', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto('https://vimeo.com/76979871/8272103f6e');
-  const panel = await panelOf(page, browser.extensionId);
+  const panel = await panelOf(page, session.browser.extensionId);
   await seekTo(page, 12);
   await typeNote(panel, 'On Vimeo');
   await expect.poll(async () => (await notesOf('vimeo:76979871')).map((n) => n.text)).toEqual(['On Vimeo']);
   await expect.poll(() => markerCount(page)).toBe(1);
   expect(await page.evaluate(() => document.querySelector('[data-progress-bar="true"]')?.children.length)).toBe(1);
 
-  const forum = await browser.context.newPage();
-  await forum.goto(`${demo.origin}/fixtures/forum.html`);
-  const embedPanel = await panelOf(forum, browser.extensionId, /player\.vimeo\.com/);
+  const forum = await session.browser.context.newPage();
+  await forum.goto(`${session.server.origin}/fixtures/forum.html`);
+  const embedPanel = await panelOf(forum, session.browser.extensionId, /player\.vimeo\.com/);
   await expect.poll(() => panelNoteTexts(embedPanel)).toEqual(['On Vimeo']);
 });
 
 test('a plain page opened with #t= seeks there once the video is ready', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${demo.origin}/#t=42`);
-  await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/#t=42`);
+  await panelOf(page, session.browser.extensionId);
   await expect.poll(() => videoTime(page)).toBeCloseTo(42, 0);
 });
 
@@ -194,11 +175,11 @@ test('another site: nothing runs there until the user enables it', async () => {
   // Enabling goes through the popup opened from the toolbar (activeTab gives it the page's address)
   // and Chrome's permission dialog; automation can do neither, so the unit tests cover the
   // registration that follows a grant (test/unit/site-access.test.ts).
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await page.goto('https://forum.example/talk');
   await page.waitForTimeout(500);
   expect((await pageDom(page)).classes).not.toContain('launcher');
   expect(page.frames()).toHaveLength(1);
-  const granted = await (await browser.worker()).evaluate(() => chrome.permissions.getAll());
+  const granted = await (await session.browser.worker()).evaluate(() => chrome.permissions.getAll());
   expect(granted.origins).not.toContain('https://forum.example/*');
 });

@@ -1,36 +1,33 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DIST, launch, markerCount, pageDom, panelOf, removeProfile, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+import { expect, test } from 'vitest';
+import {
+  DIST,
+  markerCount,
+  pageDom,
+  panelOf,
+  storedNotes,
+  typeNote,
+  useBrowser,
+} from './harness';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDemo();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (browser) removeProfile(browser.profile);
-});
+const session = useBrowser();
 
 const layerHosts = (page: import('playwright-core').Page) =>
   page.evaluate(() => [...document.documentElement.children].filter((el) => el.tagName === 'DIV').length);
 
 test('a page without video gets no layer and no panel', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/fixtures/no-video.html`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/no-video.html`);
   await page.waitForTimeout(600);
   expect(await layerHosts(page)).toBe(0);
   expect(page.frames()).toHaveLength(1);
 });
 
 test('a video that appears later is picked up, a replaced one is followed by the same panel, a removed one takes the layer away', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/fixtures/late-video.html`);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/late-video.html`);
   await page.waitForTimeout(300);
   expect(await layerHosts(page)).toBe(0);
 
@@ -49,7 +46,7 @@ test('a video that appears later is picked up, a replaced one is followed by the
   console.log(JSON.stringify({ contentScriptGzipBytes: gzip, mountMs: { p50: sorted[4], max: sorted[9] } }));
 
   await page.evaluate(() => (window as unknown as { addVideo(): void }).addVideo());
-  const panel = await panelOf(page, browser.extensionId);
+  const panel = await panelOf(page, session.browser.extensionId);
   await panel.evaluate(() => Object.assign(window, { sameFrame: true }));
   await page.evaluate(() => {
     const old = document.querySelector('video') as HTMLVideoElement;
@@ -60,16 +57,16 @@ test('a video that appears later is picked up, a replaced one is followed by the
   await page.waitForTimeout(500);
   expect(await panel.evaluate(() => (window as unknown as { sameFrame?: boolean }).sameFrame)).toBe(true);
   await typeNote(panel, 'On the replacement video');
-  await expect.poll(async () => (await storedNotes(browser)).find((n) => n.text === 'On the replacement video')?.t).toBe(40);
+  await expect.poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'On the replacement video')?.t).toBe(40);
   await expect.poll(() => markerCount(page)).toBe(1);
 });
 
 test('a video with no known duration still takes notes, at the time it has, without markers', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/fixtures/unknown-duration.html`);
-  const panel = await panelOf(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/unknown-duration.html`);
+  const panel = await panelOf(page, session.browser.extensionId);
   await typeNote(panel, 'Before the stream started');
-  await expect.poll(async () => (await storedNotes(browser)).find((n) => n.text === 'Before the stream started')?.t).toBe(0);
+  await expect.poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'Before the stream started')?.t).toBe(0);
   await expect.poll(() => panel.locator('li.note .text').allTextContents()).toEqual(['Before the stream started']);
   expect(await markerCount(page)).toBe(0);
   expect((await pageDom(page)).classes).toContain('strip');
