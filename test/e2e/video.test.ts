@@ -71,3 +71,18 @@ test('a video with no known duration still takes notes, at the time it has, with
   expect(await markerCount(page)).toBe(0);
   expect((await pageDom(page)).classes).toContain('strip');
 });
+
+test('on a page with several videos the largest is annotated, and its notes are the page’s', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/two-videos.html`);
+  const panel = await panelOf(page, session.browser.extensionId);
+  await page.evaluate(() => {
+    (document.getElementById('recording') as HTMLVideoElement).currentTime = 33;
+    (document.getElementById('trailer') as HTMLVideoElement).currentTime = 3;
+  });
+  await typeNote(panel, 'From the big one');
+  await expect.poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'From the big one')?.t).toBe(31);
+  const note = (await storedNotes(session.browser)).find((n) => n.text === 'From the big one');
+  expect(note?.recordingKey).toBe(`${session.server.origin}/fixtures/two-videos.html`);
+  expect(page.frames().filter((f) => f.url().includes('/src/pages/panel/'))).toHaveLength(1);
+});
