@@ -34,6 +34,11 @@ test('YouTube watch page: notes file under the video id, markers sit on the site
   expect(await page.evaluate(() => document.querySelector('.ytp-progress-bar')?.children.length)).toBe(2);
   expect((await pageDom(page)).hiddenClasses).toContain('strip');
   await screenshot(page, 'youtube-watch');
+
+  await panel.locator('li.note').getByRole('button', { name: /^Copy a link/ }).click();
+  await expect.poll(() => panel.locator('.toast-text').textContent()).toMatch(
+    new RegExp(`^(Link copied|Copy this link): https://www\\.youtube\\.com/watch\\?v=${TALK}&t=28s$`),
+  );
 });
 
 test('the same video embedded in a forum post is the same recording, both ways', async () => {
@@ -157,6 +162,10 @@ test('Vimeo: the watch page and the unlisted embed are one recording, markers on
   await expect.poll(async () => (await notesOf('vimeo:76979871')).map((n) => n.text)).toEqual(['On Vimeo']);
   await expect.poll(() => markerCount(page)).toBe(1);
   expect(await page.evaluate(() => document.querySelector('[data-progress-bar="true"]')?.children.length)).toBe(1);
+  await panel.locator('li.note').getByRole('button', { name: /^Copy a link/ }).click();
+  await expect.poll(() => panel.locator('.toast-text').textContent()).toMatch(
+    /^(Link copied|Copy this link): https:\/\/vimeo\.com\/76979871\/8272103f6e#t=10s$/,
+  );
 
   const forum = await session.browser.context.newPage();
   await forum.goto(`${session.server.origin}/fixtures/forum.html`);
@@ -167,8 +176,12 @@ test('Vimeo: the watch page and the unlisted embed are one recording, markers on
 test('a plain page opened with #t= seeks there once the video is ready', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.origin}/#t=42`);
-  await panelOf(page, session.browser.extensionId);
+  const panel = await panelOf(page, session.browser.extensionId);
   await expect.poll(() => videoTime(page)).toBeCloseTo(42, 0);
+  await panel.getByRole('button', { name: 'Copy a link to this moment' }).click();
+  await expect.poll(() => panel.locator('.toast-text').textContent()).toMatch(
+    new RegExp(`^(Link copied|Copy this link): ${session.server.origin.replaceAll('.', '\\.')}/#t=42$`),
+  );
 });
 
 test('another site: nothing runs there until the user enables it', async () => {
