@@ -6,9 +6,12 @@ import chromeManifest from './manifest.json' with { type: 'json' };
 // background code as event-page scripts, not as a service worker, and wants an add-on id.
 const firefox = process.env.TARGET === 'firefox';
 const { service_worker: _worker, ...background } = chromeManifest.background;
+const { side_panel: sidePanel, ...portable } = chromeManifest;
 const manifest = firefox
   ? {
-      ...chromeManifest,
+      ...portable,
+      permissions: portable.permissions.filter((permission) => permission !== 'sidePanel'),
+      sidebar_action: { default_panel: sidePanel.default_path, default_title: 'Webinar Notes', open_at_install: false },
       background: { ...background, scripts: [chromeManifest.background.service_worker] },
       browser_specific_settings: {
         gecko: {

@@ -3,8 +3,10 @@
  * them before any page needs it), the keyboard shortcut, and the content scripts of the sites
  * the user enabled.
  */
-import browser from '../platform/browser';
+import browser, { type Runtime } from '../platform/browser';
 import { db } from '../db/schema';
+import { parseContentRequest } from '../messaging/protocol';
+import { openSidePanel } from '../platform/side-panel';
 import { handleCommand } from './commands';
 import { syncSiteScripts } from './site-access';
 
@@ -24,6 +26,16 @@ browser.permissions.onAdded.addListener(() => {
 });
 browser.permissions.onRemoved.addListener(() => {
   syncSiteScripts().catch(reportSyncError);
+});
+
+// Content scripts ask for one thing: the side panel, when their player is too small for the
+// panel beside it. Only our own content scripts, only for the tab they run in.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const tabId = sender.tab?.id;
+  if (sender.id !== browser.runtime.id || tabId === undefined || !parseContentRequest(raw)) return undefined;
+  // Synchronously, while the user's click still counts as a user action.
+  openSidePanel(tabId).catch((error: unknown) => console.warn('Webinar Notes could not open the side panel', error));
+  return undefined;
 });
 
 browser.commands.onCommand.addListener((command, tab) => {

@@ -2,22 +2,25 @@ import browser, { type Runtime } from '../platform/browser';
 import { PANEL_PORT_PREFIX, parseToContent, type ToContent, type ToPanel } from '../messaging/protocol';
 
 export interface PanelLink {
+  /** Sends to every connected panel: the one beside the video and the one in the side panel. */
   send(message: ToPanel): void;
+  readonly connected: boolean;
   close(): void;
 }
 
 /**
- * Waits for the notes panel that this frame placed to connect (it names `nonce` in its port), and
- * keeps one port to it. A port is accepted only from our own extension's panel page: the sender
- * fields are stamped by the browser, unlike anything inside a message.
+ * Waits for notes panels to connect for this video (they name `nonce` in the port: the panel
+ * this frame placed, and the browser's side panel) and keeps a port to each. A port is accepted
+ * only from our own extension's panel page: the sender fields are stamped by the browser, unlike
+ * anything inside a message.
  */
 export function listenForPanel(
   nonce: string,
-  onConnect: () => void,
+  onConnect: (port: Runtime.Port) => void,
   onMessage: (message: ToContent) => void,
 ): PanelLink {
   const panelPage = browser.runtime.getURL('src/pages/panel/index.html');
-  let port: Runtime.Port | null = null;
+  const ports = new Set<Runtime.Port>();
 
   const accept = (incoming: Runtime.Port) => {
     if (incoming.name !== PANEL_PORT_PREFIX + nonce) return;
@@ -26,27 +29,27 @@ export function listenForPanel(
       incoming.disconnect();
       return;
     }
-    port?.disconnect();
-    port = incoming;
+    ports.add(incoming);
     incoming.onMessage.addListener((raw: unknown) => {
       const message = parseToContent(raw);
       if (message) onMessage(message);
     });
-    incoming.onDisconnect.addListener(() => {
-      if (port === incoming) port = null;
-    });
-    onConnect();
+    incoming.onDisconnect.addListener(() => ports.delete(incoming));
+    onConnect(incoming);
   };
   browser.runtime.onConnect.addListener(accept);
 
   return {
     send(message) {
-      port?.postMessage(message);
+      for (const port of ports) port.postMessage(message);
+    },
+    get connected() {
+      return ports.size > 0;
     },
     close() {
       browser.runtime.onConnect.removeListener(accept);
-      port?.disconnect();
-      port = null;
+      for (const port of ports) port.disconnect();
+      ports.clear();
     },
   };
 }

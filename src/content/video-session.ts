@@ -1,5 +1,5 @@
 import browser from '../platform/browser';
-import { wireNumber, type ToContent, type WirePlayback } from '../messaging/protocol';
+import { wireNumber, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
 import { mountLayer } from './layer';
 import { listenForPanel } from './panel-link';
 import type { SiteAdapter } from './sites/adapter';
@@ -10,13 +10,15 @@ const STATE_EVENTS = ['play', 'pause', 'seeked', 'ratechange', 'durationchange',
 const SOURCE_EVENTS = ['loadedmetadata', 'durationchange', 'emptied', 'play'];
 /** While playing, a fresh reading this often keeps the panel's extrapolation honest. */
 const RESYNC_MS = 1000;
+/** A player narrower than this has no room for the panel beside or over it: the side panel takes it. */
+export const COMPACT_WIDTH = 480;
 
 export interface VideoSession {
   setVideo(video: HTMLVideoElement): void;
   /** Shows the panel and opens its composer (the shortcut, the popup). */
   compose(): void;
   showPanel(): void;
-  status(): { recordingKey: string; title: string; panelOpen: boolean };
+  status(): VideoStatus;
   destroy(): void;
 }
 
@@ -27,13 +29,13 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   const pageEvents = new AbortController();
   let lastResync = 0;
   let composeWhenConnected = false;
-  let connected = false;
   let navigating = false;
   let sentKey: string | null = null;
   let sentAd = false;
   const nonce = crypto.randomUUID();
 
   const isAd = () => site.isAdPlaying(video);
+  const isCompact = () => video.getBoundingClientRect().width < COMPACT_WIDTH;
   const playback = (): WirePlayback => ({
     t: wireNumber(video.currentTime),
     paused: video.paused,
@@ -82,14 +84,14 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
         layer.setMarkers(message.times);
         break;
       case 'panel-visible':
-        layer.setPanelVisible(message.visible);
+        // A compact player keeps the frame hidden: its panel lives in the browser's side panel.
+        if (!(message.visible && isCompact())) layer.setPanelVisible(message.visible);
         break;
     }
   };
   const link = listenForPanel(
     nonce,
     () => {
-      connected = true;
       if (navigating) link.send({ type: 'navigating' });
       else sendRecording();
       if (composeWhenConnected) link.send({ type: 'compose' });
@@ -171,15 +173,29 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       sendRecording();
     },
     compose() {
+      if (isCompact()) {
+        // Called from the click or shortcut that asked for it: the browser opens a side panel
+        // only in response to a user action. The side panel asks for the composer when it connects.
+        const request: ContentRequest = { type: 'open-side-panel' };
+        browser.runtime.sendMessage(request).catch(() => undefined);
+        composeWhenConnected = true;
+        return;
+      }
       layer.setPanelVisible(true);
       layer.focusPanel();
-      if (connected) link.send({ type: 'compose' });
+      if (link.connected) link.send({ type: 'compose' });
       else composeWhenConnected = true;
     },
     showPanel() {
-      layer.setPanelVisible(true);
+      if (!isCompact()) layer.setPanelVisible(true);
     },
-    status: () => ({ recordingKey: recording().key, title: recording().title, panelOpen: layer.panelVisible }),
+    status: () => ({
+      recordingKey: recording().key,
+      title: recording().title,
+      panelOpen: layer.panelVisible,
+      nonce,
+      compact: isCompact(),
+    }),
     destroy() {
       videoEvents.abort();
       pageEvents.abort();

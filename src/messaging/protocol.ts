@@ -30,8 +30,20 @@ export const VideoStatus = v.object({
   recordingKey: v.string(),
   title: v.string(),
   panelOpen: v.boolean(),
+  /** Names this video's panel port: the side panel connects with it. */
+  nonce: v.string(),
+  /** The player is too small for the panel beside it: the panel opens in the side panel. */
+  compact: v.boolean(),
 });
 export type VideoStatus = v.InferOutput<typeof VideoStatus>;
+
+// ─── content script → background ──────────────────────────────────────────────────────────────
+
+const ContentRequest = v.variant('type', [
+  /** The player is too small for the panel beside it: open the browser's side panel instead. */
+  v.object({ type: v.literal('open-side-panel') }),
+]);
+export type ContentRequest = v.InferOutput<typeof ContentRequest>;
 
 // ─── panel link ────────────────────────────────────────────────────────────────────────────────
 
@@ -90,6 +102,7 @@ function parser<T>(schema: v.GenericSchema<unknown, T>) {
 }
 
 export const parseTabMessage = parser(TabMessage);
+export const parseContentRequest = parser(ContentRequest);
 export const parseVideoStatus = parser(VideoStatus);
 export const parseToPanel = parser(ToPanel);
 export const parseToContent = parser(ToContent);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTabMessage, parseToContent, parseToPanel, wireNumber } from '../../src/messaging/protocol';
+import { parseTabMessage, parseToContent, parseToPanel, wireNumber, parseContentRequest, parseVideoStatus } from '../../src/messaging/protocol';
 
 const NOT_OBJECTS = [undefined, null, 'compose', 42, true, ['compose'], () => ({ type: 'compose' })];
 
@@ -93,5 +93,29 @@ describe('parseToContent', () => {
 describe('wireNumber', () => {
   it('keeps finite numbers and turns NaN and ±Infinity into null', () => {
     expect([0, -3, 1.5, NaN, Infinity, -Infinity].map(wireNumber)).toEqual([0, -3, 1.5, null, null, null]);
+  });
+});
+
+describe('parseContentRequest', () => {
+  it('accepts the one request a content script may make', () => {
+    expect(parseContentRequest({ type: 'open-side-panel' })).toEqual({ type: 'open-side-panel' });
+  });
+  it('rejects anything else', () => {
+    for (const message of [{ type: 'open-side-panel-now' }, { type: 'compose' }, 'open-side-panel', null, {}]) {
+      expect(parseContentRequest(message)).toBeNull();
+    }
+  });
+});
+
+describe('parseVideoStatus', () => {
+  const status = { recordingKey: 'youtube:Wb1nQ9rLk2A', title: 'Talk', panelOpen: false, nonce: 'n-1', compact: true };
+  it('accepts a full status, with the nonce the side panel connects with', () => {
+    expect(parseVideoStatus(status)).toEqual(status);
+  });
+  it('rejects a status without nonce or compact flag', () => {
+    const { nonce: _nonce, ...noNonce } = status;
+    const { compact: _compact, ...noCompact } = status;
+    expect(parseVideoStatus(noNonce)).toBeNull();
+    expect(parseVideoStatus(noCompact)).toBeNull();
   });
 });

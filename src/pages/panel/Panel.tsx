@@ -11,7 +11,8 @@ import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
 import { Composer } from './Composer';
 import { NoteRow } from './NoteRow';
-import { connectToVideo, type VideoLink } from './video-link';
+import { inSidePanel } from '../../platform/side-panel';
+import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
 
 const UNDO_MS = 8000;
 /** How often the highlighted note is re-checked while the video plays. */
@@ -65,9 +66,18 @@ export function Panel() {
           break;
       }
     };
-    connectToVideo(onMessage, () => setProblem('Lost touch with the video. Reload the page to take notes again.')).then(
-      setLink,
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    const side = inSidePanel();
+    connectToVideo(onMessage, () =>
+      setProblem(side ? 'The video left this tab.' : 'Lost touch with the video. Reload the page to take notes again.'),
+    ).then(
+      (connected) => {
+        setLink(connected);
+        if (side) followActiveTab(connected.tabId);
+      },
+      (error: unknown) => {
+        setProblem(error instanceof Error ? error.message : String(error));
+        if (side) followActiveTab(null);
+      },
     );
   }, []);
 
@@ -76,7 +86,7 @@ export function Panel() {
 
   const openedOnce = useRef(false);
   useEffect(() => {
-    if (!link || settings.state !== 'ready' || openedOnce.current) return;
+    if (!link || settings.state !== 'ready' || openedOnce.current || inSidePanel()) return;
     openedOnce.current = true;
     if (settings.value.openPanelOnVideo) link.send({ type: 'panel-visible', visible: true });
   }, [link, settings]);
@@ -147,7 +157,12 @@ export function Panel() {
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Settings">
           Settings
         </button>
-        <button type="button" class="quiet" onClick={() => link?.send({ type: 'panel-visible', visible: false })} aria-label="Hide notes panel">
+        <button
+          type="button"
+          class="quiet"
+          onClick={() => (inSidePanel() ? window.close() : link?.send({ type: 'panel-visible', visible: false }))}
+          aria-label="Hide notes panel"
+        >
           Hide
         </button>
       </header>

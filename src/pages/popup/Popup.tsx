@@ -4,6 +4,7 @@ import { countNotes } from '../../db/notes';
 import { parseVideoStatus, type TabMessage, type VideoStatus } from '../../messaging/protocol';
 import browser from '../../platform/browser';
 import { contentScriptFile, defaultMatches } from '../../platform/manifest';
+import { openSidePanel } from '../../platform/side-panel';
 import { useLiveQuery } from '../shared/live-query';
 
 /** What the popup knows of the active tab's site: on by default, enabled by the user, or neither. */
@@ -52,8 +53,13 @@ export function Popup() {
 
   const openPanel = async () => {
     if (tab.state !== 'video') return;
-    const message: TabMessage = { type: 'open-panel' };
-    await browser.tabs.sendMessage(tab.tabId, message).catch(() => undefined);
+    if (tab.status.compact) {
+      // A small embed: the panel opens in the browser's side panel, from this click.
+      await openSidePanel(tab.tabId).catch(() => setNote('The side panel could not be opened here.'));
+    } else {
+      const message: TabMessage = { type: 'open-panel' };
+      await browser.tabs.sendMessage(tab.tabId, message).catch(() => undefined);
+    }
     window.close();
   };
 
@@ -108,7 +114,7 @@ export function Popup() {
             {count.state === 'ready' ? `${count.value} ${count.value === 1 ? 'note' : 'notes'}` : '…'}
           </p>
           <button type="button" class="primary" onClick={() => void openPanel()} disabled={tab.status.panelOpen}>
-            {tab.status.panelOpen ? 'Notes panel is open' : 'Open notes panel'}
+            {tab.status.panelOpen ? 'Notes panel is open' : tab.status.compact ? 'Open notes in the side panel' : 'Open notes panel'}
           </button>
         </>
       )}

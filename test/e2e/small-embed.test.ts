@@ -1,0 +1,42 @@
+import { expect, test } from 'vitest';
+import { join } from 'node:path';
+import { panelOf, screenshot, SCREENSHOTS, storedNotes, useBrowser } from './harness';
+import { sidePanelOf } from './side-panel';
+
+const session = useBrowser({ sites: true });
+
+test('a player under 480 px keeps the panel out of the way and opens it in the side panel, where notes work', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/forum-small.html`);
+  const framePanel = await panelOf(page, session.browser.extensionId);
+  await page.waitForTimeout(500);
+  // The setting opens the panel by a video, but there is no room by this one.
+  expect(await (await framePanel.frameElement()).isVisible()).toBe(false);
+
+  const embed = page.frames().find((f) => f.url().includes('/embed/'));
+  await embed?.evaluate(() => {
+    (document.querySelector('video') as HTMLVideoElement).currentTime = 64;
+  });
+  // The launcher sits at the video's top right, inside the embed.
+  const box = await page.locator('#yt').boundingBox();
+  if (!box) throw new Error('no embed');
+  await page.mouse.click(box.x + box.width - 40, box.y + 18);
+
+  const side = await sidePanelOf(page, `chrome-extension://${session.browser.extensionId}/src/pages/panel/index.html`);
+  await expect
+    .poll(() => side.evaluate<string | null>("document.querySelector('.recording-title')?.textContent ?? null"))
+    .toBe('Accessible forms in practice');
+  // The launcher asked for the composer: it has the caret.
+  await expect.poll(() => side.evaluate<string | undefined>('document.activeElement?.id')).toBe('composer-text');
+  await side.type('Written in the side panel');
+  await side.press('Enter');
+  await expect
+    .poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'Written in the side panel'))
+    .toMatchObject({ recordingKey: 'youtube:Wb1nQ9rLk2A', t: 62 });
+  await expect
+    .poll(() => side.evaluate<string[]>("[...document.querySelectorAll('li.note .text')].map((e) => e.textContent)"))
+    .toEqual(['Written in the side panel']);
+  await side.screenshot(join(SCREENSHOTS, 'side-panel.png'));
+  await screenshot(page, 'small-embed');
+  await side.detach();
+});
