@@ -3,14 +3,36 @@
 /** Which adapter recognised the page a recording was watched on. */
 export type SiteId = 'html5' | 'youtube' | 'vimeo';
 
+/** Someone who speaks in the webinar. */
+export interface Speaker {
+  id: string;
+  name: string;
+  role?: string;
+  org?: string;
+  /** A forum or social handle, without the @. */
+  handle?: string;
+}
+
+/** What the summary post says about the webinar, beyond the page's own title. */
+export interface WebinarDetails {
+  title?: string;
+  /** ISO date, yyyy-mm-dd. */
+  date?: string;
+  description?: string;
+  organiser?: string;
+}
+
 export interface Recording {
-  /** Identity across pages: for plain HTML5 video, the normalised page URL (see recording-key.ts). */
+  /** Identity across pages: `youtube:<id>`, `vimeo:<id>`, else the normalised page URL. */
   key: string;
   site: SiteId;
   url: string;
+  /** The title as the page gives it. */
   title: string;
   /** Seconds; absent while unknown (a live stream, or metadata not loaded yet). */
   duration?: number;
+  details?: WebinarDetails;
+  speakers?: Speaker[];
   createdAt: number;
   updatedAt: number;
 }
@@ -20,25 +42,34 @@ export interface Note {
   recordingKey: string;
   t: number;
   text: string;
+  /** Who was speaking (a Speaker id of the recording). */
+  speakerId?: string;
+  /** Q&A items this note belongs to. */
+  qaIds?: string[];
+  tags?: string[];
   createdAt: number;
   updatedAt: number;
   /** Set while the note is in the trash. */
   deletedAt?: number;
 }
 
-/** Schema only for now: the Q&A tab fills it. */
+/** An answer: by a speaker of the recording, or by a name typed or pasted in. */
 export interface QaAnswer {
   speakerId?: string;
   name?: string;
   text: string;
+  /** Where the answer starts and ends in the recording, seconds. */
   t?: number;
+  end?: number;
 }
 
 export interface QaItem {
   id: string;
   recordingKey: string;
   question: string;
+  /** A name, or "a registrant" when the question came in anonymously. */
   askedBy?: string;
+  /** When it was asked, seconds into the recording. */
   t?: number;
   answers: QaAnswer[];
   createdAt: number;
