@@ -30,6 +30,18 @@ export const SCHEMA_HISTORY: readonly {
       settings: 'key',
     },
   },
+  {
+    // Notes link to Q&A items and carry tags: multi-entry indexes find a question's notes and a
+    // tag's notes. Existing notes have neither field, which the indexes simply skip: no upgrade.
+    version: 2,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt, *qaIds, *tags',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      drafts: 'recordingKey',
+      settings: 'key',
+    },
+  },
 ];
 
 export class NotesDatabase extends Dexie {

@@ -103,3 +103,25 @@ describe.each(SCHEMA_HISTORY.map((step) => [step.version, step] as const))(
     });
   },
 );
+
+describe('version 2', () => {
+  it('finds notes by Q&A item and by tag once a version 1 database is upgraded', async () => {
+    const name = `v2-indexes-${crypto.randomUUID()}`;
+    const old = new NotesDatabase(name, undefined, 1);
+    await old.open();
+    await old.table('notes').bulkAdd([
+      { id: 'a', recordingKey: KEY, t: 1, text: 'old note', createdAt: 1, updatedAt: 1 },
+      { id: 'b', recordingKey: KEY, t: 2, text: 'linked', qaIds: ['q1', 'q2'], tags: ['pricing'], createdAt: 2, updatedAt: 2 },
+    ]);
+    old.close();
+    const current = new NotesDatabase(name);
+    await current.open();
+    try {
+      expect((await current.notes.where('qaIds').equals('q2').toArray()).map((n) => n.id)).toEqual(['b']);
+      expect((await current.notes.where('tags').equals('pricing').toArray()).map((n) => n.id)).toEqual(['b']);
+      expect(await current.notes.count()).toBe(2);
+    } finally {
+      current.close();
+    }
+  });
+});
