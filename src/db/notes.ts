@@ -1,8 +1,9 @@
 import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
-import type { Note, Recording } from '../core/model';
+import type { Note } from '../core/model';
+import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 
-export type RecordingInfo = Pick<Recording, 'key' | 'site' | 'url' | 'title' | 'duration'>;
+export type { RecordingInfo } from './recordings';
 
 /** The recording's notes that are not in the trash, sorted by time. */
 export async function listNotes(recordingKey: string): Promise<Note[]> {
@@ -38,24 +39,23 @@ function checkTime(t: number): void {
  * Saves a new note, records the recording it belongs to and clears the note's draft, all in one
  * transaction: either the note is stored and its draft gone, or nothing changed.
  */
-export async function addNote(recording: RecordingInfo, t: number, text: string): Promise<Note> {
+export async function addNote(recording: RecordingInfo, t: number, text: string, speakerId?: string): Promise<Note> {
   const problem = checkNoteText(text);
   if (problem) throw new Error(problem);
   checkTime(t);
   const now = Date.now();
-  const note: Note = { id: newId(), recordingKey: recording.key, t, text, createdAt: now, updatedAt: now };
+  const note: Note = {
+    id: newId(),
+    recordingKey: recording.key,
+    t,
+    text,
+    ...(speakerId ? { speakerId } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
   const database = db();
   await database.transaction('rw', database.notes, database.recordings, database.drafts, async () => {
-    const existing = await database.recordings.get(recording.key);
-    // Fields the caller left undefined keep what is stored (a duration known earlier, say).
-    const known = Object.fromEntries(Object.entries(recording).filter(([, value]) => value !== undefined));
-    await database.recordings.put({
-      ...existing,
-      ...(known as RecordingInfo),
-      title: recording.title || existing?.title || recording.url,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    });
+    await upsertRecording(recording);
     await database.notes.add(note);
     // Only the draft of this note: a newer one may already be on its way for the next note.
     const draft = await database.drafts.get(recording.key);
@@ -64,7 +64,10 @@ export async function addNote(recording: RecordingInfo, t: number, text: string)
   return note;
 }
 
-export async function updateNote(id: string, changes: { text?: string; t?: number }): Promise<void> {
+export async function updateNote(
+  id: string,
+  changes: { text?: string; t?: number; speakerId?: string | undefined; qaIds?: string[] },
+): Promise<void> {
   if (changes.text !== undefined) {
     const problem = checkNoteText(changes.text);
     if (problem) throw new Error(problem);

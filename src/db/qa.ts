@@ -1,0 +1,107 @@
+import type { QaAnswer, QaItem } from '../core/model';
+import { newId } from '../core/notes';
+import { upsertRecording, type RecordingInfo } from './recordings';
+import { db } from './schema';
+
+/** Questions come in the order they were asked; those without a time after, as added. */
+function byAsked(a: QaItem, b: QaItem): number {
+  return (a.t ?? Infinity) - (b.t ?? Infinity) || a.createdAt - b.createdAt;
+}
+
+export async function listQa(recordingKey: string): Promise<QaItem[]> {
+  const items = await db()
+    .qa.where('recordingKey')
+    .equals(recordingKey)
+    .filter((item) => item.deletedAt === undefined)
+    .toArray();
+  return items.sort(byAsked);
+}
+
+export interface NewQuestion {
+  question: string;
+  askedBy?: string;
+  t?: number;
+  answers?: QaAnswer[];
+}
+
+function checkQuestion(question: NewQuestion): void {
+  if (question.question.trim() === '') throw new Error('A question needs some text.');
+  if (question.t !== undefined && (!Number.isFinite(question.t) || question.t < 0)) {
+    throw new RangeError('A question’s time must be a number of seconds ≥ 0.');
+  }
+}
+
+/** Adds questions (one typed, or many pasted) in one transaction: all of them or none. */
+export async function addQuestions(recording: RecordingInfo, questions: readonly NewQuestion[]): Promise<QaItem[]> {
+  questions.forEach(checkQuestion);
+  const now = Date.now();
+  const items: QaItem[] = questions.map((q, i) => ({
+    id: newId(),
+    recordingKey: recording.key,
+    question: q.question.trim(),
+    ...(q.askedBy?.trim() ? { askedBy: q.askedBy.trim() } : {}),
+    ...(q.t !== undefined ? { t: q.t } : {}),
+    answers: q.answers ?? [],
+    // Distinct creation times keep a pasted list in its order.
+    createdAt: now + i,
+    updatedAt: now + i,
+  }));
+  const database = db();
+  await database.transaction('rw', database.qa, database.recordings, async () => {
+    await upsertRecording(recording);
+    await database.qa.bulkAdd(items);
+  });
+  return items;
+}
+
+export async function updateQuestion(id: string, changes: Partial<Pick<QaItem, 'question' | 'askedBy' | 't' | 'answers'>>): Promise<void> {
+  if (changes.question !== undefined && changes.question.trim() === '') throw new Error('A question needs some text.');
+  const updated = await db().qa.update(id, { ...changes, updatedAt: Date.now() });
+  if (updated === 0) throw new Error('This question no longer exists.');
+}
+
+/**
+ * Moves a question to the trash and unlinks its notes, in one transaction. Returns the ids of the
+ * notes it was unlinked from, for `restoreQuestion` (undo).
+ */
+export async function trashQuestion(id: string): Promise<string[]> {
+  const database = db();
+  return database.transaction('rw', database.qa, database.notes, async () => {
+    const now = Date.now();
+    const linked = await database.notes.where('qaIds').equals(id).toArray();
+    for (const note of linked) {
+      await database.notes.update(note.id, { qaIds: (note.qaIds ?? []).filter((q) => q !== id), updatedAt: now });
+    }
+    await database.qa.update(id, { deletedAt: now, updatedAt: now });
+    return linked.map((note) => note.id);
+  });
+}
+
+export async function restoreQuestion(id: string, noteIds: readonly string[]): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.qa, database.notes, async () => {
+    const now = Date.now();
+    const item = await database.qa.get(id);
+    if (!item) return;
+    const { deletedAt: _deleted, ...rest } = item;
+    await database.qa.put({ ...rest, updatedAt: now });
+    for (const note of await database.notes.bulkGet([...noteIds])) {
+      if (note && !(note.qaIds ?? []).includes(id)) {
+        await database.notes.update(note.id, { qaIds: [...(note.qaIds ?? []), id], updatedAt: now });
+      }
+    }
+  });
+}
+
+/** Links or unlinks a note and a Q&A item; the item finds its notes through the notes' index. */
+export async function setNoteLink(noteId: string, qaId: string, linked: boolean): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.notes, async () => {
+    const note = await database.notes.get(noteId);
+    if (!note) throw new Error('This note no longer exists.');
+    const ids = new Set(note.qaIds ?? []);
+    if (linked) ids.add(qaId);
+    else ids.delete(qaId);
+    await database.notes.update(noteId, { qaIds: [...ids], updatedAt: Date.now() });
+  });
+}
