@@ -34,7 +34,8 @@ function filesUnder(dir) {
 /** Zips the contents of `dir` (not the folder itself) into `outFile`. */
 export async function zipDirectory(dir, outFile) {
   const zip = new JSZip();
-  for (const file of filesUnder(dir)) zip.file(file, readFileSync(join(dir, file)), { date: STAMP });
+  // No folder entries (they would carry today's date): unzip tools create folders from the paths.
+  for (const file of filesUnder(dir)) zip.file(file, readFileSync(join(dir, file)), { date: STAMP, createFolders: false });
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
   writeFileSync(outFile, data);
   return outFile;

@@ -8,6 +8,7 @@ import { db } from '../db/schema';
 import { parseContentRequest } from '../messaging/protocol';
 import { openSidePanel } from '../platform/side-panel';
 import { handleCommand } from './commands';
+import { relayPanelPorts } from './panel-relay';
 import { syncSiteScripts } from './site-access';
 
 const reportSyncError = (error: unknown) => console.error('Webinar Notes could not update its site scripts', error);
@@ -37,6 +38,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   openSidePanel(tabId).catch((error: unknown) => console.warn('Webinar Notes could not open the side panel', error));
   return undefined;
 });
+
+relayPanelPorts();
 
 browser.commands.onCommand.addListener((command, tab) => {
   void handleCommand(command, tab);

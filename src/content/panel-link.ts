@@ -11,7 +11,7 @@ export interface PanelLink {
 /**
  * Waits for notes panels to connect for this video (they name `nonce` in the port: the panel
  * this frame placed, and the browser's side panel) and keeps a port to each. A port is accepted
- * only from our own extension's panel page: the sender fields are stamped by the browser, unlike
+ * only from our own extension's pages: the sender fields are stamped by the browser, unlike
  * anything inside a message.
  */
 export function listenForPanel(
@@ -19,13 +19,14 @@ export function listenForPanel(
   onConnect: (port: Runtime.Port) => void,
   onMessage: (message: ToContent) => void,
 ): PanelLink {
-  const panelPage = browser.runtime.getURL('src/pages/panel/index.html');
+  const extensionOrigin = browser.runtime.getURL('');
   const ports = new Set<Runtime.Port>();
 
   const accept = (incoming: Runtime.Port) => {
     if (incoming.name !== PANEL_PORT_PREFIX + nonce) return;
     const sender = incoming.sender;
-    if (sender?.id !== browser.runtime.id || !sender.url?.startsWith(panelPage)) {
+    // Our panel page, or our background relaying for a panel frame that has no tabs API (Firefox).
+    if (sender?.id !== browser.runtime.id || !sender.url?.startsWith(extensionOrigin)) {
       incoming.disconnect();
       return;
     }

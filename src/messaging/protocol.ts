@@ -48,6 +48,11 @@ export type ContentRequest = v.InferOutput<typeof ContentRequest>;
 // ─── panel link ────────────────────────────────────────────────────────────────────────────────
 
 export const PANEL_PORT_PREFIX = 'webinar-notes-panel:';
+/**
+ * Firefox gives an extension frame inside a page no `tabs` API, so such a panel connects to the
+ * background with this prefix and the nonce, and the background opens the port to the tab for it.
+ */
+export const RELAY_PORT_PREFIX = 'webinar-notes-relay:';
 
 const Playback = v.object({
   t: maybeSeconds,

@@ -3,6 +3,7 @@ import { inSidePanel } from '../../platform/side-panel';
 import {
   PANEL_PORT_PREFIX,
   parseToPanel,
+  RELAY_PORT_PREFIX,
   parseVideoStatus,
   type TabMessage,
   type ToContent,
@@ -10,7 +11,7 @@ import {
 } from '../../messaging/protocol';
 
 export interface VideoLink {
-  /** The tab the video plays in. */
+  /** The tab the video plays in (-1 when the background relays and the panel never learns it). */
   tabId: number;
   send(message: ToContent): void;
 }
@@ -21,6 +22,9 @@ async function besideTheVideo(): Promise<{ tabId: number; nonce: string }> {
   if (tab?.id === undefined) throw new Error('The notes panel was opened outside a video page.');
   return { tabId: tab.id, nonce: location.hash.slice(1) };
 }
+
+/** Firefox: an extension frame in a page has no `tabs` API; the background relays the port. */
+const framesHaveTabs = () => typeof (browser as { tabs?: unknown }).tabs === 'object';
 
 /** In the side panel: the active tab's video, which tells its nonce when asked. */
 async function activeTabVideo(): Promise<{ tabId: number; nonce: string }> {
@@ -37,8 +41,15 @@ async function activeTabVideo(): Promise<{ tabId: number; nonce: string }> {
  * tab's frames; the content script checks that the port comes from our panel page.
  */
 export async function connectToVideo(onMessage: (message: ToPanel) => void, onLost: () => void): Promise<VideoLink> {
-  const { tabId, nonce } = inSidePanel() ? await activeTabVideo() : await besideTheVideo();
-  const port = browser.tabs.connect(tabId, { name: PANEL_PORT_PREFIX + nonce });
+  const relayed = !inSidePanel() && !framesHaveTabs();
+  const { tabId, nonce } = inSidePanel()
+    ? await activeTabVideo()
+    : relayed
+      ? { tabId: -1, nonce: location.hash.slice(1) }
+      : await besideTheVideo();
+  const port = relayed
+    ? browser.runtime.connect({ name: RELAY_PORT_PREFIX + nonce })
+    : browser.tabs.connect(tabId, { name: PANEL_PORT_PREFIX + nonce });
   port.onMessage.addListener((raw: unknown) => {
     const message = parseToPanel(raw);
     if (message) onMessage(message);
