@@ -41,7 +41,8 @@ export const NAME_REQUIRED = 'A speaker needs a name.';
 export async function saveSpeaker(info: RecordingInfo, speaker: Omit<Speaker, 'id'> & { id?: string }): Promise<Speaker> {
   const name = speaker.name.trim();
   if (!name) throw new Error(NAME_REQUIRED);
-  const saved: Speaker = { ...speaker, name, id: speaker.id ?? newId() };
+  const given = Object.fromEntries(Object.entries(speaker).filter(([, value]) => value !== undefined));
+  const saved: Speaker = { ...given, name, id: speaker.id ?? newId() };
   const database = db();
   await database.transaction('rw', database.recordings, async () => {
     const speakers = (await database.recordings.get(info.key))?.speakers ?? [];

@@ -21,13 +21,26 @@ interface Props {
   /** Changes whenever the composer is asked for (shortcut, launcher): focus the text box. */
   focusRequest: number;
   disabledReason: string | null;
+  /** The speaker picked as "now speaking": new notes carry it. */
+  speakerId: string | undefined;
 }
 
 /**
  * Where a note is typed. The note's time is taken when typing starts (minus the lead-in), not when
  * it is saved; the draft, with that time, is stored as it is typed.
  */
-export function Composer({ recording, settings, readTime, whyNoTime, isPlaying, pause, play, focusRequest, disabledReason }: Props) {
+export function Composer({
+  recording,
+  settings,
+  readTime,
+  whyNoTime,
+  isPlaying,
+  pause,
+  play,
+  focusRequest,
+  disabledReason,
+  speakerId,
+}: Props) {
   const [text, setText] = useState('');
   const [t, setT] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -113,7 +126,7 @@ export function Composer({ recording, settings, readTime, whyNoTime, isPlaying, 
     setMessage(null);
     resume();
     try {
-      await addNote(recording, noteT, noteText);
+      await addNote(recording, noteT, noteText, speakerId);
     } catch (error) {
       if (latest.current.text === '') {
         latest.current = { text: noteText, t: noteT };

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Note } from '../../core/model';
+import type { Note, Speaker } from '../../core/model';
 import { formatTime, parseTime } from '../../core/time';
 import { checkNoteText, updateNote } from '../../db/notes';
+import { SpeakerSelect, speakerName } from './SpeakerSelect';
 
 interface Props {
   note: Note;
@@ -10,9 +11,11 @@ interface Props {
   onDelete(note: Note): void;
   onCopyLink(t: number): void;
   readTime(): number | null;
+  speakers: readonly Speaker[];
 }
 
-export function NoteRow({ note, current, onSeek, onDelete, onCopyLink, readTime }: Props) {
+export function NoteRow({ note, current, onSeek, onDelete, onCopyLink, readTime, speakers }: Props) {
+  const speaker = speakerName(speakers, note.speakerId);
   const [editing, setEditing] = useState(false);
   const row = useRef<HTMLLIElement>(null);
 
@@ -23,13 +26,14 @@ export function NoteRow({ note, current, onSeek, onDelete, onCopyLink, readTime 
   return (
     <li ref={row} class={`note${current ? ' current' : ''}`} aria-current={current ? 'true' : undefined} data-note-id={note.id}>
       {editing ? (
-        <NoteEditor note={note} readTime={readTime} onDone={() => setEditing(false)} />
+        <NoteEditor note={note} readTime={readTime} speakers={speakers} onDone={() => setEditing(false)} />
       ) : (
         <>
           <button type="button" class="time" onClick={() => onSeek(note.t)} aria-label={`Play from ${formatTime(note.t)}`}>
             {formatTime(note.t)}
           </button>
           <p class="text" dir="auto" onClick={() => onSeek(note.t)}>
+            {speaker && <span class="note-speaker">{speaker}: </span>}
             {note.text}
           </p>
           <div class="actions">
@@ -49,8 +53,19 @@ export function NoteRow({ note, current, onSeek, onDelete, onCopyLink, readTime 
   );
 }
 
-function NoteEditor({ note, readTime, onDone }: { note: Note; readTime(): number | null; onDone(): void }) {
+function NoteEditor({
+  note,
+  readTime,
+  speakers,
+  onDone,
+}: {
+  note: Note;
+  readTime(): number | null;
+  speakers: readonly Speaker[];
+  onDone(): void;
+}) {
   const [text, setText] = useState(note.text);
+  const [speakerId, setSpeakerId] = useState(note.speakerId);
   const [time, setTime] = useState(formatTime(note.t));
   const [message, setMessage] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -69,7 +84,7 @@ function NoteEditor({ note, readTime, onDone }: { note: Note; readTime(): number
       return;
     }
     try {
-      await updateNote(note.id, { text, t });
+      await updateNote(note.id, { text, t, speakerId });
       onDone();
     } catch (error) {
       setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
@@ -107,6 +122,11 @@ function NoteEditor({ note, readTime, onDone }: { note: Note; readTime(): number
           }
         }}
       />
+      {speakers.length > 0 && (
+        <div class="editor-bar">
+          <SpeakerSelect id={`edit-speaker-${note.id}`} label="Speaker" speakers={speakers} value={speakerId} onChange={setSpeakerId} />
+        </div>
+      )}
       <div class="editor-bar">
         <label>
           Time{' '}

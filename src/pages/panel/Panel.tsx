@@ -9,7 +9,11 @@ import { loadSettings } from '../../db/settings';
 import type { ToPanel } from '../../messaging/protocol';
 import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
+import { getRecording } from '../../db/recordings';
 import { Composer } from './Composer';
+import { DetailsTab } from './DetailsTab';
+import { SpeakerSelect } from './SpeakerSelect';
+import { Tabs, type PanelTab } from './Tabs';
 import { NoteRow } from './NoteRow';
 import { inSidePanel } from '../../platform/side-panel';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
@@ -35,6 +39,8 @@ export function Panel() {
   const [toast, setToast] = useState<Toast | null>(null);
   const [storage, setStorage] = useState<Storage>({ state: 'checking' });
   const [, setTick] = useState(0);
+  const [tab, setTab] = useState<PanelTab>('notes');
+  const [speakerId, setSpeakerId] = useState<string | undefined>(undefined);
   const playbackRef = useRef(playback);
   playbackRef.current = playback;
 
@@ -59,6 +65,7 @@ export function Panel() {
           setPlayback(message.playback);
           break;
         case 'compose':
+          setTab('notes');
           setFocusRequest((n) => n + 1);
           break;
         case 'video-gone':
@@ -83,6 +90,10 @@ export function Panel() {
 
   const settings = useLiveQuery(loadSettings, []);
   const notes = useLiveQuery(async () => (recording ? listNotes(recording.key) : []), [recording?.key]);
+  const stored = useLiveQuery(async () => (recording ? getRecording(recording.key) : undefined), [recording?.key]);
+  const speakers = stored.state === 'ready' ? (stored.value?.speakers ?? []) : [];
+  // "Now speaking" belongs to one recording.
+  useEffect(() => setSpeakerId(undefined), [recording?.key]);
 
   const openedOnce = useRef(false);
   useEffect(() => {
@@ -171,47 +182,72 @@ export function Panel() {
           {failure}
         </p>
       )}
-      {recording && settings.state === 'ready' && storage.state === 'ok' && (
-        <Composer
-          key={recording.key}
-          recording={recording}
-          settings={settings.value}
-          readTime={readTime}
-          whyNoTime={() =>
-            playbackRef.current?.ad
-              ? 'An ad is playing. Start the note when the video is back: it will get the video’s time.'
-              : 'The video has no playback time yet, so this note cannot be timed. Start the video, then type.'
-          }
-          isPlaying={() => playbackRef.current?.paused === false}
-          pause={() => link?.send({ type: 'pause' })}
-          play={() => link?.send({ type: 'play' })}
-          focusRequest={focusRequest}
-          disabledReason={problem}
-        />
+      <Tabs current={tab} onChange={setTab} />
+      {tab === 'notes' && (
+        <div class="tab-body notes-tab" role="tabpanel" id="panel-notes" aria-labelledby="tab-notes">
+          {recording && settings.state === 'ready' && storage.state === 'ok' && (
+            <>
+              {speakers.length > 0 && (
+                <div class="now-speaking">
+                  <SpeakerSelect
+                    id="now-speaking"
+                    label="Now speaking"
+                    speakers={speakers}
+                    value={speakerId}
+                    onChange={setSpeakerId}
+                  />
+                </div>
+              )}
+              <Composer
+                key={recording.key}
+                recording={recording}
+                settings={settings.value}
+                readTime={readTime}
+                whyNoTime={() =>
+                  playbackRef.current?.ad
+                    ? 'An ad is playing. Start the note when the video is back: it will get the video’s time.'
+                    : 'The video has no playback time yet, so this note cannot be timed. Start the video, then type.'
+                }
+                isPlaying={() => playbackRef.current?.paused === false}
+                pause={() => link?.send({ type: 'pause' })}
+                play={() => link?.send({ type: 'play' })}
+                focusRequest={focusRequest}
+                disabledReason={problem}
+                speakerId={speakerId}
+              />
+            </>
+          )}
+          {problem && !failure && (
+            <p class="banner" role="status">
+              {problem}
+            </p>
+          )}
+          <section class="notes" aria-label={`Notes (${list.length})`}>
+            {notes.state === 'ready' && list.length === 0 && (
+              <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
+            )}
+            <ol>
+              {list.map((note, index) => (
+                <NoteRow
+                  key={note.id}
+                  note={note}
+                  current={index === current}
+                  onSeek={seek}
+                  onDelete={remove}
+                  onCopyLink={copyLink}
+                  readTime={readTime}
+                  speakers={speakers}
+                />
+              ))}
+            </ol>
+          </section>
+        </div>
       )}
-      {problem && !failure && (
-        <p class="banner" role="status">
-          {problem}
-        </p>
+      {tab === 'details' && recording && (
+        <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll">
+          <DetailsTab recording={recording} stored={stored.state === 'ready' ? stored.value : undefined} />
+        </div>
       )}
-      <section class="notes" aria-label={`Notes (${list.length})`}>
-        {notes.state === 'ready' && list.length === 0 && (
-          <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
-        )}
-        <ol>
-          {list.map((note, index) => (
-            <NoteRow
-              key={note.id}
-              note={note}
-              current={index === current}
-              onSeek={seek}
-              onDelete={remove}
-              onCopyLink={copyLink}
-              readTime={readTime}
-            />
-          ))}
-        </ol>
-      </section>
       {toast && (
         <div class="toast" role="status">
           <span class="toast-text">{toast.text}</span>

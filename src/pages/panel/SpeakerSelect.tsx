@@ -1,0 +1,34 @@
+import type { Speaker } from '../../core/model';
+
+interface Props {
+  id: string;
+  label: string;
+  speakers: readonly Speaker[];
+  value: string | undefined;
+  onChange(speakerId: string | undefined): void;
+  /** What "no speaker" is called here. */
+  none?: string;
+}
+
+/** Picks one of the recording's speakers, or none. */
+export function SpeakerSelect({ id, label, speakers, value, onChange, none = 'No one in particular' }: Props) {
+  return (
+    <span class="speaker-select">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value || undefined)}>
+        <option value="">{none}</option>
+        {speakers.map((speaker) => (
+          <option key={speaker.id} value={speaker.id}>
+            {speaker.name}
+          </option>
+        ))}
+        {value && !speakers.some((s) => s.id === value) && <option value={value}>A former speaker</option>}
+      </select>
+    </span>
+  );
+}
+
+export function speakerName(speakers: readonly Speaker[], id: string | undefined): string | null {
+  if (!id) return null;
+  return speakers.find((s) => s.id === id)?.name ?? 'A former speaker';
+}
