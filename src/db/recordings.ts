@@ -13,7 +13,13 @@ export async function upsertRecording(info: RecordingInfo, changes: Partial<Reco
   const recordings = db().recordings;
   const now = Date.now();
   const existing = await recordings.get(info.key);
-  const known = Object.fromEntries(Object.entries(info).filter(([, value]) => value !== undefined)) as RecordingInfo;
+  if (!info.key) throw new Error('A recording needs a key.');
+  // A duration that is not a real length (NaN, Infinity from a live stream) is left out: a backup
+  // would carry it as null and refuse to restore.
+  const usable = Object.entries(info).filter(
+    ([name, value]) => value !== undefined && !(name === 'duration' && !(Number.isFinite(value) && (value as number) >= 0)),
+  );
+  const known = Object.fromEntries(usable) as RecordingInfo;
   const row: Recording = {
     ...existing,
     ...known,

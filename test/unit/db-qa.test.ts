@@ -73,3 +73,13 @@ describe('questions', () => {
     expect((await db().notes.get(note.id))?.qaIds).toEqual([]);
   });
 });
+
+describe('the recording row', () => {
+  it('leaves out a duration that is not a real length', async () => {
+    await addNote({ ...talk, duration: Number.POSITIVE_INFINITY }, 1, 'live');
+    await addNote({ ...talk, duration: Number.NaN }, 2, 'still live');
+    expect((await getRecording(talk.key))?.duration).toBeUndefined();
+    await addNote({ ...talk, duration: 3600 }, 3, 'recorded');
+    expect((await getRecording(talk.key))?.duration).toBe(3600);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * The JSON backup: what a file holds, how it is checked before anything is written, and how it is
+ * merged into what the database already has. Pure: src/db/backup.ts does the reading and writing.
+ *
+ * Drafts and settings are not in a backup: they are device-local (a half-typed note and this
+ * browser's preferences), and restoring them on another device would overwrite what is there.
+ */
+import * as v from 'valibot';
+import type { Note, QaItem, Recording } from './model';
+import { MAX_NOTE_LENGTH } from './notes';
+
+export const BACKUP_FORMAT = 'webinar-notes-backup';
+/** Raise when a file made by the new code could be misread by the old: the old one then refuses it. */
+export const BACKUP_VERSION = 1;
+/** More problems than this are counted, not listed: nobody reads the 500th. */
+const MAX_LISTED_PROBLEMS = 5;
+
+export interface BackupData {
+  recordings: Recording[];
+  notes: Note[];
+  qa: QaItem[];
+}
+export interface Backup extends BackupData {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** ISO timestamp. */
+  exportedAt: string;
+}
+
+export function makeBackup(data: BackupData, exportedAt: Date): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), ...data };
+}
+
+// ─── Record schemas. Messages complete "<field> …"; `v.object` drops fields it does not know. ───
+
+const SECONDS = 'must be a number of seconds ≥ 0';
+const seconds = v.pipe(v.number(SECONDS), v.finite(SECONDS), v.minValue(0, SECONDS));
+const TIMESTAMP = 'must be a timestamp (milliseconds ≥ 0)';
+const timestamp = v.pipe(v.number(TIMESTAMP), v.finite(TIMESTAMP), v.minValue(0, TIMESTAMP));
+const text = v.string('must be text');
+const id = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'));
+const TOO_LONG = `must be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters long`;
+const longText = v.pipe(text, v.maxLength(MAX_NOTE_LENGTH, TOO_LONG));
+const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be a list');
+const record = <T extends v.ObjectEntries>(entries: T) => v.object(entries, 'must be an object');
+
+const Speaker = record({ id, name: text, role: v.optional(text), org: v.optional(text), handle: v.optional(text) });
+const RecordingSchema = record({
+  key: id,
+  site: v.picklist(['html5', 'youtube', 'vimeo'], 'must be "html5", "youtube" or "vimeo"'),
+  url: text,
+  title: text,
+  duration: v.optional(seconds),
+  details: v.optional(
+    record({ title: v.optional(text), date: v.optional(text), description: v.optional(text), organiser: v.optional(text) }),
+  ),
+  speakers: v.optional(list(Speaker)),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+const NoteSchema = record({
+  id,
+  recordingKey: id,
+  t: seconds,
+  text: longText,
+  speakerId: v.optional(id),
+  qaIds: v.optional(list(id)),
+  tags: v.optional(list(text)),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: v.optional(timestamp),
+});
+const Answer = record({ speakerId: v.optional(id), name: v.optional(text), text: longText, t: v.optional(seconds), end: v.optional(seconds) });
+const QaSchema = record({
+  id,
+  recordingKey: id,
+  question: longText,
+  askedBy: v.optional(text),
+  t: v.optional(seconds),
+  answers: list(Answer),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: v.optional(timestamp),
+});
+const Body = v.object({
+  exportedAt: v.pipe(v.string('must be a date'), v.isoTimestamp('must be an ISO date and time')),
+  recordings: list(RecordingSchema),
+  notes: list(NoteSchema),
+  qa: list(QaSchema),
+});
+
+// ─── Messages that say what and where: "note 12 (id abc), tag 2: must be text". ───
+
+const NAMES: Record<string, string> = { recordings: 'recording', notes: 'note', qa: 'Q&A item', answers: 'answer', speakers: 'speaker', qaIds: 'Q&A link', tags: 'tag' };
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path ?? [];
+  const parts: string[] = [];
+  let field = '';
+  path.forEach((item, i) => {
+    const next = path[i + 1];
+    if (typeof item.key === 'number') return;
+    if (typeof next?.key === 'number') {
+      // A top-level record is also named by its id, which is what a user can search the file for.
+      const idField = item.key === 'recordings' ? 'key' : 'id';
+      const ident = i === 0 ? (next.value as Record<string, unknown> | null)?.[idField] : undefined;
+      const label = typeof ident === 'string' && ident !== '' ? ` (${idField} ${ident.slice(0, 80)})` : '';
+      parts.push(`${NAMES[String(item.key)] ?? String(item.key)} ${next.key + 1}${label}`);
+    } else field = field ? `${field}.${String(item.key)}` : String(item.key);
+  });
+  const missing = path.at(-1)?.origin === 'key' && issue.type === 'object';
+  const what = `${field ? `${field} ` : ''}${missing ? 'is missing' : issue.message}`;
+  return parts.length ? `${parts.join(', ')}: ${what}` : what;
+}
+
+/** Problems a schema cannot see: references to records that are not in the file, ids used twice. */
+function crossCheck(body: v.InferOutput<typeof Body>): string[] {
+  const problems: string[] = [];
+  const seen = (kind: string, keys: string[], idName: string) => {
+    const first = new Map<string, number>();
+    keys.forEach((key, i) => {
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, i);
+      else problems.push(`${kind} ${i + 1} (${idName} ${key.slice(0, 80)}): the same ${idName} as ${kind} ${earlier + 1}`);
+    });
+    return first;
+  };
+  const recordings = seen('recording', body.recordings.map((r) => r.key), 'key');
+  seen('note', body.notes.map((n) => n.id), 'id');
+  seen('Q&A item', body.qa.map((q) => q.id), 'id');
+  const dangling = (kind: string, items: { id: string; recordingKey: string }[]) =>
+    items.forEach((item, i) => {
+      if (!recordings.has(item.recordingKey)) {
+        problems.push(`${kind} ${i + 1} (id ${item.id.slice(0, 80)}): its recording (${item.recordingKey.slice(0, 80)}) is not in the file`);
+      }
+    });
+  dangling('note', body.notes);
+  dangling('Q&A item', body.qa);
+  return problems;
+}
+
+/** What a JSON file that is not a backup looks like, so the message can name it. */
+function lookalike(value: unknown): string {
+  if (Array.isArray(value)) return 'it is a JSON list';
+  if (typeof value !== 'object' || value === null) return `it is a single JSON ${value === null ? 'null' : typeof value}`;
+  const o = value as Record<string, unknown>;
+  const context = JSON.stringify(o['@context'] ?? '');
+  if (context.includes('w3.org/ns/anno') || o.type === 'Annotation' || o.type === 'AnnotationCollection') {
+    return 'it looks like a W3C Web Annotation file';
+  }
+  if ('manifest_version' in o) return 'it looks like a browser extension manifest';
+  if ('name' in o && ('dependencies' in o || 'devDependencies' in o || 'scripts' in o)) return 'it looks like an npm package.json';
+  if (typeof o.format === 'string') return `its format is "${o.format.slice(0, 80)}"`;
+  return `it has no "format": "${BACKUP_FORMAT}" marker`;
+}
+
+export type ParseResult = { ok: true; backup: Backup } | { ok: false; message: string };
+
+export function parseBackup(json: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { ok: false, message: 'This file is cut off or is not JSON, so it cannot be a Webinar Notes backup. Nothing was changed.' };
+  }
+  const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (Array.isArray(value) || o.format !== BACKUP_FORMAT) {
+    return { ok: false, message: `This is not a Webinar Notes backup: ${lookalike(value)}. Nothing was changed.` };
+  }
+  if (typeof o.version !== 'number' || !Number.isInteger(o.version) || o.version < 1) {
+    return { ok: false, message: 'This backup has no valid version number, so it cannot be read safely. Nothing was changed.' };
+  }
+  if (o.version > BACKUP_VERSION) {
+    return {
+      ok: false,
+      message: `This backup was made by a newer version of Webinar Notes (backup version ${o.version}; this one reads up to ${BACKUP_VERSION}); update the extension and try again. Nothing was changed.`,
+    };
+  }
+  const result = v.safeParse(Body, value);
+  const problems = result.success ? crossCheck(result.output) : result.issues.map(describeIssue);
+  if (!result.success || problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `• ${p}`);
+    if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`…and ${problems.length - MAX_LISTED_PROBLEMS} more.`);
+    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+    return { ok: false, message: [`This backup has ${count}, so nothing was imported:`, ...listed].join('\n') };
+  }
+  return { ok: true, backup: { format: BACKUP_FORMAT, version: o.version, ...result.output } };
+}
+
+// ─── Merging: by id (recordings by key); the newer updatedAt wins, a tie keeps what is stored. ───
+
+/** Records of the file: new to the database; newer than the stored one; no newer, so the stored one stays. */
+export interface MergeCounts { added: number; updated: number; kept: number }
+
+export function mergePlan(existing: BackupData, incoming: BackupData): { put: BackupData; counts: MergeCounts } {
+  const counts: MergeCounts = { added: 0, updated: 0, kept: 0 };
+  function merge<T extends { updatedAt: number }>(stored: T[], fromFile: T[], keyOf: (item: T) => string): T[] {
+    const byKey = new Map(stored.map((item) => [keyOf(item), item]));
+    return fromFile.filter((item) => {
+      const current = byKey.get(keyOf(item));
+      if (!current) counts.added++;
+      else if (item.updatedAt > current.updatedAt) counts.updated++;
+      else counts.kept++;
+      return !current || item.updatedAt > current.updatedAt;
+    });
+  }
+  return {
+    put: {
+      recordings: merge(existing.recordings, incoming.recordings, (r) => r.key),
+      notes: merge(existing.notes, incoming.notes, (n) => n.id),
+      qa: merge(existing.qa, incoming.qa, (q) => q.id),
+    },
+    counts,
+  };
+}

@@ -1,0 +1,332 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, mergePlan, parseBackup, type Backup, type BackupData } from '../../src/core/backup';
+import type { Note, QaItem, Recording } from '../../src/core/model';
+import { MAX_NOTE_LENGTH } from '../../src/core/notes';
+import { exportBackup, importBackup } from '../../src/db/backup';
+import { db } from '../../src/db/schema';
+
+const KEY = 'https://example.com/webinar?id=1';
+const OTHER = 'youtube:abc123';
+
+const recording = (over: Partial<Recording> = {}): Recording => ({
+  key: KEY, site: 'html5', url: KEY, title: 'Quarterly webinar', duration: 5400.5, createdAt: 100, updatedAt: 300, ...over,
+});
+const note = (over: Partial<Note> = {}): Note => ({ id: 'n1', recordingKey: KEY, t: 12, text: 'Pricing slide', createdAt: 110, updatedAt: 110, ...over });
+const qa = (over: Partial<QaItem> = {}): QaItem => ({
+  id: 'q1', recordingKey: KEY, question: 'Is there a free tier?', askedBy: 'Sam', t: 1800,
+  answers: [{ name: 'Host', text: 'Yes.', t: 1830, end: 1840 }, { text: 'Follow-up by mail.' }], createdAt: 140, updatedAt: 140, ...over,
+});
+const EXPORTED = new Date('2025-03-01T10:00:00.000Z');
+
+/** A valid backup as JSON, with `edit` applied to the plain object first. */
+function file(edit: (b: Record<string, unknown> & BackupData) => void = () => {}, data?: Partial<BackupData>): string {
+  const backup = makeBackup({ recordings: [recording()], notes: [note(), note({ id: 'n2', t: 30 }), note({ id: 'n3', t: 60 })], qa: [qa()], ...data }, EXPORTED);
+  const plain = JSON.parse(JSON.stringify(backup)) as Record<string, unknown> & BackupData;
+  edit(plain);
+  return JSON.stringify(plain);
+}
+
+async function resetDatabase() {
+  const database = db();
+  await database.open();
+  await Promise.all(database.tables.map((table) => table.clear()));
+}
+
+/** Every table, sorted by primary key, to compare databases. */
+async function snapshot() {
+  const database = db();
+  const rows = await Promise.all(database.tables.map(async (t) => [t.name, await t.toArray()] as const));
+  return Object.fromEntries(rows);
+}
+
+beforeEach(resetDatabase);
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A database that is not empty, so "unchanged" means something. */
+async function seed() {
+  const database = db();
+  await database.recordings.bulkPut([recording({ key: OTHER, site: 'youtube', url: 'https://youtu.be/abc123' })]);
+  await database.notes.bulkPut([note({ id: 'existing', recordingKey: OTHER })]);
+  await database.drafts.put({ recordingKey: OTHER, text: 'half', t: 3, updatedAt: 1 });
+}
+
+async function expectRefused(text: string, message: string | RegExp) {
+  await seed();
+  const before = await snapshot();
+  const result = await importBackup(text);
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    if (typeof message === 'string') expect(result.message).toContain(message);
+    else expect(result.message).toMatch(message);
+  }
+  expect(await snapshot()).toEqual(before);
+}
+
+describe('parseBackup refuses a bad file with a message, and importBackup then changes nothing', () => {
+  it.each([
+    ['a truncated file', file().slice(0, -25)],
+    ['an empty file', ''],
+    ['text that is not JSON', 'Webinar notes, 3 March\n- pricing'],
+  ])('%s: cut off or not JSON', async (_case, text) => {
+    await expectRefused(text, /^This file is cut off or is not JSON/);
+  });
+
+  it.each([
+    [
+      'a W3C Web Annotation',
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'http://example.org/anno1', type: 'Annotation', body: 'x', target: 'y' },
+      'This is not a Webinar Notes backup: it looks like a W3C Web Annotation file.',
+    ],
+    ['a package.json', { name: 'webinar-notes', version: '0.1.0', scripts: { build: 'vite build' } }, 'it looks like an npm package.json'],
+    ['an extension manifest', { manifest_version: 3, name: 'x', version: '1' }, 'it looks like a browser extension manifest'],
+    ['another format', { format: 'other-notes-app', version: 1 }, 'its format is "other-notes-app"'],
+    ['an object without marker', { recordings: [], notes: [], qa: [] }, `it has no "format": "${BACKUP_FORMAT}" marker`],
+    ['a list', [{ id: 'n1' }], 'it is a JSON list'],
+    ['a number', 42, 'it is a single JSON number'],
+    ['null', null, 'it is a single JSON null'],
+  ])('%s is named for what it is', async (_case, value, message) => {
+    await expectRefused(JSON.stringify(value), message);
+    expect(parseBackup(JSON.stringify(value))).toEqual({ ok: false, message: expect.stringMatching(/^This is not a Webinar Notes backup: .*Nothing was changed\.$/) });
+  });
+
+  it('a newer version asks for an update', async () => {
+    await expectRefused(file((b) => (b.version = BACKUP_VERSION + 1)), 'made by a newer version of Webinar Notes (backup version 2; this one reads up to 1); update the extension');
+  });
+
+  it.each([['missing', undefined], ['a string', '1'], ['a fraction', 1.5], ['zero', 0]])('a version that is %s is refused', async (_case, version) => {
+    await expectRefused(file((b) => (b.version = version as number)), 'no valid version number');
+  });
+
+  it.each<[string, (b: Record<string, unknown> & BackupData) => void, string]>([
+    ['a negative time', (b) => ((b.notes[2] as { t: unknown }).t = -1), 'note 3 (id n3): t must be a number of seconds ≥ 0'],
+    ['a time as text', (b) => ((b.notes[0] as { t: unknown }).t = '12'), 'note 1 (id n1): t must be a number of seconds ≥ 0'],
+    ['a NaN time (null in JSON)', (b) => ((b.notes[1] as { t: unknown }).t = null), 'note 2 (id n2): t must be a number of seconds ≥ 0'],
+    ['text that is a number', (b) => ((b.notes[0] as { text: unknown }).text = 5), 'note 1 (id n1): text must be text'],
+    ['a missing text', (b) => delete (b.notes[0] as { text?: unknown }).text, 'note 1 (id n1): text is missing'],
+    ['an empty id', (b) => ((b.notes[1] as { id: unknown }).id = ''), 'note 2: id must not be empty'],
+    ['a tag that is not text', (b) => ((b.notes[0] as { tags: unknown }).tags = ['ok', 7]), 'note 1 (id n1), tag 2: must be text'],
+    ['an unknown site', (b) => ((b.recordings[0] as { site: unknown }).site = 'dailymotion'), `recording 1 (key ${KEY}): site must be "html5", "youtube" or "vimeo"`],
+    ['an infinite duration', (b) => ((b.recordings[0] as { duration: unknown }).duration = Infinity), `recording 1 (key ${KEY}): duration must be a number of seconds ≥ 0`],
+    ['a speaker without name', (b) => ((b.recordings[0] as { speakers: unknown }).speakers = [{ id: 's1', name: 'A' }, { id: 's2' }]), `recording 1 (key ${KEY}), speaker 2: name is missing`],
+    ['answers that are not a list', (b) => ((b.qa[0] as { answers: unknown }).answers = 'Yes'), 'Q&A item 1 (id q1): answers must be a list'],
+    ['a negative answer end', (b) => ((b.qa[0]!.answers[1] as { end: unknown }).end = -3), 'Q&A item 1 (id q1), answer 2: end must be a number of seconds ≥ 0'],
+    ['a record that is not an object', (b) => ((b.notes as unknown[])[1] = 'n2'), 'note 2: must be an object'],
+    ['notes that are not a list', (b) => ((b as { notes: unknown }).notes = {}), 'notes must be a list'],
+    ['a bad export date', (b) => (b.exportedAt = 'yesterday'), 'exportedAt must be an ISO date and time'],
+    ['text over the maximum', (b) => (b.notes[0]!.text = 'x'.repeat(MAX_NOTE_LENGTH + 1)), 'note 1 (id n1): text must be at most 200,000 characters long'],
+    ['a question over the maximum', (b) => (b.qa[0]!.question = 'x'.repeat(MAX_NOTE_LENGTH + 1)), 'Q&A item 1 (id q1): question must be at most 200,000 characters long'],
+    ['a dangling note', (b) => (b.notes[2]!.recordingKey = 'vimeo:999'), 'note 3 (id n3): its recording (vimeo:999) is not in the file'],
+    ['a dangling Q&A item', (b) => (b.qa[0]!.recordingKey = 'vimeo:999'), 'Q&A item 1 (id q1): its recording (vimeo:999) is not in the file'],
+    ['a duplicate note id', (b) => (b.notes[2]!.id = 'n1'), 'note 3 (id n1): the same id as note 1'],
+    ['a duplicate recording key', (b) => b.recordings.push({ ...b.recordings[0]! }), `recording 2 (key ${KEY}): the same key as recording 1`],
+    ['a duplicate Q&A id', (b) => b.qa.push({ ...b.qa[0]!, question: 'again' }), 'Q&A item 2 (id q1): the same id as Q&A item 1'],
+  ])('%s says what and where', async (_case, edit, message) => {
+    const text = file(edit);
+    const result = parseBackup(text);
+    expect(result).toEqual({ ok: false, message: `This backup has a problem, so nothing was imported:\n• ${message}` });
+    await expectRefused(text, message);
+  });
+
+  it('lists the first five problems and counts the rest', () => {
+    const notes = Array.from({ length: 8 }, (_, i) => note({ id: `n${i}`, t: -i - 1 }));
+    const result = parseBackup(file(() => {}, { notes }));
+    expect(result.ok).toBe(false);
+    const lines = result.ok ? [] : result.message.split('\n');
+    expect(lines[0]).toBe('This backup has 8 problems, so nothing was imported:');
+    expect(lines.slice(1, 6)).toEqual(notes.slice(0, 5).map((n, i) => `• note ${i + 1} (id ${n.id}): t must be a number of seconds ≥ 0`));
+    expect(lines[6]).toBe('…and 3 more.');
+    expect(lines).toHaveLength(7);
+  });
+
+  it('accepts text of exactly the maximum length and drops fields it does not know', () => {
+    const result = parseBackup(file((b) => Object.assign(b.notes[0]!, { text: 'x'.repeat(MAX_NOTE_LENGTH), colour: 'red' })));
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.backup.notes[0]!.text).toHaveLength(MAX_NOTE_LENGTH);
+      expect(result.backup.notes[0]).not.toHaveProperty('colour');
+      expect(result.backup).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: EXPORTED.toISOString() });
+    }
+  });
+});
+
+describe('merging', () => {
+  const stored: BackupData = {
+    recordings: [recording({ updatedAt: 300 })],
+    notes: [note({ id: 'newer', text: 'file is newer', updatedAt: 100 }), note({ id: 'older', text: 'stored is newer', updatedAt: 500 }), note({ id: 'tie', text: 'stored', updatedAt: 200 })],
+    qa: [],
+  };
+  const incoming = makeBackup(
+    {
+      recordings: [recording({ title: 'Renamed', updatedAt: 300 })],
+      notes: [
+        note({ id: 'newer', text: 'from file', updatedAt: 101 }),
+        note({ id: 'older', text: 'from file', updatedAt: 499 }),
+        note({ id: 'tie', text: 'from file', updatedAt: 200 }),
+        note({ id: 'fresh', text: 'new', deletedAt: 50 }),
+      ],
+      qa: [qa()],
+    },
+    EXPORTED,
+  );
+
+  it('mergePlan puts what is new or newer, and keeps the stored record when the file is older or as new', () => {
+    const plan = mergePlan(stored, incoming);
+    expect(plan.put.recordings).toEqual([]);
+    expect(plan.put.notes.map((n) => [n.id, n.text])).toEqual([['newer', 'from file'], ['fresh', 'new']]);
+    expect(plan.put.qa).toEqual([qa()]);
+    expect(plan.counts).toEqual({ added: 2, updated: 1, kept: 3 });
+  });
+
+  it('importBackup applies the same rules to the database', async () => {
+    const database = db();
+    await database.recordings.bulkPut(stored.recordings);
+    await database.notes.bulkPut(stored.notes);
+    const result = await importBackup(JSON.stringify(incoming));
+    expect(result).toEqual({ ok: true, counts: { added: 2, updated: 1, kept: 3 } });
+    expect(await database.recordings.toArray()).toEqual(stored.recordings);
+    expect(Object.fromEntries((await database.notes.toArray()).map((n) => [n.id, n.text]))).toEqual({
+      newer: 'from file', older: 'stored is newer', tie: 'stored', fresh: 'new',
+    });
+    expect(await database.notes.get('fresh')).toEqual(note({ id: 'fresh', text: 'new', deletedAt: 50 }));
+    expect(await database.qa.toArray()).toEqual([qa()]);
+  });
+
+  it('writes all or nothing: a failure after some tables are written leaves the database as it was', async () => {
+    await seed();
+    const before = await snapshot();
+    const database = db();
+    const notesPut = database.notes.bulkPut.bind(database.notes);
+    const written: string[] = [];
+    vi.spyOn(database.notes, 'bulkPut').mockImplementation((async (items: Note[]) => {
+      await notesPut(items);
+      written.push(...(await database.notes.toArray()).map((n) => n.id));
+      throw new Error('disk full');
+    }) as unknown as typeof database.notes.bulkPut);
+    const result = await importBackup(file());
+    expect(written).toEqual(expect.arrayContaining(['n1', 'n2', 'n3'])); // inside the transaction, the writes happened
+    expect(result).toEqual({ ok: false, message: 'The backup could not be saved (disk full). Nothing was changed.' });
+    expect(await snapshot()).toEqual(before);
+    expect(await database.recordings.get(KEY)).toBeUndefined();
+  });
+});
+
+describe('exportBackup', () => {
+  beforeEach(async () => {
+    const database = db();
+    await seed();
+    await database.recordings.put(recording());
+    await database.notes.bulkPut([note(), note({ id: 'trashed', deletedAt: 400, updatedAt: 400 })]);
+    await database.qa.bulkPut([qa(), qa({ id: 'q-other', recordingKey: OTHER })]);
+    await database.settings.put({ key: 'settings', value: { leadInSeconds: 4 } });
+  });
+
+  it('one recording: it, all its notes and Q&A including the trash, nothing of other recordings, no drafts or settings', async () => {
+    const backup = await exportBackup({ recordingKey: KEY });
+    expect(backup).toEqual({
+      format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      recordings: [recording()], notes: [note(), note({ id: 'trashed', deletedAt: 400, updatedAt: 400 })], qa: [qa()],
+    } satisfies Backup);
+  });
+
+  it('everything: every recording, note and Q&A item', async () => {
+    const backup = await exportBackup({});
+    expect(backup.recordings.map((r) => r.key).sort()).toEqual([KEY, OTHER].sort());
+    expect(backup.notes.map((n) => n.id).sort()).toEqual(['existing', 'n1', 'trashed']);
+    expect(backup.qa.map((q) => q.id).sort()).toEqual(['q-other', 'q1']);
+    expect(Object.keys(backup).sort()).toEqual(['exportedAt', 'format', 'notes', 'qa', 'recordings', 'version']);
+  });
+
+  it('a recording that is not stored gives an empty backup that still imports', async () => {
+    const backup = await exportBackup({ recordingKey: 'vimeo:none' });
+    expect(backup).toMatchObject({ recordings: [], notes: [], qa: [] });
+    expect(parseBackup(JSON.stringify(backup)).ok).toBe(true);
+  });
+});
+
+// ─── Round trip: any database survives export → import into an empty database. ───
+
+const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
+const str = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: surrogate, maxLength: 3 }));
+const nonEmpty = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }));
+const seconds = fc.double({ min: 0, max: 1e7, noNaN: true, noDefaultInfinity: true });
+const stamp = fc.integer({ min: 0, max: 4_102_444_800_000 });
+const speaker = fc.record({ id: nonEmpty, name: str, role: str, org: str, handle: str }, { requiredKeys: ['id', 'name'] });
+const recordingArb = fc.record(
+  {
+    key: nonEmpty, site: fc.constantFrom('html5' as const, 'youtube' as const, 'vimeo' as const), url: str, title: str, duration: seconds,
+    details: fc.record({ title: str, date: str, description: str, organiser: str }, { requiredKeys: [] }),
+    speakers: fc.array(speaker, { maxLength: 3 }), createdAt: stamp, updatedAt: stamp,
+  },
+  { requiredKeys: ['key', 'site', 'url', 'title', 'createdAt', 'updatedAt'] },
+);
+const noteArb = fc.record(
+  {
+    id: nonEmpty, at: fc.nat(), t: seconds, text: str, speakerId: nonEmpty, qaIds: fc.array(nonEmpty, { maxLength: 3 }),
+    tags: fc.array(str, { maxLength: 3 }), createdAt: stamp, updatedAt: stamp, deletedAt: stamp,
+  },
+  { requiredKeys: ['id', 'at', 't', 'text', 'createdAt', 'updatedAt'] },
+);
+const answer = fc.record({ speakerId: nonEmpty, name: str, text: str, t: seconds, end: seconds }, { requiredKeys: ['text'] });
+const qaArb = fc.record(
+  {
+    id: nonEmpty, at: fc.nat(), question: str, askedBy: str, t: seconds, answers: fc.array(answer, { maxLength: 3 }),
+    createdAt: stamp, updatedAt: stamp, deletedAt: stamp,
+  },
+  { requiredKeys: ['id', 'at', 'question', 'answers', 'createdAt', 'updatedAt'] },
+);
+/** Notes and Q&A are filed under one of the generated recordings (`at` picks which). */
+const databaseArb = fc
+  .record({
+    recordings: fc.uniqueArray(recordingArb, { selector: (r) => r.key, maxLength: 4 }),
+    notes: fc.uniqueArray(noteArb, { selector: (n) => n.id, maxLength: 12 }),
+    qa: fc.uniqueArray(qaArb, { selector: (q) => q.id, maxLength: 6 }),
+  })
+  .map(({ recordings, notes, qa }) => {
+    const file = <T extends { at: number }>(items: T[]) =>
+      recordings.length === 0 ? [] : items.map(({ at, ...rest }) => ({ ...rest, recordingKey: recordings[at % recordings.length]!.key }));
+    return { recordings: recordings.map((r) => ({ ...r })), notes: file(notes) as Note[], qa: file(qa) as QaItem[] };
+  });
+
+async function fill(data: BackupData) {
+  const database = db();
+  await database.recordings.bulkPut(data.recordings);
+  await database.notes.bulkPut(data.notes);
+  await database.qa.bulkPut(data.qa);
+}
+
+describe('round trip (property)', () => {
+  it('export everything → import into an empty database gives every table back, deep-equal', async () => {
+    await fc.assert(
+      fc.asyncProperty(databaseArb, async (data) => {
+        await resetDatabase();
+        await fill(data);
+        const original = await snapshot();
+        const text = JSON.stringify(await exportBackup({}));
+        await resetDatabase();
+        const result = await importBackup(text);
+        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, updated: 0, kept: 0 } });
+        expect(await snapshot()).toEqual(original);
+        expect(original.notes).toHaveLength(data.notes.length);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('importing a database’s own backup again keeps everything and changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(databaseArb, async (data) => {
+        await resetDatabase();
+        await fill(data);
+        const original = await snapshot();
+        const result = await importBackup(JSON.stringify(await exportBackup({})));
+        expect(result).toEqual({ ok: true, counts: { added: 0, updated: 0, kept: data.recordings.length + data.notes.length + data.qa.length } });
+        expect(await snapshot()).toEqual(original);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
