@@ -1,3 +1,5 @@
+import { forumBase } from './discourse';
+
 export interface Settings {
   /** Seconds subtracted from the moment typing starts: people write after they hear something. */
   leadInSeconds: number;
@@ -5,12 +7,15 @@ export interface Settings {
   pauseWhileTyping: boolean;
   /** Open the notes panel as soon as a video is found (otherwise only the launcher shows). */
   openPanelOnVideo: boolean;
+  /** The Discourse forum summaries are posted to ("" until the user names one). */
+  forumUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   leadInSeconds: 2,
   pauseWhileTyping: true,
   openPanelOnVideo: true,
+  forumUrl: '',
 };
 
 export const MAX_LEAD_IN_SECONDS = 30;
@@ -28,5 +33,6 @@ export function settingsFrom(stored: unknown): Settings {
       typeof value.pauseWhileTyping === 'boolean' ? value.pauseWhileTyping : DEFAULT_SETTINGS.pauseWhileTyping,
     openPanelOnVideo:
       typeof value.openPanelOnVideo === 'boolean' ? value.openPanelOnVideo : DEFAULT_SETTINGS.openPanelOnVideo,
+    forumUrl: typeof value.forumUrl === 'string' ? (forumBase(value.forumUrl) ?? '') : DEFAULT_SETTINGS.forumUrl,
   };
 }

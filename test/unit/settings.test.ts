@@ -3,8 +3,14 @@ import { DEFAULT_SETTINGS, MAX_LEAD_IN_SECONDS, settingsFrom } from '../../src/c
 
 describe('settingsFrom', () => {
   it('keeps valid stored values', () => {
-    const stored = { leadInSeconds: 5.5, pauseWhileTyping: false, openPanelOnVideo: false };
+    const stored = { leadInSeconds: 5.5, pauseWhileTyping: false, openPanelOnVideo: false, forumUrl: 'https://forum.example.org' };
     expect(settingsFrom(stored)).toEqual(stored);
+  });
+
+  it('keeps only an http(s) forum address, tidied', () => {
+    expect(settingsFrom({ forumUrl: 'forum.example.org/' }).forumUrl).toBe('https://forum.example.org');
+    expect(settingsFrom({ forumUrl: 'javascript:alert(1)' }).forumUrl).toBe('');
+    expect(settingsFrom({ forumUrl: 42 }).forumUrl).toBe('');
   });
 
   it.each([undefined, null, 42, 'settings', true])('gives the defaults for %j', (stored) => {

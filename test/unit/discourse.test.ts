@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { forumBase, MAX_NEW_TOPIC_URL, newTopicUrl } from '../../src/core/discourse';
+
+describe('forumBase', () => {
+  it('reads the forum address however it was typed', () => {
+    expect(forumBase('forum.example.org')).toBe('https://forum.example.org');
+    expect(forumBase(' https://community.example.com/forum/ ')).toBe('https://community.example.com/forum');
+    expect(forumBase('http://localhost:3000')).toBe('http://localhost:3000');
+  });
+  it('refuses what is not an http(s) forum', () => {
+    for (const input of ['', '   ', 'javascript:alert(1)', 'data:text/html,x', 'ftp://example.org', 'http://']) {
+      expect(forumBase(input)).toBeNull();
+    }
+  });
+});
+
+describe('newTopicUrl', () => {
+  it('carries title and body, encoded', () => {
+    const url = newTopicUrl('https://forum.example.org', 'Webinar: Q&A #3', 'Line 1\n[details="x"]&\n');
+    expect(url).toBe(
+      'https://forum.example.org/new-topic?title=Webinar%3A%20Q%26A%20%233&body=Line%201%0A%5Bdetails%3D%22x%22%5D%26%0A',
+    );
+    const parsed = new URL(url as string);
+    expect(parsed.searchParams.get('body')).toBe('Line 1\n[details="x"]&\n');
+  });
+  it('gives null when the post does not fit in a URL', () => {
+    expect(newTopicUrl('https://forum.example.org', 't', 'x'.repeat(MAX_NEW_TOPIC_URL))).toBeNull();
+  });
+});
