@@ -1,0 +1,146 @@
+/**
+ * The notes and Q&A as a W3C Web Annotation collection (https://www.w3.org/TR/annotation-model/,
+ * JSON-LD): notes are `commenting`, questions `questioning`, answers `replying` to their question.
+ * Times are Media Fragments (`t=754`, `t=754,790`) in a FragmentSelector on the recording's URL.
+ *
+ * Every annotation carries its own @context so it stands alone when taken out of the collection
+ * (e.g. sent to an annotation server); the W3C test schemas require it of each one.
+ * Ids: `urn:uuid:<note or Q&A id>` when that id is a UUID (as the extension makes them), else a
+ * name-based UUID (uuid.ts), so exporting twice gives the same ids.
+ */
+import { mediaFragment } from '../media-fragment';
+import type { Note, QaAnswer, QaItem, Recording } from '../model';
+import { answererName, type ExportInput, exportTitle, liveNotes, liveQa, safeTime, speakerById } from './input';
+import { isUuid, NAMESPACE_URL, uuidV5 } from './uuid';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const MEDIA_FRAGMENTS = 'http://www.w3.org/TR/media-frags/';
+
+export interface AnnotationOptions {
+  /** The collection's IRI, e.g. `urn:uuid:…`. */
+  id: string;
+  /** When this export was made: an ISO 8601 date-time with a zone, e.g. `2026-11-12T10:00:00Z`. */
+  generatedAt: string;
+}
+
+type Json = Record<string, unknown>;
+
+const GENERATOR = { type: 'Software', name: 'Webinar Notes' };
+
+function iso(ms: number): string | undefined {
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}
+
+/** The stable id of a record: its own UUID, or one derived from the recording and the record. */
+function recordIri(recording: Recording, kind: string, id: string): string {
+  return `urn:uuid:${isUuid(id) ? id.toLowerCase() : uuidV5(NAMESPACE_URL, `webinar-notes:${recording.key}:${kind}:${id}`)}`;
+}
+
+/**
+ * The recording, or the part of it from `start` (to `end`), as a target. Times that no media
+ * fragment can hold (negative, NaN, an end not after the start) fall back to what is valid.
+ */
+function mediaTarget(recording: Recording, start?: number, end?: number): Json | string {
+  if (start === undefined) return recording.url;
+  const from = safeTime(start);
+  let value: string;
+  try {
+    value = end !== undefined && Number.isFinite(end) ? mediaFragment(from, end) : mediaFragment(from);
+  } catch {
+    value = mediaFragment(from);
+  }
+  return {
+    type: 'SpecificResource',
+    source: recording.url,
+    selector: { type: 'FragmentSelector', conformsTo: MEDIA_FRAGMENTS, value },
+  };
+}
+
+function textBody(value: string, creator?: string): Json {
+  const body: Json = { type: 'TextualBody', value, format: 'text/plain' };
+  if (creator) body.creator = { type: 'Person', name: creator };
+  return body;
+}
+
+function annotation(id: string, motivation: string, generatedAt: string, times: { createdAt: number; updatedAt: number }): Json {
+  const anno: Json = { '@context': ANNO_CONTEXT, id, type: 'Annotation', motivation };
+  const created = iso(times.createdAt);
+  const modified = iso(times.updatedAt);
+  if (created) anno.created = created;
+  if (modified) anno.modified = modified;
+  anno.generator = GENERATOR;
+  anno.generated = generatedAt;
+  return anno;
+}
+
+function noteAnnotation(recording: Recording, note: Note, generatedAt: string): Json {
+  const anno = annotation(recordIri(recording, 'note', note.id), 'commenting', generatedAt, note);
+  const speaker = speakerById(recording, note.speakerId);
+  // Tags as tagging bodies, the model's way to attach keywords.
+  const tags = (note.tags ?? []).filter((tag) => tag.trim()).map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag }));
+  const comment: Json = { ...textBody(note.text), purpose: 'commenting' };
+  if (speaker) comment.creator = { type: 'Person', name: speaker.name };
+  anno.body = tags.length > 0 ? [comment, ...tags] : comment;
+  anno.target = mediaTarget(recording, note.t);
+  return anno;
+}
+
+function answerAnnotation(recording: Recording, item: QaItem, answer: QaAnswer, index: number, questionId: string, generatedAt: string): Json {
+  const anno = annotation(
+    `urn:uuid:${uuidV5(NAMESPACE_URL, `${questionId}/answer/${index}`)}`, 'replying', generatedAt, item,
+  );
+  const name = answererName(recording, answer);
+  anno.body = textBody(answer.text, name === 'Answer' ? undefined : name);
+  // The question it answers, and the part of the recording where it is given (all of it when untimed).
+  anno.target = [questionId, mediaTarget(recording, answer.t, answer.end)];
+  return anno;
+}
+
+function qaAnnotations(recording: Recording, item: QaItem, generatedAt: string): Json[] {
+  const questionId = recordIri(recording, 'qa', item.id);
+  const question = annotation(questionId, 'questioning', generatedAt, item);
+  question.body = textBody(item.question, item.askedBy?.trim() || undefined);
+  question.target = mediaTarget(recording, item.t);
+  const answers = item.answers
+    .map((answer, index) => ({ answer, index }))
+    .filter(({ answer }) => answer.text.trim())
+    .map(({ answer, index }) => answerAnnotation(recording, item, answer, index, questionId, generatedAt));
+  return [question, ...answers];
+}
+
+/**
+ * An AnnotationCollection holding every live note, question and answer in one embedded page.
+ * Throws RangeError when `options.id` is not an absolute IRI or `generatedAt` is not a date-time
+ * with a zone: both come from the caller, and a bad one would make every annotation invalid.
+ */
+export function webAnnotationCollection(input: ExportInput, options: AnnotationOptions): Json {
+  if (!/^[a-z][a-z0-9+.-]*:[^\s]+$/i.test(options.id)) throw new RangeError(`Not an IRI: ${options.id}`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(options.generatedAt) || Number.isNaN(Date.parse(options.generatedAt))) {
+    throw new RangeError(`Not a date-time with a zone: ${options.generatedAt}`);
+  }
+  const { recording } = input;
+  const items = [
+    ...liveNotes(input.notes).map((note) => noteAnnotation(recording, note, options.generatedAt)),
+    ...liveQa(input.qa).flatMap((item) => qaAnnotations(recording, item, options.generatedAt)),
+  ];
+  const collection: Json = {
+    '@context': ANNO_CONTEXT,
+    id: options.id,
+    type: 'AnnotationCollection',
+    label: exportTitle(recording),
+    total: items.length,
+    generator: GENERATOR,
+    created: options.generatedAt,
+  };
+  // The model requires `first` only when there is something in it; an empty page is not allowed.
+  if (items.length > 0) {
+    collection.first = {
+      id: `urn:uuid:${uuidV5(NAMESPACE_URL, `${options.id}/page/1`)}`,
+      type: 'AnnotationPage',
+      partOf: options.id,
+      startIndex: 0,
+      items,
+    };
+  }
+  return collection;
+}

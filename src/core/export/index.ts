@@ -1,0 +1,9 @@
+/** The export formats, each a pure function of `{ recording, notes, qa }` (see README.md here). */
+export { type ExportInput } from './input';
+export { forumPost, type ForumPost, type ForumPostOptions } from './forum';
+export { markdownExport } from './markdown';
+export { plainTextExport } from './text';
+export { htmlExport } from './html';
+export { youtubeChapters, type ChaptersResult } from './chapters';
+export { webVtt } from './vtt';
+export { webAnnotationCollection, type AnnotationOptions } from './annotation';

@@ -1,0 +1,115 @@
+/**
+ * What every export reads, and the small facts they share: which records are live, in what order,
+ * and how names, titles and dates read. Pure: no browser API, no clock, no randomness.
+ */
+import type { Note, QaAnswer, QaItem, Recording, Speaker } from '../model';
+import { byTime } from '../notes';
+
+export interface ExportInput {
+  recording: Recording;
+  /** May include trashed notes (deletedAt set): exports leave them out. */
+  notes: Note[];
+  /** May include trashed items (deletedAt set): exports leave them out. */
+  qa: QaItem[];
+}
+
+/** Notes not in the trash, by time (then by when written), as the panel lists them. */
+export function liveNotes(notes: readonly Note[]): Note[] {
+  return notes.filter((note) => note.deletedAt == null).sort(byTime);
+}
+
+/** Q&A items not in the trash: timed ones by time, then untimed ones in the order they were captured. */
+export function liveQa(items: readonly QaItem[]): QaItem[] {
+  const rank = (item: QaItem): number => (item.t !== undefined && Number.isFinite(item.t) ? item.t : Infinity);
+  return items
+    .filter((item) => item.deletedAt == null)
+    .sort((a, b) => (rank(a) === rank(b) ? 0 : rank(a) < rank(b) ? -1 : 1) || a.createdAt - b.createdAt);
+}
+
+/** The webinar's title as the user gave it, else the page's, else a placeholder (a post needs a heading). */
+export function exportTitle(recording: Recording): string {
+  return recording.details?.title?.trim() || recording.title.trim() || 'Untitled recording';
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/**
+ * "2026-11-12" as "12 November 2026". Done by hand, not with Intl or Date, so the result does not
+ * depend on the reader's locale or time zone. Anything that is not a real yyyy-mm-dd date comes back
+ * trimmed as typed.
+ */
+export function formatLongDate(iso: string): string {
+  const text = iso.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return text;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return text;
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** The webinar's date for a heading, or null when none was given. */
+export function exportDate(recording: Recording): string | null {
+  const date = recording.details?.date?.trim();
+  return date ? formatLongDate(date) : null;
+}
+
+export function speakerById(recording: Recording, id: string | undefined): Speaker | undefined {
+  return id === undefined ? undefined : recording.speakers?.find((speaker) => speaker.id === id);
+}
+
+/** Who gave an answer: the speaker picked, else the name typed in, else just "Answer". */
+export function answererName(recording: Recording, answer: QaAnswer): string {
+  return speakerById(recording, answer.speakerId)?.name.trim() || answer.name?.trim() || 'Answer';
+}
+
+/** "Role, Organisation", either part optional; empty when neither is known. */
+export function speakerAffiliation(speaker: Speaker): string {
+  return [speaker.role, speaker.org].map((part) => part?.trim() ?? '').filter(Boolean).join(', ');
+}
+
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+
+/** The lines of typed text, each trimmed, with blank ones dropped (exports put one item per line). */
+export function textLines(text: string): string[] {
+  return text.split(LINE_BREAK).map((line) => line.trim()).filter(Boolean);
+}
+
+/** Typed text as paragraphs (split at blank lines), each a list of trimmed, non-blank lines. */
+export function paragraphs(text: string): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const line of text.split(LINE_BREAK)) {
+    if (line.trim()) current.push(line.trim());
+    else if (current.length > 0) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** A name or title on one line: runs of whitespace (line breaks included) as one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A time that every format can write: finite and not negative, else 0 (the start). */
+export function safeTime(seconds: number | undefined): number {
+  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}
+
+/** The URL parsed, when it is http(s); exports never write a link to anything else. */
+export function httpUrl(href: string | null | undefined): URL | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}

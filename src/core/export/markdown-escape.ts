@@ -1,0 +1,104 @@
+/**
+ * Typed text into Markdown that shows exactly what was typed: CommonMark backslash escapes for the
+ * characters that start markup, and URLs written as `<autolinks>` so they stay whole and clickable.
+ *
+ * For a Discourse forum (`forum: true`) escapes are not enough: Discourse finds @mentions, #hashtags
+ * and :emoji: in the text *after* Markdown has dropped the backslashes, so there we add U+2060 WORD
+ * JOINER (invisible, not a space nor punctuation) where it breaks those patterns. Left to the forum:
+ * its typographer (smart quotes, "(c)" as ©) and emoji shortcuts such as ":)".
+ */
+
+/**
+ * Characters that open or close inline markup, raw HTML, entities, BBCode or tables anywhere in a
+ * line. `!` is not among them: it only makes an image before `[`, which is escaped.
+ */
+const INLINE_SPECIALS = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&']);
+/** Characters that start a block (list, setext underline, heading…) only as the first of a line. */
+const LINE_START_SPECIALS = new Set(['-', '+', '=']);
+const WORD_JOINER = '\u2060';
+
+// http(s) URL as typed: no spaces, no angle brackets (an autolink cannot hold them), no controls.
+// eslint-disable-next-line no-control-regex
+const TYPED_URL = /https?:\/\/[^\s<>\u0000-\u001f\u007f]+/gi;
+const TRAILING_PUNCTUATION = /[.,;:!?'"*_~]$/;
+
+export interface MarkdownTextOptions {
+  /** Protect against Discourse's mentions, hashtags and emoji codes. */
+  forum?: boolean;
+  /** Called with each URL written as a link, so callers can count links. */
+  onLink?: (url: string) => void;
+}
+
+/** A closing bracket ends a URL unless the URL opened it: `(see https://x.org/a)` vs `…/Foo_(bar)`. */
+function trimUrl(candidate: string): string {
+  let url = candidate;
+  for (;;) {
+    const last = url.at(-1);
+    const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+    const opener = last === undefined ? undefined : pairs[last];
+    if (TRAILING_PUNCTUATION.test(url)) {
+      url = url.slice(0, -1);
+    } else if (opener && url.split(last as string).length > url.split(opener).length) {
+      url = url.slice(0, -1);
+    } else {
+      return url;
+    }
+  }
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}_]/u.test(char);
+}
+
+/** One stretch of plain text (no URL in it), escaped. `lineStart` says it begins a Markdown line. */
+function escapePlain(text: string, lineStart: boolean, forum: boolean): string {
+  let out = '';
+  // "1." or "1)" at the start of a line would begin an ordered list.
+  const ordered = lineStart ? /^\d{1,9}(?=[.)])/.exec(text) : null;
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i] as string;
+    if (forum && (char === '@' || char === '#') && !isWordChar(chars[i - 1])) out += WORD_JOINER;
+    const first = lineStart && i === 0;
+    const afterNumber = ordered !== null && i === ordered[0].length;
+    if (INLINE_SPECIALS.has(char) || (first && LINE_START_SPECIALS.has(char)) || afterNumber) out += '\\';
+    out += char;
+    if (forum && char === ':' && /^[\p{L}\p{N}_+-]+:/u.test(chars.slice(i + 1, i + 70).join(''))) {
+      out += WORD_JOINER;
+    }
+  }
+  return out;
+}
+
+/**
+ * One line of typed text (no line breaks) as Markdown: `lineStart` when the text begins the line in
+ * the output (so "- ", "1. ", "===" are neutralised there too). URLs become `<https://…>` autolinks.
+ */
+export function markdownText(line: string, lineStart: boolean, options: MarkdownTextOptions = {}): string {
+  const forum = options.forum ?? false;
+  let out = '';
+  let pos = 0;
+  for (const match of line.matchAll(TYPED_URL)) {
+    const url = trimUrl(match[0]);
+    let valid = false;
+    try {
+      valid = new URL(url).host !== '';
+    } catch {
+      valid = false;
+    }
+    if (!valid) continue;
+    out += escapePlain(line.slice(pos, match.index), lineStart && pos === 0, forum);
+    out += `<${url}>`;
+    options.onLink?.(url);
+    pos = match.index + url.length;
+  }
+  return out + escapePlain(line.slice(pos), lineStart && pos === 0, forum);
+}
+
+/**
+ * A link destination for `[text](…)`: the URL's own characters, with parentheses percent-encoded
+ * so an unbalanced one cannot end the link early.
+ */
+export function linkDestination(url: string): string {
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+}

@@ -1,0 +1,63 @@
+/**
+ * The notes as a WebVTT track (https://www.w3.org/TR/webvtt1/), for players that show captions or
+ * chapters. Each note is a cue from its time until the next note; the last one lasts 5 s. No cue
+ * runs past the end of the recording when its duration is known. Notes at the same millisecond
+ * share one cue (a cue must end after it starts). Notes with no text are left out. Q&A is not
+ * included: it has its own exports.
+ */
+import type { Note, Recording } from '../model';
+import { type ExportInput, liveNotes, oneLine, safeTime, speakerById, textLines } from './input';
+
+export const LAST_CUE_SECONDS = 5;
+
+/** `00:01:02.500`: hours always written, as every WebVTT reader accepts. */
+export function vttTimestamp(seconds: number): string {
+  const ms = Math.round(safeTime(seconds) * 1000);
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
+}
+
+/**
+ * Cue text: `&`, `<`, `>` as character references (so "-->" cannot occur either), and no blank
+ * line, which would end the cue.
+ */
+export function escapeCueText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function cuePayload(recording: Recording, notes: Note[]): string {
+  return notes
+    .map((note) => {
+      const speaker = speakerById(recording, note.speakerId);
+      const text = textLines(note.text).map(escapeCueText).join('\n');
+      // A voice span names the speaker; players may show or style it.
+      return speaker && oneLine(speaker.name) ? `<v ${escapeCueText(oneLine(speaker.name))}>${text}</v>` : text;
+    })
+    .join('\n');
+}
+
+/** The recording's notes as a WebVTT file. */
+export function webVtt(input: ExportInput): string {
+  const { recording } = input;
+  const notes = liveNotes(input.notes).filter((note) => textLines(note.text).length > 0);
+  // Group by start in whole milliseconds, the precision of a cue timestamp.
+  const groups: { ms: number; notes: Note[] }[] = [];
+  for (const note of notes) {
+    const ms = Math.round(safeTime(note.t) * 1000);
+    const last = groups.at(-1);
+    if (last && last.ms === ms) last.notes.push(note);
+    else groups.push({ ms, notes: [note] });
+  }
+  const duration = recording.duration;
+  const endMs = duration !== undefined && Number.isFinite(duration) && duration > 0 ? Math.round(duration * 1000) : Infinity;
+  const blocks = groups.map((group, i) => {
+    let end = groups[i + 1]?.ms ?? group.ms + LAST_CUE_SECONDS * 1000;
+    // Cut at the end of the recording, unless the note is already past it (a stream that grew).
+    if (endMs > group.ms) end = Math.min(end, endMs);
+    return `${i + 1}\n${vttTimestamp(group.ms / 1000)} --> ${vttTimestamp(end / 1000)}\n${cuePayload(recording, group.notes)}`;
+  });
+  return ['WEBVTT', ...blocks].join('\n\n') + '\n';
+}

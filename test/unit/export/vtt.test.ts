@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ExportInput } from '../../../src/core/export/input';
+import { escapeCueText, vttTimestamp, webVtt } from '../../../src/core/export/vtt';
+import { emptyWebinar, manyNotes, note, recording, webinar } from './fixtures';
+
+interface Cue { id: string; start: number; end: number; payload: string[] }
+
+const TIMESTAMP = /^(\d{2,}):([0-5]\d):([0-5]\d)\.(\d{3})$/;
+function seconds(text: string): number {
+  const m = TIMESTAMP.exec(text);
+  if (!m) throw new Error(`bad timestamp ${text}`);
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000;
+}
+
+/** A strict reading of a WebVTT file as the spec's authoring rules require; throws on anything invalid. */
+function parseVtt(text: string): Cue[] {
+  if (!/^WEBVTT(?:[ \t][^\n]*)?\n/.test(text)) throw new Error('no WEBVTT header');
+  if (!text.endsWith('\n')) throw new Error('no final line break');
+  const blocks = text.trimEnd().split('\n\n').slice(1);
+  const cues = blocks.map((block) => {
+    const [id = '', timing = '', ...payload] = block.split('\n');
+    if (id.includes('-->') || id === '') throw new Error(`bad cue id ${id}`);
+    const m = /^(\S+) --> (\S+)$/.exec(timing);
+    if (!m) throw new Error(`bad timing line ${timing}`);
+    const cue = { id, start: seconds(m[1] as string), end: seconds(m[2] as string), payload };
+    if (!(cue.end > cue.start)) throw new Error(`cue ${id} does not end after it starts`);
+    for (const line of payload) {
+      if (line.trim() === '' || line.includes('-->')) throw new Error(`bad payload line in ${id}: ${line}`);
+      // Outside our own voice tags, no raw < and no & that is not one of our references.
+      const rest = line.replace(/^<v [^<>&\n]*(?:&(?:amp|lt|gt);[^<>&\n]*)*>/, '').replace(/<\/v>$/, '');
+      if (/<|>|&(?!amp;|lt;|gt;)/.test(rest)) throw new Error(`unescaped text in ${id}: ${line}`);
+    }
+    return cue;
+  });
+  cues.forEach((cue, i) => {
+    if (i > 0 && cue.start < (cues[i - 1] as Cue).start) throw new Error('cues out of order');
+  });
+  return cues;
+}
+
+const only = (notes: ExportInput['notes'], duration?: number): ExportInput => ({
+  recording: recording(duration === undefined ? { duration: undefined } : { duration }),
+  notes,
+  qa: [],
+});
+
+describe('webVtt', () => {
+  it('writes a valid file: each note until the next, the last for 5 s, speakers as voices', () => {
+    const text = webVtt(webinar());
+    const cues = parseVtt(text);
+    expect(cues.map((c) => [c.start, c.end])).toEqual([[5, 65], [65, 754.6], [754.6, 1800], [1800, 1805]]);
+    expect(text).toContain('\n00:12:34.600 --> 00:30:00.000\n');
+    expect(cues[0]?.payload).toEqual(['<v Ana Díaz>Welcome &amp; intro 🎉</v>']);
+    expect(cues[1]?.payload).toEqual([
+      '<v Smith, Jr., John>Use **bold** claims? No: _really_ &lt;script&gt;alert(1)&lt;/script&gt;</v>',
+    ]);
+    expect(cues[2]?.payload).toHaveLength(3);
+    expect(text).not.toContain('TRASHED');
+  });
+
+  it('keeps "-->" and blank lines out of cue text', () => {
+    const text = webVtt(only([note(1, 'a --> b\n\n\nc <-- d & e'), note(8, 'next')]));
+    expect(parseVtt(text)[0]?.payload).toEqual(['a --&gt; b', 'c &lt;-- d &amp; e']);
+  });
+
+  it('ends no cue past the recording, and shares one cue between notes at the same time', () => {
+    const cues = parseVtt(webVtt(only([note(10, 'one'), note(10, 'two'), note(598, 'near the end')], 600)));
+    expect(cues).toEqual([
+      { id: '1', start: 10, end: 598, payload: ['one', 'two'] },
+      { id: '2', start: 598, end: 600, payload: ['near the end'] },
+    ]);
+  });
+
+  it('keeps a cue valid when the note is past the known end, or at a bad time', () => {
+    const cues = parseVtt(webVtt(only([note(Number.NaN, 'nan'), note(700, 'after the end')], 600)));
+    expect(cues.map((c) => [c.start, c.end])).toEqual([[0, 600], [700, 705]]);
+  });
+
+  it('leaves out notes with no text, and writes a header alone when there is nothing', () => {
+    expect(webVtt(only([note(3, '  ')]))).toBe('WEBVTT\n');
+    expect(webVtt(emptyWebinar())).toBe('WEBVTT\n');
+    expect(parseVtt(webVtt(emptyWebinar()))).toEqual([]);
+  });
+
+  it('writes 5,000 notes as a valid file', () => {
+    expect(parseVtt(webVtt(manyNotes()))).toHaveLength(5000 - Math.ceil(5000 / 97));
+  });
+});
+
+describe('vttTimestamp and escapeCueText', () => {
+  it('writes hours, minutes, seconds and milliseconds', () => {
+    expect(vttTimestamp(0)).toBe('00:00:00.000');
+    expect(vttTimestamp(3725.0456)).toBe('01:02:05.046');
+    expect(vttTimestamp(100 * 3600)).toBe('100:00:00.000');
+    expect(vttTimestamp(-1)).toBe('00:00:00.000');
+  });
+
+  it('escapes &, < and >', () => {
+    expect(escapeCueText('<b>&amp;</b>')).toBe('&lt;b&gt;&amp;amp;&lt;/b&gt;');
+  });
+});
