@@ -17,9 +17,10 @@ const INLINE_SPECIALS = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '#', '
 const LINE_START_SPECIALS = new Set(['-', '+', '=']);
 const WORD_JOINER = '\u2060';
 
-// http(s) URL as typed: no spaces, no angle brackets (an autolink cannot hold them), no controls.
+// http(s) URL as typed: no spaces, no angle brackets (an autolink cannot hold them), no controls,
+// no backslash (not a URL character, and an escape inside an autolink would show literally).
 // eslint-disable-next-line no-control-regex
-const TYPED_URL = /https?:\/\/[^\s<>\u0000-\u001f\u007f]+/gi;
+const TYPED_URL = /https?:\/\/[^\s<>\\\u0000-\u001f\u007f]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?'"*_~]$/;
 
 export interface MarkdownTextOptions {

@@ -76,3 +76,11 @@ describe('markdownText', () => {
     expect(linkDestination('https://x.org/Foo_(bar)#t=5')).toBe('https://x.org/Foo_%28bar%29#t=5');
   });
 });
+
+describe('a URL typed right before a backslash', () => {
+  it('ends the link at the backslash, and the backslash shows as typed', () => {
+    const out = markdownText('https://x.org/a_(b)\\+', false, { forum: false });
+    expect(out.startsWith('<https://x.org/a_(b)>')).toBe(true);
+    expect(shown(out)).toBe('https://x.org/a_(b)\\+');
+  });
+});
