@@ -1,0 +1,85 @@
+/**
+ * Form exports (Google Forms, registration tools): a header row naming a "question" column makes
+ * the paste a table, one question per row. Other columns (submission time, email, company) are
+ * left out on purpose: they are not Q&A and an email address does not belong in a forum post.
+ */
+import { matchSpeaker } from './names';
+import { readAnswerMark, readQuestionMark } from './markers';
+import { parseTime } from '../time';
+import type { ParsedAnswer, ParsedQuestion, SpeakerRef } from './types';
+
+/** RFC 4180 rows: quoted cells may hold the delimiter, newlines and "" for a quote. */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c !== '"') cell += c;
+      else if (text[i + 1] === '"') cell += text[++i];
+      else quoted = false;
+    } else if (c === '"' && cell.trim() === '') {
+      cell = '';
+      quoted = true;
+    } else if (c === delimiter || c === '\n') {
+      row.push(cell);
+      cell = '';
+      if (c === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    } else {
+      cell += c;
+    }
+  }
+  row.push(cell);
+  rows.push(row);
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+const find = (header: readonly string[], re: RegExp, not?: RegExp) =>
+  header.findIndex((h) => re.test(h) && !(not && not.test(h)));
+
+export function parseCsvExport(text: string, speakers: readonly SpeakerRef[]): ParsedQuestion[] | null {
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  const delimiter = ['\t', ',', ';'].find((d) => firstLine.includes(d));
+  if (delimiter === undefined) return null;
+  const [rawHeader, ...rows] = parseCsv(text, delimiter);
+  const header = (rawHeader ?? []).map((h) => h.trim().toLowerCase());
+  // "Q: how, when, why?" is a sentence with commas, not a header.
+  if (header.length < 2 || rows.length === 0 || header.some((h) => h.length > 100 || readQuestionMark(h) || readAnswerMark(h))) {
+    return null;
+  }
+  const q = find(header, /\bquestions?\b/, /answer/);
+  if (q < 0 || rows.filter((r) => r.length === header.length).length * 2 < rows.length) return null;
+  const name = find(header, /^(?:(?:your|full)\s+)*name$|^(?:asked\s+by|author|from|attendee|participant|registrant|submitted\s+by|user(?:name)?)$/);
+  const first = find(header, /^first\s*name$/);
+  const last = find(header, /^(?:last\s*name|surname|family\s*name)$/);
+  const answerCols = header.flatMap((h, i) => (i !== q && /^(?:answers?|response|reply)\b/.test(h) ? [i] : []));
+  const answeredBy = find(header, /^(?:answered\s+by|answerer)$/);
+  const time = find(header, /^(?:time|video\s*time|timecode|at)$/);
+
+  const cell = (row: readonly string[], i: number) => (i < 0 ? '' : (row[i] ?? '').trim());
+  return rows.flatMap((row) => {
+    const question = cell(row, q);
+    if (question === '') return []; // a registration with no question
+    const item: ParsedQuestion = { question, answers: [] };
+    const askedBy = cell(row, name) || [cell(row, first), cell(row, last)].filter(Boolean).join(' ');
+    if (askedBy) item.askedBy = askedBy;
+    const t = parseTime(cell(row, time));
+    if (time >= 0 && t !== null) item.t = t;
+    const by = cell(row, answeredBy);
+    for (const col of answerCols) {
+      const text = cell(row, col);
+      if (text === '') continue;
+      const a: ParsedAnswer = { text };
+      const speakerId = by ? matchSpeaker(by, speakers) : undefined;
+      if (speakerId) a.speakerId = speakerId;
+      else if (by) a.name = by;
+      item.answers.push(a);
+    }
+    return [item];
+  });
+}
