@@ -3,7 +3,8 @@ import { LAYER_CSS } from './layer.css';
 import { drawMarkers, mountOnProgressBar, onMarkerClick } from './markers';
 
 export const PANEL_WIDTH = 360;
-const PANEL_MIN_HEIGHT = 420;
+// Tall enough for the Q&A and Summary tabs next to a small video.
+const PANEL_MIN_HEIGHT = 560;
 const STRIP_HEIGHT = 12;
 const GAP = 8;
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_LEAD_IN_SECONDS, type Settings } from '../../core/settings';
+import { exportBackup, importBackup } from '../../db/backup';
 import { loadSettings, saveSettings } from '../../db/settings';
 import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
@@ -12,6 +13,59 @@ function useShortcut(): string | null {
     });
   }, []);
   return shortcut;
+}
+
+/** Export everything, or bring a backup back: validated first, all or nothing. */
+function BackupSection() {
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const download = async () => {
+    const backup = await exportBackup({});
+    const url = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `webinar-notes-backup-${backup.exportedAt.slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const restore = async (file: File) => {
+    const outcome = await importBackup(await file.text());
+    setResult(
+      outcome.ok
+        ? {
+            ok: true,
+            text: `Restored from ${file.name}: ${outcome.counts.added} added, ${outcome.counts.updated} updated, ${outcome.counts.kept} already up to date.`,
+          }
+        : { ok: false, text: outcome.message },
+    );
+  };
+  return (
+    <section>
+      <h2>Backup</h2>
+      <p class="muted">A backup file holds every recording, note and question. Importing merges it: the newest version of each wins.</p>
+      <p class="backup-actions">
+        <button type="button" onClick={() => void download()}>
+          Download a backup
+        </button>
+        <label class="file">
+          Import a backup{' '}
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) void restore(file);
+              event.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </p>
+      {result && (
+        <p class={result.ok ? 'restore-result' : 'restore-result error'} role={result.ok ? 'status' : 'alert'}>
+          {result.text}
+        </p>
+      )}
+    </section>
+  );
 }
 
 export function Options() {
@@ -77,6 +131,7 @@ export function Options() {
         </p>
         <p class="muted">The browser's extension shortcut settings change it.</p>
       </section>
+      <BackupSection />
       <p role="status" class="saved">
         {status}
       </p>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ExportInput } from '../../core/export/input';
 import { linkAt } from '../../core/links';
 import { currentNoteIndex } from '../../core/notes';
 import type { Note } from '../../core/model';
@@ -11,7 +12,11 @@ import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
 import { getRecording } from '../../db/recordings';
 import { Composer } from './Composer';
+import { listQa } from '../../db/qa';
 import { DetailsTab } from './DetailsTab';
+import { QaTab } from './QaTab';
+import { SummaryTab } from './SummaryTab';
+import type { Toast } from './toast';
 import { SpeakerSelect } from './SpeakerSelect';
 import { Tabs, type PanelTab } from './Tabs';
 import { NoteRow } from './NoteRow';
@@ -22,11 +27,6 @@ const UNDO_MS = 8000;
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
 
-/** A short message at the bottom of the panel, with Undo when there is something to undo. */
-interface Toast {
-  text: string;
-  undo?: () => void;
-}
 
 type Storage = { state: 'checking' } | { state: 'ok' } | { state: 'refused'; reason: string };
 
@@ -92,6 +92,16 @@ export function Panel() {
   const notes = useLiveQuery(async () => (recording ? listNotes(recording.key) : []), [recording?.key]);
   const stored = useLiveQuery(async () => (recording ? getRecording(recording.key) : undefined), [recording?.key]);
   const speakers = stored.state === 'ready' ? (stored.value?.speakers ?? []) : [];
+  const qa = useLiveQuery(async () => (recording ? listQa(recording.key) : []), [recording?.key]);
+  const qaItems = qa.state === 'ready' ? qa.value : [];
+  // Recomputed only when the data changes, not on every playback tick: exports are not free.
+  const exportInput = useMemo<ExportInput | null>(
+    () =>
+      recording && notes.state === 'ready' && qa.state === 'ready' && stored.state === 'ready'
+        ? { recording: stored.value ?? { ...recording, createdAt: 0, updatedAt: 0 }, notes: notes.value, qa: qa.value }
+        : null,
+    [recording, notes, qa, stored],
+  );
   // "Now speaking" belongs to one recording.
   useEffect(() => setSpeakerId(undefined), [recording?.key]);
 
@@ -241,6 +251,20 @@ export function Panel() {
               ))}
             </ol>
           </section>
+        </div>
+      )}
+      {tab === 'qa' && recording && (
+        <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll">
+          <QaTab recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
+        </div>
+      )}
+      {tab === 'summary' && recording && settings.state === 'ready' && (
+        <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" class="tab-scroll">
+          <SummaryTab
+            input={exportInput ?? { recording: { ...recording, createdAt: 0, updatedAt: 0 }, notes: [], qa: [] }}
+            settings={settings.value}
+            toast={setToast}
+          />
         </div>
       )}
       {tab === 'details' && recording && (

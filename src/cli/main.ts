@@ -1,0 +1,144 @@
+/**
+ * `webinar-notes export --format FORMAT BACKUP.json` and `webinar-notes parse-qa FILE.txt`.
+ * Pure functions of their arguments and files, so tests call `main` directly.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseBackup, type Backup } from '../core/backup';
+import { webAnnotationCollection } from '../core/export/annotation';
+import { youtubeChapters } from '../core/export/chapters';
+import { forumPost, type ForumPostOptions } from '../core/export/forum';
+import { htmlExport } from '../core/export/html';
+import type { ExportInput } from '../core/export/input';
+import { markdownExport } from '../core/export/markdown';
+import { plainTextExport } from '../core/export/text';
+import { webVtt } from '../core/export/vtt';
+import { parseQaCommand } from './parse-qa';
+
+const FORMATS = ['forum', 'markdown', 'text', 'html', 'chapters', 'vtt', 'annotation'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const USAGE = `Usage:
+  webinar-notes export --format ${FORMATS.join('|')} [--recording KEY]
+                       [--group speaker] [--no-links] [--no-details] [--mentions] BACKUP.json
+  webinar-notes parse-qa FILE.txt
+`;
+
+interface Writer {
+  write(text: string): unknown;
+}
+
+class UsageError extends Error {}
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value.`);
+  args.splice(index, 2);
+  return value;
+}
+
+function flag(args: string[], name: string): boolean {
+  const index = args.indexOf(name);
+  if (index !== -1) args.splice(index, 1);
+  return index !== -1;
+}
+
+function onlyFile(args: string[]): string {
+  const unknown = args.filter((arg) => arg.startsWith('--'));
+  if (unknown.length > 0) throw new UsageError(`Unknown option ${unknown[0]}.`);
+  if (args.length !== 1 || !args[0]) throw new UsageError('Name exactly one file.');
+  return args[0];
+}
+
+function pickRecording(backup: Backup, key: string | undefined): ExportInput {
+  const keys = backup.recordings.map((r) => r.key);
+  const chosen = key ?? (keys.length === 1 ? keys[0] : undefined);
+  const recording = backup.recordings.find((r) => r.key === chosen);
+  if (!recording) {
+    throw new UsageError(
+      keys.length === 0
+        ? 'This backup holds no recording.'
+        : key
+          ? `No recording ${key} in this backup. It holds: ${keys.join(', ')}.`
+          : `This backup holds ${keys.length} recordings; pick one with --recording KEY: ${keys.join(', ')}.`,
+    );
+  }
+  return {
+    recording,
+    notes: backup.notes.filter((n) => n.recordingKey === recording.key),
+    qa: backup.qa.filter((q) => q.recordingKey === recording.key),
+  };
+}
+
+function render(format: Format, input: ExportInput, forum: ForumPostOptions, warn: Writer): string {
+  switch (format) {
+    case 'forum': {
+      const post = forumPost(input, forum);
+      for (const warning of post.warnings) warn.write(`warning: ${warning}\n`);
+      return post.text;
+    }
+    case 'markdown':
+      return markdownExport(input);
+    case 'text':
+      return plainTextExport(input);
+    case 'html':
+      return htmlExport(input);
+    case 'vtt':
+      return webVtt(input);
+    case 'chapters': {
+      const chapters = youtubeChapters(input);
+      if (!chapters.ok) throw new UsageError(chapters.message);
+      return chapters.text;
+    }
+    case 'annotation':
+      return JSON.stringify(
+        webAnnotationCollection(input, { id: `urn:uuid:${crypto.randomUUID()}`, generatedAt: new Date().toISOString() }),
+        null,
+        2,
+      );
+  }
+}
+
+async function exportCommand(args: string[], out: Writer, err: Writer): Promise<void> {
+  const format = option(args, '--format') ?? 'forum';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format ${format}; use one of ${FORMATS.join(', ')}.`);
+  const key = option(args, '--recording');
+  const forum: ForumPostOptions = {
+    grouping: option(args, '--group') === 'speaker' ? 'speaker' : 'time',
+    noteLinks: !flag(args, '--no-links'),
+    qaInDetails: !flag(args, '--no-details'),
+    mentions: flag(args, '--mentions'),
+  };
+  const file = onlyFile(args);
+  const parsed = parseBackup(await readFile(file, 'utf8'));
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  const text = render(format as Format, pickRecording(parsed.backup, key), forum, err);
+  out.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Runs one command; returns the exit code (0 done, 1 bad input, 2 bad usage). */
+export async function main(argv: readonly string[], out: Writer, err: Writer): Promise<number> {
+  const [command, ...rest] = argv;
+  const args = [...rest];
+  try {
+    if (command === 'export') await exportCommand(args, out, err);
+    else if (command === 'parse-qa') out.write(`${parseQaCommand(await readFile(onlyFile(args), 'utf8'))}\n`);
+    else {
+      err.write(command && command !== '--help' ? `Unknown command ${command}.\n${USAGE}` : USAGE);
+      return command && command !== '--help' ? 2 : 0;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`webinar-notes: ${error.message}\n`);
+      return error.message.startsWith('Unknown option') || error.message.startsWith('Name exactly') ? 2 : 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR') {
+      err.write(`webinar-notes: cannot read ${(error as NodeJS.ErrnoException).path ?? 'the file'}.\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Speaker } from '../../core/model';
+import { parseQaPaste } from '../../core/qa-paste';
+import { formatTime } from '../../core/time';
+import { addQuestions } from '../../db/qa';
+import type { RecordingInfo } from '../../db/recordings';
+import { speakerName } from './SpeakerSelect';
+
+/**
+ * Paste a Q&A list from a forum thread, a registration export or an earlier summary, see how it
+ * splits, leave out what is not wanted, save. Editing the text re-splits it.
+ */
+export function QaPaste({ recording, speakers, onDone }: { recording: RecordingInfo; speakers: readonly Speaker[]; onDone(): void }) {
+  const [text, setText] = useState('');
+  const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+  const parsed = useMemo(() => parseQaPaste(text, speakers), [text, speakers]);
+  const chosen = parsed.filter((_, i) => !skipped.has(i));
+
+  const save = () => {
+    addQuestions(
+      recording,
+      chosen.map((q) => ({
+        question: q.question,
+        ...(q.askedBy ? { askedBy: q.askedBy } : {}),
+        ...(q.t !== undefined ? { t: q.t } : {}),
+        answers: q.answers.map((a) => ({ text: a.text, ...(a.speakerId ? { speakerId: a.speakerId } : a.name ? { name: a.name } : {}) })),
+      })),
+    ).then(onDone, (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)));
+  };
+
+  return (
+    <section class="qa-paste" aria-label="Paste Q&A">
+      <label class="stack">
+        Paste questions and answers
+        <textarea
+          rows={6}
+          dir="auto"
+          value={text}
+          placeholder={'Q: Is there a free tier?\nA: Yes, three seats.'}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setSkipped(new Set());
+          }}
+        />
+      </label>
+      {parsed.length > 0 && (
+        <ol class="qa-preview" aria-label="How the text splits">
+          {parsed.map((q, i) => (
+            <li key={i} class={q.unsplit ? 'unsplit' : ''}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!skipped.has(i)}
+                  onChange={(event) => {
+                    const next = new Set(skipped);
+                    if (event.currentTarget.checked) next.delete(i);
+                    else next.add(i);
+                    setSkipped(next);
+                  }}
+                />{' '}
+                <strong dir="auto">{q.question}</strong>
+              </label>
+              {q.unsplit && <p class="muted">Could not be split: added as one question for you to fix.</p>}
+              <p class="muted">
+                {[q.askedBy && `asked by ${q.askedBy}`, q.t !== undefined && formatTime(q.t)].filter(Boolean).join(' · ')}
+              </p>
+              {q.answers.map((a, j) => (
+                <p key={j} class="answer" dir="auto">
+                  <strong>{speakerName(speakers, a.speakerId) ?? a.name ?? 'Answer'}:</strong> {a.text}
+                </p>
+              ))}
+            </li>
+          ))}
+        </ol>
+      )}
+      {message && (
+        <p class="error" role="alert">
+          {message}
+        </p>
+      )}
+      <div class="row-end">
+        <button type="button" class="primary" disabled={chosen.length === 0} onClick={save}>
+          {chosen.length === 1 ? 'Add 1 question' : `Add ${chosen.length} questions`}
+        </button>
+      </div>
+    </section>
+  );
+}

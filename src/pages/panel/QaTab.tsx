@@ -1,0 +1,250 @@
+import { useState } from 'preact/hooks';
+import type { Note, QaAnswer, QaItem, Speaker } from '../../core/model';
+import { formatTime } from '../../core/time';
+import { addQuestions, restoreQuestion, setNoteLink, trashQuestion, updateQuestion } from '../../db/qa';
+import type { RecordingInfo } from '../../db/recordings';
+import { QaPaste } from './QaPaste';
+import { SpeakerSelect, speakerName } from './SpeakerSelect';
+import type { Toast } from './toast';
+
+interface Props {
+  recording: RecordingInfo;
+  speakers: readonly Speaker[];
+  items: readonly QaItem[];
+  notes: readonly Note[];
+  readTime(): number | null;
+  seek(t: number): void;
+  toast(toast: Toast): void;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Questions asked in the webinar, who answered and what they said. */
+export function QaTab({ recording, speakers, items: list, notes, readTime, seek, toast }: Props) {
+  const [pasting, setPasting] = useState(false);
+  const answered = list.filter((item) => item.answers.length > 0).length;
+
+  const remove = (item: QaItem) => {
+    trashQuestion(item.id).then(
+      (noteIds) => toast({ text: 'Question deleted.', undo: () => void restoreQuestion(item.id, noteIds) }),
+      (error: unknown) => toast({ text: `Not deleted: ${errorText(error)}` }),
+    );
+  };
+
+  return (
+    <div class="tab-body qa">
+      <p class="muted qa-count">
+        {list.length === 0 ? 'No questions yet.' : `${list.length} questions · ${answered} answered · ${list.length - answered} unanswered`}
+      </p>
+      <AskForm recording={recording} readTime={readTime} />
+      <div class="row-end">
+        <button type="button" class="quiet" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
+          {pasting ? 'Close pasting' : 'Paste Q&A…'}
+        </button>
+      </div>
+      {pasting && <QaPaste recording={recording} speakers={speakers} onDone={() => setPasting(false)} />}
+      <ol class="qa-list">
+        {list.map((item) => (
+          <QaCard
+            key={item.id}
+            item={item}
+            speakers={speakers}
+            notes={notes}
+            readTime={readTime}
+            seek={seek}
+            onDelete={() => remove(item)}
+          />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function AskForm({ recording, readTime }: { recording: RecordingInfo; readTime(): number | null }) {
+  const [question, setQuestion] = useState('');
+  const [askedBy, setAskedBy] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <form
+      class="stack"
+      aria-label="Add a question"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const t = readTime();
+        addQuestions(recording, [{ question, askedBy: askedBy || 'a registrant', ...(t === null ? {} : { t }) }]).then(
+          () => {
+            setQuestion('');
+            setAskedBy('');
+            setMessage(null);
+          },
+          (error: unknown) => setMessage(errorText(error)),
+        );
+      }}
+    >
+      <label>
+        Question <textarea rows={2} dir="auto" value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />
+      </label>
+      <label>
+        Asked by <input type="text" placeholder="a registrant" value={askedBy} onInput={(e) => setAskedBy(e.currentTarget.value)} />
+      </label>
+      {message && (
+        <p class="error" role="alert">
+          {message}
+        </p>
+      )}
+      <div class="row-end">
+        <button type="submit" class="primary">
+          Add question
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface CardProps {
+  item: QaItem;
+  speakers: readonly Speaker[];
+  notes: readonly Note[];
+  readTime(): number | null;
+  seek(t: number): void;
+  onDelete(): void;
+}
+
+function QaCard({ item, speakers, notes, readTime, seek, onDelete }: CardProps) {
+  const [answering, setAnswering] = useState(false);
+  const linked = notes.filter((note) => note.qaIds?.includes(item.id));
+  const unlinked = notes.filter((note) => !note.qaIds?.includes(item.id));
+  const who = (answer: QaAnswer) => speakerName(speakers, answer.speakerId) ?? answer.name ?? 'Answer';
+  return (
+    <li class="qa-item" data-qa-id={item.id}>
+      <p class="question" dir="auto">
+        {item.question}
+      </p>
+      <p class="qa-meta muted">
+        {item.askedBy && <span>Asked by {item.askedBy}</span>}
+        {item.t !== undefined && (
+          <button type="button" class="link-like" onClick={() => seek(item.t as number)} aria-label={`Play from ${formatTime(item.t)}, when it was asked`}>
+            {formatTime(item.t)}
+          </button>
+        )}
+        <span class={item.answers.length > 0 ? 'badge answered' : 'badge'}>{item.answers.length > 0 ? 'Answered' : 'Unanswered'}</span>
+      </p>
+      <ul class="answers">
+        {item.answers.map((answer, index) => (
+          <li key={index} class="answer">
+            {answer.t !== undefined && (
+              <button type="button" class="link-like time" onClick={() => seek(answer.t as number)} aria-label={`Play the answer from ${formatTime(answer.t)}`}>
+                {formatTime(answer.t)}
+                {answer.end !== undefined ? `–${formatTime(answer.end)}` : ''}
+              </button>
+            )}
+            <span dir="auto">
+              <strong>{who(answer)}:</strong> {answer.text}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {linked.length > 0 && (
+        <ul class="linked-notes" aria-label="Notes on this question">
+          {linked.map((note) => (
+            <li key={note.id}>
+              <button type="button" class="link-like" onClick={() => seek(note.t)}>
+                {formatTime(note.t)}
+              </button>{' '}
+              <span dir="auto">{note.text.length > 60 ? `${note.text.slice(0, 60)}…` : note.text}</span>{' '}
+              <button type="button" class="quiet" onClick={() => void setNoteLink(note.id, item.id, false)} aria-label={`Unlink the note at ${formatTime(note.t)}`}>
+                Unlink
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {answering ? (
+        <AnswerForm item={item} speakers={speakers} readTime={readTime} onDone={() => setAnswering(false)} />
+      ) : (
+        <div class="qa-actions">
+          <button type="button" onClick={() => setAnswering(true)}>
+            Add answer
+          </button>
+          {unlinked.length > 0 && (
+            <select
+              aria-label="Link a note to this question"
+              value=""
+              onChange={(event) => {
+                const id = event.currentTarget.value;
+                if (id) void setNoteLink(id, item.id, true);
+              }}
+            >
+              <option value="">Link a note…</option>
+              {unlinked.map((note) => (
+                <option key={note.id} value={note.id}>
+                  {formatTime(note.t)} {note.text.slice(0, 40)}
+                </option>
+              ))}
+            </select>
+          )}
+          <button type="button" class="quiet" onClick={onDelete} aria-label={`Delete the question “${item.question.slice(0, 40)}”`}>
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AnswerForm({ item, speakers, readTime, onDone }: { item: QaItem; speakers: readonly Speaker[]; readTime(): number | null; onDone(): void }) {
+  const [speakerId, setSpeakerId] = useState<string | undefined>(speakers[0]?.id);
+  const [name, setName] = useState('');
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const startedAt = useState(readTime)[0];
+  return (
+    <form
+      class="stack answer-form"
+      aria-label="Add an answer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim() === '') {
+          setMessage('An answer needs some text.');
+          return;
+        }
+        const end = readTime();
+        const answer: QaAnswer = {
+          text: text.trim(),
+          ...(speakerId ? { speakerId } : name.trim() ? { name: name.trim() } : {}),
+          ...(startedAt !== null ? { t: startedAt } : {}),
+          ...(startedAt !== null && end !== null && end > startedAt ? { end } : {}),
+        };
+        updateQuestion(item.id, { answers: [...item.answers, answer] }).then(onDone, (error: unknown) => setMessage(errorText(error)));
+      }}
+    >
+      {speakers.length > 0 && (
+        <SpeakerSelect id={`answer-speaker-${item.id}`} label="Answered by" speakers={speakers} value={speakerId} onChange={setSpeakerId} none="Someone else" />
+      )}
+      {!speakerId && (
+        <label>
+          Name <input type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+      )}
+      <label>
+        Answer <textarea rows={3} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      {message && (
+        <p class="error" role="alert">
+          {message}
+        </p>
+      )}
+      <div class="row-end">
+        <span class="muted" role="status">
+          {startedAt !== null ? `From ${formatTime(startedAt)}` : ''}
+        </span>
+        <button type="button" class="quiet" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" class="primary">
+          Save answer
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,214 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { forumBase, newTopicUrl } from '../../core/discourse';
+import { webAnnotationCollection } from '../../core/export/annotation';
+import { youtubeChapters } from '../../core/export/chapters';
+import { forumPost, type ForumPostOptions } from '../../core/export/forum';
+import { htmlExport } from '../../core/export/html';
+import { exportTitle, type ExportInput } from '../../core/export/input';
+import { markdownExport } from '../../core/export/markdown';
+import { plainTextExport } from '../../core/export/text';
+import { webVtt } from '../../core/export/vtt';
+import type { Settings } from '../../core/settings';
+import { exportBackup } from '../../db/backup';
+import { saveSettings } from '../../db/settings';
+import type { Toast } from './toast';
+
+const FORMATS = {
+  forum: { label: 'Forum post (Discourse)', file: 'summary.md', type: 'text/markdown' },
+  markdown: { label: 'Markdown', file: 'notes.md', type: 'text/markdown' },
+  text: { label: 'Plain text', file: 'notes.txt', type: 'text/plain' },
+  html: { label: 'HTML (rich paste)', file: 'notes.html', type: 'text/html' },
+  chapters: { label: 'YouTube chapters', file: 'chapters.txt', type: 'text/plain' },
+  vtt: { label: 'WebVTT', file: 'notes.vtt', type: 'text/vtt' },
+  annotation: { label: 'W3C Web Annotation', file: 'notes.jsonld', type: 'application/ld+json' },
+  backup: { label: 'JSON backup', file: 'backup.json', type: 'application/json' },
+} as const;
+type Format = keyof typeof FORMATS;
+
+interface Output {
+  text: string;
+  /** Shown above the preview: counts, or why the format cannot be made from these notes. */
+  facts: string[];
+  warnings: string[];
+  ok: boolean;
+}
+
+function render(format: Exclude<Format, 'backup'>, input: ExportInput, forum: ForumPostOptions): Output {
+  switch (format) {
+    case 'forum': {
+      const post = forumPost(input, forum);
+      return {
+        text: post.text,
+        facts: [`${post.characters.toLocaleString()} characters`, `${post.links} links`],
+        warnings: post.warnings,
+        ok: true,
+      };
+    }
+    case 'chapters': {
+      const chapters = youtubeChapters(input);
+      return chapters.ok
+        ? { text: chapters.text, facts: chapters.dropped ? [`${chapters.dropped} notes left out (under 10 s apart)`] : [], warnings: [], ok: true }
+        : { text: '', facts: [], warnings: [chapters.message], ok: false };
+    }
+    case 'markdown':
+      return { text: markdownExport(input), facts: [], warnings: [], ok: true };
+    case 'text':
+      return { text: plainTextExport(input), facts: [], warnings: [], ok: true };
+    case 'html':
+      return { text: htmlExport(input), facts: [], warnings: [], ok: true };
+    case 'vtt':
+      return { text: webVtt(input), facts: [], warnings: [], ok: true };
+    case 'annotation': {
+      const collection = webAnnotationCollection(input, { id: `urn:uuid:${crypto.randomUUID()}`, generatedAt: new Date().toISOString() });
+      return { text: JSON.stringify(collection, null, 2), facts: [], warnings: [], ok: true };
+    }
+  }
+}
+
+/** The summary post and every other export of this recording: pick, preview, copy, download. */
+export function SummaryTab({ input, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
+  const [format, setFormat] = useState<Format>('forum');
+  const [forum, setForum] = useState<ForumPostOptions>({ grouping: 'time', noteLinks: true, qaInDetails: true, mentions: false });
+  const [backup, setBackup] = useState<string | null>(null);
+  const [forumInput, setForumInput] = useState(settings.forumUrl);
+
+  useEffect(() => {
+    if (format !== 'backup') return;
+    let cancelled = false;
+    void exportBackup({ recordingKey: input.recording.key }).then((data) => {
+      if (!cancelled) setBackup(JSON.stringify(data, null, 2));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [format, input]);
+
+  const output = useMemo<Output>(
+    () => (format === 'backup' ? { text: backup ?? '', facts: [], warnings: [], ok: backup !== null } : render(format, input, forum)),
+    [format, input, forum, backup],
+  );
+
+  const copy = async () => {
+    try {
+      if (format === 'html') {
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/html': new Blob([output.text], { type: 'text/html' }),
+            'text/plain': new Blob([plainTextExport(input)], { type: 'text/plain' }),
+          }),
+        ]);
+      } else {
+        await navigator.clipboard.writeText(output.text);
+      }
+      toast({ text: `${FORMATS[format].label} copied.` });
+    } catch {
+      toast({ text: 'The browser refused the clipboard here: use Download, or select the preview and copy it.' });
+    }
+  };
+
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([output.text], { type: FORMATS[format].type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = FORMATS[format].file;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const openTopic = () => {
+    const base = forumBase(forumInput);
+    if (!base) {
+      toast({ text: 'Write the forum’s address first, such as forum.example.org.' });
+      return;
+    }
+    if (base !== settings.forumUrl) void saveSettings({ forumUrl: base });
+    const url = newTopicUrl(base, exportTitle(input.recording), output.text);
+    if (url) {
+      window.open(url, '_blank', 'noopener');
+      return;
+    }
+    // Too long for a URL: copy the post, open the forum, let the user paste.
+    void navigator.clipboard.writeText(output.text).finally(() => window.open(`${base}/new-topic`, '_blank', 'noopener'));
+    toast({ text: 'The post is too long for a link: it is copied, paste it into the new topic.' });
+  };
+
+  return (
+    <div class="tab-body summary">
+      <label class="stack">
+        Format
+        <select value={format} onChange={(event) => setFormat(event.currentTarget.value as Format)}>
+          {Object.entries(FORMATS).map(([id, { label }]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {format === 'forum' && (
+        <fieldset class="options">
+          <legend>Forum post</legend>
+          <label>
+            <input
+              type="radio"
+              name="grouping"
+              checked={forum.grouping === 'time'}
+              onChange={() => setForum({ ...forum, grouping: 'time' })}
+            />{' '}
+            Key points in time order
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="grouping"
+              checked={forum.grouping === 'speaker'}
+              onChange={() => setForum({ ...forum, grouping: 'speaker' })}
+            />{' '}
+            Grouped by speaker
+          </label>
+          <label>
+            <input type="checkbox" checked={forum.noteLinks} onChange={(e) => setForum({ ...forum, noteLinks: e.currentTarget.checked })} />{' '}
+            Link every timestamp
+          </label>
+          <label>
+            <input type="checkbox" checked={forum.qaInDetails} onChange={(e) => setForum({ ...forum, qaInDetails: e.currentTarget.checked })} />{' '}
+            Q&A folded away
+          </label>
+          <label>
+            <input type="checkbox" checked={forum.mentions} onChange={(e) => setForum({ ...forum, mentions: e.currentTarget.checked })} />{' '}
+            @mention speakers
+          </label>
+        </fieldset>
+      )}
+      {output.facts.length > 0 && <p class="muted facts">{output.facts.join(' · ')}</p>}
+      {output.warnings.map((warning) => (
+        <p key={warning} class="warning" role="status">
+          {warning}
+        </p>
+      ))}
+      <label class="stack">
+        Preview
+        <textarea class="preview" readOnly rows={12} value={output.text} dir="auto" />
+      </label>
+      <div class="row-end">
+        <button type="button" disabled={!output.ok} onClick={download}>
+          Download
+        </button>
+        <button type="button" class="primary" disabled={!output.ok} onClick={() => void copy()}>
+          Copy
+        </button>
+      </div>
+      {format === 'forum' && (
+        <div class="stack new-topic">
+          <label>
+            Forum address <input type="text" placeholder="forum.example.org" value={forumInput} onInput={(e) => setForumInput(e.currentTarget.value)} />
+          </label>
+          <div class="row-end">
+            <button type="button" onClick={openTopic}>
+              Open as a new topic
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

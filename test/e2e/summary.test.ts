@@ -1,0 +1,127 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { launch, newProfile, panelNoteTexts, panelOf, removeProfile, screenshot, SCREENSHOTS, typeNote, useBrowser } from './harness';
+
+const session = useBrowser();
+
+const seekTo = (page: Page, t: number) =>
+  page.evaluate((s) => {
+    (document.querySelector('video') as HTMLVideoElement).currentTime = s;
+  }, t);
+const openTab = (panel: Frame, name: string) => panel.getByRole('tab', { name }).click();
+
+test('from notes and Q&A to a forum post, then a backup restored into a fresh profile', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/`);
+  const panel = await panelOf(page, session.browser.extensionId);
+
+  // Details and speakers.
+  await openTab(panel, 'Details');
+  await panel.getByLabel('Title').fill('Accessible forms in practice');
+  await panel.getByLabel('Date').fill('2026-11-12');
+  await panel.getByLabel('Organiser').fill('The A11y Guild');
+  await panel.getByLabel('Description').fill('Labels, errors and keyboard flows, with questions from the audience.');
+  await panel.getByRole('button', { name: 'Save details' }).click();
+  await expect.poll(() => panel.getByRole('status').first().textContent()).toBe('Saved.');
+  const addSpeaker = async (name: string, role: string, org: string) => {
+    const form = panel.getByRole('form', { name: 'Add a speaker' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Role').fill(role);
+    await form.getByLabel('Organisation').fill(org);
+    await form.getByRole('button', { name: 'Add speaker' }).click();
+    await expect.poll(() => panel.locator('.speaker strong').allTextContents()).toContain(name);
+  };
+  await addSpeaker('Ada Example', 'Accessibility lead', 'Example Org');
+  await addSpeaker('Grace Sample, PhD', 'Front-end engineer', 'Sample Co');
+
+  // Notes with the speaker of the moment.
+  await openTab(panel, 'Notes');
+  await panel.getByLabel('Now speaking').selectOption({ label: 'Ada Example' });
+  await seekTo(page, 62);
+  await typeNote(panel, 'Labels beat placeholders *every* time');
+  await panel.getByLabel('Now speaking').selectOption({ label: 'Grace Sample, PhD' });
+  await seekTo(page, 152);
+  await typeNote(panel, 'Errors go next to the field, not in a <div> at the top');
+  await expect.poll(() => panelNoteTexts(panel)).toEqual([
+    'Ada Example: Labels beat placeholders *every* time',
+    'Grace Sample, PhD: Errors go next to the field, not in a <div> at the top',
+  ]);
+
+  // Q&A: one typed, answered; one pasted; one left unanswered.
+  await openTab(panel, 'Q&A');
+  await seekTo(page, 200);
+  const ask = panel.getByRole('form', { name: 'Add a question' });
+  await ask.getByLabel('Question').fill('Is a placeholder ever enough?');
+  await ask.getByLabel('Asked by').fill('Sam');
+  await ask.getByRole('button', { name: 'Add question' }).click();
+  const item = panel.locator('.qa-item', { hasText: 'Is a placeholder ever enough?' });
+  await item.getByRole('button', { name: 'Add answer' }).click();
+  await item.getByLabel('Answered by').selectOption({ label: 'Ada Example' });
+  await item.getByLabel('Answer', { exact: true }).fill('No: it disappears when you type.');
+  await item.getByRole('button', { name: 'Save answer' }).click();
+  await expect.poll(() => item.locator('.answer').textContent()).toContain('Ada Example: No: it disappears when you type.');
+
+  await panel.getByRole('button', { name: 'Paste Q&A…' }).click();
+  await panel
+    .getByLabel('Paste questions and answers')
+    .fill('Q: Do screen readers announce inline errors?\nA: Grace: Only with aria-live or focus management.\n\nQ: Where are the slides?');
+  await expect.poll(() => panel.locator('.qa-preview > li').count()).toBe(2);
+  await screenshot(page, 'qa-paste');
+  await panel.getByRole('button', { name: 'Add 2 questions' }).click();
+  await expect.poll(() => panel.locator('.qa-item').count()).toBe(3);
+  await expect.poll(() => panel.locator('.qa-count').textContent()).toBe('3 questions · 2 answered · 1 unanswered');
+  await screenshot(page, 'qa-tab');
+
+  // The forum post.
+  await openTab(panel, 'Summary');
+  const post = await panel.locator('textarea.preview').inputValue();
+  const lines = post.split('\n');
+  expect(lines[0]).toMatch(/^# Accessible forms in practice/);
+  expect(post).toContain('12 November 2026');
+  expect(lines).toContain(`${session.server.origin}/`);
+  expect(post).toContain('## Speakers');
+  expect(post).toMatch(/Grace Sample, PhD/);
+  expect(post).toContain('\\*every\\*');
+  expect(post).not.toContain('<div>');
+  expect(post).toContain('[details="Q&A summary (3 questions)"]');
+  expect(post).toMatch(/^\*\*\[3:20\]\(http:\/\/127\.0\.0\.1:\d+\/#t=200\) Is a placeholder ever enough\?\*\* — asked by Sam$/m);
+  expect(post).toMatch(/Ada Example.*No: it disappears when you type\./);
+  expect(post).not.toMatch(/(^|\s)@\w/);
+  await expect.poll(() => panel.locator('.facts').textContent()).toMatch(/characters · \d+ links/);
+  writeFileSync(join(SCREENSHOTS, 'forum-post.md'), post);
+  await screenshot(page, 'summary-tab');
+
+  // Back up everything, restore into a fresh profile, nothing lost.
+  const options = await session.browser.context.newPage();
+  await options.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Download a backup' }).click()]);
+  const file = join(SCREENSHOTS, 'backup.json');
+  await download.saveAs(file);
+
+  const fresh = await launch(newProfile());
+  try {
+    const restore = await fresh.context.newPage();
+    await restore.goto(`chrome-extension://${fresh.extensionId}/src/pages/options/index.html`);
+    await restore.getByLabel('Import a backup').setInputFiles(file);
+    await expect.poll(() => restore.locator('.restore-result').textContent()).toMatch(/^Restored from backup\.json: \d+ added/);
+    const again = await fresh.context.newPage();
+    await again.goto(`${session.server.origin}/`);
+    const restoredPanel = await panelOf(again, fresh.extensionId);
+    await expect.poll(() => panelNoteTexts(restoredPanel)).toEqual([
+      'Ada Example: Labels beat placeholders *every* time',
+      'Grace Sample, PhD: Errors go next to the field, not in a <div> at the top',
+    ]);
+    await openTab(restoredPanel, 'Summary');
+    await expect.poll(() => restoredPanel.locator('textarea.preview').inputValue()).toBe(post);
+
+    // A broken file changes nothing and says why.
+    writeFileSync(join(SCREENSHOTS, 'broken.json'), '{"format":"webinar-notes-backup","version":1,"recordings":[');
+    await restore.getByLabel('Import a backup').setInputFiles(join(SCREENSHOTS, 'broken.json'));
+    await expect.poll(() => restore.locator('.restore-result').textContent()).toMatch(/cut off or is not JSON/);
+  } finally {
+    await fresh.close();
+    removeProfile(fresh.profile);
+  }
+});

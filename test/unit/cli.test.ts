@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { makeBackup } from '../../src/core/backup';
+import type { Note, QaItem, Recording } from '../../src/core/model';
+
+const dir = mkdtempSync(join(tmpdir(), 'webinar-notes-cli-'));
+const recording: Recording = {
+  key: 'youtube:Wb1nQ9rLk2A',
+  site: 'youtube',
+  url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A',
+  title: 'Accessible forms in practice',
+  details: { date: '2026-11-12' },
+  speakers: [{ id: 's1', name: 'Ada Example', role: 'Lead' }],
+  createdAt: 1,
+  updatedAt: 1,
+};
+const notes: Note[] = [
+  { id: 'n1', recordingKey: recording.key, t: 5, text: 'Opening', createdAt: 1, updatedAt: 1 },
+  { id: 'n2', recordingKey: recording.key, t: 65, text: 'Labels *matter*', speakerId: 's1', createdAt: 2, updatedAt: 2 },
+  { id: 'n3', recordingKey: recording.key, t: 130, text: 'Errors', createdAt: 3, updatedAt: 3 },
+];
+const qa: QaItem[] = [
+  { id: 'q1', recordingKey: recording.key, question: 'Free tier?', t: 200, answers: [{ speakerId: 's1', text: 'Yes.' }], createdAt: 4, updatedAt: 4 },
+];
+const backupFile = join(dir, 'backup.json');
+writeFileSync(backupFile, JSON.stringify(makeBackup({ recordings: [recording], notes, qa }, new Date('2026-11-20T10:00:00Z'))));
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('webinar-notes export', () => {
+  it('prints the forum post of a backup, with warnings on stderr', async () => {
+    const { code, stdout, stderr } = await run('export', '--format', 'forum', backupFile);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('# Accessible forms in practice — 12 November 2026');
+    expect(stdout.split('\n')).toContain('https://www.youtube.com/watch?v=Wb1nQ9rLk2A');
+    expect(stdout).toContain('Labels \\*matter\\*');
+    expect(stderr).toMatch(/^warning: .*links/m);
+  });
+
+  it('honours the forum options', async () => {
+    const { stdout, stderr } = await run('export', '--format', 'forum', '--no-links', '--no-details', backupFile);
+    expect(stdout).not.toContain('[details=');
+    expect(stdout).not.toContain('t=65');
+    expect(stderr).toBe('');
+  });
+
+  it.each([
+    ['markdown', /Labels/],
+    ['text', /1:05/],
+    ['html', /<\/[a-z]+>/],
+    ['chapters', /^0:00 /],
+    ['vtt', /^WEBVTT/],
+    ['annotation', /"AnnotationCollection"/],
+  ])('prints %s', async (format, pattern) => {
+    const { code, stdout } = await run('export', '--format', format, backupFile);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(pattern);
+  });
+
+  it('says what is wrong with a bad file, a bad format or a missing file, and exits non-zero', async () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"format":"webinar-notes-backup","version":1,"recordings":[');
+    expect(await run('export', broken)).toMatchObject({ code: 1, stderr: expect.stringMatching(/cut off or is not JSON/) });
+    expect(await run('export', '--format', 'pdf', backupFile)).toMatchObject({ code: 1, stderr: expect.stringMatching(/Unknown format pdf/) });
+    expect(await run('export', join(dir, 'missing.json'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read/) });
+    expect(await run('export', '--bogus', backupFile)).toMatchObject({ code: 2 });
+    expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
+  });
+
+  it('asks which recording when a backup holds several', async () => {
+    const two = join(dir, 'two.json');
+    const other = { ...recording, key: 'vimeo:76979871', site: 'vimeo' as const, url: 'https://vimeo.com/76979871' };
+    writeFileSync(two, JSON.stringify(makeBackup({ recordings: [recording, other], notes, qa }, new Date())));
+    expect(await run('export', two)).toMatchObject({ code: 1, stderr: expect.stringMatching(/holds 2 recordings; pick one with --recording KEY/) });
+    expect((await run('export', '--recording', 'youtube:Wb1nQ9rLk2A', two)).code).toBe(0);
+  });
+});
+
+describe('webinar-notes parse-qa', () => {
+  it('prints the parsed Q&A items as JSON', async () => {
+    const file = join(dir, 'qa.txt');
+    writeFileSync(file, 'Q: Is there a free tier?\nA: Yes, three seats.\n');
+    const { code, stdout } = await run('parse-qa', file);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([{ question: 'Is there a free tier?', answers: [{ text: 'Yes, three seats.' }] }]);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs through package.json bin with plain node', () => {
+    const bin = resolve(import.meta.dirname, '../../bin/webinar-notes.mjs');
+    const result = spawnSync(process.execPath, [bin, 'export', '--format', 'chapters', backupFile], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')[0]).toMatch(/^0:00 /);
+  });
+});
