@@ -4,6 +4,7 @@ import { exportBackup, importBackup } from '../../db/backup';
 import { loadSettings, saveSettings } from '../../db/settings';
 import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
+import { errorText } from '../shared/FormError';
 
 function useShortcut(): string | null {
   const [shortcut, setShortcut] = useState<string | null>(null);
@@ -76,7 +77,7 @@ export function Options() {
   const change = (changes: Partial<Settings>) => {
     void saveSettings(changes).then(
       () => setStatus('Saved.'),
-      (error: unknown) => setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => setStatus(`Not saved: ${errorText(error)}`),
     );
   };
 

@@ -4,6 +4,7 @@ import type { Settings } from '../../core/settings';
 import { formatTime } from '../../core/time';
 import { discardDraft, loadDraft, saveDraft } from '../../db/drafts';
 import { addNote, checkNoteText, type RecordingInfo } from '../../db/notes';
+import { errorText } from '../shared/FormError';
 
 /** A keystroke's draft reaches the database this soon: a reload right after typing keeps it. */
 const DRAFT_DELAY_MS = 150;
@@ -133,7 +134,7 @@ export function Composer({
         setText(noteText);
         setT(noteT);
       }
-      setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}. Your text is kept.`);
+      setMessage(`Not saved: ${errorText(error)}. Your text is kept.`);
     }
   };
 

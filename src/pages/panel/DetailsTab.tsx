@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Recording, Speaker, WebinarDetails } from '../../core/model';
 import { removeSpeaker, saveDetails, saveSpeaker, type RecordingInfo } from '../../db/recordings';
+import { FormError, errorText } from '../shared/FormError';
 
 interface Props {
   recording: RecordingInfo;
   stored: Recording | undefined;
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The webinar as the summary post describes it: details and who spoke. */
 export function DetailsTab({ recording, stored }: Props) {
@@ -131,11 +130,7 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
       {input('role', 'Role')}
       {input('org', 'Organisation')}
       {input('handle', 'Handle')}
-      {message && (
-        <p class="error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <div class="row-end">
         {onDone && (
           <button type="button" class="quiet" onClick={onDone}>

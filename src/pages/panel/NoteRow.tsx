@@ -3,6 +3,7 @@ import type { Note, Speaker } from '../../core/model';
 import { formatTime, parseTime } from '../../core/time';
 import { checkNoteText, updateNote } from '../../db/notes';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
+import { errorText, FormError } from '../shared/FormError';
 
 interface Props {
   note: Note;
@@ -87,7 +88,7 @@ function NoteEditor({
       await updateNote(note.id, { text, t, speakerId });
       onDone();
     } catch (error) {
-      setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Not saved: ${errorText(error)}`);
     }
   };
 
@@ -155,11 +156,7 @@ function NoteEditor({
           Save
         </button>
       </div>
-      {message && (
-        <p class="error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
     </form>
   );
 }

@@ -22,6 +22,7 @@ import { Tabs, type PanelTab } from './Tabs';
 import { NoteRow } from './NoteRow';
 import { inSidePanel } from '../../platform/side-panel';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
+import { errorText } from '../shared/FormError';
 
 const UNDO_MS = 8000;
 /** How often the highlighted note is re-checked while the video plays. */
@@ -51,7 +52,7 @@ export function Panel() {
       .open()
       .then(
         () => setStorage({ state: 'ok' }),
-        (error: unknown) => setStorage({ state: 'refused', reason: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => setStorage({ state: 'refused', reason: errorText(error) }),
       );
     const onMessage = (message: ToPanel) => {
       switch (message.type) {
@@ -82,7 +83,7 @@ export function Panel() {
         if (side) followActiveTab(connected.tabId);
       },
       (error: unknown) => {
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(errorText(error));
         if (side) followActiveTab(null);
       },
     );

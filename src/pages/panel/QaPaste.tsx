@@ -5,6 +5,7 @@ import { formatTime } from '../../core/time';
 import { addQuestions } from '../../db/qa';
 import type { RecordingInfo } from '../../db/recordings';
 import { speakerName } from './SpeakerSelect';
+import { errorText, FormError } from '../shared/FormError';
 
 /**
  * Paste a Q&A list from a forum thread, a registration export or an earlier summary, see how it
@@ -26,7 +27,7 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
         ...(q.t !== undefined ? { t: q.t } : {}),
         answers: q.answers.map((a) => ({ text: a.text, ...(a.speakerId ? { speakerId: a.speakerId } : a.name ? { name: a.name } : {}) })),
       })),
-    ).then(onDone, (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)));
+    ).then(onDone, (error: unknown) => setMessage(errorText(error)));
   };
 
   return (
@@ -74,11 +75,7 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
           ))}
         </ol>
       )}
-      {message && (
-        <p class="error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <div class="row-end">
         <button type="button" class="primary" disabled={chosen.length === 0} onClick={save}>
           {chosen.length === 1 ? 'Add 1 question' : `Add ${chosen.length} questions`}

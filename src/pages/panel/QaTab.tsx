@@ -6,6 +6,7 @@ import type { RecordingInfo } from '../../db/recordings';
 import { QaPaste } from './QaPaste';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
 import type { Toast } from './toast';
+import { FormError, errorText } from '../shared/FormError';
 
 interface Props {
   recording: RecordingInfo;
@@ -16,8 +17,6 @@ interface Props {
   seek(t: number): void;
   toast(toast: Toast): void;
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Questions asked in the webinar, who answered and what they said. */
 export function QaTab({ recording, speakers, items: list, notes, readTime, seek, toast }: Props) {
@@ -87,11 +86,7 @@ function AskForm({ recording, readTime }: { recording: RecordingInfo; readTime()
       <label>
         Asked by <input type="text" placeholder="a registrant" value={askedBy} onInput={(e) => setAskedBy(e.currentTarget.value)} />
       </label>
-      {message && (
-        <p class="error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <div class="row-end">
         <button type="submit" class="primary">
           Add question
@@ -229,11 +224,7 @@ function AnswerForm({ item, speakers, readTime, onDone }: { item: QaItem; speake
       <label>
         Answer <textarea rows={3} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
-      {message && (
-        <p class="error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <div class="row-end">
         <span class="muted" role="status">
           {startedAt !== null ? `From ${formatTime(startedAt)}` : ''}

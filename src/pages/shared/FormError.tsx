@@ -1,0 +1,13 @@
+/** Why a form was not saved, announced to screen readers as it appears. */
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p class="error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** An error's message for people: what the thrown thing says. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
