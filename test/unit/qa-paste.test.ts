@@ -72,6 +72,13 @@ Answer (Bob Martin): Loki 3 and later.`;
     ]);
   });
 
+  it('reads "Q (Name):" as who asked, and a time in either label as a time', () => {
+    expect(parseQaPaste('Q (Omar): Is it GA?\nA (12:40): Next month.\n\nQ (1:02:03): Any beta?\nA: Yes.')).toEqual([
+      { question: 'Is it GA?', askedBy: 'Omar', answers: [{ text: '[12:40] Next month.' }] },
+      { question: 'Any beta?', t: 3723, answers: [{ text: 'Yes.' }] },
+    ]);
+  });
+
   it('takes a multi-line question up to its answer', () => {
     expect(parseQaPaste('Q: We run on Kubernetes 1.29.\nDoes the agent support it?\nA: Yes.')).toEqual([
       { question: 'We run on Kubernetes 1.29.\nDoes the agent support it?', answers: [{ text: 'Yes.' }] },
@@ -527,6 +534,21 @@ describe('size', () => {
     expect(parsed[N - 1]?.answers[0]?.text).toBe(`Item ${N - 1} ships soon.`);
   });
 
+  // Each of these took seconds to minutes with backtracking regexes; the test timeout guards them.
+  it.each([
+    ['spaces after a "?"', `Is it?${' '.repeat(50_000)}x`],
+    ['dashes', `Is it? ${'— '.repeat(30_000)}x`],
+    ['"(asked by"', `Is it? ${'(asked by x '.repeat(20_000)}`],
+    ['a line of "- "', `${'- '.repeat(50_000)}x`],
+    ['unpaired bold markers', '**a '.repeat(100_000)],
+    ['a heading with spaces', `## Q&A${' '.repeat(50_000)}#x`],
+    ['unclosed quotes', '[quote="a"]\nIs it?\n'.repeat(20_000)],
+  ])('finishes on %s', (_name, line) => {
+    const parsed = parseQaPaste(`Is it?\n${line}\nJane: yes`, speakers);
+    expect(parsed.length).toBeGreaterThan(0);
+    expect(parsed[0]?.question.startsWith('Is it?')).toBe(true);
+  });
+
   it('reads a 5,000-row CSV', () => {
     const rows = Array.from({ length: N }, (_, i) => `2024-01-01,"Last${i}, First",Question ${i}?`);
     const parsed = parseQaPaste(['Timestamp,Name,Question', ...rows].join('\n'));
@@ -567,6 +589,14 @@ describe('nothing is dropped (property)', () => {
   const attributed = fc
     .tuple(fc.constantFrom('[12:34] ', '1:02:03 – ', '(5:00) ', ''), sentence, name, fc.constantFrom(' (asked by %)', '\nAsked by %', ' — %', '\n— %', ''))
     .map(([time, q, who, form]) => piece(`${time}${s(q)}?${form.replace('%', who)}`, q));
+  // As our summary export writes it, with a "## Q&A" heading or another heading before it.
+  const exported = fc
+    .tuple(fc.constantFrom('## Q&A\n\n', '## Q&A ##\n', '### Questions\n', ''), sentence, name, sentence, fc.boolean())
+    .map(([heading, q, who, a, link]) => {
+      const time = link ? '[12:34](https://x.io/v?t=754)' : '12:34';
+      return piece(`${heading}**${time} ${s(q)}\\?** — asked by ${who}\n- **${who}** (${time}): ${s(a)}\\.`, q, a);
+    });
+  const heading = fc.tuple(fc.constantFrom('#', '##', '###'), sentence).map(([h, ws]) => piece(`${h} ${s(ws)}`, ws));
   const prose = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((ps) => piece(ps.map(s).join('\n'), ...ps));
   // Random text: no brackets, so it cannot open or close a BBCode wrapper.
   const random = fc.string({ unit: 'grapheme', maxLength: 40 }).map((t) => piece(t.replace(/[[\]]/g, ' ')));
@@ -591,7 +621,7 @@ describe('nothing is dropped (property)', () => {
 
   const paste = fc
     .array(
-      fc.oneof(qaPair, numbered, speakerAnswer, bare, attributed, prose, random, soup).chain(clutter),
+      fc.oneof(qaPair, numbered, speakerAnswer, bare, attributed, exported, heading, prose, random, soup).chain(clutter),
       { minLength: 1, maxLength: 6 },
     )
     .chain((pieces) =>
@@ -616,7 +646,13 @@ describe('nothing is dropped (property)', () => {
 
   // Documented clutter and structure the parser may remove: markers, numbering, times, tags.
   const STRUCTURE = new Set(['q', 'question', 'a', 'ans', 'answer', 'asked', 'by']);
-  const tagless = (text: string) => text.replace(/\[\/?(?:quote|details)(?:=[^\]\n]*)?\]/gi, ' ');
+  // BBCode tags, a "## Q&A" heading, and the link of a "[12:34](…)" time (it only points back
+  // into the recording).
+  const tagless = (text: string) =>
+    text
+      .replace(/^(?:> )?#{1,6} (?:Q&A|Questions)(?: #+)?$/gm, ' ')
+      .replace(/\[\/?(?:quote|details)(?:=[^\]\n]*)?\]/gi, ' ')
+      .replace(/(\[\d{1,2}:\d{2}(?::\d{2})?\])\([^()\s]*\)/g, '$1');
 
   it('keeps every content word of generated pastes', () => {
     fc.assert(

@@ -1,6 +1,6 @@
 /** Answer lines: "A: …", "Name: …", and the plain lines and paragraphs that continue them. */
 import { matchSpeaker, readSpeakerLine } from './names';
-import { readAnswerMark } from './markers';
+import { readAnswerMark, readLeadingTime } from './markers';
 import type { ParsedAnswer, SpeakerRef } from './types';
 
 /** The answer a line starts, or null when it is not labelled as one. */
@@ -12,6 +12,8 @@ export function readAnswerStart(line: string, speakers: readonly SpeakerRef[]): 
       const named = readSpeakerLine(marked.rest, speakers);
       return named ? answer(named.rest, named.speakerId, named.name) : answer(marked.rest);
     }
+    // "A (12:40):" is when, not who: kept in the text, as ParsedAnswer has no time.
+    if (readLeadingTime(`[${marked.label}]`)) return answer(`[${marked.label}] ${marked.rest}`);
     const speakerId = matchSpeaker(marked.label, speakers);
     return speakerId ? answer(marked.rest, speakerId) : answer(marked.rest, undefined, marked.label);
   }

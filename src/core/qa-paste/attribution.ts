@@ -34,14 +34,20 @@ interface Taken {
   askedBy: string;
 }
 
+// Names are short: only look for a trailing attribution near the end of a line.
+const TAIL = 160;
+
 /** "…? asked by Jane", "…? — Jane Doe": only after the question's own punctuation. */
 function takeTrailing(line: string): Taken | null {
+  const from = Math.max(0, line.length - TAIL);
   for (const asked of line.matchAll(ASKED_BY)) {
+    if (asked.index < from) continue;
     const left = line.slice(0, asked.index).trimEnd().replace(/[-–—]{1,2}$/, '').trimEnd();
     const name = cleanName(line.slice(asked.index + asked[0].length));
     if (endsSentence(left) && name !== '' && !/[()?？؟]/.test(name)) return { line: left, askedBy: name };
   }
   for (const dash of line.matchAll(DASH)) {
+    if (dash.index < from) continue;
     if (dash[0].length === 1 && !/\s/.test(line[dash.index - 1] ?? '')) continue; // "well-known"
     const left = line.slice(0, dash.index).trimEnd();
     const name = cleanName(line.slice(dash.index + dash[0].length));

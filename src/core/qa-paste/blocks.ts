@@ -22,8 +22,9 @@ function findStarters(lines: readonly CleanLine[]): Starter[] {
     const q = readQuestionMark(line.text);
     if (!q) return;
     const s: Starter = { index, rest: q.rest };
-    if (q.t !== undefined) s.t = q.t;
-    if (q.label !== undefined) s.askedBy = q.label;
+    const labelTime = q.label === undefined ? null : readLeadingTime(`[${q.label}]`); // "Q (12:34):"
+    if (q.t !== undefined || labelTime) s.t = q.t ?? labelTime?.t;
+    if (q.label !== undefined && !labelTime) s.askedBy = q.label; // "Q (Jane):"
     starters.push(s);
   });
   if (starters.length > 0) return starters;
@@ -65,7 +66,7 @@ function parseBlock(starter: Starter, body: readonly string[], speakers: readonl
   for (; i < body.length; i++) {
     const text = body[i] ?? '';
     if (text === '') {
-      const next = body.slice(i).find((l) => l !== '');
+      const next = body.slice(i + 1).find((l) => l !== '');
       if (lines.length > 0 && !(next !== undefined && isAttributionLine(next))) break;
       continue;
     }

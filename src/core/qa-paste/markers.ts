@@ -68,10 +68,15 @@ export const hasQuestionMark = (s: string) => /[?？؟]/.test(s);
 
 /** True when `text` ends a sentence ("?", "!", "." or ")"), emoji and spaces after it aside. */
 export function endsSentence(text: string): boolean {
-  const chars = Array.from(text);
-  let i = chars.length - 1;
-  while (i >= 0 && DECORATION.test(chars[i] ?? '')) i--;
-  return i >= 0 && /[?？؟!.)]/.test(chars[i] ?? '');
+  // Walks back from the end (by code point) rather than copying a long line.
+  let i = text.length;
+  while (i > 0) {
+    const start = i >= 2 && /[\uDC00-\uDFFF]/.test(text[i - 1] ?? '') ? i - 2 : i - 1;
+    const char = text.slice(start, i);
+    if (!DECORATION.test(char)) return /[?？؟!.)]/.test(char);
+    i = start;
+  }
+  return false;
 }
 
 // No \s* right after a run that can hold spaces: backtracking stays linear on long lines.

@@ -11,7 +11,7 @@ export interface Section {
 }
 
 const HEADING = /^\s*(?:>\s*)*(#{1,6})\s(.*)$/;
-const QA_TITLE = /^(?:q\s*&\s*a|q\s*and\s*a|questions?(?:\s*(?:&|and)\s*answers?)?)\s*(?:\(\d+\))?\s*:?$/i;
+const QA_TITLE = /^(?:q\s*&\s*a|q\s*and\s*a|questions?(?:\s*(?:&|and)\s*answers?)?)\s*(?:\(\d+\)\s*)?:?$/i;
 
 export function splitSections(text: string): Section[] {
   const lines = text.split('\n');
