@@ -44,6 +44,11 @@ test('the panel, popup and options pages have no serious or critical accessibili
   await typeNote(panel, 'A note so the list is not empty');
   await expect.poll(() => panel.locator('li.note').count()).toBe(1);
   expect(await seriousViolations(panel)).toEqual([]);
+  for (const tab of ['Q&A', 'Summary', 'Details']) {
+    await panel.getByRole('tab', { name: tab }).click();
+    await expect.poll(() => panel.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+    expect({ tab, violations: await seriousViolations(panel) }).toEqual({ tab, violations: [] });
+  }
 
   const popup = await popupFor(page);
   await expect.poll(() => popup.locator('.count').textContent()).toBe('1 note');

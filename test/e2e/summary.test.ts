@@ -93,6 +93,18 @@ test('from notes and Q&A to a forum post, then a backup restored into a fresh pr
   writeFileSync(join(SCREENSHOTS, 'forum-post.md'), post);
   await screenshot(page, 'summary-tab');
 
+  // Open it as a new topic on the forum: Discourse's composer takes title and body from the URL.
+  await panel.getByLabel('Forum address').fill(session.server.origin);
+  const [topic] = await Promise.all([
+    session.browser.context.waitForEvent('page'),
+    panel.getByRole('button', { name: 'Open as a new topic' }).click(),
+  ]);
+  const opened = new URL(topic.url());
+  expect(`${opened.origin}${opened.pathname}`).toBe(`${session.server.origin}/new-topic`);
+  expect(opened.searchParams.get('title')).toBe('Accessible forms in practice');
+  expect(opened.searchParams.get('body')).toBe(post);
+  await topic.close();
+
   // Back up everything, restore into a fresh profile, nothing lost.
   const options = await session.browser.context.newPage();
   await options.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);

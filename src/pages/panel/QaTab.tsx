@@ -192,7 +192,8 @@ function AnswerForm({ item, speakers, readTime, onDone }: { item: QaItem; speake
   const [name, setName] = useState('');
   const [text, setText] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const startedAt = useState(readTime)[0];
+  // The answer starts when the user starts writing it down.
+  const [startedAt] = useState(() => readTime());
   return (
     <form
       class="stack answer-form"
