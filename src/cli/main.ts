@@ -4,14 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseBackup, type Backup } from '../core/backup';
-import { webAnnotationCollection } from '../core/export/annotation';
-import { youtubeChapters } from '../core/export/chapters';
-import { forumPost, type ForumPostOptions } from '../core/export/forum';
-import { htmlExport } from '../core/export/html';
-import type { ExportInput } from '../core/export/input';
-import { markdownExport } from '../core/export/markdown';
-import { plainTextExport } from '../core/export/text';
-import { webVtt } from '../core/export/vtt';
+import {
+  forumPost,
+  htmlExport,
+  markdownExport,
+  plainTextExport,
+  webAnnotationCollection,
+  webVtt,
+  youtubeChapters,
+  type ExportInput,
+  type ForumPostOptions,
+} from '../core/export';
 import { parseQaCommand } from './parse-qa';
 
 const FORMATS = ['forum', 'markdown', 'text', 'html', 'chapters', 'vtt', 'annotation'] as const;

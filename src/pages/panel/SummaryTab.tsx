@@ -1,13 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { forumBase, newTopicUrl } from '../../core/discourse';
-import { webAnnotationCollection } from '../../core/export/annotation';
-import { youtubeChapters } from '../../core/export/chapters';
-import { forumPost, type ForumPostOptions } from '../../core/export/forum';
-import { htmlExport } from '../../core/export/html';
-import { exportTitle, type ExportInput } from '../../core/export/input';
-import { markdownExport } from '../../core/export/markdown';
-import { plainTextExport } from '../../core/export/text';
-import { webVtt } from '../../core/export/vtt';
+import {
+  forumPost,
+  htmlExport,
+  markdownExport,
+  plainTextExport,
+  webAnnotationCollection,
+  webVtt,
+  youtubeChapters,
+  type ExportInput,
+  type ForumPostOptions,
+} from '../../core/export';
+import { exportTitle } from '../../core/export/input';
 import type { Settings } from '../../core/settings';
 import { exportBackup } from '../../db/backup';
 import { saveSettings } from '../../db/settings';
