@@ -1,10 +1,23 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
-import chromeManifest from './manifest.json' with { type: 'json' };
+import chromeManifestSource from './manifest.json' with { type: 'json' };
 
 // `TARGET=firefox vite build` (npm run build:firefox) writes dist-firefox/: Firefox runs MV3
 // background code as event-page scripts, not as a service worker, and wants an add-on id.
 const firefox = process.env.TARGET === 'firefox';
+// `STORE=1` (npm run zip): the packages for the stores run only on the well-known video sites by
+// default; the local hosts of the demo page and the tests belong to development builds.
+const store = process.env.STORE === '1';
+const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const chromeManifest = store
+  ? {
+      ...chromeManifestSource,
+      content_scripts: chromeManifestSource.content_scripts.map((script) => ({
+        ...script,
+        matches: script.matches.filter((match) => !LOCAL_HOSTS.includes(match)),
+      })),
+    }
+  : chromeManifestSource;
 const { service_worker: _worker, ...background } = chromeManifest.background;
 const { side_panel: sidePanel, ...portable } = chromeManifest;
 const manifest = firefox

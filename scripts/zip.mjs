@@ -50,7 +50,8 @@ export async function readPackage(file) {
 }
 
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  // STORE=1: the store packages leave out the demo's local hosts (see vite.config.ts).
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, STORE: '1' } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
 }
 
@@ -80,6 +81,8 @@ async function main() {
     const { entries, manifest } = await readPackage(file);
     if (!manifest) throw new Error(`${relative(root, file)} has no manifest.json at its root`);
     if (manifest.version !== version) throw new Error(`${relative(root, file)} holds version ${manifest.version}, not ${version}`);
+    const local = (manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []).filter((m) => /127\.0\.0\.1|localhost/.test(m));
+    if (local.length > 0) throw new Error(`${relative(root, file)} still runs on ${local.join(', ')}`);
     console.log(`${relative(root, file)}: ${entries.length} files, manifest.json at the root, version ${manifest.version}`);
   }
 }
