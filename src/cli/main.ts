@@ -4,24 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseBackup, type Backup } from '../core/backup';
-import {
-  forumPost,
-  htmlExport,
-  markdownExport,
-  plainTextExport,
-  webAnnotationCollection,
-  webVtt,
-  youtubeChapters,
-  type ExportInput,
-  type ForumPostOptions,
-} from '../core/export';
+import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ForumPostOptions } from '../core/export';
 import { parseQaCommand } from './parse-qa';
 
-const FORMATS = ['forum', 'markdown', 'text', 'html', 'chapters', 'vtt', 'annotation'] as const;
-type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage:
-  webinar-notes export --format ${FORMATS.join('|')} [--recording KEY]
+  webinar-notes export --format ${EXPORT_FORMATS.join('|')} [--recording KEY]
                        [--group speaker] [--no-links] [--no-details] [--mentions] BACKUP.json
   webinar-notes parse-qa FILE.txt
 `;
@@ -74,38 +62,11 @@ function pickRecording(backup: Backup, key: string | undefined): ExportInput {
   };
 }
 
-function render(format: Format, input: ExportInput, forum: ForumPostOptions, warn: Writer): string {
-  switch (format) {
-    case 'forum': {
-      const post = forumPost(input, forum);
-      for (const warning of post.warnings) warn.write(`warning: ${warning}\n`);
-      return post.text;
-    }
-    case 'markdown':
-      return markdownExport(input);
-    case 'text':
-      return plainTextExport(input);
-    case 'html':
-      return htmlExport(input);
-    case 'vtt':
-      return webVtt(input);
-    case 'chapters': {
-      const chapters = youtubeChapters(input);
-      if (!chapters.ok) throw new UsageError(chapters.message);
-      return chapters.text;
-    }
-    case 'annotation':
-      return JSON.stringify(
-        webAnnotationCollection(input, { id: `urn:uuid:${crypto.randomUUID()}`, generatedAt: new Date().toISOString() }),
-        null,
-        2,
-      );
-  }
-}
-
 async function exportCommand(args: string[], out: Writer, err: Writer): Promise<void> {
   const format = option(args, '--format') ?? 'forum';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format ${format}; use one of ${FORMATS.join(', ')}.`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format ${format}; use one of ${EXPORT_FORMATS.join(', ')}.`);
+  }
   const key = option(args, '--recording');
   const forum: ForumPostOptions = {
     grouping: option(args, '--group') === 'speaker' ? 'speaker' : 'time',
@@ -116,8 +77,13 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
   const file = onlyFile(args);
   const parsed = parseBackup(await readFile(file, 'utf8'));
   if (!parsed.ok) throw new UsageError(parsed.message);
-  const text = render(format as Format, pickRecording(parsed.backup, key), forum, err);
-  out.write(text.endsWith('\n') ? text : `${text}\n`);
+  const rendered = renderExport(format as ExportFormat, pickRecording(parsed.backup, key), {
+    forum,
+    annotation: { id: `urn:uuid:${crypto.randomUUID()}`, generatedAt: new Date().toISOString() },
+  });
+  if (!rendered.ok) throw new UsageError(rendered.warnings.join(' '));
+  for (const warning of rendered.warnings) err.write(`warning: ${warning}\n`);
+  out.write(rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`);
 }
 
 /** Runs one command; returns the exit code (0 done, 1 bad input, 2 bad usage). */

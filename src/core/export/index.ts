@@ -7,3 +7,4 @@ export { htmlExport } from './html';
 export { youtubeChapters, type ChaptersResult } from './chapters';
 export { webVtt } from './vtt';
 export { webAnnotationCollection, type AnnotationOptions } from './annotation';
+export { EXPORT_FORMATS, renderExport, type ExportFormat, type RenderedExport } from './render';

@@ -1,16 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { forumBase, newTopicUrl } from '../../core/discourse';
-import {
-  forumPost,
-  htmlExport,
-  markdownExport,
-  plainTextExport,
-  webAnnotationCollection,
-  webVtt,
-  youtubeChapters,
-  type ExportInput,
-  type ForumPostOptions,
-} from '../../core/export';
+import { plainTextExport, renderExport, type ExportInput, type ForumPostOptions, type RenderedExport } from '../../core/export';
 import { exportTitle } from '../../core/export/input';
 import type { Settings } from '../../core/settings';
 import { exportBackup } from '../../db/backup';
@@ -28,46 +18,6 @@ const FORMATS = {
   backup: { label: 'JSON backup', file: 'backup.json', type: 'application/json' },
 } as const;
 type Format = keyof typeof FORMATS;
-
-interface Output {
-  text: string;
-  /** Shown above the preview: counts, or why the format cannot be made from these notes. */
-  facts: string[];
-  warnings: string[];
-  ok: boolean;
-}
-
-function render(format: Exclude<Format, 'backup'>, input: ExportInput, forum: ForumPostOptions): Output {
-  switch (format) {
-    case 'forum': {
-      const post = forumPost(input, forum);
-      return {
-        text: post.text,
-        facts: [`${post.characters.toLocaleString()} characters`, `${post.links} links`],
-        warnings: post.warnings,
-        ok: true,
-      };
-    }
-    case 'chapters': {
-      const chapters = youtubeChapters(input);
-      return chapters.ok
-        ? { text: chapters.text, facts: chapters.dropped ? [`${chapters.dropped} notes left out (under 10 s apart)`] : [], warnings: [], ok: true }
-        : { text: '', facts: [], warnings: [chapters.message], ok: false };
-    }
-    case 'markdown':
-      return { text: markdownExport(input), facts: [], warnings: [], ok: true };
-    case 'text':
-      return { text: plainTextExport(input), facts: [], warnings: [], ok: true };
-    case 'html':
-      return { text: htmlExport(input), facts: [], warnings: [], ok: true };
-    case 'vtt':
-      return { text: webVtt(input), facts: [], warnings: [], ok: true };
-    case 'annotation': {
-      const collection = webAnnotationCollection(input, { id: `urn:uuid:${crypto.randomUUID()}`, generatedAt: new Date().toISOString() });
-      return { text: JSON.stringify(collection, null, 2), facts: [], warnings: [], ok: true };
-    }
-  }
-}
 
 /** The summary post and every other export of this recording: pick, preview, copy, download. */
 export function SummaryTab({ input, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
@@ -87,8 +37,14 @@ export function SummaryTab({ input, settings, toast }: { input: ExportInput; set
     };
   }, [format, input]);
 
-  const output = useMemo<Output>(
-    () => (format === 'backup' ? { text: backup ?? '', facts: [], warnings: [], ok: backup !== null } : render(format, input, forum)),
+  const output = useMemo<RenderedExport>(
+    () =>
+      format === 'backup'
+        ? { text: backup ?? '', facts: [], warnings: [], ok: backup !== null }
+        : renderExport(format, input, {
+            forum,
+            annotation: { id: `urn:uuid:${crypto.randomUUID()}`, generatedAt: new Date().toISOString() },
+          }),
     [format, input, forum, backup],
   );
 
