@@ -16,7 +16,7 @@ export interface PanelLink {
  */
 export function listenForPanel(
   nonce: string,
-  onConnect: (port: Runtime.Port) => void,
+  onConnect: () => void,
   onMessage: (message: ToContent) => void,
 ): PanelLink {
   const extensionOrigin = browser.runtime.getURL('');
@@ -36,7 +36,7 @@ export function listenForPanel(
       if (message) onMessage(message);
     });
     incoming.onDisconnect.addListener(() => ports.delete(incoming));
-    onConnect(incoming);
+    onConnect();
   };
   browser.runtime.onConnect.addListener(accept);
 

@@ -5,6 +5,7 @@ import { loadSettings, saveSettings } from '../../db/settings';
 import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
 import { errorText } from '../shared/FormError';
+import { downloadText } from '../shared/download';
 
 function useShortcut(): string | null {
   const [shortcut, setShortcut] = useState<string | null>(null);
@@ -21,12 +22,7 @@ function BackupSection() {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const download = async () => {
     const backup = await exportBackup({});
-    const url = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `webinar-notes-backup-${backup.exportedAt.slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(JSON.stringify(backup, null, 2), 'application/json', `webinar-notes-backup-${backup.exportedAt.slice(0, 10)}.json`);
   };
   const restore = async (file: File) => {
     const outcome = await importBackup(await file.text());

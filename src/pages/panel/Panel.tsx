@@ -259,13 +259,9 @@ export function Panel() {
           <QaTab recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
         </div>
       )}
-      {tab === 'summary' && recording && settings.state === 'ready' && (
+      {tab === 'summary' && exportInput && settings.state === 'ready' && (
         <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" class="tab-scroll">
-          <SummaryTab
-            input={exportInput ?? { recording: { ...recording, createdAt: 0, updatedAt: 0 }, notes: [], qa: [] }}
-            settings={settings.value}
-            toast={setToast}
-          />
+          <SummaryTab input={exportInput} settings={settings.value} toast={setToast} />
         </div>
       )}
       {tab === 'details' && recording && (

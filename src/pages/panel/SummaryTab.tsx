@@ -6,6 +6,7 @@ import type { Settings } from '../../core/settings';
 import { exportBackup } from '../../db/backup';
 import { saveSettings } from '../../db/settings';
 import type { Toast } from './toast';
+import { downloadText } from '../shared/download';
 
 const FORMATS = {
   forum: { label: 'Forum post (Discourse)', file: 'summary.md', type: 'text/markdown' },
@@ -66,14 +67,7 @@ export function SummaryTab({ input, settings, toast }: { input: ExportInput; set
     }
   };
 
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([output.text], { type: FORMATS[format].type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = FORMATS[format].file;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const download = () => downloadText(output.text, FORMATS[format].type, FORMATS[format].file);
 
   const openTopic = () => {
     const base = forumBase(forumInput);
