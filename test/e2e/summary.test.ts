@@ -35,6 +35,7 @@ test('from notes and Q&A to a forum post, then a backup restored into a fresh pr
   };
   await addSpeaker('Ada Example', 'Accessibility lead', 'Example Org');
   await addSpeaker('Grace Sample, PhD', 'Front-end engineer', 'Sample Co');
+  await screenshot(page, 'details-tab');
 
   // Notes with the speaker of the moment.
   await openTab(panel, 'Notes');
