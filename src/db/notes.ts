@@ -66,7 +66,7 @@ export async function addNote(recording: RecordingInfo, t: number, text: string,
 
 export async function updateNote(
   id: string,
-  changes: { text?: string; t?: number; speakerId?: string | undefined; qaIds?: string[] },
+  changes: { text?: string; t?: number; speakerId?: string | undefined; qaIds?: string[]; tags?: string[] },
 ): Promise<void> {
   if (changes.text !== undefined) {
     const problem = checkNoteText(changes.text);
