@@ -1,4 +1,5 @@
 import { makeBackup, mergePlan, parseBackup, type Backup, type MergeCounts } from '../core/backup';
+import type { Note, QaItem, Recording } from '../core/model';
 import { db } from './schema';
 
 /**
@@ -30,28 +31,57 @@ export async function exportBackup(scope: { recordingKey?: string }): Promise<Ba
 
 export type ImportResult = { ok: true; counts: MergeCounts } | { ok: false; message: string };
 
+/** Where an import is: the file being checked, or records being written (`done` of `total`). */
+export type ImportProgress = { stage: 'checking' } | { stage: 'saving'; done: number; total: number };
+
+/** The parts of a Dexie table an import uses. */
+interface KeyedTable<T> {
+  toCollection(): { primaryKeys(): Promise<string[]> };
+  bulkGet(keys: string[]): Promise<(T | undefined)[]>;
+  bulkPut(items: T[]): Promise<unknown>;
+}
+
+/** Records written per step: small enough for the progress bar to move, large enough to stay fast. */
+const CHUNK = 5000;
+
 /**
  * Checks the whole file first, then merges it in one transaction over the three tables: either
  * every record the plan puts is written, or (on any failure) none is.
  */
-export async function importBackup(text: string): Promise<ImportResult> {
+export async function importBackup(text: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
+  onProgress?.({ stage: 'checking' });
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const { backup } = parsed;
   const database = db();
   try {
     const counts = await database.transaction('rw', database.recordings, database.notes, database.qa, async () => {
-      // Only the records the file names: the plan needs nothing else, and a large database stays unread.
+      // Only stored records the file also names are read: the plan needs nothing else, and the
+      // keys alone are cheap to list even in a large database.
+      async function stored<T>(table: KeyedTable<T>, keys: string[]): Promise<T[]> {
+        const present = new Set(await table.toCollection().primaryKeys());
+        const overlap = keys.filter((key) => present.has(key));
+        return (await table.bulkGet(overlap)).filter((item): item is T => item !== undefined);
+      }
       const [recordings, notes, qa] = await Promise.all([
-        database.recordings.bulkGet(backup.recordings.map((r) => r.key)),
-        database.notes.bulkGet(backup.notes.map((n) => n.id)),
-        database.qa.bulkGet(backup.qa.map((q) => q.id)),
+        stored<Recording>(database.recordings, backup.recordings.map((r) => r.key)),
+        stored<Note>(database.notes, backup.notes.map((n) => n.id)),
+        stored<QaItem>(database.qa, backup.qa.map((q) => q.id)),
       ]);
-      const present = <T>(items: (T | undefined)[]) => items.filter((item): item is T => item !== undefined);
-      const plan = mergePlan({ recordings: present(recordings), notes: present(notes), qa: present(qa) }, backup);
-      await database.recordings.bulkPut(plan.put.recordings);
-      await database.notes.bulkPut(plan.put.notes);
-      await database.qa.bulkPut(plan.put.qa);
+      const plan = mergePlan({ recordings, notes, qa }, backup);
+      const total = plan.put.recordings.length + plan.put.notes.length + plan.put.qa.length;
+      let done = 0;
+      const write = async <T>(table: KeyedTable<T>, items: T[]) => {
+        for (let i = 0; i < items.length; i += CHUNK) {
+          const chunk = items.slice(i, i + CHUNK);
+          await table.bulkPut(chunk);
+          done += chunk.length;
+          onProgress?.({ stage: 'saving', done, total });
+        }
+      };
+      await write(database.recordings, plan.put.recordings);
+      await write(database.notes, plan.put.notes);
+      await write(database.qa, plan.put.qa);
       return plan.counts;
     });
     return { ok: true, counts };

@@ -330,3 +330,38 @@ describe('round trip (property)', () => {
     );
   });
 });
+
+describe('importBackup progress', () => {
+  const many = (count: number) => Array.from({ length: count }, (_, i) => note({ id: `bulk-${i}`, t: i }));
+
+  it('says it is checking, then counts the records written up to the total', async () => {
+    const steps: unknown[] = [];
+    const result = await importBackup(file(undefined, { notes: many(12_000), qa: [] }), (progress) => steps.push(progress));
+    expect(result).toEqual({ ok: true, counts: { added: 12_001, updated: 0, kept: 0 } });
+    expect(steps[0]).toEqual({ stage: 'checking' });
+    const saving = steps.slice(1) as { stage: string; done: number; total: number }[];
+    expect(saving.every((s) => s.stage === 'saving' && s.total === 12_001)).toBe(true);
+    expect(saving.map((s) => s.done)).toEqual([...saving.map((s) => s.done)].sort((a, b) => a - b));
+    expect(saving.length).toBeGreaterThan(2);
+    expect(saving.at(-1)?.done).toBe(12_001);
+    expect(await db().notes.count()).toBe(12_000);
+  });
+
+  it('stays all or nothing when a later step fails after earlier steps were written', async () => {
+    await seed();
+    const before = await snapshot();
+    const database = db();
+    const notesPut = database.notes.bulkPut.bind(database.notes);
+    let calls = 0;
+    vi.spyOn(database.notes, 'bulkPut').mockImplementation((async (items: Note[]) => {
+      if (++calls === 2) throw new Error('quota exceeded');
+      return notesPut(items);
+    }) as unknown as typeof database.notes.bulkPut);
+    const steps: unknown[] = [];
+    const result = await importBackup(file(undefined, { notes: many(12_000) }), (progress) => steps.push(progress));
+    expect(calls).toBe(2);
+    expect(steps).toContainEqual({ stage: 'saving', done: 5001, total: 12_002 });
+    expect(result).toEqual({ ok: false, message: 'The backup could not be saved (quota exceeded). Nothing was changed.' });
+    expect(await snapshot()).toEqual(before);
+  });
+});
