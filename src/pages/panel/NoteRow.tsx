@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, Speaker } from '../../core/model';
+import { formatTags, parseTags } from '../../core/tags';
 import { formatTime, parseTime } from '../../core/time';
+import { TagList } from '../shared/TagEditor';
 import { checkNoteText, updateNote } from '../../db/notes';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
 import { errorText, FormError } from '../shared/FormError';
 
 interface Props {
   note: Note;
-  current: boolean;
   onSeek(t: number): void;
   onDelete(note: Note): void;
   onCopyLink(t: number): void;
@@ -15,42 +16,38 @@ interface Props {
   speakers: readonly Speaker[];
 }
 
-export function NoteRow({ note, current, onSeek, onDelete, onCopyLink, readTime, speakers }: Props) {
+/** One note of the panel's list: the list's `<li>` holds it. */
+export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers }: Props) {
   const speaker = speakerName(speakers, note.speakerId);
   const [editing, setEditing] = useState(false);
-  const row = useRef<HTMLLIElement>(null);
 
-  useEffect(() => {
-    if (current && !editing) row.current?.scrollIntoView({ block: 'nearest' });
-  }, [current]);
-
+  if (editing) return <NoteEditor note={note} readTime={readTime} speakers={speakers} onDone={() => setEditing(false)} />;
   return (
-    <li ref={row} class={`note${current ? ' current' : ''}`} aria-current={current ? 'true' : undefined} data-note-id={note.id}>
-      {editing ? (
-        <NoteEditor note={note} readTime={readTime} speakers={speakers} onDone={() => setEditing(false)} />
-      ) : (
-        <>
-          <button type="button" class="time" onClick={() => onSeek(note.t)} aria-label={`Play from ${formatTime(note.t)}`}>
-            {formatTime(note.t)}
-          </button>
-          <p class="text" dir="auto" onClick={() => onSeek(note.t)}>
-            {speaker && <span class="note-speaker">{speaker}: </span>}
-            {note.text}
-          </p>
-          <div class="actions">
-            <button type="button" class="quiet" onClick={() => onCopyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
-              Link
-            </button>
-            <button type="button" class="quiet" onClick={() => setEditing(true)} aria-label={`Edit note at ${formatTime(note.t)}`}>
-              Edit
-            </button>
-            <button type="button" class="quiet" onClick={() => onDelete(note)} aria-label={`Delete note at ${formatTime(note.t)}`}>
-              Delete
-            </button>
-          </div>
-        </>
-      )}
-    </li>
+    <>
+      <button type="button" class="time" onClick={() => onSeek(note.t)} aria-label={`Play from ${formatTime(note.t)}`}>
+        {formatTime(note.t)}
+      </button>
+      <p class="text" dir="auto" onClick={() => onSeek(note.t)}>
+        {speaker && <span class="note-speaker">{speaker}: </span>}
+        {note.text}
+      </p>
+      <div class="actions">
+        <button type="button" class="quiet" onClick={() => onCopyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
+          Link
+        </button>
+        <button type="button" class="quiet" onClick={() => setEditing(true)} aria-label={`Edit note at ${formatTime(note.t)}`}>
+          Edit
+        </button>
+        <button type="button" class="quiet" onClick={() => onDelete(note)} aria-label={`Delete note at ${formatTime(note.t)}`}>
+          Delete
+        </button>
+      </div>
+      {note.tags?.length ? (
+        <div class="note-tags">
+          <TagList tags={note.tags} />
+        </div>
+      ) : null}
+    </>
   );
 }
 
@@ -68,6 +65,7 @@ function NoteEditor({
   const [text, setText] = useState(note.text);
   const [speakerId, setSpeakerId] = useState(note.speakerId);
   const [time, setTime] = useState(formatTime(note.t));
+  const [tags, setTags] = useState(formatTags(note.tags));
   const [message, setMessage] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);
@@ -84,8 +82,13 @@ function NoteEditor({
       setMessage(problem);
       return;
     }
+    const parsedTags = parseTags(tags);
+    if (!parsedTags.ok) {
+      setMessage(parsedTags.message);
+      return;
+    }
     try {
-      await updateNote(note.id, { text, t, speakerId });
+      await updateNote(note.id, { text, t, speakerId, tags: parsedTags.tags });
       onDone();
     } catch (error) {
       setMessage(`Not saved: ${errorText(error)}`);
@@ -128,6 +131,12 @@ function NoteEditor({
           <SpeakerSelect id={`edit-speaker-${note.id}`} label="Speaker" speakers={speakers} value={speakerId} onChange={setSpeakerId} />
         </div>
       )}
+      <div class="editor-bar">
+        <label class="tags-input">
+          Tags{' '}
+          <input type="text" value={tags} placeholder="e.g. security, follow up" onInput={(event) => setTags(event.currentTarget.value)} />
+        </label>
+      </div>
       <div class="editor-bar">
         <label>
           Time{' '}

@@ -16,7 +16,9 @@ import { listQa } from '../../db/qa';
 import { DetailsTab } from './DetailsTab';
 import { QaTab } from './QaTab';
 import { SummaryTab } from './SummaryTab';
-import type { Toast } from './toast';
+import type { Toast } from '../shared/toast';
+import { ToastBar } from '../shared/ToastBar';
+import { VirtualList } from '../shared/VirtualList';
 import { SpeakerSelect } from './SpeakerSelect';
 import { Tabs, type PanelTab } from './Tabs';
 import { NoteRow } from './NoteRow';
@@ -24,7 +26,6 @@ import { inSidePanel } from '../../platform/side-panel';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
 import { errorText } from '../shared/FormError';
 
-const UNDO_MS = 8000;
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
 
@@ -122,12 +123,6 @@ export function Panel() {
     const timer = setInterval(() => setTick((n) => n + 1), TICK_MS);
     return () => clearInterval(timer);
   }, [playback]);
-
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), UNDO_MS);
-    return () => clearTimeout(timer);
-  }, [toast]);
 
   const readTime = useCallback(() => (playbackRef.current ? timeAt(playbackRef.current, Date.now()) : null), []);
   const seek = (t: number) => link?.send({ type: 'seek', t });
@@ -237,20 +232,22 @@ export function Panel() {
             {notes.state === 'ready' && list.length === 0 && (
               <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
             )}
-            <ol>
-              {list.map((note, index) => (
-                <NoteRow
-                  key={note.id}
-                  note={note}
-                  current={index === current}
-                  onSeek={seek}
-                  onDelete={remove}
-                  onCopyLink={copyLink}
-                  readTime={readTime}
-                  speakers={speakers}
-                />
-              ))}
-            </ol>
+            <VirtualList
+              items={list}
+              itemKey={(note) => note.id}
+              estimateSize={48}
+              label="Notes"
+              class="notes-scroll"
+              revealIndex={current}
+              itemProps={(note, index) => ({
+                class: `note${index === current ? ' current' : ''}`,
+                'aria-current': index === current ? 'true' : undefined,
+                'data-note-id': note.id,
+              })}
+              renderItem={(note) => (
+                <NoteRow note={note} onSeek={seek} onDelete={remove} onCopyLink={copyLink} readTime={readTime} speakers={speakers} />
+              )}
+            />
           </section>
         </div>
       )}
@@ -269,22 +266,7 @@ export function Panel() {
           <DetailsTab recording={recording} stored={stored.state === 'ready' ? stored.value : undefined} />
         </div>
       )}
-      {toast && (
-        <div class="toast" role="status">
-          <span class="toast-text">{toast.text}</span>
-          {toast.undo && (
-            <button
-              type="button"
-              onClick={() => {
-                toast.undo?.();
-                setToast(null);
-              }}
-            >
-              Undo
-            </button>
-          )}
-        </div>
-      )}
+      <ToastBar toast={toast} onClose={() => setToast(null)} />
     </main>
   );
 }

@@ -5,7 +5,7 @@ import { addQuestions, restoreQuestion, setNoteLink, trashQuestion, updateQuesti
 import type { RecordingInfo } from '../../db/recordings';
 import { QaPaste } from './QaPaste';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
-import type { Toast } from './toast';
+import type { Toast } from '../shared/toast';
 import { FormError, errorText } from '../shared/FormError';
 
 interface Props {

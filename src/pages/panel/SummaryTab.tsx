@@ -5,7 +5,7 @@ import { exportTitle } from '../../core/export/input';
 import type { Settings } from '../../core/settings';
 import { exportBackup } from '../../db/backup';
 import { saveSettings } from '../../db/settings';
-import type { Toast } from './toast';
+import type { Toast } from '../shared/toast';
 import { downloadText } from '../shared/download';
 
 const FORMATS = {

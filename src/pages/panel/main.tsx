@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../shared/base.css';
+import '../shared/forms.css';
 import './panel.css';
 import { Panel } from './Panel';
 

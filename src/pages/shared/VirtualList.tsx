@@ -1,0 +1,78 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import {
+  elementScroll,
+  measureElement,
+  observeElementOffset,
+  observeElementRect,
+  Virtualizer,
+  type VirtualizerOptions,
+} from '@tanstack/virtual-core';
+
+interface Props<T> {
+  items: readonly T[];
+  itemKey(item: T): string;
+  /** A typical row height in pixels; rows are measured once shown. */
+  estimateSize: number;
+  renderItem(item: T, index: number): ComponentChildren;
+  /** Attributes of a row's `<li>` beyond its position: class, data-*, aria-*. */
+  itemProps?(item: T, index: number): JSX.HTMLAttributes<HTMLLIElement>;
+  /** Brought into view whenever it changes (the note playing now, say). */
+  revealIndex?: number;
+  class?: string;
+  label: string;
+}
+
+/**
+ * A list that renders only the rows in view (plus a few), so 10,000 notes cost what 20 do.
+ * Rows may differ in height: each is measured when shown and re-measured when it resizes.
+ * The div is the scroll container; give it a height through its parent (flex) or `class`.
+ */
+export function VirtualList<T>({ items, itemKey, estimateSize, renderItem, itemProps, revealIndex, class: className, label }: Props<T>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const options: VirtualizerOptions<HTMLDivElement, HTMLLIElement> = {
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => estimateSize,
+    getItemKey: (index) => itemKey(items[index] as T),
+    overscan: 6,
+    observeElementRect,
+    observeElementOffset,
+    scrollToFn: elementScroll,
+    measureElement,
+    onChange: () => rerender(0),
+  };
+  const [virtualizer] = useState(() => new Virtualizer(options));
+  virtualizer.setOptions(options);
+  useLayoutEffect(() => virtualizer._didMount(), []);
+  useLayoutEffect(() => virtualizer._willUpdate());
+  useEffect(() => {
+    if (revealIndex !== undefined && revealIndex >= 0 && revealIndex < items.length) {
+      virtualizer.scrollToIndex(revealIndex, { align: 'auto' });
+    }
+  }, [revealIndex]);
+
+  return (
+    <div ref={scroller} class={`virtual-scroll${className ? ` ${className}` : ''}`}>
+      <ol aria-label={label} class="virtual-list" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = items[row.index] as T;
+          const { class: rowClass, ...attributes } = itemProps?.(item, row.index) ?? {};
+          return (
+            <li
+              key={row.key}
+              {...attributes}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              class={`virtual-row${rowClass ? ` ${String(rowClass)}` : ''}`}
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              {renderItem(item, row.index)}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
