@@ -53,6 +53,6 @@ export default defineConfig({
     target: firefox ? 'firefox142' : 'chrome120',
     sourcemap: false,
     // The panel is reached only through web_accessible_resources, which crxjs does not bundle.
-    rollupOptions: { input: { panel: 'src/pages/panel/index.html' } },
+    rollupOptions: { input: { panel: 'src/pages/panel/index.html', library: 'src/pages/library/index.html' } },
   },
 });

@@ -11,3 +11,6 @@ export function contentScriptFile(): string {
   if (!file) throw new Error('the manifest names no content script');
   return file;
 }
+
+/** The library page, as built (the build keeps the source path of extension pages). */
+export const LIBRARY_PAGE = 'src/pages/library/index.html';

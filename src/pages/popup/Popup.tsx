@@ -3,9 +3,10 @@ import { sitePattern } from '../../core/site-patterns';
 import { countNotes } from '../../db/notes';
 import { parseVideoStatus, type TabMessage, type VideoStatus } from '../../messaging/protocol';
 import browser from '../../platform/browser';
-import { contentScriptFile, defaultMatches } from '../../platform/manifest';
+import { contentScriptFile, defaultMatches, LIBRARY_PAGE } from '../../platform/manifest';
 import { openSidePanel } from '../../platform/side-panel';
 import { useLiveQuery } from '../shared/live-query';
+
 
 /** What the popup knows of the active tab's site: on by default, enabled by the user, or neither. */
 interface Site {
@@ -40,6 +41,11 @@ async function askActiveTab(): Promise<TabState> {
   const answer: unknown = await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   const status = parseVideoStatus(answer);
   return status ? { state: 'video', tabId: tab.id, status, site } : { state: 'none', tabId: tab.id, site };
+}
+
+async function openLibrary(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
+  window.close();
 }
 
 export function Popup() {
@@ -129,6 +135,9 @@ export function Popup() {
             Stop on {site.host}
           </button>
         )}
+        <button type="button" class="quiet" onClick={() => void openLibrary()}>
+          Library
+        </button>
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
         </button>

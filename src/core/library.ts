@@ -1,0 +1,158 @@
+/**
+ * What the library page shows, computed from everything in the database in one pass: a line per
+ * recording, the filter menus, the search documents and the trash. Pure, so it is tested without a
+ * browser and runs once per change rather than once per render.
+ */
+import type { Note, QaItem, Recording, SiteId } from './model';
+import type { SearchDoc } from './search';
+import { httpUrl } from './export/input';
+import { linkAt } from './links';
+import { hasTag } from './tags';
+
+export interface LibraryData {
+  recordings: Recording[];
+  notes: Note[];
+  qa: QaItem[];
+}
+
+export interface RecordingSummary {
+  recording: Recording;
+  notes: number;
+  questions: number;
+  /** The newest change to the recording, its notes or its questions (ms). */
+  lastEdit: number;
+}
+
+export interface Filters {
+  site?: SiteId;
+  /** A speaker's name; matched without regard to case. */
+  speaker?: string;
+  tag?: string;
+}
+
+export type TrashItem =
+  | { kind: 'note'; item: Note; recording: Recording | undefined }
+  | { kind: 'qa'; item: QaItem; recording: Recording | undefined };
+
+const live = <T extends { deletedAt?: number }>(item: T) => item.deletedAt === undefined;
+const fold = (name: string) => name.trim().toLocaleLowerCase();
+
+/** Recordings, most recently edited first, with their counts. */
+export function summarize(data: LibraryData): RecordingSummary[] {
+  const byKey = new Map<string, RecordingSummary>(
+    data.recordings.map((recording) => [recording.key, { recording, notes: 0, questions: 0, lastEdit: recording.updatedAt }]),
+  );
+  const count = (item: Note | QaItem, field: 'notes' | 'questions') => {
+    const summary = byKey.get(item.recordingKey);
+    if (!summary) return;
+    if (live(item)) summary[field] += 1;
+    summary.lastEdit = Math.max(summary.lastEdit, item.updatedAt);
+  };
+  for (const note of data.notes) count(note, 'notes');
+  for (const item of data.qa) count(item, 'questions');
+  return [...byKey.values()].sort((a, b) => b.lastEdit - a.lastEdit);
+}
+
+/** Every speaker name, once each (first spelling wins), sorted for a menu. */
+export function speakerNames(recordings: readonly Recording[]): string[] {
+  const names = new Map<string, string>();
+  for (const recording of recordings) for (const speaker of recording.speakers ?? []) if (!names.has(fold(speaker.name))) names.set(fold(speaker.name), speaker.name);
+  return [...names.values()].sort((a, b) => a.localeCompare(b));
+}
+
+export function sitesIn(recordings: readonly Recording[]): SiteId[] {
+  return [...new Set(recordings.map((recording) => recording.site))].sort();
+}
+
+/**
+ * The search documents: live notes and questions, and each recording's title and details. In the
+ * order hits are shown: recordings as `order` lists them (most recently edited first), each one's
+ * title, then its notes and questions by time. Sorted once here, so a search needs no sort.
+ */
+export function searchDocs(data: LibraryData, order: readonly string[]): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const recording of data.recordings) {
+    const { title, description } = recording.details ?? {};
+    const parts = [recording.title];
+    if (title && title !== recording.title) parts.push(title);
+    if (description) parts.push(description);
+    docs.push({ kind: 'recording', id: recording.key, recordingKey: recording.key, text: parts.join('\n') });
+  }
+  for (const note of data.notes) if (live(note)) docs.push({ kind: 'note', id: note.id, recordingKey: note.recordingKey, text: note.text, t: note.t });
+  for (const item of data.qa) {
+    if (!live(item)) continue;
+    const text = [item.question, ...item.answers.map((answer) => answer.text)].join('\n');
+    docs.push({ kind: 'qa', id: item.id, recordingKey: item.recordingKey, text, ...(item.t !== undefined ? { t: item.t } : {}) });
+  }
+  const rank = new Map(order.map((key, i) => [key, i]));
+  const at = (doc: SearchDoc) => (doc.kind === 'recording' ? -1 : (doc.t ?? Infinity));
+  return docs.sort(
+    (a, b) => (rank.get(a.recordingKey) ?? Infinity) - (rank.get(b.recordingKey) ?? Infinity) || a.recordingKey.localeCompare(b.recordingKey) || at(a) - at(b),
+  );
+}
+
+/** Lookups the filters need, built once per data change. */
+export class LibraryIndex {
+  readonly recordings = new Map<string, Recording>();
+  readonly notes = new Map<string, Note>();
+  readonly qa = new Map<string, QaItem>();
+  /** Folded tags of each recording's live notes. */
+  private readonly tags = new Map<string, Set<string>>();
+
+  constructor(data: LibraryData) {
+    for (const recording of data.recordings) this.recordings.set(recording.key, recording);
+    for (const note of data.notes) {
+      this.notes.set(note.id, note);
+      if (!live(note) || !note.tags?.length) continue;
+      const tags = this.tags.get(note.recordingKey) ?? new Set<string>();
+      for (const tag of note.tags) tags.add(fold(tag));
+      this.tags.set(note.recordingKey, tags);
+    }
+    for (const item of data.qa) this.qa.set(item.id, item);
+  }
+
+  private speakerIds(recordingKey: string, name: string): Set<string> {
+    const speakers = this.recordings.get(recordingKey)?.speakers ?? [];
+    return new Set(speakers.filter((speaker) => fold(speaker.name) === fold(name)).map((speaker) => speaker.id));
+  }
+
+  /** Whether a search document passes the filters (all of those set). */
+  accepts(doc: SearchDoc, filters: Filters): boolean {
+    const recording = this.recordings.get(doc.recordingKey);
+    if (filters.site && recording?.site !== filters.site) return false;
+    if (filters.tag) {
+      const note = doc.kind === 'note' ? this.notes.get(doc.id) : undefined;
+      if (!note || !hasTag(note, filters.tag)) return false;
+    }
+    if (filters.speaker) {
+      const ids = this.speakerIds(doc.recordingKey, filters.speaker);
+      if (doc.kind === 'recording') return ids.size > 0;
+      if (doc.kind === 'note') return ids.has(this.notes.get(doc.id)?.speakerId ?? '');
+      const answers = this.qa.get(doc.id)?.answers ?? [];
+      return answers.some((answer) => ids.has(answer.speakerId ?? '') || fold(answer.name ?? '') === fold(filters.speaker ?? ''));
+    }
+    return true;
+  }
+
+  /** Whether a recording has anything that passes the filters. */
+  recordingMatches(recording: Recording, filters: Filters): boolean {
+    if (filters.site && recording.site !== filters.site) return false;
+    if (filters.speaker && !(recording.speakers ?? []).some((speaker) => fold(speaker.name) === fold(filters.speaker ?? ''))) return false;
+    if (filters.tag && !this.tags.get(recording.key)?.has(fold(filters.tag))) return false;
+    return true;
+  }
+}
+
+/** Trashed notes and questions, most recently deleted first. */
+export function trashItems(data: LibraryData, recordings: ReadonlyMap<string, Recording>): TrashItem[] {
+  const items: TrashItem[] = [
+    ...data.notes.filter((note) => !live(note)).map((item) => ({ kind: 'note' as const, item, recording: recordings.get(item.recordingKey) })),
+    ...data.qa.filter((qa) => !live(qa)).map((item) => ({ kind: 'qa' as const, item, recording: recordings.get(item.recordingKey) })),
+  ];
+  return items.sort((a, b) => (b.item.deletedAt ?? 0) - (a.item.deletedAt ?? 0));
+}
+
+/** Where "open" goes: the recording's page at `t` seconds, or as stored; null when that is not a web page. */
+export function openUrl(recording: Pick<Recording, 'site' | 'url'>, t?: number): string | null {
+  return t === undefined ? (httpUrl(recording.url)?.href ?? null) : linkAt(recording, t);
+}

@@ -1,0 +1,141 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { LibraryIndex, searchDocs, sitesIn, speakerNames, summarize, trashItems, type Filters } from '../../core/library';
+import { SITE_NAMES } from './SiteBadge';
+import { SearchIndex } from '../../core/search';
+import { allTags } from '../../core/tags';
+import { loadLibrary } from '../../db/library';
+import { useLiveQuery } from '../shared/live-query';
+import { BackupBar } from './BackupBar';
+import { RecordingList } from './RecordingList';
+import { RecordingPage } from './RecordingPage';
+import { SearchBox, SearchResults } from './SearchResults';
+import { TrashList } from './TrashList';
+import { useRoute } from './route';
+
+/** Every recording, search across all of them, the trash, and backups. */
+export function Library() {
+  const data = useLiveQuery(loadLibrary, []);
+  const [route, go] = useRoute();
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({});
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  // Built once per change of the data, not per keystroke: a search then only scans.
+  const view = useMemo(() => {
+    if (data.state !== 'ready') return null;
+    const index = new LibraryIndex(data.value);
+    const summaries = summarize(data.value);
+    return {
+      index,
+      summaries,
+      search: new SearchIndex(searchDocs(data.value, summaries.map((summary) => summary.recording.key))),
+      trash: trashItems(data.value, index.recordings),
+      tags: allTags(data.value.notes.filter((note) => note.deletedAt === undefined)),
+      speakers: speakerNames(data.value.recordings),
+      sites: sitesIn(data.value.recordings),
+    };
+  }, [data]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      if (event.key === '/' && !typing) {
+        event.preventDefault();
+        searchBox.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const filter = (name: keyof Filters, value: string) => setFilters({ ...filters, [name]: value || undefined });
+  const recording = route.page === 'recording' ? view?.index.recordings.get(route.key) : undefined;
+
+  return (
+    <div class="library">
+      <header class="library-head">
+        <h1>
+          <a href="#">Webinar Notes library</a>
+        </h1>
+        <SearchBox inputRef={searchBox} value={query} onChange={(value) => {
+          setQuery(value);
+          if (route.page !== 'recordings') go({ page: 'recordings' });
+        }} />
+        <nav class="views" aria-label="Views">
+          <a href="#" aria-current={route.page === 'recordings' ? 'page' : undefined}>
+            Recordings{view ? ` (${view.summaries.length.toLocaleString()})` : ''}
+          </a>
+          <a href="#trash" aria-current={route.page === 'trash' ? 'page' : undefined}>
+            Trash{view ? ` (${view.trash.length.toLocaleString()})` : ''}
+          </a>
+        </nav>
+      </header>
+      {view && route.page === 'recordings' && (
+        <div class="filters" role="group" aria-label="Filters">
+          <span>
+            <label for="filter-site">Site</label>{' '}
+            <select id="filter-site" value={filters.site ?? ''} onChange={(event) => filter('site', event.currentTarget.value)}>
+              <option value="">All sites</option>
+              {view.sites.map((site) => (
+                <option key={site} value={site}>
+                  {SITE_NAMES[site]}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span>
+            <label for="filter-speaker">Speaker</label>{' '}
+            <select id="filter-speaker" value={filters.speaker ?? ''} onChange={(event) => filter('speaker', event.currentTarget.value)}>
+              <option value="">Anyone</option>
+              {view.speakers.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span>
+            <label for="filter-tag">Tag</label>{' '}
+            <select id="filter-tag" value={filters.tag ?? ''} onChange={(event) => filter('tag', event.currentTarget.value)}>
+              <option value="">Any tag</option>
+              {view.tags.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
+                </option>
+              ))}
+            </select>
+          </span>
+        </div>
+      )}
+      <main class="library-main">
+        {data.state === 'loading' && <p class="muted pad">Loading your notes…</p>}
+        {data.state === 'failed' && (
+          <p class="error pad" role="alert">
+            The notes could not be read: {data.error.message}
+          </p>
+        )}
+        {view && route.page === 'recordings' && query.trim() === '' && (
+          <RecordingList
+            summaries={view.summaries.filter((summary) => view.index.recordingMatches(summary.recording, filters))}
+            total={view.summaries.length}
+            onOpen={(key) => go({ page: 'recording', key })}
+          />
+        )}
+        {view && route.page === 'recordings' && query.trim() !== '' && (
+          <SearchResults query={query} filters={filters} index={view.index} search={view.search} onOpenRecording={(key) => go({ page: 'recording', key })} />
+        )}
+        {view && route.page === 'recording' && (
+          recording ? (
+            <RecordingPage key={recording.key} recording={recording} notes={data.state === 'ready' ? data.value.notes : []} qa={data.state === 'ready' ? data.value.qa : []} />
+          ) : (
+            <p class="pad" role="alert">
+              This recording is no longer in the library. <a href="#">See all recordings</a>
+            </p>
+          )
+        )}
+        {view && route.page === 'trash' && <TrashList items={view.trash} />}
+      </main>
+      <BackupBar />
+    </div>
+  );
+}

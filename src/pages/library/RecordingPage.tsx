@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'preact/hooks';
+import { exportTitle } from '../../core/export/input';
+import type { Note, QaItem, Recording } from '../../core/model';
+import { byTime } from '../../core/notes';
+import { formatTime } from '../../core/time';
+import { loadSettings } from '../../db/settings';
+import { restoreNote, trashNote } from '../../db/notes';
+import { DetailsTab } from '../panel/DetailsTab';
+import { SummaryTab } from '../panel/SummaryTab';
+import type { Toast } from '../shared/toast';
+import { speakerName } from '../panel/SpeakerSelect';
+import { useLiveQuery } from '../shared/live-query';
+import { TagEditor, TagList } from '../shared/TagEditor';
+import { VirtualList } from '../shared/VirtualList';
+import { OpenAt } from './OpenAt';
+import { SiteBadge } from './SiteBadge';
+import { ToastBar } from '../shared/ToastBar';
+
+interface Props {
+  recording: Recording;
+  /** Everything in the library; this page picks the recording's own. */
+  notes: readonly Note[];
+  qa: readonly QaItem[];
+}
+
+/** One recording: its notes and questions, its details, and its summary post. */
+export function RecordingPage({ recording, notes, qa }: Props) {
+  const settings = useLiveQuery(loadSettings, []);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [tagging, setTagging] = useState<string | null>(null);
+  const own = useMemo(() => notes.filter((note) => note.recordingKey === recording.key && note.deletedAt === undefined).sort(byTime), [notes, recording.key]);
+  const questions = useMemo(() => qa.filter((item) => item.recordingKey === recording.key && item.deletedAt === undefined), [qa, recording.key]);
+  const input = useMemo(() => ({ recording, notes: own, qa: questions }), [recording, own, questions]);
+  const speakers = recording.speakers ?? [];
+
+  return (
+    <article class="recording-page">
+      <header class="recording-head">
+        <p>
+          <a href="#">← All recordings</a>
+        </p>
+        <h2 dir="auto">{exportTitle(recording)}</h2>
+        <p class="muted recording-url">
+          <SiteBadge site={recording.site} /> <span dir="auto">{recording.url}</span>
+        </p>
+        <OpenAt recording={recording} />
+      </header>
+      <div class="recording-columns">
+        <section aria-label={`Notes (${own.length})`} class="recording-notes">
+          <h3>
+            Notes <span class="muted">({own.length.toLocaleString()})</span>
+          </h3>
+          {own.length === 0 && <p class="muted">No notes on this recording.</p>}
+          <VirtualList
+            items={own}
+            itemKey={(note) => note.id}
+            estimateSize={72}
+            label="Notes"
+            class="notes-scroll"
+            itemProps={(note) => ({ class: 'lib-note', 'data-note-id': note.id })}
+            renderItem={(note) => {
+              const speaker = speakerName(speakers, note.speakerId);
+              return (
+                <>
+                  <p class="note-line" dir="auto">
+                    <span class="at">{formatTime(note.t)}</span> {speaker && <span class="note-speaker">{speaker}: </span>}
+                    {note.text}
+                  </p>
+                  {tagging === note.id ? (
+                    <TagEditor note={note} onDone={() => setTagging(null)} />
+                  ) : (
+                    <div class="hit-actions">
+                      <TagList tags={note.tags} />
+                      <OpenAt recording={recording} t={note.t} />
+                      <button type="button" class="quiet" onClick={() => setTagging(note.id)} aria-label={`Tags of the note at ${formatTime(note.t)}`}>
+                        Tags
+                      </button>
+                      <button
+                        type="button"
+                        class="quiet"
+                        aria-label={`Delete note at ${formatTime(note.t)}`}
+                        onClick={() =>
+                          void trashNote(note.id).then(() => setToast({ text: 'Note moved to the trash.', undo: () => void restoreNote(note.id) }))
+                        }
+                      >
+                        Delete
+                      </button>
+                    </div>
+                  )}
+                </>
+              );
+            }}
+          />
+          <h3>
+            Questions <span class="muted">({questions.length.toLocaleString()})</span>
+          </h3>
+          {questions.length === 0 && <p class="muted">No questions on this recording.</p>}
+          <ul class="lib-questions">
+            {questions.map((item) => (
+              <li key={item.id}>
+                <p class="question" dir="auto">
+                  {item.t !== undefined && <span class="at">{formatTime(item.t)}</span>} {item.question}
+                </p>
+                {item.answers.map((answer, i) => (
+                  <p key={i} class="answer" dir="auto">
+                    <span class="note-speaker">{speakerName(speakers, answer.speakerId) ?? answer.name ?? 'Answer'}: </span>
+                    {answer.text}
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-label="Details and summary" class="recording-side">
+          <h3>Details</h3>
+          <DetailsTab recording={recording} stored={recording} />
+          <h3>Summary and exports</h3>
+          {settings.state === 'ready' && <SummaryTab input={input} settings={settings.value} toast={setToast} />}
+        </section>
+      </div>
+      <ToastBar toast={toast} onClose={() => setToast(null)} />
+    </article>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import type { TrashItem } from '../../core/library';
+import { exportTitle } from '../../core/export/input';
+import { formatTime } from '../../core/time';
+import { emptyTrash } from '../../db/library';
+import { restoreNote } from '../../db/notes';
+import { restoreQuestion } from '../../db/qa';
+import { errorText } from '../shared/FormError';
+import { VirtualList } from '../shared/VirtualList';
+import { ago } from './when';
+
+/** Deleted notes and questions: each can come back; emptying the trash deletes them for good. */
+export function TrashList({ items }: { items: readonly TrashItem[] }) {
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const restore = (entry: TrashItem) =>
+    (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id, [])).then(
+      () => setStatus(`${entry.kind === 'note' ? 'Note' : 'Question'} restored to “${entry.recording ? exportTitle(entry.recording) : 'its recording'}”.`),
+      (error: unknown) => setStatus(`Not restored: ${errorText(error)}`),
+    );
+  const empty = () =>
+    emptyTrash().then(
+      (count) => {
+        setConfirming(false);
+        setStatus(`${count.toLocaleString()} ${count === 1 ? 'item' : 'items'} deleted for good.`);
+      },
+      (error: unknown) => setStatus(`The trash was not emptied: ${errorText(error)}`),
+    );
+
+  return (
+    <section class="results trash" aria-label="Trash">
+      <div class="trash-bar">
+        <p class="result-count">
+          {items.length === 0
+            ? 'The trash is empty.'
+            : `${items.length.toLocaleString()} deleted ${items.length === 1 ? 'item' : 'items'}. They stay here until you empty the trash.`}
+        </p>
+        {items.length > 0 &&
+          (confirming ? (
+            <span class="confirm" role="group" aria-label="Confirm emptying the trash">
+              <span>Delete {items.length.toLocaleString()} items for good? This cannot be undone.</span>
+              <button type="button" class="danger" onClick={() => void empty()}>
+                Delete for good
+              </button>
+              <button type="button" class="quiet" onClick={() => setConfirming(false)}>
+                Keep them
+              </button>
+            </span>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              Empty trash…
+            </button>
+          ))}
+      </div>
+      {status && (
+        <p class="status-line" role="status">
+          {status}
+        </p>
+      )}
+      <VirtualList
+        items={items}
+        itemKey={(entry) => `${entry.kind}:${entry.item.id}`}
+        estimateSize={72}
+        label="Deleted items"
+        class="list-scroll"
+        itemProps={(entry) => ({ class: 'trash-row', 'data-id': entry.item.id })}
+        renderItem={(entry) => {
+          const text = entry.kind === 'note' ? entry.item.text : entry.item.question;
+          const t = entry.item.t;
+          return (
+            <>
+              <p class="hit-context muted">
+                <span class="kind">{entry.kind === 'note' ? 'Note' : 'Question'}</span>
+                <span dir="auto">{entry.recording ? exportTitle(entry.recording) : 'A recording no longer in the library'}</span>
+                {t !== undefined && <span class="at">at {formatTime(t)}</span>}
+                <span>deleted {ago(entry.item.deletedAt ?? 0)}</span>
+              </p>
+              <p class="hit-text" dir="auto">
+                {text.length > 300 ? `${text.slice(0, 300)}…` : text}
+              </p>
+              <div class="hit-actions">
+                <button type="button" onClick={() => void restore(entry)}>
+                  Restore
+                </button>
+              </div>
+            </>
+          );
+        }}
+      />
+    </section>
+  );
+}

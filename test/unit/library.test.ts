@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { LibraryIndex, openUrl, searchDocs, sitesIn, speakerNames, summarize, trashItems, type LibraryData } from '../../src/core/library';
+import type { Note, QaItem, Recording } from '../../src/core/model';
+
+const rec = (key: string, updatedAt: number, extra: Partial<Recording> = {}): Recording => ({
+  key,
+  site: 'youtube',
+  url: `https://www.youtube.com/watch?v=${key.padEnd(11, 'x')}`,
+  title: `Title ${key}`,
+  createdAt: 0,
+  updatedAt,
+  ...extra,
+});
+const note = (id: string, recordingKey: string, t: number, updatedAt: number, extra: Partial<Note> = {}): Note => ({
+  id,
+  recordingKey,
+  t,
+  text: `note ${id}`,
+  createdAt: 0,
+  updatedAt,
+  ...extra,
+});
+const question = (id: string, recordingKey: string, updatedAt: number, extra: Partial<QaItem> = {}): QaItem => ({
+  id,
+  recordingKey,
+  question: `question ${id}`,
+  answers: [],
+  createdAt: 0,
+  updatedAt,
+  ...extra,
+});
+
+const data: LibraryData = {
+  recordings: [
+    rec('a', 10, { speakers: [{ id: 's1', name: 'Ada' }] }),
+    rec('b', 20, { site: 'html5', url: 'https://example.org/talk', speakers: [{ id: 's9', name: 'ada' }, { id: 's2', name: 'Grace' }] }),
+  ],
+  notes: [
+    note('n1', 'a', 50, 100, { speakerId: 's1', tags: ['Security'] }),
+    note('n2', 'a', 5, 15),
+    note('n3', 'b', 1, 30, { deletedAt: 40, tags: ['gone'] }),
+    note('n4', 'orphan', 1, 999),
+  ],
+  qa: [question('q1', 'b', 25, { t: 7, answers: [{ name: 'Grace', text: 'yes' }] }), question('q2', 'a', 60, { deletedAt: 70 })],
+};
+
+describe('summarize', () => {
+  it('counts live notes and questions and orders by the newest change of anything in a recording', () => {
+    expect(summarize(data).map((s) => [s.recording.key, s.notes, s.questions, s.lastEdit])).toEqual([
+      ['a', 2, 0, 100],
+      ['b', 0, 1, 30],
+    ]);
+  });
+});
+
+describe('menus', () => {
+  it('lists speaker names once regardless of case, and the sites in use', () => {
+    expect(speakerNames(data.recordings)).toEqual(['Ada', 'Grace']);
+    expect(sitesIn(data.recordings)).toEqual(['html5', 'youtube']);
+  });
+});
+
+describe('searchDocs', () => {
+  it('holds live notes and questions and recordings, in the order given, each recording by time', () => {
+    const docs = searchDocs(data, ['a', 'b']);
+    expect(docs.map((d) => `${d.kind}:${d.id}`)).toEqual(['recording:a', 'note:n2', 'note:n1', 'recording:b', 'qa:q1', 'note:n4']);
+  });
+  it('searches a question with its answers, and a recording with its details', () => {
+    const withDetails: LibraryData = { ...data, recordings: [rec('c', 1, { details: { title: 'Better title', description: 'About forms' } })] };
+    expect(searchDocs(withDetails, ['c'])[0]?.text).toBe('Title c\nBetter title\nAbout forms');
+    expect(searchDocs(data, ['a', 'b']).find((d) => d.id === 'q1')?.text).toBe('question q1\nyes');
+  });
+});
+
+describe('LibraryIndex filters', () => {
+  const index = new LibraryIndex(data);
+  const docs = searchDocs(data, ['a', 'b']);
+  const passing = (filters: Parameters<LibraryIndex['accepts']>[1]) => docs.filter((d) => index.accepts(d, filters)).map((d) => d.id);
+
+  it('site', () => expect(passing({ site: 'html5' })).toEqual(['b', 'q1']));
+  it('tag: only notes carrying it, in any case', () => expect(passing({ tag: 'security' })).toEqual(['n1']));
+  it('speaker: notes by that speaker, answers by them, recordings they speak in', () => {
+    expect(passing({ speaker: 'ADA' })).toEqual(['a', 'n1', 'b']);
+    expect(passing({ speaker: 'Grace' })).toEqual(['b', 'q1']);
+  });
+  it('recordings: a tag of a trashed note does not count', () => {
+    expect(data.recordings.filter((r) => index.recordingMatches(r, { tag: 'gone' }))).toEqual([]);
+    expect(data.recordings.filter((r) => index.recordingMatches(r, { tag: 'SECURITY' })).map((r) => r.key)).toEqual(['a']);
+    expect(data.recordings.filter((r) => index.recordingMatches(r, { speaker: 'grace', site: 'html5' })).map((r) => r.key)).toEqual(['b']);
+  });
+});
+
+describe('trashItems', () => {
+  it('lists trashed notes and questions, newest deletion first, with their recording', () => {
+    const items = trashItems(data, new LibraryIndex(data).recordings);
+    expect(items.map((i) => [i.kind, i.item.id, i.recording?.key])).toEqual([
+      ['qa', 'q2', 'a'],
+      ['note', 'n3', 'b'],
+    ]);
+  });
+});
+
+describe('openUrl', () => {
+  it('opens the page at a moment, or as stored, and nothing that is not a web page', () => {
+    expect(openUrl(rec('a', 0, { url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A' }), 754)).toBe('https://www.youtube.com/watch?v=Wb1nQ9rLk2A&t=754s');
+    expect(openUrl({ site: 'html5', url: 'https://example.org/talk' })).toBe('https://example.org/talk');
+    expect(openUrl({ site: 'html5', url: 'https://example.org/talk' }, 65)).toBe('https://example.org/talk#t=65');
+    expect(openUrl({ site: 'html5', url: 'file:///talks/local.mp4' }, 65)).toBeNull();
+    expect(openUrl({ site: 'html5', url: 'javascript:alert(1)' })).toBeNull();
+    expect(openUrl({ site: 'youtube', url: 'https://example.org/not-youtube' }, 3)).toBeNull();
+  });
+});
