@@ -55,9 +55,10 @@ function setDownloadsFolder(profile: string, directory: string): void {
  *
  * Downloads: Playwright normally takes every download over (`Browser.setDownloadBehavior`
  * `allowAndName`): the file lands in its own temp folder under a GUID name, ignoring the folder
- * and name the extension asked for. With `downloads`, Chrome decides as it does for a user
- * (behaviour `default`), with that directory as the Downloads folder; then Playwright's
- * `download` events do not fire, and tests read the files from the directory.
+ * and name the extension asked for (and a download the extension's worker starts fires no
+ * Playwright `download` event: no page started it). With `downloads`, Chrome decides as it does
+ * for a user (behaviour `default`), with that directory as the Downloads folder, and tests read
+ * the files there.
  */
 export async function launch(profile = newProfile(), sitesPort?: number, options: { downloads?: string } = {}): Promise<Browser> {
   if (options.downloads) setDownloadsFolder(profile, options.downloads);
@@ -102,7 +103,8 @@ const browserSessions = new WeakMap<BrowserContext, Promise<CDPSession>>();
 
 /** What Chrome does with downloads from now on: `default` as for a user, `deny` cancels them. */
 export async function setDownloadBehavior(context: BrowserContext, behavior: 'default' | 'deny'): Promise<void> {
-  // One browser-level session a browser: a second one stops answering in Chromium here.
+  // One browser-level session a browser, kept open: with a new session a call, a later call
+  // never returned and `deny` did not take effect.
   let session = browserSessions.get(context);
   if (!session) {
     const browser = context.browser();
