@@ -23,7 +23,9 @@ const { side_panel: sidePanel, ...portable } = chromeManifest;
 const manifest = firefox
   ? {
       ...portable,
-      permissions: portable.permissions.filter((permission) => permission !== 'sidePanel'),
+      // Firefox has a sidebar instead of `sidePanel`, and makes blob URLs in its background page
+      // itself, with no offscreen document.
+      permissions: portable.permissions.filter((permission) => permission !== 'sidePanel' && permission !== 'offscreen'),
       sidebar_action: { default_panel: sidePanel.default_path, default_title: 'Webinar Notes', open_at_install: false },
       background: { ...background, scripts: [chromeManifest.background.service_worker] },
       browser_specific_settings: {
@@ -52,7 +54,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: firefox ? 'firefox142' : 'chrome120',
     sourcemap: false,
-    // The panel is reached only through web_accessible_resources, which crxjs does not bundle.
-    rollupOptions: { input: { panel: 'src/pages/panel/index.html', library: 'src/pages/library/index.html' } },
+    // The panel is reached only through web_accessible_resources, the library only by its URL, and
+    // the offscreen document only through `offscreen.createDocument`: crxjs bundles none of them by
+    // itself. (Firefox never opens the offscreen page; it is a few inert files there.)
+    rollupOptions: {
+      input: { panel: 'src/pages/panel/index.html', library: 'src/pages/library/index.html', offscreen: 'src/pages/offscreen/index.html' },
+    },
   },
 });

@@ -1,12 +1,13 @@
 /**
  * Background service worker. It owns database upgrades (opening the database at install runs
- * them before any page needs it), the keyboard shortcut, and the content scripts of the sites
- * the user enabled.
+ * them before any page needs it), the keyboard shortcut, the content scripts of the sites the
+ * user enabled, and the automatic backup files.
  */
 import browser, { type Runtime } from '../platform/browser';
 import { db } from '../db/schema';
 import { parseContentRequest } from '../messaging/protocol';
 import { openSidePanel } from '../platform/side-panel';
+import { scheduleAutoBackups, scheduledBackupCheck } from './auto-backup';
 import { handleCommand } from './commands';
 import { relayPanelPorts } from './panel-relay';
 import { syncSiteScripts } from './site-access';
@@ -40,6 +41,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 });
 
 relayPanelPorts();
+scheduleAutoBackups();
 
 browser.commands.onCommand.addListener((command, tab) => {
   void handleCommand(command, tab);
@@ -48,3 +50,5 @@ browser.commands.onCommand.addListener((command, tab) => {
 // Chrome never delivers synthetic key presses to `commands`, so the e2e tests drive the handler
 // through this name in the worker's own scope (no page or content script can reach it).
 Object.assign(globalThis, { webinarNotesHandleCommand: handleCommand });
+// Nor do tests wait an hour for the backup alarm: they run its check through this name.
+Object.assign(globalThis, { webinarNotesBackupCheck: scheduledBackupCheck });

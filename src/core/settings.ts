@@ -1,3 +1,4 @@
+import { AUTO_BACKUP_FREQUENCIES, type AutoBackupFrequency } from './auto-backup';
 import { forumBase } from './discourse';
 
 export interface Settings {
@@ -9,6 +10,8 @@ export interface Settings {
   openPanelOnVideo: boolean;
   /** The Discourse forum summaries are posted to ("" until the user names one). */
   forumUrl: string;
+  /** How often a backup file is written to the Downloads folder. */
+  autoBackup: AutoBackupFrequency;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pauseWhileTyping: true,
   openPanelOnVideo: true,
   forumUrl: '',
+  autoBackup: 'weekly',
 };
 
 export const MAX_LEAD_IN_SECONDS = 30;
@@ -34,5 +38,6 @@ export function settingsFrom(stored: unknown): Settings {
     openPanelOnVideo:
       typeof value.openPanelOnVideo === 'boolean' ? value.openPanelOnVideo : DEFAULT_SETTINGS.openPanelOnVideo,
     forumUrl: typeof value.forumUrl === 'string' ? (forumBase(value.forumUrl) ?? '') : DEFAULT_SETTINGS.forumUrl,
+    autoBackup: AUTO_BACKUP_FREQUENCIES.find((f) => f === value.autoBackup) ?? DEFAULT_SETTINGS.autoBackup,
   };
 }

@@ -90,3 +90,8 @@ export async function importBackup(text: string, onProgress?: (progress: ImportP
     return { ok: false, message: `The backup could not be saved (${reason}). Nothing was changed.` };
   }
 }
+
+/** The full backup as the file a user keeps: the same JSON "Download a backup" writes. */
+export async function backupFileBlob(): Promise<Blob> {
+  return new Blob([JSON.stringify(await exportBackup({}), null, 2)], { type: 'application/json' });
+}

@@ -4,6 +4,8 @@
  *
  * Two channels:
  * - tab messages (`runtime/tabs.sendMessage`): background and popup → the content script of a tab;
+ * - runtime messages between extension contexts: the options page → background ("Back up now"),
+ *   background → the offscreen document (Chrome: the backup file's blob URL);
  * - the panel link (a `tabs.connect` port named `PANEL_PORT_PREFIX + nonce`): the notes panel ⇄
  *   the content script that placed it. The nonce pairs a panel with its video when a page has
  *   several; it is never a credential (the content script also checks the port's sender).
@@ -44,6 +46,36 @@ const ContentRequest = v.variant('type', [
   v.object({ type: v.literal('open-side-panel') }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequest>;
+
+// ─── extension pages → background ─────────────────────────────────────────────────────────────
+
+const PageRequest = v.variant('type', [
+  /** The options page's "Back up now": write a backup file whether or not one is due. */
+  v.object({ type: v.literal('back-up-now') }),
+]);
+export type PageRequest = v.InferOutput<typeof PageRequest>;
+
+/** What "Back up now" did: the file's name, or why there is none (a sentence for the user). */
+const BackupRun = v.variant('outcome', [
+  v.object({ outcome: v.literal('written'), file: v.string() }),
+  v.object({ outcome: v.literal('skipped'), reason: v.string() }),
+  v.object({ outcome: v.literal('failed'), message: v.string() }),
+]);
+export type BackupRun = v.InferOutput<typeof BackupRun>;
+
+// ─── background → offscreen document (Chrome's worker has no URL.createObjectURL) ─────────────
+
+const OffscreenRequest = v.variant('type', [
+  /** Read the database and answer with a blob: URL of the full backup file. */
+  v.object({ type: v.literal('backup-file-url') }),
+]);
+export type OffscreenRequest = v.InferOutput<typeof OffscreenRequest>;
+
+const BackupFileUrl = v.variant('ok', [
+  v.object({ ok: v.literal(true), url: v.pipe(v.string(), v.startsWith('blob:')) }),
+  v.object({ ok: v.literal(false), message: v.string() }),
+]);
+export type BackupFileUrl = v.InferOutput<typeof BackupFileUrl>;
 
 // ─── panel link ────────────────────────────────────────────────────────────────────────────────
 
@@ -111,6 +143,10 @@ export const parseContentRequest = parser(ContentRequest);
 export const parseVideoStatus = parser(VideoStatus);
 export const parseToPanel = parser(ToPanel);
 export const parseToContent = parser(ToContent);
+export const parsePageRequest = parser(PageRequest);
+export const parseBackupRun = parser(BackupRun);
+export const parseOffscreenRequest = parser(OffscreenRequest);
+export const parseBackupFileUrl = parser(BackupFileUrl);
 
 /** Finite numbers as they are, NaN and ±Infinity as null, so they survive the JSON of messaging. */
 export function wireNumber(n: number): number | null {

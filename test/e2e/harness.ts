@@ -2,10 +2,10 @@
  * Real Chromium with the built extension loaded, and the demo/fixture server. Every e2e test
  * goes through here.
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Frame, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error -- a plain ES module shared with `npm start`
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 import { afterAll, beforeAll } from 'vitest';
@@ -38,10 +38,30 @@ export function newProfile(): string {
 }
 
 /**
+ * Makes `directory` the profile's Downloads folder (Chrome reads it from the profile's
+ * preferences at start), with no "Save as" prompt, as a user's browser has it.
+ */
+function setDownloadsFolder(profile: string, directory: string): void {
+  const file = join(profile, 'Default', 'Preferences');
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  const preferences = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  preferences.download = { ...(preferences.download as object | undefined), default_directory: directory, prompt_for_download: false };
+  writeFileSync(file, JSON.stringify(preferences));
+}
+
+/**
  * Starts Chromium with the extension. With `sitesPort`, the YouTube and Vimeo host names resolve
  * to the local fixture server on that port (see sites-server.ts).
+ *
+ * Downloads: Playwright normally takes every download over (`Browser.setDownloadBehavior`
+ * `allowAndName`): the file lands in its own temp folder under a GUID name, ignoring the folder
+ * and name the extension asked for (and a download the extension's worker starts fires no
+ * Playwright `download` event: no page started it). With `downloads`, Chrome decides as it does
+ * for a user (behaviour `default`), with that directory as the Downloads folder, and tests read
+ * the files there.
  */
-export async function launch(profile = newProfile(), sitesPort?: number): Promise<Browser> {
+export async function launch(profile = newProfile(), sitesPort?: number, options: { downloads?: string } = {}): Promise<Browser> {
+  if (options.downloads) setDownloadsFolder(profile, options.downloads);
   const siteArgs = sitesPort
     ? [
         `--host-resolver-rules=${SITE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${sitesPort}`).join(', ')}`,
@@ -67,6 +87,7 @@ export async function launch(profile = newProfile(), sitesPort?: number): Promis
       ...siteArgs,
     ],
   });
+  if (options.downloads) await setDownloadBehavior(context, 'default');
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
   return {
@@ -76,6 +97,22 @@ export async function launch(profile = newProfile(), sitesPort?: number): Promis
     worker,
     close: () => context.close(),
   };
+}
+
+const browserSessions = new WeakMap<BrowserContext, Promise<CDPSession>>();
+
+/** What Chrome does with downloads from now on: `default` as for a user, `deny` cancels them. */
+export async function setDownloadBehavior(context: BrowserContext, behavior: 'default' | 'deny'): Promise<void> {
+  // One browser-level session a browser, kept open: with a new session a call, a later call
+  // never returned and `deny` did not take effect.
+  let session = browserSessions.get(context);
+  if (!session) {
+    const browser = context.browser();
+    if (!browser) throw new Error('no browser to set the download behaviour of');
+    session = browser.newBrowserCDPSession();
+    browserSessions.set(context, session);
+  }
+  await (await session).send('Browser.setDownloadBehavior', { behavior, eventsEnabled: true });
 }
 
 export function removeProfile(profile: string): void {
@@ -250,12 +287,12 @@ export interface Session {
  * Starts the demo server and a browser before a test file's tests, and stops them after: each
  * file gets its own profile. With `sites`, the YouTube/Vimeo fixture server runs too.
  */
-export function useBrowser(options: { sites?: boolean } = {}): Session {
+export function useBrowser(options: { sites?: boolean; downloads?: string } = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
     session.server = await serveDemo();
     session.sites = options.sites ? await serveSites() : null;
-    session.browser = await launch(undefined, session.sites?.port);
+    session.browser = await launch(undefined, session.sites?.port, { downloads: options.downloads });
   });
   afterAll(async () => {
     await session.browser?.close();

@@ -39,8 +39,15 @@ export const EXTENSION_ORIGIN = `moz-extension://${ADDON_UUID}`;
 export const PANEL_PAGE = `${EXTENSION_ORIGIN}/src/pages/panel/index.html`;
 export const OPTIONS_PAGE = `${EXTENSION_ORIGIN}/src/pages/options/index.html`;
 
+/** The profile's Downloads folder (the automatic backup files land here). */
+export const DOWNLOADS = mkdtempSync(join(tmpdir(), 'webinar-notes-firefox-downloads-'));
+
 const PREFS = {
   'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+  // Downloads go to DOWNLOADS without asking, as with a user's "Save files to" folder.
+  'browser.download.folderList': 2,
+  'browser.download.dir': DOWNLOADS,
+  'browser.download.useDownloadDir': true,
   'xpinstall.signatures.required': false,
   // Let the demo video play without a user gesture, as the Chromium e2e runs do.
   'media.autoplay.default': 0,
@@ -257,6 +264,7 @@ export function useFirefox(): Session {
     await session.server?.close();
     packed?.remove();
     if (session.profile) removeProfile(session.profile);
+    rmSync(DOWNLOADS, { recursive: true, force: true });
   });
   return session;
 }

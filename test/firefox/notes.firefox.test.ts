@@ -3,9 +3,12 @@
  * run in order on one profile: the note taken in the second test is the one the later tests
  * look for after a reload and after a restart.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
-import { hasHostPermissions, launch, panelNoteTexts, panelOf, storedNotes, typeNote, useFirefox } from './harness';
+import { parseBackup } from '../../src/core/backup';
+import { DOWNLOADS, extensionPage, hasHostPermissions, launch, panelNoteTexts, panelOf, storedNotes, typeNote, useFirefox } from './harness';
 
 const session = useFirefox();
 const NOTE = 'Firefox: labels beat placeholders';
@@ -51,4 +54,34 @@ test('after a browser restart on the same profile the add-on and the note are st
   await expect.poll(() => panelNoteTexts(panel), { timeout: 10_000 }).toEqual([NOTE]);
   expect((await storedNotes(session.firefox, session.server)).map((n) => n.text)).toEqual([NOTE]);
   await page.close();
+});
+
+test('at browser start and with "Back up now" the backup file is written to Downloads/Webinar Notes backups/', async () => {
+  const folder = join(DOWNLOADS, 'Webinar Notes backups');
+  const notesIn = (file: string) => {
+    const parsed = parseBackup(readFileSync(join(folder, file), 'utf8'));
+    return parsed.ok ? parsed.backup.notes.map((n) => n.text) : parsed.message;
+  };
+  // The restart above ran the scheduled check: weekly by default, and no file yet, so one is due.
+  const dated = () => {
+    try {
+      return readdirSync(folder).filter((f) => /^webinar-notes-\d{4}-\d{2}-\d{2}\.json$/.test(f));
+    } catch {
+      return [];
+    }
+  };
+  await expect.poll(dated, { timeout: 10_000 }).toHaveLength(1);
+  const written = dated();
+  expect(notesIn(written[0] ?? '')).toEqual([NOTE]);
+
+  const options = await extensionPage(session.firefox, session.server);
+  await options.waitForSelector('::-p-text(Back up now)');
+  await options.click('::-p-text(Back up now)');
+  const status = () => options.evaluate(() => document.querySelector('.backup-actions [role=status]')?.textContent ?? '');
+  // Firefox makes the name unique as "name(1).json", Chrome as "name (1).json".
+  await expect.poll(status, { timeout: 10_000 }).toMatch(/^Written: webinar-notes-\d{4}-\d{2}-\d{2} ?\(1\)\.json$/);
+  const file = /^Written: (.*)$/.exec(await status())?.[1] ?? '';
+  expect(readdirSync(folder)).toContain(file);
+  expect(notesIn(file)).toEqual([NOTE]);
+  await options.close();
 });

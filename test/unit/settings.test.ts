@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, MAX_LEAD_IN_SECONDS, settingsFrom } from '../../src/c
 
 describe('settingsFrom', () => {
   it('keeps valid stored values', () => {
-    const stored = { leadInSeconds: 5.5, pauseWhileTyping: false, openPanelOnVideo: false, forumUrl: 'https://forum.example.org' };
+    const stored = { leadInSeconds: 5.5, pauseWhileTyping: false, openPanelOnVideo: false, forumUrl: 'https://forum.example.org', autoBackup: 'daily' };
     expect(settingsFrom(stored)).toEqual(stored);
   });
 
@@ -11,6 +11,12 @@ describe('settingsFrom', () => {
     expect(settingsFrom({ forumUrl: 'forum.example.org/' }).forumUrl).toBe('https://forum.example.org');
     expect(settingsFrom({ forumUrl: 'javascript:alert(1)' }).forumUrl).toBe('');
     expect(settingsFrom({ forumUrl: 42 }).forumUrl).toBe('');
+  });
+
+  it('keeps a known backup frequency and gives the weekly default for anything else', () => {
+    expect(DEFAULT_SETTINGS.autoBackup).toBe('weekly');
+    for (const autoBackup of ['off', 'daily', 'weekly'] as const) expect(settingsFrom({ autoBackup }).autoBackup).toBe(autoBackup);
+    for (const autoBackup of ['hourly', 'OFF', 7, null]) expect(settingsFrom({ autoBackup }).autoBackup).toBe('weekly');
   });
 
   it.each([undefined, null, 42, 'settings', true])('gives the defaults for %j', (stored) => {

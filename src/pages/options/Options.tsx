@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BACKUP_FOLDER, type AutoBackupFrequency } from '../../core/auto-backup';
 import { MAX_LEAD_IN_SECONDS, type Settings } from '../../core/settings';
+import { loadAutoBackupState } from '../../db/auto-backup';
 import { exportBackup, importBackup } from '../../db/backup';
+import { parseBackupRun, type BackupRun, type PageRequest } from '../../messaging/protocol';
 import { loadSettings, saveSettings } from '../../db/settings';
 import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
@@ -61,6 +64,82 @@ function BackupSection() {
           {result.text}
         </p>
       )}
+    </section>
+  );
+}
+
+const FREQUENCIES: { value: AutoBackupFrequency; label: string }[] = [
+  { value: 'weekly', label: 'Every week' },
+  { value: 'daily', label: 'Every day' },
+  { value: 'off', label: 'Off' },
+];
+
+function when(at: number): string {
+  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** How often a backup file is written, what the last one was, and "Back up now". */
+function AutoBackupSection({ frequency, change }: { frequency: AutoBackupFrequency; change: (changes: Partial<Settings>) => void }) {
+  const state = useLiveQuery(loadAutoBackupState, []);
+  const [run, setRun] = useState<BackupRun | 'running' | null>(null);
+  const backUpNow = async () => {
+    setRun('running');
+    const request: PageRequest = { type: 'back-up-now' };
+    try {
+      setRun(parseBackupRun(await browser.runtime.sendMessage(request)) ?? { outcome: 'failed', message: 'The background gave no answer.' });
+    } catch (error) {
+      setRun({ outcome: 'failed', message: errorText(error) });
+    }
+  };
+  const last = state.state === 'ready' ? state.value.last : undefined;
+  const failure = state.state === 'ready' ? state.value.failure : undefined;
+  return (
+    <section aria-labelledby="auto-backup-heading">
+      <h2 id="auto-backup-heading">Automatic backups</h2>
+      <p class="muted">
+        A backup file goes to the folder <q>{BACKUP_FOLDER}</q> in your Downloads folder, so uninstalling the extension (which
+        deletes its notes from the browser) does not lose them; import the file below to get them back.
+      </p>
+      <fieldset class="choices">
+        <legend>Write a backup file</legend>
+        {FREQUENCIES.map((option) => (
+          <label key={option.value}>
+            <input
+              type="radio"
+              name="auto-backup"
+              value={option.value}
+              checked={frequency === option.value}
+              onChange={() => change({ autoBackup: option.value })}
+            />{' '}
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      <p class="last-backup">
+        {last ? (
+          <>
+            Last backup: {when(last.at)}, <code>{last.file}</code>
+          </>
+        ) : (
+          'No backup file has been written yet.'
+        )}
+      </p>
+      {failure && (
+        <p class="error backup-failure" role="alert">
+          The backup of {when(failure.at)} failed. {failure.message}
+        </p>
+      )}
+      <p class="backup-actions">
+        <button type="button" disabled={run === 'running'} onClick={() => void backUpNow()}>
+          Back up now
+        </button>
+        {/* A failure the database kept shows above, once. */}
+        {run && run !== 'running' && !(run.outcome === 'failed' && run.message === failure?.message) && (
+          <span class={run.outcome === 'failed' ? 'error' : undefined} role="status">
+            {run.outcome === 'written' ? `Written: ${run.file}` : run.outcome === 'skipped' ? run.reason : run.message}
+          </span>
+        )}
+      </p>
     </section>
   );
 }
@@ -128,6 +207,7 @@ export function Options() {
         </p>
         <p class="muted">The browser's extension shortcut settings change it.</p>
       </section>
+      <AutoBackupSection frequency={value.autoBackup} change={change} />
       <BackupSection />
       <p role="status" class="saved">
         {status}

@@ -1,0 +1,132 @@
+/**
+ * Automatic backup files. An alarm checks every hour (and the worker checks at browser start);
+ * when the chosen period has passed since the last file and something changed, the full backup
+ * is written to Downloads/Webinar Notes backups/. The options page's "Back up now" asks for one
+ * through a message. What happened is kept in the database for the options page to show.
+ */
+import { backupDecision, backupFilePath, downloadFailureText, fileNameOf, type BackupDecision } from '../core/auto-backup';
+import { loadAutoBackupState, dataSummary, saveAutoBackupState } from '../db/auto-backup';
+import { backupFileBlob } from '../db/backup';
+import { loadSettings } from '../db/settings';
+import { parsePageRequest, type BackupRun } from '../messaging/protocol';
+import { backupFileUrl } from '../platform/blob-url';
+import browser, { type Runtime } from '../platform/browser';
+
+const ALARM = 'auto-backup';
+const CHECK_EVERY_MINUTES = 60;
+/** A local file of a few megabytes is written in well under a second; this is for a stuck one. */
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+const SKIPPED: Record<Exclude<BackupDecision, { write: true }>['reason'], string> = {
+  off: 'Automatic backups are off.',
+  'not-due': 'The next automatic backup is not due yet.',
+  empty: 'There is nothing to back up yet: no recording has notes or questions.',
+  unchanged: 'Nothing changed since the last backup file, so no new file was written.',
+};
+
+let running: Promise<BackupRun> | null = null;
+
+/**
+ * The scheduled check (`manual` false) or "Back up now" (`manual` true). One run at a time: a
+ * second call while one runs gets the same result instead of a second file.
+ */
+export function runBackup(options: { manual: boolean }): Promise<BackupRun> {
+  running ??= backUp(options.manual).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function backUp(manual: boolean): Promise<BackupRun> {
+  const [settings, state, data] = await Promise.all([loadSettings(), loadAutoBackupState(), dataSummary()]);
+  // Taken before the file is read: a note saved while it is written counts as a change.
+  const now = Date.now();
+  const decision = backupDecision({ frequency: settings.autoBackup, state, data, now, manual });
+  if (!decision.write) return { outcome: 'skipped', reason: SKIPPED[decision.reason] };
+  try {
+    const file = await writeFile(backupFilePath(new Date(now)));
+    await saveAutoBackupState({ last: { at: now, file, records: data.records } });
+    return { outcome: 'written', file };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await saveAutoBackupState({ ...state, failure: { at: now, message } });
+    return { outcome: 'failed', message };
+  }
+}
+
+/** Downloads the backup as `path` under Downloads and waits for the file; its name as written. */
+async function writeFile(path: string): Promise<string> {
+  let file;
+  try {
+    file = await backupFileUrl(backupFileBlob);
+  } catch (error) {
+    throw new Error(`The backup file could not be made: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    let id: number;
+    try {
+      id = await browser.downloads.download({ url: file.url, filename: path, conflictAction: 'uniquify', saveAs: false });
+    } catch (error) {
+      throw new Error(`The browser refused to save the backup file (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    return fileNameOf(await downloadFinished(id));
+  } finally {
+    await file.release();
+  }
+}
+
+/** The full path once download `id` is complete; an error that says why when it is not. */
+function downloadFinished(id: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      browser.downloads.onChanged.removeListener(listener);
+      outcome();
+    };
+    const check = async () => {
+      const [item] = await browser.downloads.search({ id });
+      if (!item) settle(() => reject(new Error('The backup file could not be written: its download disappeared.')));
+      else if (item.state === 'complete') settle(() => resolve(item.filename));
+      else if (item.state === 'interrupted') settle(() => reject(new Error(downloadFailureText(item.error))));
+    };
+    const listener = (delta: { id: number; state?: unknown; error?: unknown }) => {
+      if (delta.id === id && (delta.state || delta.error)) void check();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(new Error('The backup file could not be written: the download did not finish within a minute.'))),
+      DOWNLOAD_TIMEOUT_MS,
+    );
+    browser.downloads.onChanged.addListener(listener);
+    // It may have finished before the listener was added.
+    void check();
+  });
+}
+
+const reportError = (error: unknown) => console.error('Webinar Notes could not check for a backup', error);
+
+/** The scheduled check: what the alarm, browser start and the e2e seam run. */
+export function scheduledBackupCheck(): Promise<BackupRun> {
+  return runBackup({ manual: false });
+}
+
+export function scheduleAutoBackups(): void {
+  // Creating an alarm that exists would restart its period on every wake of the worker.
+  void browser.alarms.get(ALARM).then((alarm) => {
+    if (!alarm) browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: CHECK_EVERY_MINUTES });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) scheduledBackupCheck().catch(reportError);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    scheduledBackupCheck().catch(reportError);
+  });
+  // "Back up now", from the options page only.
+  const optionsPage = browser.runtime.getURL('src/pages/options/index.html');
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupRun> | undefined => {
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(optionsPage) || !parsePageRequest(raw)) return undefined;
+    return runBackup({ manual: true });
+  });
+}
