@@ -4,6 +4,7 @@
  */
 import { chromium, type BrowserContext } from 'playwright-core';
 import { launch, launchOptions, newProfile, removeProfile, type Browser } from '../test/e2e/browser';
+import { installFrameClock } from './frame-clock';
 
 /**
  * tsx compiles this code with esbuild's keepNames, which wraps named inner functions in
@@ -12,8 +13,15 @@ import { launch, launchOptions, newProfile, removeProfile, type Browser } from '
  */
 const NAME_HELPER = 'globalThis.__name ??= (fn) => fn;';
 
+/** What every page and frame of a benchmark browser gets before its own scripts run. */
+async function prepare(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: NAME_HELPER });
+  await context.addInitScript(installFrameClock);
+}
+
 async function closing<T>(context: BrowserContext, profile: string, use: () => Promise<T>): Promise<T> {
   try {
+    await prepare(context);
     return await use();
   } finally {
     await context.close();
@@ -24,7 +32,6 @@ async function closing<T>(context: BrowserContext, profile: string, use: () => P
 /** Runs `use` with a new browser and profile with the built extension (dist/) loaded. */
 export async function withExtension<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
   const browser = await launch();
-  await browser.context.addInitScript({ content: NAME_HELPER });
   return closing(browser.context, browser.profile, () => use(browser));
 }
 
@@ -32,6 +39,5 @@ export async function withExtension<T>(use: (browser: Browser) => Promise<T>): P
 export async function withoutExtension<T>(use: (context: BrowserContext) => Promise<T>): Promise<T> {
   const profile = newProfile();
   const context = await chromium.launchPersistentContext(profile, launchOptions({ extension: false }));
-  await context.addInitScript({ content: NAME_HELPER });
   return closing(context, profile, () => use(context));
 }

@@ -9,6 +9,7 @@ import { progress, type Measurement } from './measurement';
 import { contentScriptSize } from './measurements/content-script-size';
 import { mount } from './measurements/mount';
 import { noVideoPageCost } from './measurements/no-video-page-cost';
+import { saveToShown } from './measurements/save-to-shown';
 import { shortcutToComposer } from './measurements/shortcut-to-composer';
 
 /** In the order they run. A new measurement is one module in measurements/ and one line here. */
@@ -17,6 +18,7 @@ const MEASUREMENTS: Measurement[] = [
   noVideoPageCost,
   mount,
   shortcutToComposer,
+  saveToShown,
 ];
 
 async function main(): Promise<void> {
