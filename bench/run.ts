@@ -7,8 +7,10 @@ import { serveDemo } from '../test/e2e/browser';
 import type { Figure } from './figure';
 import { progress, type Measurement } from './measurement';
 import { contentScriptSize } from './measurements/content-script-size';
+import { exportForumPost } from './measurements/export-forum-post';
 import { mount } from './measurements/mount';
 import { noVideoPageCost } from './measurements/no-video-page-cost';
+import { panel10k } from './measurements/panel-10k';
 import { saveToShown } from './measurements/save-to-shown';
 import { shortcutToComposer } from './measurements/shortcut-to-composer';
 
@@ -19,6 +21,8 @@ const MEASUREMENTS: Measurement[] = [
   mount,
   shortcutToComposer,
   saveToShown,
+  panel10k,
+  exportForumPost,
 ];
 
 async function main(): Promise<void> {

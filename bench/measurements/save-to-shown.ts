@@ -3,37 +3,17 @@
  * live query of the database, so a row shown is a note stored; the count in the database is
  * checked at the end all the same.
  */
-import type { Frame } from 'playwright-core';
 import { panelOf } from '../../test/e2e/browser';
 import { timings } from '../figure';
 import type { FrameClockWindow } from '../frame-clock';
 import type { Measurement } from '../measurement';
 import { withExtension } from '../browsers';
+import { countNotes } from '../extension-db';
 
 const RUNS = 30;
 const BUDGET_P95_MS = 50;
 
 type BenchWindow = FrameClockWindow & { pressedAt?: number; shownAt?: number };
-
-/** Notes of the recording in the extension's database, read without Dexie from the panel frame. */
-function storedCount(panel: Frame, recordingKey: string): Promise<number> {
-  return panel.evaluate(
-    (key) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('webinar-notes');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('notes').objectStore('notes').index('recordingKey').count(key);
-          count.onsuccess = () => {
-            resolve(count.result);
-            open.result.close();
-          };
-          count.onerror = () => reject(count.error);
-        };
-      }),
-    recordingKey,
-  );
-}
 
 export const saveToShown: Measurement = {
   title: 'save to shown',
@@ -64,11 +44,11 @@ export const saveToShown: Measurement = {
         await box.press('Enter');
         const shown = await panel.waitForFunction(() => {
           const { pressedAt, shownAt } = window as unknown as BenchWindow;
-          return shownAt !== undefined && pressedAt !== undefined && shownAt - pressedAt;
+          return shownAt !== undefined && pressedAt !== undefined && { ms: shownAt - pressedAt };
         });
-        result.push((await shown.jsonValue()) as number);
+        result.push(((await shown.jsonValue()) as { ms: number }).ms);
       }
-      return { samples: result, stored: await storedCount(panel, `${origin}/`) };
+      return { samples: result, stored: await countNotes(panel, `${origin}/`) };
     });
     if (stored !== RUNS) throw new Error(`saved ${RUNS} notes but the database holds ${stored}`);
     return {
