@@ -8,6 +8,7 @@ import type { Figure } from './figure';
 import { progress, type Measurement } from './measurement';
 import { contentScriptSize } from './measurements/content-script-size';
 import { exportForumPost } from './measurements/export-forum-post';
+import { import100k } from './measurements/import-100k';
 import { mount } from './measurements/mount';
 import { noVideoPageCost } from './measurements/no-video-page-cost';
 import { panel10k } from './measurements/panel-10k';
@@ -23,6 +24,8 @@ const MEASUREMENTS: Measurement[] = [
   saveToShown,
   panel10k,
   exportForumPost,
+  import100k,
+  // search100kMs goes here, once the library page exists: see bench/README.md.
 ];
 
 async function main(): Promise<void> {
