@@ -84,7 +84,7 @@ export const noVideoPageCost: Measurement = {
         'ms',
         null,
         RUNS,
-        `medians over ${RUNS} loads of a page without video (test/e2e/fixtures/no-video.html), with the extension minus without it: value = extra script time (CDP Performance.getMetrics ScriptDuration) up to ${SETTLE_MS} ms after load; also all main-thread task time (TaskDuration, noisy), JS heap after a forced GC, and the page's own time for ${ROUNDS} tasks each adding and removing ${ELEMENTS_PER_ROUND} elements (our MutationObserver watches the whole document)`,
+        `medians over ${RUNS} loads of a page without video (test/e2e/fixtures/no-video.html), with the extension minus without it: value = extra script time (CDP Performance.getMetrics ScriptDuration) up to ${SETTLE_MS} ms after load; also all main-thread task time (TaskDuration, noisy), JS heap after a forced GC, and the page's own time for ${ROUNDS} tasks each adding and removing ${ELEMENTS_PER_ROUND} elements (our MutationObserver watches the whole document); both browsers carry the benchmark's own small init scripts`,
         {
           scriptMs: compare(withExt, without, 'scriptMs', roundMs),
           taskMs: compare(withExt, without, 'taskMs', roundMs),
