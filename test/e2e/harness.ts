@@ -1,139 +1,20 @@
 /**
- * Real Chromium with the built extension loaded, and the demo/fixture server. Every e2e test
- * goes through here.
+ * What every e2e test goes through: the browser and servers of browser.ts, started and stopped
+ * around a test file, and helpers to drive and read the extension.
  */
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Frame, type Page, type Worker } from 'playwright-core';
-// @ts-expect-error -- a plain ES module shared with `npm start`
-import { startDemoServer } from '../../scripts/demo-server.mjs';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { SITE_HOSTS, serveSites, type SitesServer } from './sites-server';
+import { launch, panelOf, removeProfile, serveDemo, withTimeout, type Browser, type DemoServer } from './browser';
+import { serveSites, type SitesServer } from './sites-server';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+export {
+  CHROME, DIST, launch, launchOptions, newProfile, panelOf, removeProfile, serveDemo, setDownloadBehavior, tabIdOf, withTimeout,
+  type Browser, type DemoServer,
+} from './browser';
+
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
-export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-export interface DemoServer {
-  origin: string;
-  close(): Promise<void>;
-}
-
-export function serveDemo(): Promise<DemoServer> {
-  return startDemoServer(0) as Promise<DemoServer>;
-}
-
-export interface Browser {
-  context: BrowserContext;
-  extensionId: string;
-  profile: string;
-  worker(): Promise<Worker>;
-  close(): Promise<void>;
-}
-
-/** A profile directory that outlives one browser, for restart tests. */
-export function newProfile(): string {
-  return mkdtempSync(join(tmpdir(), 'webinar-notes-e2e-'));
-}
-
-/**
- * Makes `directory` the profile's Downloads folder (Chrome reads it from the profile's
- * preferences at start), with no "Save as" prompt, as a user's browser has it.
- */
-function setDownloadsFolder(profile: string, directory: string): void {
-  const file = join(profile, 'Default', 'Preferences');
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  const preferences = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  preferences.download = { ...(preferences.download as object | undefined), default_directory: directory, prompt_for_download: false };
-  writeFileSync(file, JSON.stringify(preferences));
-}
-
-/**
- * Starts Chromium with the extension. With `sitesPort`, the YouTube and Vimeo host names resolve
- * to the local fixture server on that port (see sites-server.ts).
- *
- * Downloads: Playwright normally takes every download over (`Browser.setDownloadBehavior`
- * `allowAndName`): the file lands in its own temp folder under a GUID name, ignoring the folder
- * and name the extension asked for (and a download the extension's worker starts fires no
- * Playwright `download` event: no page started it). With `downloads`, Chrome decides as it does
- * for a user (behaviour `default`), with that directory as the Downloads folder, and tests read
- * the files there.
- */
-export async function launch(profile = newProfile(), sitesPort?: number, options: { downloads?: string } = {}): Promise<Browser> {
-  if (options.downloads) setDownloadsFolder(profile, options.downloads);
-  const siteArgs = sitesPort
-    ? [
-        `--host-resolver-rules=${SITE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${sitesPort}`).join(', ')}`,
-        '--ignore-certificate-errors',
-      ]
-    : [];
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-quic',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-      // Replaces Playwright's own --disable-features list, which turns off storage partitioning:
-      // without partitioning Chrome refuses IndexedDB to an extension frame inside a page, and
-      // users run with Chrome's defaults.
-      '--disable-features=Translate,MediaRouter,OptimizationHints',
-      ...siteArgs,
-    ],
-  });
-  if (options.downloads) await setDownloadBehavior(context, 'default');
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL((await worker()).url()).host;
-  return {
-    context,
-    extensionId,
-    profile,
-    worker,
-    close: () => context.close(),
-  };
-}
-
-const browserSessions = new WeakMap<BrowserContext, Promise<CDPSession>>();
-
-/** What Chrome does with downloads from now on: `default` as for a user, `deny` cancels them. */
-export async function setDownloadBehavior(context: BrowserContext, behavior: 'default' | 'deny'): Promise<void> {
-  // One browser-level session a browser, kept open: with a new session a call, a later call
-  // never returned and `deny` did not take effect.
-  let session = browserSessions.get(context);
-  if (!session) {
-    const browser = context.browser();
-    if (!browser) throw new Error('no browser to set the download behaviour of');
-    session = browser.newBrowserCDPSession();
-    browserSessions.set(context, session);
-  }
-  await (await session).send('Browser.setDownloadBehavior', { behavior, eventsEnabled: true });
-}
-
-export function removeProfile(profile: string): void {
-  rmSync(profile, { recursive: true, force: true });
-}
-
-/**
- * The notes panel frame inside `page`, once it has loaded and rendered. `parentUrl` picks the
- * panel of one embed when a page has several.
- */
-export async function panelOf(page: Page, extensionId: string, parentUrl?: RegExp): Promise<Frame> {
-  const prefix = `chrome-extension://${extensionId}/src/pages/panel/`;
-  for (let i = 0; i < 200; i++) {
-    const frame = page
-      .frames()
-      .find((f) => f.url().startsWith(prefix) && (!parentUrl || parentUrl.test(f.parentFrame()?.url() ?? '')));
-    if (frame && (await frame.locator('textarea#composer-text').count()) > 0) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the notes panel did not appear');
-}
 
 export async function videoTime(page: Page): Promise<number> {
   return page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentTime);
@@ -148,15 +29,6 @@ export async function playUntil(page: Page, seconds: number): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-/** `promise`, or an error naming `what` after `ms`: page.evaluate has no timeout of its own. */
-export function withTimeout<T>(what: string, promise: Promise<T>, ms = 10_000): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Notes as the database holds them, read from an extension page of this browser. */
@@ -196,18 +68,6 @@ export async function typeNote(panel: Frame, text: string): Promise<void> {
 
 export async function panelNoteTexts(panel: Frame): Promise<string[]> {
   return panel.locator('li.note .text').allTextContents();
-}
-
-/** The id of the tab showing `page`, as the extension sees it. */
-export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
-  await page.bringToFront();
-  const worker = await browser.worker();
-  return worker.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({ active: true });
-    const tab = tabs.find((t) => t.url === undefined || t.url === url) ?? tabs[0];
-    if (tab?.id === undefined) throw new Error('no active tab');
-    return tab.id;
-  }, page.url());
 }
 
 interface CdpNode {

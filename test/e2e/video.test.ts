@@ -1,9 +1,5 @@
-import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import {
-  DIST,
   markerCount,
   pageDom,
   panelOf,
@@ -31,19 +27,14 @@ test('a video that appears later is picked up, a replaced one is followed by the
   await page.waitForTimeout(300);
   expect(await layerHosts(page)).toBe(0);
 
-  const mountMs: number[] = [];
   for (let i = 0; i < 10; i++) {
     await page.evaluate(() => (window as unknown as { addVideo(): void }).addVideo());
     await expect.poll(() => layerHosts(page)).toBe(1);
     await page.evaluate(() => (window as unknown as { removeVideo(): void }).removeVideo());
     await expect.poll(() => layerHosts(page)).toBe(0);
   }
-  mountMs.push(...(await page.evaluate(() => (window as unknown as { timings: number[] }).timings)));
-  expect(mountMs).toHaveLength(10);
-  const sorted = [...mountMs].sort((a, b) => a - b);
-  const gzip = gzipSync(readFileSync(join(DIST, 'src/content/index.js'))).length;
-  // Figures for the issue note; the budgets live in the benchmark, not here.
-  console.log(JSON.stringify({ contentScriptGzipBytes: gzip, mountMs: { p50: sorted[4], max: sorted[9] } }));
+  // The fixture saw the layer arrive once a video: its timings are the benchmark's (npm run bench).
+  expect(await page.evaluate(() => (window as unknown as { timings: number[] }).timings)).toHaveLength(10);
 
   await page.evaluate(() => (window as unknown as { addVideo(): void }).addVideo());
   const panel = await panelOf(page, session.browser.extensionId);

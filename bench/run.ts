@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: builds the extension, measures it in headless Chromium and prints one JSON
+ * object of figures on stdout (progress on stderr). See bench/README.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { serveDemo } from '../test/e2e/browser';
+import type { Figure } from './figure';
+import { progress, type Measurement } from './measurement';
+import { contentScriptSize } from './measurements/content-script-size';
+import { exportForumPost } from './measurements/export-forum-post';
+import { import100k } from './measurements/import-100k';
+import { mount } from './measurements/mount';
+import { noVideoPageCost } from './measurements/no-video-page-cost';
+import { panel10k } from './measurements/panel-10k';
+import { saveToShown } from './measurements/save-to-shown';
+import { shortcutToComposer } from './measurements/shortcut-to-composer';
+
+/** In the order they run. A new measurement is one module in measurements/ and one line here. */
+const MEASUREMENTS: Measurement[] = [
+  contentScriptSize,
+  noVideoPageCost,
+  mount,
+  shortcutToComposer,
+  saveToShown,
+  panel10k,
+  exportForumPost,
+  import100k,
+  // search100kMs goes here, once the library page exists: see bench/README.md.
+];
+
+async function main(): Promise<void> {
+  progress('building dist/');
+  // The build's own output goes to stderr, keeping stdout for the JSON.
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 2, 2] });
+  const server = await serveDemo();
+  const figures: Record<string, Figure> = {};
+  try {
+    for (const measurement of MEASUREMENTS) {
+      progress(measurement.title);
+      const started = Date.now();
+      Object.assign(figures, await measurement.run({ origin: server.origin }));
+      progress(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await server.close();
+  }
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
