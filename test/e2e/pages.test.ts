@@ -37,7 +37,7 @@ async function popupFor(page: Page): Promise<Page> {
   return popup;
 }
 
-test('the panel, popup and options pages have no serious or critical accessibility violations', async () => {
+test('the panel, popup, options and library pages have no serious or critical accessibility violations', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.origin}/`);
   const panel = await panelOf(page, session.browser.extensionId);
@@ -58,7 +58,23 @@ test('the panel, popup and options pages have no serious or critical accessibili
   await options.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
   await options.getByText('Lead-in').waitFor();
   expect(await seriousViolations(options)).toEqual([]);
-  for (const p of [page, popup, options]) await p.close();
+
+  // The popup opens the library; each of its views passes too.
+  const [library] = await Promise.all([session.browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Library' }).click()]);
+  await library.waitForURL(`chrome-extension://${session.browser.extensionId}/src/pages/library/index.html`);
+  await expect.poll(() => library.locator('.recording-row').count()).toBe(1);
+  expect({ view: 'recordings', violations: await seriousViolations(library) }).toEqual({ view: 'recordings', violations: [] });
+  await library.getByRole('searchbox').fill('list empty');
+  await expect.poll(() => library.locator('.hit mark').allTextContents()).toEqual(['list', 'empty']);
+  expect({ view: 'search', violations: await seriousViolations(library) }).toEqual({ view: 'search', violations: [] });
+  await library.getByRole('searchbox').fill('');
+  await library.locator('.recording-row .recording-title').click();
+  await expect.poll(() => library.locator('.lib-note').count()).toBe(1);
+  expect({ view: 'recording', violations: await seriousViolations(library) }).toEqual({ view: 'recording', violations: [] });
+  await library.getByRole('link', { name: /^Trash/ }).click();
+  await expect.poll(() => library.locator('.result-count').textContent()).toBe('The trash is empty.');
+  expect({ view: 'trash', violations: await seriousViolations(library) }).toEqual({ view: 'trash', violations: [] });
+  for (const p of [page, popup, options, library]) if (!p.isClosed()) await p.close();
 });
 
 test('the popup tells whether the page is annotated, counts its notes and opens the panel', async () => {

@@ -107,18 +107,18 @@ test('from notes and Q&A to a forum post, then a backup restored into a fresh pr
   await topic.close();
 
   // Back up everything, restore into a fresh profile, nothing lost.
-  const options = await session.browser.context.newPage();
-  await options.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
-  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Download a backup' }).click()]);
+  const library = await session.browser.context.newPage();
+  await library.goto(`chrome-extension://${session.browser.extensionId}/src/pages/library/index.html`);
+  const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Export everything' }).click()]);
   const file = join(SCREENSHOTS, 'backup.json');
   await download.saveAs(file);
 
   const fresh = await launch(newProfile());
   try {
     const restore = await fresh.context.newPage();
-    await restore.goto(`chrome-extension://${fresh.extensionId}/src/pages/options/index.html`);
-    await restore.getByLabel('Import a backup').setInputFiles(file);
-    await expect.poll(() => restore.locator('.restore-result').textContent()).toMatch(/^Restored from backup\.json: \d+ added/);
+    await restore.goto(`chrome-extension://${fresh.extensionId}/src/pages/library/index.html`);
+    await restore.getByLabel('Import a backup…').setInputFiles(file);
+    await expect.poll(() => restore.locator('.backup-result').textContent()).toMatch(/^Restored from backup\.json: \d+ added/);
     const again = await fresh.context.newPage();
     await again.goto(`${session.server.origin}/`);
     const restoredPanel = await panelOf(again, fresh.extensionId);
@@ -131,8 +131,8 @@ test('from notes and Q&A to a forum post, then a backup restored into a fresh pr
 
     // A broken file changes nothing and says why.
     writeFileSync(join(SCREENSHOTS, 'broken.json'), '{"format":"webinar-notes-backup","version":1,"recordings":[');
-    await restore.getByLabel('Import a backup').setInputFiles(join(SCREENSHOTS, 'broken.json'));
-    await expect.poll(() => restore.locator('.restore-result').textContent()).toMatch(/cut off or is not JSON/);
+    await restore.getByLabel('Import a backup…').setInputFiles(join(SCREENSHOTS, 'broken.json'));
+    await expect.poll(() => restore.locator('.backup-result').textContent()).toMatch(/cut off or is not JSON/);
   } finally {
     await fresh.close();
     removeProfile(fresh.profile);

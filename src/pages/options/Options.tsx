@@ -2,13 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { BACKUP_FOLDER, type AutoBackupFrequency } from '../../core/auto-backup';
 import { MAX_LEAD_IN_SECONDS, type Settings } from '../../core/settings';
 import { loadAutoBackupState } from '../../db/auto-backup';
-import { exportBackup, importBackup } from '../../db/backup';
 import { parseBackupRun, type BackupRun, type PageRequest } from '../../messaging/protocol';
 import { loadSettings, saveSettings } from '../../db/settings';
 import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
 import { errorText } from '../shared/FormError';
-import { downloadText } from '../shared/download';
+import { openLibrary } from '../shared/open-library';
 
 function useShortcut(): string | null {
   const [shortcut, setShortcut] = useState<string | null>(null);
@@ -20,50 +19,18 @@ function useShortcut(): string | null {
   return shortcut;
 }
 
-/** Export everything, or bring a backup back: validated first, all or nothing. */
-function BackupSection() {
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const download = async () => {
-    const backup = await exportBackup({});
-    downloadText(JSON.stringify(backup, null, 2), 'application/json', `webinar-notes-backup-${backup.exportedAt.slice(0, 10)}.json`);
-  };
-  const restore = async (file: File) => {
-    const outcome = await importBackup(await file.text());
-    setResult(
-      outcome.ok
-        ? {
-            ok: true,
-            text: `Restored from ${file.name}: ${outcome.counts.added} added, ${outcome.counts.updated} updated, ${outcome.counts.kept} already up to date.`,
-          }
-        : { ok: false, text: outcome.message },
-    );
-  };
+/** Export and import live in the library, with the notes they move. */
+function LibrarySection() {
   return (
     <section>
-      <h2>Backup</h2>
-      <p class="muted">A backup file holds every recording, note and question. Importing merges it: the newest version of each wins.</p>
-      <p class="backup-actions">
-        <button type="button" onClick={() => void download()}>
-          Download a backup
-        </button>
-        <label class="file">
-          Import a backup{' '}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              if (file) void restore(file);
-              event.currentTarget.value = '';
-            }}
-          />
-        </label>
+      <h2>Export and import</h2>
+      <p class="muted">
+        The library exports everything to one file and imports a backup back: checked first, then merged, the newest version of
+        each note winning.
       </p>
-      {result && (
-        <p class={result.ok ? 'restore-result' : 'restore-result error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <button type="button" onClick={() => void openLibrary()}>
+        Open the library
+      </button>
     </section>
   );
 }
@@ -98,7 +65,7 @@ function AutoBackupSection({ frequency, change }: { frequency: AutoBackupFrequen
       <h2 id="auto-backup-heading">Automatic backups</h2>
       <p class="muted">
         A backup file goes to the folder <q>{BACKUP_FOLDER}</q> in your Downloads folder, so uninstalling the extension (which
-        deletes its notes from the browser) does not lose them; import the file below to get them back.
+        deletes its notes from the browser) does not lose them; import the file in the library to get them back.
       </p>
       <fieldset class="choices">
         <legend>Write a backup file</legend>
@@ -208,7 +175,7 @@ export function Options() {
         <p class="muted">The browser's extension shortcut settings change it.</p>
       </section>
       <AutoBackupSection frequency={value.autoBackup} change={change} />
-      <BackupSection />
+      <LibrarySection />
       <p role="status" class="saved">
         {status}
       </p>

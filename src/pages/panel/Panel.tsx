@@ -26,6 +26,7 @@ import { NoteRow } from './NoteRow';
 import { inSidePanel } from '../../platform/side-panel';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
 import { errorText } from '../shared/FormError';
+import { openLibrary } from '../shared/open-library';
 
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
@@ -172,6 +173,9 @@ export function Panel() {
           aria-label="Copy a link to this moment"
         >
           Link
+        </button>
+        <button type="button" class="quiet" onClick={() => void openLibrary()} aria-label="Open the library of all notes">
+          Library
         </button>
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Settings">
           Settings

@@ -3,7 +3,8 @@ import { sitePattern } from '../../core/site-patterns';
 import { countNotes } from '../../db/notes';
 import { parseVideoStatus, type TabMessage, type VideoStatus } from '../../messaging/protocol';
 import browser from '../../platform/browser';
-import { contentScriptFile, defaultMatches, LIBRARY_PAGE } from '../../platform/manifest';
+import { contentScriptFile, defaultMatches } from '../../platform/manifest';
+import { openLibrary } from '../shared/open-library';
 import { openSidePanel } from '../../platform/side-panel';
 import { useLiveQuery } from '../shared/live-query';
 
@@ -41,11 +42,6 @@ async function askActiveTab(): Promise<TabState> {
   const answer: unknown = await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   const status = parseVideoStatus(answer);
   return status ? { state: 'video', tabId: tab.id, status, site } : { state: 'none', tabId: tab.id, site };
-}
-
-async function openLibrary(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
-  window.close();
 }
 
 export function Popup() {
@@ -135,7 +131,7 @@ export function Popup() {
             Stop on {site.host}
           </button>
         )}
-        <button type="button" class="quiet" onClick={() => void openLibrary()}>
+        <button type="button" class="quiet" onClick={() => void openLibrary().then(() => window.close())}>
           Library
         </button>
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
