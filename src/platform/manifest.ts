@@ -14,3 +14,6 @@ export function contentScriptFile(): string {
 
 /** The library page, as built (the build keeps the source path of extension pages). */
 export const LIBRARY_PAGE = 'src/pages/library/index.html';
+
+/** The settings page, as built. */
+export const OPTIONS_PAGE = 'src/pages/options/index.html';

@@ -11,6 +11,8 @@ import { RecordingPage } from './RecordingPage';
 import { SearchBox, SearchResults } from './SearchResults';
 import { TrashList } from './TrashList';
 import { useRoute } from './route';
+import browser from '../../platform/browser';
+import { OPTIONS_PAGE } from '../../platform/manifest';
 
 /** Every recording, search across all of them, the trash, and backups. */
 export function Library() {
@@ -67,6 +69,9 @@ export function Library() {
           </a>
           <a href="#trash" aria-current={route.page === 'trash' ? 'page' : undefined}>
             Trash{view ? ` (${view.trash.length.toLocaleString()})` : ''}
+          </a>
+          <a href={browser.runtime.getURL(OPTIONS_PAGE)} target="_blank" rel="noopener">
+            Settings
           </a>
         </nav>
       </header>

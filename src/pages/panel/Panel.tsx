@@ -9,7 +9,6 @@ import { restoreNote, trashNote, type RecordingInfo } from '../../db/notes';
 import { useRecordingNotes } from './use-notes';
 import { loadSettings } from '../../db/settings';
 import type { ToPanel } from '../../messaging/protocol';
-import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
 import { getRecording } from '../../db/recordings';
 import { Composer } from './Composer';
@@ -176,9 +175,6 @@ export function Panel() {
         </button>
         <button type="button" class="quiet" onClick={() => void openLibrary()} aria-label="Open the library of all notes">
           Library
-        </button>
-        <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()} aria-label="Settings">
-          Settings
         </button>
         <button
           type="button"
