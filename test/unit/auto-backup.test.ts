@@ -12,6 +12,7 @@ import { dataSummary, loadAutoBackupState, saveAutoBackupState } from '../../src
 import { importBackup } from '../../src/db/backup';
 import { addNote, trashNote } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
+import { emptyDatabase } from './empty-db';
 import { loadSettings } from '../../src/db/settings';
 
 const HOUR = 3_600_000;
@@ -93,9 +94,7 @@ describe('downloadFailureText', () => {
 describe('the database side', () => {
   let clock = 1_000;
   beforeEach(async () => {
-    const database = db();
-    await database.open();
-    await Promise.all(database.tables.map((table) => table.clear()));
+    await emptyDatabase();
     clock = 1_000;
     vi.spyOn(Date, 'now').mockImplementation(() => clock);
   });

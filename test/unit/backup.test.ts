@@ -6,6 +6,7 @@ import type { Note, QaItem, Recording } from '../../src/core/model';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { exportBackup, importBackup } from '../../src/db/backup';
 import { db } from '../../src/db/schema';
+import { emptyDatabase } from './empty-db';
 
 const KEY = 'https://example.com/webinar?id=1';
 const OTHER = 'youtube:abc123';
@@ -28,11 +29,6 @@ function file(edit: (b: Record<string, unknown> & BackupData) => void = () => {}
   return JSON.stringify(plain);
 }
 
-async function resetDatabase() {
-  const database = db();
-  await database.open();
-  await Promise.all(database.tables.map((table) => table.clear()));
-}
 
 /** Every table, sorted by primary key, to compare databases. */
 async function snapshot() {
@@ -41,7 +37,7 @@ async function snapshot() {
   return Object.fromEntries(rows);
 }
 
-beforeEach(resetDatabase);
+beforeEach(emptyDatabase);
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -302,11 +298,11 @@ describe('round trip (property)', () => {
   it('export everything → import into an empty database gives every table back, deep-equal', async () => {
     await fc.assert(
       fc.asyncProperty(databaseArb, async (data) => {
-        await resetDatabase();
+        await emptyDatabase();
         await fill(data);
         const original = await snapshot();
         const text = JSON.stringify(await exportBackup({}));
-        await resetDatabase();
+        await emptyDatabase();
         const result = await importBackup(text);
         expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, updated: 0, kept: 0 } });
         expect(await snapshot()).toEqual(original);
@@ -319,7 +315,7 @@ describe('round trip (property)', () => {
   it('importing a database’s own backup again keeps everything and changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(databaseArb, async (data) => {
-        await resetDatabase();
+        await emptyDatabase();
         await fill(data);
         const original = await snapshot();
         const result = await importBackup(JSON.stringify(await exportBackup({})));

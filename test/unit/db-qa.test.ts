@@ -4,13 +4,12 @@ import { addNote, updateNote, type RecordingInfo } from '../../src/db/notes';
 import { addQuestions, listQa, restoreQuestion, setNoteLink, trashQuestion, updateQuestion } from '../../src/db/qa';
 import { getRecording, removeSpeaker, saveDetails, saveSpeaker } from '../../src/db/recordings';
 import { db } from '../../src/db/schema';
+import { emptyDatabase } from './empty-db';
 
 const talk: RecordingInfo = { key: 'youtube:Wb1nQ9rLk2A', site: 'youtube', url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A', title: 'Talk' };
 
 beforeEach(async () => {
-  const database = db();
-  await database.open();
-  await Promise.all(database.tables.map((table) => table.clear()));
+  await emptyDatabase();
 });
 
 describe('webinar details and speakers', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { discardDraft, loadDraft, saveDraft } from '../../src/db/drafts';
 import { addNote, countNotes, listNotes, restoreNote, trashNote, updateNote, type RecordingInfo } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
+import { emptyDatabase } from './empty-db';
 import { loadSettings, saveSettings } from '../../src/db/settings';
 
 const talk: RecordingInfo = { key: 'https://example.com/talk', site: 'html5', url: 'https://example.com/talk', title: 'Talk', duration: 3600 };
@@ -12,9 +13,7 @@ const other: RecordingInfo = { ...talk, key: 'https://example.com/other', url: '
 
 let clock = 1_000;
 beforeEach(async () => {
-  const database = db();
-  await database.open();
-  await Promise.all(database.tables.map((table) => table.clear()));
+  await emptyDatabase();
   clock = 1_000;
   vi.spyOn(Date, 'now').mockImplementation(() => clock);
 });

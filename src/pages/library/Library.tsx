@@ -77,39 +77,30 @@ export function Library() {
       </header>
       {view && route.page === 'recordings' && (
         <div class="filters" role="group" aria-label="Filters">
-          <span>
-            <label for="filter-site">Site</label>{' '}
-            <select id="filter-site" value={filters.site ?? ''} onChange={(event) => filter('site', event.currentTarget.value)}>
-              <option value="">All sites</option>
-              {view.sites.map((site) => (
-                <option key={site} value={site}>
-                  {SITE_NAMES[site]}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span>
-            <label for="filter-speaker">Speaker</label>{' '}
-            <select id="filter-speaker" value={filters.speaker ?? ''} onChange={(event) => filter('speaker', event.currentTarget.value)}>
-              <option value="">Anyone</option>
-              {view.speakers.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span>
-            <label for="filter-tag">Tag</label>{' '}
-            <select id="filter-tag" value={filters.tag ?? ''} onChange={(event) => filter('tag', event.currentTarget.value)}>
-              <option value="">Any tag</option>
-              {view.tags.map((tag) => (
-                <option key={tag} value={tag}>
-                  {tag}
-                </option>
-              ))}
-            </select>
-          </span>
+          <FilterSelect
+            id="filter-site"
+            label="Site"
+            any="All sites"
+            value={filters.site}
+            options={view.sites.map((site) => [site, SITE_NAMES[site]])}
+            onChange={(value) => filter('site', value)}
+          />
+          <FilterSelect
+            id="filter-speaker"
+            label="Speaker"
+            any="Anyone"
+            value={filters.speaker}
+            options={view.speakers.map((name) => [name, name])}
+            onChange={(value) => filter('speaker', value)}
+          />
+          <FilterSelect
+            id="filter-tag"
+            label="Tag"
+            any="Any tag"
+            value={filters.tag}
+            options={view.tags.map((tag) => [tag, tag])}
+            onChange={(value) => filter('tag', value)}
+          />
         </div>
       )}
       <main class="library-main">
@@ -142,5 +133,32 @@ export function Library() {
       </main>
       <BackupBar />
     </div>
+  );
+}
+
+interface FilterProps {
+  id: string;
+  label: string;
+  /** The choice that filters nothing. */
+  any: string;
+  value: string | undefined;
+  /** [value, label] pairs. */
+  options: readonly (readonly [string, string])[];
+  onChange(value: string): void;
+}
+
+function FilterSelect({ id, label, any, value, options, onChange }: FilterProps) {
+  return (
+    <span>
+      <label for={id}>{label}</label>{' '}
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value)}>
+        <option value="">{any}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }

@@ -1,3 +1,4 @@
+import { EditForm } from '../shared/EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, Speaker } from '../../core/model';
 import { formatTags, parseTags } from '../../core/tags';
@@ -96,19 +97,7 @@ function NoteEditor({
   };
 
   return (
-    <form
-      class="editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onDone();
-        }
-      }}
-    >
+    <EditForm class="editor" onSave={() => void save()} onCancel={onDone}>
       <label class="visually-hidden" for={`edit-text-${note.id}`}>
         Note text
       </label>
@@ -166,6 +155,6 @@ function NoteEditor({
         </button>
       </div>
       <FormError message={message} />
-    </form>
+    </EditForm>
   );
 }

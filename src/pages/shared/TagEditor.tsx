@@ -1,3 +1,4 @@
+import { EditForm } from './EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTags, parseTags } from '../../core/tags';
 import { updateNote } from '../../db/notes';
@@ -24,19 +25,7 @@ export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
     }
   };
   return (
-    <form
-      class="tag-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onDone();
-        }
-      }}
-    >
+    <EditForm class="tag-editor" onSave={() => void save()} onCancel={onDone}>
       <label>
         Tags{' '}
         <input
@@ -54,7 +43,7 @@ export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
         Cancel
       </button>
       <FormError message={message} />
-    </form>
+    </EditForm>
   );
 }
 
