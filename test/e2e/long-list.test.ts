@@ -63,6 +63,19 @@ test('2,000 notes: the panel keeps a screenful of rows, follows the video to the
   await expect.poll(() => edited.locator('.tag').allTextContents()).toEqual(['key point', 'follow-up']);
   await screenshot(page, 'panel-long-list');
 
+  // An open editor stays, with what was typed, while the video moves far from it; the list follows
+  // the video again once the editor closes.
+  await edited.getByRole('button', { name: /^Edit note/ }).click();
+  await edited.getByLabel('Note text').fill('Half-typed edit');
+  await page.evaluate(() => {
+    (document.querySelector('video') as HTMLVideoElement).currentTime = 20;
+  });
+  await page.waitForTimeout(1000);
+  expect(await edited.getByLabel('Note text').inputValue()).toBe('Half-typed edit');
+  await edited.getByRole('button', { name: 'Cancel' }).click();
+  const early = notes.filter((n) => n.t <= 20).at(-1)!;
+  await expect.poll(() => panel.locator('li.note.current .text').textContent()).toBe(early.text);
+
   await library.reload();
   await library.getByLabel('Tag', { exact: true }).selectOption('follow-up');
   // The page's own title won: the stored recording was newer than the file's.

@@ -57,6 +57,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
             estimateSize={72}
             label="Notes"
             class="notes-scroll"
+            holdIndex={tagging === null ? -1 : own.findIndex((note) => note.id === tagging)}
             itemProps={(note) => ({ class: 'lib-note', 'data-note-id': note.id })}
             renderItem={(note) => {
               const speaker = speakerName(speakers, note.speakerId);

@@ -15,12 +15,14 @@ interface Props {
   onCopyLink(t: number): void;
   readTime(): number | null;
   speakers: readonly Speaker[];
+  /** Held by the panel, so the list keeps an open editor rendered while the video moves on. */
+  editing: boolean;
+  setEditing(editing: boolean): void;
 }
 
 /** One note of the panel's list: the list's `<li>` holds it. */
-export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers }: Props) {
+export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers, editing, setEditing }: Props) {
   const speaker = speakerName(speakers, note.speakerId);
-  const [editing, setEditing] = useState(false);
 
   if (editing) return <NoteEditor note={note} readTime={readTime} speakers={speakers} onDone={() => setEditing(false)} />;
   return (

@@ -44,6 +44,7 @@ export function Panel() {
   const [, setTick] = useState(0);
   const [tab, setTab] = useState<PanelTab>('notes');
   const [speakerId, setSpeakerId] = useState<string | undefined>(undefined);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const playbackRef = useRef(playback);
   playbackRef.current = playback;
 
@@ -108,6 +109,7 @@ export function Panel() {
   );
   // "Now speaking" belongs to one recording.
   useEffect(() => setSpeakerId(undefined), [recording?.key]);
+  useEffect(() => setEditingId(null), [recording?.key]);
 
   const openedOnce = useRef(false);
   useEffect(() => {
@@ -146,6 +148,7 @@ export function Panel() {
   const list = notes.state === 'ready' ? notes.value : [];
   const now = readTime();
   const current = now === null ? -1 : currentNoteIndex(list, now);
+  const editingIndex = editingId === null ? -1 : list.findIndex((note) => note.id === editingId);
   const failure =
     storage.state === 'refused'
       ? `The browser refused this frame access to the extension's storage (${storage.reason}). Nothing can be saved here.`
@@ -241,13 +244,23 @@ export function Panel() {
               label="Notes"
               class="notes-scroll"
               revealIndex={current}
+              holdIndex={editingIndex}
               itemProps={(note, index) => ({
                 class: `note${index === current ? ' current' : ''}`,
                 'aria-current': index === current ? 'true' : undefined,
                 'data-note-id': note.id,
               })}
               renderItem={(note) => (
-                <NoteRow note={note} onSeek={seek} onDelete={remove} onCopyLink={copyLink} readTime={readTime} speakers={speakers} />
+                <NoteRow
+                  note={note}
+                  onSeek={seek}
+                  onDelete={remove}
+                  onCopyLink={copyLink}
+                  readTime={readTime}
+                  speakers={speakers}
+                  editing={note.id === editingId}
+                  setEditing={(editing) => setEditingId(editing ? note.id : null)}
+                />
               )}
             />
           </section>

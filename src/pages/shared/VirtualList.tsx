@@ -1,6 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import {
+  defaultRangeExtractor,
   elementScroll,
   measureElement,
   observeElementOffset,
@@ -20,6 +21,11 @@ interface Props<T> {
   itemProps?(item: T, index: number): JSX.HTMLAttributes<HTMLLIElement>;
   /** Brought into view whenever it changes (the note playing now, say). */
   revealIndex?: number;
+  /**
+   * A row kept rendered even when scrolled out of view, such as one with an open editor, so what
+   * is typed there survives; while one is held the list does not scroll to `revealIndex`.
+   */
+  holdIndex?: number;
   class?: string;
   label: string;
 }
@@ -29,7 +35,17 @@ interface Props<T> {
  * Rows may differ in height: each is measured when shown and re-measured when it resizes.
  * The div is the scroll container; give it a height through its parent (flex) or `class`.
  */
-export function VirtualList<T>({ items, itemKey, estimateSize, renderItem, itemProps, revealIndex, class: className, label }: Props<T>) {
+export function VirtualList<T>({
+  items,
+  itemKey,
+  estimateSize,
+  renderItem,
+  itemProps,
+  revealIndex,
+  holdIndex,
+  class: className,
+  label,
+}: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const options: VirtualizerOptions<HTMLDivElement, HTMLLIElement> = {
@@ -38,6 +54,11 @@ export function VirtualList<T>({ items, itemKey, estimateSize, renderItem, itemP
     estimateSize: () => estimateSize,
     getItemKey: itemKey ? (index) => itemKey(items[index] as T) : (index) => index,
     overscan: 6,
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (holdIndex === undefined || holdIndex < 0 || holdIndex >= items.length || indexes.includes(holdIndex)) return indexes;
+      return [...indexes, holdIndex].sort((a, b) => a - b);
+    },
     observeElementRect,
     observeElementOffset,
     scrollToFn: elementScroll,
@@ -48,11 +69,12 @@ export function VirtualList<T>({ items, itemKey, estimateSize, renderItem, itemP
   virtualizer.setOptions(options);
   useLayoutEffect(() => virtualizer._didMount(), []);
   useLayoutEffect(() => virtualizer._willUpdate());
+  const holding = holdIndex !== undefined && holdIndex >= 0;
   useEffect(() => {
-    if (revealIndex !== undefined && revealIndex >= 0 && revealIndex < items.length) {
+    if (!holding && revealIndex !== undefined && revealIndex >= 0 && revealIndex < items.length) {
       virtualizer.scrollToIndex(revealIndex, { align: 'auto' });
     }
-  }, [revealIndex]);
+  }, [revealIndex, holding]);
 
   return (
     <div ref={scroller} class={`virtual-scroll${className ? ` ${className}` : ''}`}>
@@ -65,6 +87,8 @@ export function VirtualList<T>({ items, itemKey, estimateSize, renderItem, itemP
               key={row.key}
               {...attributes}
               data-index={row.index}
+              aria-setsize={items.length}
+              aria-posinset={row.index + 1}
               ref={virtualizer.measureElement}
               class={`virtual-row${rowClass ? ` ${String(rowClass)}` : ''}`}
               style={{ transform: `translateY(${row.start}px)` }}
