@@ -10,16 +10,29 @@ export async function loadLibrary(): Promise<LibraryData> {
   });
 }
 
-/** Deletes every trashed note and question for good. Returns how many went. */
-export async function emptyTrash(): Promise<number> {
+/** What the trash showed when the user asked to empty it. */
+export interface TrashListing {
+  notes: readonly string[];
+  qa: readonly string[];
+}
+
+/**
+ * Deletes for good the trashed notes and questions the user saw listed, and nothing trashed since
+ * (an Undo in the panel must still find those). Links from notes to the deleted questions go too.
+ * Returns how many went.
+ */
+export async function emptyTrash(listed: TrashListing): Promise<number> {
   const database = db();
   return database.transaction('rw', database.notes, database.qa, async () => {
-    const [notes, qa] = await Promise.all([
-      database.notes.where('deletedAt').above(0).primaryKeys(),
-      database.qa.where('deletedAt').above(0).primaryKeys(),
-    ]);
-    await database.notes.bulkDelete(notes);
-    await database.qa.bulkDelete(qa);
-    return notes.length + qa.length;
+    const [notes, qa] = await Promise.all([database.notes.bulkGet([...listed.notes]), database.qa.bulkGet([...listed.qa])]);
+    const noteIds = notes.flatMap((note) => (note?.deletedAt !== undefined ? [note.id] : []));
+    const qaIds = qa.flatMap((item) => (item?.deletedAt !== undefined ? [item.id] : []));
+    await database.notes.bulkDelete(noteIds);
+    await database.qa.bulkDelete(qaIds);
+    const gone = new Set(qaIds);
+    for (const note of await database.notes.where('qaIds').anyOf(qaIds).toArray()) {
+      await database.notes.update(note.id, { qaIds: (note.qaIds ?? []).filter((id) => !gone.has(id)) });
+    }
+    return noteIds.length + qaIds.length;
   });
 }

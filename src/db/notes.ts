@@ -85,11 +85,14 @@ export async function trashNote(id: string): Promise<void> {
   await db().notes.update(id, { deletedAt: now, updatedAt: now });
 }
 
+/** Why Undo or Restore failed: the trash was emptied in the meantime. */
+export const GONE_FOR_GOOD = 'It is no longer in the trash: the trash was emptied.';
+
 export async function restoreNote(id: string): Promise<void> {
   const database = db();
   await database.transaction('rw', database.notes, async () => {
     const note = await database.notes.get(id);
-    if (!note) return;
+    if (!note) throw new Error(GONE_FOR_GOOD);
     const { deletedAt: _deleted, ...rest } = note;
     await database.notes.put({ ...rest, updatedAt: Date.now() });
   });

@@ -2,6 +2,7 @@ import type { QaAnswer, QaItem } from '../core/model';
 import { newId } from '../core/notes';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
+import { GONE_FOR_GOOD } from './notes';
 
 /** Questions come in the order they were asked; those without a time after, as added. */
 function byAsked(a: QaItem, b: QaItem): number {
@@ -58,35 +59,22 @@ export async function updateQuestion(id: string, changes: Partial<Pick<QaItem, '
 }
 
 /**
- * Moves a question to the trash and unlinks its notes, in one transaction. Returns the ids of the
- * notes it was unlinked from, for `restoreQuestion` (undo).
+ * Moves a question to the trash. Its notes keep their links (nothing shows a link to a trashed
+ * question), so restoring it, from the panel's Undo or the library's trash, brings them back too.
  */
-export async function trashQuestion(id: string): Promise<string[]> {
-  const database = db();
-  return database.transaction('rw', database.qa, database.notes, async () => {
-    const now = Date.now();
-    const linked = await database.notes.where('qaIds').equals(id).toArray();
-    for (const note of linked) {
-      await database.notes.update(note.id, { qaIds: (note.qaIds ?? []).filter((q) => q !== id), updatedAt: now });
-    }
-    await database.qa.update(id, { deletedAt: now, updatedAt: now });
-    return linked.map((note) => note.id);
-  });
+export async function trashQuestion(id: string): Promise<void> {
+  const now = Date.now();
+  const updated = await db().qa.update(id, { deletedAt: now, updatedAt: now });
+  if (updated === 0) throw new Error('This question no longer exists.');
 }
 
-export async function restoreQuestion(id: string, noteIds: readonly string[]): Promise<void> {
+export async function restoreQuestion(id: string): Promise<void> {
   const database = db();
-  await database.transaction('rw', database.qa, database.notes, async () => {
-    const now = Date.now();
+  await database.transaction('rw', database.qa, async () => {
     const item = await database.qa.get(id);
-    if (!item) return;
+    if (!item) throw new Error(GONE_FOR_GOOD);
     const { deletedAt: _deleted, ...rest } = item;
-    await database.qa.put({ ...rest, updatedAt: now });
-    for (const note of await database.notes.bulkGet([...noteIds])) {
-      if (note && !(note.qaIds ?? []).includes(id)) {
-        await database.notes.update(note.id, { qaIds: [...(note.qaIds ?? []), id], updatedAt: now });
-      }
-    }
+    await database.qa.put({ ...rest, updatedAt: Date.now() });
   });
 }
 

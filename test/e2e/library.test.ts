@@ -180,15 +180,21 @@ test('deleted notes go to the trash, come back, and are gone for good only when 
   await expect.poll(() => page.locator('.result-count').textContent()).toBe('The trash is empty.');
   expect((await storedNotes(session.browser)).find((n) => n.text === 'Labels beat placeholders')?.deletedAt).toBeUndefined();
 
-  // Deleted again, then the trash emptied: the note leaves the database.
+  // Deleted again while a second library tab shows the trash; emptied there, the note leaves the
+  // database, and Undo in the first tab says why it cannot bring it back.
+  const trash = await openLibrary();
+  await trash.getByRole('link', { name: /^Trash/ }).click();
   await page.getByRole('link', { name: /^Recordings/ }).click();
   await page.getByRole('button', { name: 'Accessible forms in practice' }).click();
   await page.getByRole('button', { name: 'Delete note at 1:40' }).click();
-  await page.getByRole('link', { name: /^Trash/ }).click();
-  await page.getByRole('button', { name: 'Empty trash…' }).click();
-  await page.getByRole('button', { name: 'Delete for good' }).click();
-  await expect.poll(() => page.locator('.status-line').textContent()).toBe('1 item deleted for good.');
+  await expect.poll(() => trash.locator('.trash-row .hit-text').allTextContents()).toEqual(['Labels beat placeholders']);
+  await trash.getByRole('button', { name: 'Empty trash…' }).click();
+  await trash.getByRole('button', { name: 'Delete for good' }).click();
+  await expect.poll(() => trash.locator('.status-line').textContent()).toBe('1 item deleted for good.');
   expect((await storedNotes(session.browser)).map((n) => n.text)).not.toContain('Labels beat placeholders');
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => page.locator('.toast-text').textContent()).toBe('Not undone: It is no longer in the trash: the trash was emptied.');
+  await trash.close();
   await page.close();
 });
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addNote, updateNote, type RecordingInfo } from '../../src/db/notes';
+import { addNote, GONE_FOR_GOOD, updateNote, type RecordingInfo } from '../../src/db/notes';
 import { addQuestions, listQa, restoreQuestion, setNoteLink, trashQuestion, updateQuestion } from '../../src/db/qa';
 import { getRecording, removeSpeaker, saveDetails, saveSpeaker } from '../../src/db/recordings';
 import { db } from '../../src/db/schema';
@@ -44,7 +44,7 @@ describe('questions', () => {
     expect(await listQa(talk.key)).toHaveLength(3);
   });
 
-  it('take answers, and trashing one unlinks its notes until undone', async () => {
+  it('take answers; a trashed question keeps its note links, so restoring it brings them back', async () => {
     const [q] = await addQuestions(talk, [{ question: 'Is there a free tier?', t: 100 }]);
     if (!q) throw new Error('no question');
     await updateQuestion(q.id, { answers: [{ speakerId: 's1', text: 'Yes, three seats.', t: 110, end: 130 }] });
@@ -52,14 +52,18 @@ describe('questions', () => {
     await setNoteLink(note.id, q.id, true);
     expect((await db().notes.where('qaIds').equals(q.id).toArray()).map((n) => n.id)).toEqual([note.id]);
 
-    const unlinked = await trashQuestion(q.id);
-    expect(unlinked).toEqual([note.id]);
+    await trashQuestion(q.id);
     expect(await listQa(talk.key)).toEqual([]);
-    expect((await db().notes.get(note.id))?.qaIds).toEqual([]);
 
-    await restoreQuestion(q.id, unlinked);
+    await restoreQuestion(q.id);
     expect((await listQa(talk.key)).map((item) => item.answers)).toEqual([[{ speakerId: 's1', text: 'Yes, three seats.', t: 110, end: 130 }]]);
     expect((await db().notes.get(note.id))?.qaIds).toEqual([q.id]);
+  });
+
+  it('trashing or restoring a question that is gone says so and creates nothing', async () => {
+    await expect(trashQuestion('missing')).rejects.toThrow('This question no longer exists.');
+    await expect(restoreQuestion('missing')).rejects.toThrow(GONE_FOR_GOOD);
+    expect(await db().qa.count()).toBe(0);
   });
 
   it('links survive edits of the note', async () => {

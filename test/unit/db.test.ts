@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { discardDraft, loadDraft, saveDraft } from '../../src/db/drafts';
-import { addNote, countNotes, listNotes, restoreNote, trashNote, updateNote, type RecordingInfo } from '../../src/db/notes';
+import { addNote, countNotes, GONE_FOR_GOOD, listNotes, restoreNote, trashNote, updateNote, type RecordingInfo } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
 import { emptyDatabase } from './empty-db';
 import { loadSettings, saveSettings } from '../../src/db/settings';
@@ -141,8 +141,8 @@ describe('trashNote and restoreNote', () => {
     expect(await listNotes(talk.key)).toEqual([restored]);
   });
 
-  it('restoring a note that does not exist creates nothing', async () => {
-    await restoreNote('missing');
+  it('restoring a note that does not exist says so and creates nothing', async () => {
+    await expect(restoreNote('missing')).rejects.toThrow(GONE_FOR_GOOD);
     expect(await db().notes.count()).toBe(0);
   });
 });

@@ -81,7 +81,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
                         class="quiet"
                         aria-label={`Delete note at ${formatTime(note.t)}`}
                         onClick={() =>
-                          void trashNote(note.id).then(() => setToast({ text: 'Note moved to the trash.', undo: () => void restoreNote(note.id) }))
+                          void trashNote(note.id).then(() => setToast({ text: 'Note moved to the trash.', undo: () => restoreNote(note.id) }))
                         }
                       >
                         Delete

@@ -75,6 +75,7 @@ export function SearchResults({ query, filters, index, search, onOpenRecording }
       </p>
       <VirtualList
         items={result.hits}
+        itemKey={(doc) => `${doc.kind}:${doc.id}`}
         estimateSize={84}
         label="Matches"
         class="list-scroll"

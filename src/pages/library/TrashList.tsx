@@ -14,12 +14,15 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const restore = (entry: TrashItem) =>
-    (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id, [])).then(
+    (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id)).then(
       () => setStatus(`${entry.kind === 'note' ? 'Note' : 'Question'} restored to “${entry.recording ? exportTitle(entry.recording) : 'its recording'}”.`),
       (error: unknown) => setStatus(`Not restored: ${errorText(error)}`),
     );
   const empty = () =>
-    emptyTrash().then(
+    emptyTrash({
+      notes: items.flatMap((entry) => (entry.kind === 'note' ? [entry.item.id] : [])),
+      qa: items.flatMap((entry) => (entry.kind === 'qa' ? [entry.item.id] : [])),
+    }).then(
       (count) => {
         setConfirming(false);
         setStatus(`${count.toLocaleString()} ${count === 1 ? 'item' : 'items'} deleted for good.`);

@@ -131,7 +131,7 @@ export function Panel() {
   const readTime = useCallback(() => (playbackRef.current ? timeAt(playbackRef.current, Date.now()) : null), []);
   const seek = (t: number) => link?.send({ type: 'seek', t });
   const remove = (note: Note) => {
-    void trashNote(note.id).then(() => setToast({ text: 'Note deleted.', undo: () => void restoreNote(note.id) }));
+    void trashNote(note.id).then(() => setToast({ text: 'Note deleted.', undo: () => restoreNote(note.id) }));
   };
   const copyLink = (t: number) => {
     const url = recording ? linkAt(recording, t) : null;

@@ -25,7 +25,7 @@ export function QaTab({ recording, speakers, items: list, notes, readTime, seek,
 
   const remove = (item: QaItem) => {
     trashQuestion(item.id).then(
-      (noteIds) => toast({ text: 'Question deleted.', undo: () => void restoreQuestion(item.id, noteIds) }),
+      () => toast({ text: 'Question deleted.', undo: () => restoreQuestion(item.id) }),
       (error: unknown) => toast({ text: `Not deleted: ${errorText(error)}` }),
     );
   };

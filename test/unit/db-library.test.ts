@@ -1,0 +1,47 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emptyTrash } from '../../src/db/library';
+import { addNote, restoreNote, trashNote, type RecordingInfo } from '../../src/db/notes';
+import { addQuestions, setNoteLink, trashQuestion } from '../../src/db/qa';
+import { db } from '../../src/db/schema';
+import { emptyDatabase } from './empty-db';
+
+const talk: RecordingInfo = { key: 'youtube:Wb1nQ9rLk2A', site: 'youtube', url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A', title: 'Talk' };
+
+beforeEach(async () => {
+  await emptyDatabase();
+});
+
+describe('emptyTrash', () => {
+  it('deletes what was listed and still trashed, and nothing trashed after the list was shown', async () => {
+    const listedNote = await addNote(talk, 1, 'listed');
+    const restoredMeanwhile = await addNote(talk, 2, 'restored since');
+    const trashedLater = await addNote(talk, 3, 'trashed after the list was shown');
+    const kept = await addNote(talk, 4, 'never trashed');
+    const [listedQuestion, laterQuestion] = await addQuestions(talk, [{ question: 'Listed?' }, { question: 'Later?' }]);
+    await setNoteLink(kept.id, listedQuestion!.id, true);
+    await setNoteLink(kept.id, laterQuestion!.id, true);
+    for (const note of [listedNote, restoredMeanwhile]) await trashNote(note.id);
+    await trashQuestion(listedQuestion!.id);
+    const listing = { notes: [listedNote.id, restoredMeanwhile.id], qa: [listedQuestion!.id] };
+
+    await restoreNote(restoredMeanwhile.id);
+    await trashNote(trashedLater.id);
+    await trashQuestion(laterQuestion!.id);
+
+    expect(await emptyTrash(listing)).toBe(2);
+    expect((await db().notes.toArray()).map((note) => note.text).sort()).toEqual(['never trashed', 'restored since', 'trashed after the list was shown']);
+    expect((await db().qa.toArray()).map((item) => item.question)).toEqual(['Later?']);
+    // The link to the question deleted for good goes; the link to the one still in the trash stays.
+    expect((await db().notes.get(kept.id))?.qaIds).toEqual([laterQuestion!.id]);
+    await restoreNote(trashedLater.id);
+    expect((await db().notes.get(trashedLater.id))?.deletedAt).toBeUndefined();
+  });
+
+  it('an empty listing deletes nothing', async () => {
+    const note = await addNote(talk, 1, 'in the trash');
+    await trashNote(note.id);
+    expect(await emptyTrash({ notes: [], qa: [] })).toBe(0);
+    expect(await db().notes.count()).toBe(1);
+  });
+});
