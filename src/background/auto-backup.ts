@@ -20,21 +20,32 @@ const DOWNLOAD_TIMEOUT_MS = 60_000;
 const SKIPPED: Record<Exclude<BackupDecision, { write: true }>['reason'], string> = {
   off: 'Automatic backups are off.',
   'not-due': 'The next automatic backup is not due yet.',
-  empty: 'There is nothing to back up yet: no recording has notes or questions.',
+  empty: 'There is nothing to back up yet: no recordings, notes or questions.',
   unchanged: 'Nothing changed since the last backup file, so no new file was written.',
 };
 
-let running: Promise<BackupRun> | null = null;
+/** The latest run: the next one starts after it, so two never write at once. */
+let queue: Promise<unknown> = Promise.resolve();
+/** A scheduled check not yet finished: another (alarm and browser start at once) joins it. */
+let scheduled: Promise<BackupRun> | null = null;
 
 /**
- * The scheduled check (`manual` false) or "Back up now" (`manual` true). One run at a time: a
- * second call while one runs gets the same result instead of a second file.
+ * The scheduled check (`manual` false) or "Back up now" (`manual` true). Runs one at a time; "Back
+ * up now" during a scheduled check waits for it, then makes its own decision, so the user's click
+ * never gets the scheduled "not due yet".
  */
 export function runBackup(options: { manual: boolean }): Promise<BackupRun> {
-  running ??= backUp(options.manual).finally(() => {
-    running = null;
-  });
-  return running;
+  if (!options.manual && scheduled) return scheduled;
+  const run = queue.then(() => backUp(options.manual));
+  queue = run.catch(() => undefined);
+  if (!options.manual) {
+    scheduled = run;
+    const done = () => {
+      if (scheduled === run) scheduled = null;
+    };
+    run.then(done, done);
+  }
+  return run;
 }
 
 async function backUp(manual: boolean): Promise<BackupRun> {

@@ -1,5 +1,6 @@
 import { makeBackup, mergePlan, parseBackup, type Backup, type MergeCounts } from '../core/backup';
 import type { Note, QaItem, Recording } from '../core/model';
+import { markImport } from './auto-backup';
 import { db } from './schema';
 
 /**
@@ -55,7 +56,7 @@ export async function importBackup(text: string, onProgress?: (progress: ImportP
   const { backup } = parsed;
   const database = db();
   try {
-    const counts = await database.transaction('rw', database.recordings, database.notes, database.qa, async () => {
+    const counts = await database.transaction('rw', database.recordings, database.notes, database.qa, database.settings, async () => {
       // Only stored records the file also names are read: the plan needs nothing else, and the
       // keys alone are cheap to list even in a large database.
       async function stored<T>(table: KeyedTable<T>, keys: string[]): Promise<T[]> {
@@ -82,6 +83,7 @@ export async function importBackup(text: string, onProgress?: (progress: ImportP
       await write(database.recordings, plan.put.recordings);
       await write(database.notes, plan.put.notes);
       await write(database.qa, plan.put.qa);
+      if (total > 0) await markImport(Date.now());
       return plan.counts;
     });
     return { ok: true, counts };

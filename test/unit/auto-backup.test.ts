@@ -118,19 +118,30 @@ describe('the database side', () => {
     expect((await db().settings.toArray()).map((row) => row.key)).toEqual(['auto-backup']);
   });
 
-  it('counts imported records even when they are older than the last file', async () => {
+  it('counts an import as a change even when its records are older than the last file', async () => {
     await saveAutoBackupState({ last: { at: 5_000, file: 'a.json', records: 0 } });
-    const file = {
-      format: 'webinar-notes-backup',
-      version: 1,
-      exportedAt: new Date(0).toISOString(),
-      recordings: [{ key: 'k', site: 'html5', url: 'https://example.com/', title: 'T', createdAt: 1, updatedAt: 1 }],
-      notes: [],
-      qa: [],
-    };
-    expect((await importBackup(JSON.stringify(file))).ok).toBe(true);
-    const summary = await dataSummary();
-    expect(summary).toEqual({ records: 1, lastChange: 1 });
+    const recording = { key: 'k', site: 'html5', url: 'https://example.com/', title: 'T', createdAt: 1, updatedAt: 1 };
+    const file = (title: string, updatedAt: number) =>
+      JSON.stringify({ format: 'webinar-notes-backup', version: 1, exportedAt: new Date(0).toISOString(), recordings: [{ ...recording, title, updatedAt }], notes: [], qa: [] });
+    clock = 6_000;
+    expect((await importBackup(file('T', 1))).ok).toBe(true);
+    let summary = await dataSummary();
+    expect(summary).toEqual({ records: 1, lastChange: 6_000 });
     expect(backupDecision({ frequency: 'daily', state: await loadAutoBackupState(), data: summary, now: 5_000 + DAY })).toEqual({ write: true });
+
+    // Backed up; then a file replaces the recording with a version newer than the stored one but
+    // older than that backup: the count stays, and the change still counts.
+    clock = 10_000;
+    await saveAutoBackupState({ last: { at: 10_000, file: 'b.json', records: 1 } });
+    clock = 12_000;
+    expect((await importBackup(file('Renamed', 2))).ok).toBe(true);
+    summary = await dataSummary();
+    expect(summary).toEqual({ records: 1, lastChange: 12_000 });
+    expect(backupDecision({ frequency: 'daily', state: await loadAutoBackupState(), data: summary, now: 10_000 + DAY })).toEqual({ write: true });
+
+    // A file that changes nothing is no change.
+    clock = 20_000;
+    expect((await importBackup(file('Renamed', 2))).ok).toBe(true);
+    expect((await dataSummary()).lastChange).toBe(12_000);
   });
 });

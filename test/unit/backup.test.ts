@@ -5,6 +5,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, mergePlan, parseBackup, type
 import type { Note, QaItem, Recording } from '../../src/core/model';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { exportBackup, importBackup } from '../../src/db/backup';
+import { IMPORTED_KEY } from '../../src/db/auto-backup';
 import { db } from '../../src/db/schema';
 import { emptyDatabase } from './empty-db';
 
@@ -31,9 +32,12 @@ function file(edit: (b: Record<string, unknown> & BackupData) => void = () => {}
 
 
 /** Every table, sorted by primary key, to compare databases. */
+/** Every table's rows, apart from the mark an import leaves for automatic backups. */
 async function snapshot() {
   const database = db();
-  const rows = await Promise.all(database.tables.map(async (t) => [t.name, await t.toArray()] as const));
+  const rows = await Promise.all(
+    database.tables.map(async (t) => [t.name, (await t.toArray()).filter((row) => !(t.name === 'settings' && row.key === IMPORTED_KEY))] as const),
+  );
   return Object.fromEntries(rows);
 }
 

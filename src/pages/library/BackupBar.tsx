@@ -35,16 +35,22 @@ export function BackupBar() {
     setResult(null);
     setJob({ kind: 'import', progress: { stage: 'checking' }, file: file.name });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const outcome = await importBackup(await file.text(), (progress) => setJob({ kind: 'import', progress, file: file.name }));
-    setJob({ kind: 'idle' });
-    setResult(
-      outcome.ok
-        ? {
-            ok: true,
-            text: `Restored from ${file.name}: ${outcome.counts.added.toLocaleString()} added, ${outcome.counts.updated.toLocaleString()} updated, ${outcome.counts.kept.toLocaleString()} already up to date.`,
-          }
-        : { ok: false, text: outcome.message },
-    );
+    try {
+      const outcome = await importBackup(await file.text(), (progress) => setJob({ kind: 'import', progress, file: file.name }));
+      setResult(
+        outcome.ok
+          ? {
+              ok: true,
+              text: `Restored from ${file.name}: ${outcome.counts.added.toLocaleString()} added, ${outcome.counts.updated.toLocaleString()} updated, ${outcome.counts.kept.toLocaleString()} already up to date.`,
+            }
+          : { ok: false, text: outcome.message },
+      );
+    } catch (error) {
+      // The file could not be read (moved, or unreadable) before anything was imported.
+      setResult({ ok: false, text: `${file.name} could not be read (${errorText(error)}). Nothing was changed.` });
+    } finally {
+      setJob({ kind: 'idle' });
+    }
   };
 
   return (
