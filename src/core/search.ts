@@ -166,11 +166,6 @@ function partsOf(text: string, ranges: readonly [number, number][], from: number
   return parts;
 }
 
-/** The whole text, in order, with the terms' occurrences as matches. */
-export function highlight(text: string, terms: readonly string[]): TextPart[] {
-  return partsOf(text, matchRanges(text, terms), 0, text.length);
-}
-
 /** How far a window's edge may move to fall between words. */
 const WORD_SNAP = 12;
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
@@ -211,14 +206,12 @@ export function excerpt(text: string, terms: readonly string[], maxLength: numbe
 
 /** Built once from all documents (normalising each text once); `search` then only scans. */
 export class SearchIndex {
-  readonly size: number;
   private readonly docs: readonly SearchDoc[];
   private readonly texts: string[];
 
   constructor(docs: readonly SearchDoc[]) {
     this.docs = docs;
     this.texts = docs.map((doc) => normalize(doc.text));
-    this.size = docs.length;
   }
 
   /**

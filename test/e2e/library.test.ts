@@ -158,6 +158,21 @@ test('a recording whose page is gone keeps its notes readable, taggable and expo
   await expect.poll(() => page.locator('.recording-side textarea.preview').inputValue()).toContain('Caching with ETags saves a round trip');
   await screenshot(page, 'library-recording');
 
+  // Filtered by a tag whose last note then loses it: the filter stays shown, matches nothing, and clears.
+  await page.getByRole('link', { name: '← All recordings' }).click();
+  await page.getByLabel('Tag', { exact: true }).selectOption('caching');
+  await expect.poll(() => page.locator('.result-count').textContent()).toBe('1 of 3 recordings match the filters');
+  await page.getByRole('button', { name: 'Old meetup recording' }).click();
+  await page.getByRole('button', { name: 'Tags of the note at 1:05' }).click();
+  await page.getByLabel('Tags').fill('follow up');
+  await page.getByRole('button', { name: 'Save tags' }).click();
+  await expect.poll(() => page.locator('.lib-note .tag').allTextContents()).toEqual(['follow up']);
+  await page.getByRole('link', { name: '← All recordings' }).click();
+  await expect.poll(() => page.locator('.result-count').textContent()).toBe('0 of 3 recordings match the filters');
+  expect(await page.locator('#filter-tag option:checked').textContent()).toBe('caching (none left)');
+  await page.getByLabel('Tag', { exact: true }).selectOption('');
+  await expect.poll(() => page.locator('.result-count').textContent()).toBe('3 recordings');
+
   // An address that is not a web page cannot be opened: a message, no tab.
   await page.goto(`chrome-extension://${session.browser.extensionId}/src/pages/library/index.html#recording=${encodeURIComponent('file:///talks/local.mp4')}`);
   const pagesBefore = session.browser.context.pages().length;
@@ -189,6 +204,8 @@ test('deleted notes go to the trash, come back, and are gone for good only when 
   await page.getByRole('button', { name: 'Delete note at 1:40' }).click();
   await expect.poll(() => trash.locator('.trash-row .hit-text').allTextContents()).toEqual(['Labels beat placeholders']);
   await trash.getByRole('button', { name: 'Empty trash…' }).click();
+  // The safe answer has the focus.
+  expect(await trash.evaluate(() => document.activeElement?.textContent)).toBe('Keep them');
   await trash.getByRole('button', { name: 'Delete for good' }).click();
   await expect.poll(() => trash.locator('.status-line').textContent()).toBe('1 item deleted for good.');
   expect((await storedNotes(session.browser)).map((n) => n.text)).not.toContain('Labels beat placeholders');

@@ -104,7 +104,7 @@ function JobProgress({ job }: { job: Exclude<Job, { kind: 'idle' }> }) {
 
 const UNITS = ['bytes', 'kB', 'MB', 'GB'];
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < UNITS.length - 1) {

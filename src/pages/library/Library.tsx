@@ -40,7 +40,7 @@ export function Library() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      const typing = event.target instanceof Element && event.target.closest('input, textarea, select, [contenteditable]') !== null;
       if (event.key === '/' && !typing) {
         event.preventDefault();
         searchBox.current?.focus();
@@ -148,12 +148,14 @@ interface FilterProps {
 }
 
 function FilterSelect({ id, label, any, value, options, onChange }: FilterProps) {
+  // A chosen value the data no longer has (its last note was deleted, say) still filters: show it.
+  const shown = value && !options.some(([option]) => option === value) ? [...options, [value, `${value} (none left)`] as const] : options;
   return (
     <span>
       <label for={id}>{label}</label>{' '}
       <select id={id} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value)}>
         <option value="">{any}</option>
-        {options.map(([optionValue, optionLabel]) => (
+        {shown.map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}
           </option>

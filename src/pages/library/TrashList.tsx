@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TrashItem } from '../../core/library';
 import { exportTitle } from '../../core/export/input';
 import { formatTime } from '../../core/time';
@@ -13,6 +13,11 @@ import { ago } from './when';
 export function TrashList({ items }: { items: readonly TrashItem[] }) {
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  // The safe answer takes focus: Enter on a keyboard must not delete for good.
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
   const restore = (entry: TrashItem) =>
     (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id)).then(
       () => setStatus(`${entry.kind === 'note' ? 'Note' : 'Question'} restored to “${entry.recording ? exportTitle(entry.recording) : 'its recording'}”.`),
@@ -45,7 +50,7 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
               <button type="button" class="danger" onClick={() => void empty()}>
                 Delete for good
               </button>
-              <button type="button" class="quiet" onClick={() => setConfirming(false)}>
+              <button type="button" class="quiet" ref={keep} onClick={() => setConfirming(false)}>
                 Keep them
               </button>
             </span>
