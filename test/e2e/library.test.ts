@@ -205,7 +205,7 @@ test('deleted notes go to the trash, come back, and are gone for good only when 
   await expect.poll(() => trash.locator('.trash-row .hit-text').allTextContents()).toEqual(['Labels beat placeholders']);
   await trash.getByRole('button', { name: 'Empty trash…' }).click();
   // The safe answer has the focus.
-  expect(await trash.evaluate(() => document.activeElement?.textContent)).toBe('Keep them');
+  await expect.poll(() => trash.evaluate(() => document.activeElement?.textContent)).toBe('Keep them');
   await trash.getByRole('button', { name: 'Delete for good' }).click();
   await expect.poll(() => trash.locator('.status-line').textContent()).toBe('1 item deleted for good.');
   expect((await storedNotes(session.browser)).map((n) => n.text)).not.toContain('Labels beat placeholders');
