@@ -2,7 +2,9 @@ import { expect, test } from 'vitest';
 import {
   markerCount,
   pageDom,
+  panelNoteTexts,
   panelOf,
+  screenshot,
   storedNotes,
   typeNote,
   useBrowser,
@@ -76,4 +78,46 @@ test('on a page with several videos the largest is annotated, and its notes are 
   const note = (await storedNotes(session.browser)).find((n) => n.text === 'From the big one');
   expect(note?.recordingKey).toBe(`${session.server.origin}/fixtures/two-videos.html`);
   expect(page.frames().filter((f) => f.url().includes('/src/pages/panel/'))).toHaveLength(1);
+});
+
+/** Whether the panel frame is what a click at its centre reaches: not covered by a fullscreen element. */
+async function panelOnTop(page: import('playwright-core').Page): Promise<boolean> {
+  const frame = await (await panelOf(page, session.browser.extensionId)).frameElement();
+  return frame.evaluate((element: Element) => {
+    const box = element.getBoundingClientRect();
+    const host = (element.getRootNode() as ShadowRoot).host;
+    return box.width > 0 && document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === host;
+  });
+}
+
+test('when a page fullscreens its own player, the panel and markers go with it and take notes; a bare fullscreen video hides them until it ends', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/custom-player.html`);
+  const panel = await panelOf(page, session.browser.extensionId);
+  await typeNote(panel, 'Before fullscreen');
+  await expect.poll(() => markerCount(page)).toBe(1);
+  expect(await panelOnTop(page)).toBe(true);
+  // Moving the layer must not reload the panel (Chrome's moveBefore).
+  await panel.evaluate(() => Object.assign(window, { sameFrame: true }));
+
+  await page.getByRole('button', { name: 'Fullscreen player' }).click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id)).toBe('player');
+  await expect.poll(() => panelOnTop(page)).toBe(true);
+  expect(await markerCount(page)).toBe(1);
+  await typeNote(panel, 'In fullscreen');
+  await expect.poll(async () => (await storedNotes(session.browser)).map((n) => n.text)).toContain('In fullscreen');
+  await expect.poll(() => markerCount(page)).toBe(2);
+  await screenshot(page, 'fullscreen-player');
+  await page.evaluate(() => document.exitFullscreen());
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  await expect.poll(() => panelOnTop(page)).toBe(true);
+  expect(await panel.evaluate(() => (window as unknown as { sameFrame?: boolean }).sameFrame)).toBe(true);
+
+  // A <video> cannot hold the layer: the browser shows the video alone, and the panel returns after.
+  await page.getByRole('button', { name: 'Fullscreen video' }).click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName)).toBe('VIDEO');
+  expect(await panelOnTop(page)).toBe(false);
+  await page.evaluate(() => document.exitFullscreen());
+  await expect.poll(() => panelOnTop(page)).toBe(true);
+  expect(await panelNoteTexts(panel)).toEqual(['Before fullscreen', 'In fullscreen']);
 });

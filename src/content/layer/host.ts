@@ -22,3 +22,22 @@ export function createLayerRoot(
   parent.append(host);
   return { host, root };
 }
+
+/** Elements whose children are not drawn: the layer cannot live inside them. */
+const NO_CHILDREN = 'video, audio, iframe, canvas, img, object, embed';
+
+/**
+ * Moves the host to where it can be seen: inside the fullscreen element when a page fullscreens
+ * its own player wrapper (everything outside it is hidden, and Chrome makes it inert), back home
+ * when fullscreen ends. `moveBefore` keeps the panel frame loaded; where it is missing (Firefox)
+ * the frame reloads, which loses nothing (drafts are stored). A bare fullscreen `<video>` has no
+ * room for it: the layer waits until fullscreen ends.
+ */
+export function followFullscreen(host: HTMLElement, home: Element, video: HTMLVideoElement): void {
+  const fullscreen = document.fullscreenElement;
+  const target = fullscreen && !fullscreen.contains(home) && fullscreen.contains(video) && !fullscreen.matches(NO_CHILDREN) ? fullscreen : home;
+  if (host.parentElement === target) return;
+  const move = (target as Element & { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
+  if (move) move.call(target, host, null);
+  else target.append(host);
+}

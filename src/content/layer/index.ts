@@ -1,4 +1,4 @@
-import { createLayerRoot } from './host';
+import { createLayerRoot, followFullscreen } from './host';
 import { LAYER_CSS } from './layer.css';
 import { drawMarkers, mountOnProgressBar, onMarkerClick } from './markers';
 
@@ -29,8 +29,9 @@ export interface Layer {
 /**
  * Mounts the in-page layer by `video`, inside `parent` (the element that goes fullscreen): markers
  * on the site's progress bar or on a strip of our own under the video, a launcher at the video's
- * top right and the notes panel frame beside it. The frame is created once and never moved in the
- * DOM (moving an iframe reloads it); only its fixed position follows the video.
+ * top right and the notes panel frame beside it. The frame is created once; only its fixed position
+ * follows the video. The layer moves in the DOM only into a page's fullscreen player and back
+ * (see followFullscreen), since moving an iframe reloads it where `moveBefore` is missing.
  */
 export function mountLayer(
   place: { video: HTMLVideoElement; progressBar: HTMLElement | null; parent: Element; panelUrl: string },
@@ -111,7 +112,14 @@ export function mountLayer(
   const { signal } = controller;
   window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
   window.addEventListener('resize', schedule, { passive: true, signal });
-  document.addEventListener('fullscreenchange', schedule, { signal });
+  document.addEventListener(
+    'fullscreenchange',
+    () => {
+      followFullscreen(host, place.parent, video);
+      schedule();
+    },
+    { signal },
+  );
   const resized = new ResizeObserver(schedule);
   // Layout can move the video without resizing it or scrolling (content loading above it).
   const poll = setInterval(schedule, 500);
