@@ -31,10 +31,12 @@ const manifest = firefox
       browser_specific_settings: {
         gecko: {
           id: 'webinar-notes@webinar-notes.dev',
-          strict_min_version: '142.0',
+          strict_min_version: '140.0',
           // Notes never leave the browser.
           data_collection_permissions: { required: ['none' as const] },
         },
+        // Desktop ESR 140 (Debian's firefox-esr) reads data_collection_permissions; Android from 142.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }
   : chromeManifest;
@@ -52,7 +54,7 @@ export default defineConfig({
   build: {
     outDir: firefox ? 'dist-firefox' : 'dist',
     emptyOutDir: true,
-    target: firefox ? 'firefox142' : 'chrome120',
+    target: firefox ? 'firefox140' : 'chrome120',
     sourcemap: false,
     // The panel is reached only through web_accessible_resources, the library only by its URL, and
     // the offscreen document only through `offscreen.createDocument`: crxjs bundles none of them by

@@ -49,6 +49,11 @@ const PREFS = {
   'browser.download.dir': DOWNLOADS,
   'browser.download.useDownloadDir': true,
   'xpinstall.signatures.required': false,
+  // The one site that is not on by default: forum.example is the demo server (localhost).
+  'network.dns.localDomains': 'forum.example',
+  // Firefox's own "Allow" prompt for an optional permission, answered yes as a user would. The
+  // request must still come from a user action (a click), which Firefox checks before prompting.
+  'extensions.webextOptionalPermissionPrompts': false,
   // Let the demo video play without a user gesture, as the Chromium e2e runs do.
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
@@ -227,7 +232,9 @@ export async function panelOf(page: Page, ms = 15_000): Promise<Frame> {
 export async function typeNote(panel: Frame, text: string): Promise<void> {
   const box = await panel.waitForSelector('textarea#composer-text');
   if (!box) throw new Error('no composer');
-  await box.click();
+  // Focused, not clicked: puppeteer finds where a frame sits on the page with BiDi's `context`
+  // locator, which Firefox ESR 140 (Debian's) does not know. The keys are real key events.
+  await box.focus();
   await box.type(text, { delay: 10 });
   await box.press('Enter');
   await box.dispose();
