@@ -2,6 +2,7 @@
  * `webinar-notes export --format FORMAT BACKUP.json` and `webinar-notes parse-qa FILE.txt`.
  * Pure functions of their arguments and files, so tests call `main` directly.
  */
+import { newId } from '../core/notes';
 import { readFile } from 'node:fs/promises';
 import { parseBackup, type Backup } from '../core/backup';
 import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ForumPostOptions } from '../core/export';
@@ -79,7 +80,7 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
   if (!parsed.ok) throw new UsageError(parsed.message);
   const rendered = renderExport(format as ExportFormat, pickRecording(parsed.backup, key), {
     forum,
-    annotation: { id: `urn:uuid:${crypto.randomUUID()}`, generatedAt: new Date().toISOString() },
+    annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },
   });
   if (!rendered.ok) throw new UsageError(rendered.warnings.join(' '));
   for (const warning of rendered.warnings) err.write(`warning: ${warning}\n`);

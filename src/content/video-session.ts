@@ -3,6 +3,7 @@ import { wireNumber, type ContentRequest, type ToContent, type VideoStatus, type
 import { mountLayer } from './layer';
 import { listenForPanel } from './panel-link';
 import type { SiteAdapter } from './sites/adapter';
+import { newId } from '../core/notes';
 
 /** Media events after which the panel's idea of the playback is out of date. */
 const STATE_EVENTS = ['play', 'pause', 'seeked', 'ratechange', 'durationchange', 'loadedmetadata', 'emptied'];
@@ -32,7 +33,8 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   let navigating = false;
   let sentKey: string | null = null;
   let sentAd = false;
-  const nonce = crypto.randomUUID();
+  // Unguessable: it names this video's panel link.
+  const nonce = newId();
 
   const isAd = () => site.isAdPlaying(video);
   const isCompact = () => video.getBoundingClientRect().width < COMPACT_WIDTH;

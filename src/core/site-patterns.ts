@@ -1,8 +1,18 @@
 /** Host permission patterns for the sites a user enables beyond the defaults. */
 
-/** Granted host patterns the user added on top of the defaults: the sites to register a script for. */
+/** A match pattern widened to its whole host ("https://player.vimeo.com/video/*" → "https://player.vimeo.com/*"). */
+function hostWide(match: string): string | null {
+  const found = /^(https?):\/\/([^/*]+)\//.exec(match);
+  return found ? `${found[1]}://${found[2]}/*` : null;
+}
+
+/**
+ * Granted host patterns the user added on top of the defaults: the sites to register a script for.
+ * Firefox reports the defaults' grants host-wide ("https://player.vimeo.com/*"), so a pattern on
+ * a default host is never the user's.
+ */
 export function optInPatterns(granted: readonly string[], defaults: readonly string[]): string[] {
-  const builtIn = new Set(defaults);
+  const builtIn = new Set(defaults.map(hostWide));
   return [...new Set(granted)].filter((pattern) => !builtIn.has(pattern) && /^https?:\/\/[^/*]+\/\*$/.test(pattern)).sort();
 }
 
@@ -14,4 +24,41 @@ export function sitePattern(pageUrl: string): string | null {
   } catch {
     return null;
   }
+}
+
+export type SiteInput = { ok: true; pattern: string; host: string } | { ok: false; message: string };
+
+/** A host name a match pattern can hold: labels of letters, digits and hyphens, or an IPv4 address. */
+const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * The site a user typed on the settings page ("webinars.example.com", or a page's address
+ * pasted whole), as the host pattern to ask for. Without a scheme it means https. `defaults`
+ * are the manifest's matches: those sites need no asking.
+ */
+export function siteFromInput(input: string, defaults: readonly string[]): SiteInput {
+  const text = input.trim();
+  if (text === '') return { ok: false, message: 'Type the address of a site, such as webinars.example.com.' };
+  if (text.length > 2048) return { ok: false, message: 'That address is too long to be a site’s address.' };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+  // "host:8080" reads as a scheme to URL; a port after a host name is not one.
+  const withScheme = scheme && !/^[a-z0-9.-]+:\d+(\/|$)/i.test(text) ? text : `https://${text}`;
+  if (scheme && withScheme === text && scheme !== 'http' && scheme !== 'https') {
+    return { ok: false, message: `Only web sites (http or https) can be added, not ${scheme}: addresses.` };
+  }
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, message: `“${text.slice(0, 80)}” is not a web address.` };
+  }
+  const host = url.hostname;
+  if (url.username || url.password || !HOST.test(host)) {
+    return { ok: false, message: `“${text.slice(0, 80)}” is not a web address.` };
+  }
+  const pattern = `${url.protocol}//${host}/*`;
+  if (defaults.some((match) => hostWide(match) === pattern)) {
+    return { ok: false, message: `Webinar Notes already runs on ${host}.` };
+  }
+  return { ok: true, pattern, host };
 }

@@ -5,11 +5,16 @@ export function defaultMatches(): string[] {
   return browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
 }
 
-/** The built content script file (its path is only known after the build). */
+/**
+ * The built content script file (its path is only known after the build), relative to the
+ * extension's root as `scripting` wants it: Firefox's getManifest() gives it as a full
+ * moz-extension: URL.
+ */
 export function contentScriptFile(): string {
   const file = browser.runtime.getManifest().content_scripts?.[0]?.js?.[0];
   if (!file) throw new Error('the manifest names no content script');
-  return file;
+  const root = browser.runtime.getURL('/');
+  return file.startsWith(root) ? file.slice(root.length) : file;
 }
 
 /** The library page, as built (the build keeps the source path of extension pages). */

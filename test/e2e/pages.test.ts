@@ -124,3 +124,26 @@ test('settings change the lead-in and whether the video pauses while typing', as
   const note = (await storedNotes(session.browser)).find((n) => n.text === 'Five seconds back');
   expect(Math.abs((note?.t ?? -99) - (startedAt - 5))).toBeLessThan(0.5);
 });
+
+test('settings: a site is added by its address; what is not a web site is refused with a reason and asks nothing', async () => {
+  const worker = await session.browser.worker();
+  const granted = () => worker.evaluate(() => chrome.permissions.getAll().then((all) => all.origins ?? []));
+  const before = await granted();
+  const options = await session.browser.context.newPage();
+  await options.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
+  await expect.poll(() => options.locator('.sites-empty').textContent()).toBe('No other sites yet.');
+  const refusals = [
+    ['javascript:alert(1)', 'Only web sites (http or https) can be added, not javascript: addresses.'],
+    ['https://www.youtube.com/watch?v=Wb1nQ9rLk2A', 'Webinar Notes already runs on www.youtube.com.'],
+    ['two words', '“two words” is not a web address.'],
+  ];
+  for (const [input, message] of refusals) {
+    await options.getByLabel('Add a site').fill(input ?? '');
+    await options.getByRole('button', { name: 'Allow…' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent()).toBe(message);
+  }
+  expect(await granted()).toEqual(before);
+  await screenshot(options, 'options-sites');
+  // Chrome's own "Allow" dialog for a real site cannot be answered by automation; the Firefox
+  // tests take that path (test/firefox/notes.firefox.test.ts).
+});

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
 import { parseBackup } from '../../src/core/backup';
-import { DOWNLOADS, extensionPage, hasHostPermissions, launch, panelNoteTexts, panelOf, storedNotes, typeNote, useFirefox } from './harness';
+import { DOWNLOADS, extensionPage, hasHostPermissions, launch, PANEL_PAGE, panelNoteTexts, panelOf, storedNotes, typeNote, useFirefox } from './harness';
 
 const session = useFirefox();
 const NOTE = 'Firefox: labels beat placeholders';
@@ -84,4 +84,46 @@ test('at browser start and with "Back up now" the backup file is written to Down
   expect(readdirSync(folder)).toContain(file);
   expect(notesIn(file)).toEqual([NOTE]);
   await options.close();
+});
+
+test('a site added on the settings page gets the panel once allowed, and none once removed', async () => {
+  const site = `http://forum.example:${new URL(session.server.origin).port}/`;
+  const page = await session.firefox.browser.newPage();
+  await page.goto(site);
+  const panelFrames = () => page.frames().filter((frame) => frame.url().startsWith(PANEL_PAGE)).length;
+  await new Promise((done) => setTimeout(done, 1000));
+  expect(panelFrames()).toBe(0);
+
+  const options = await extensionPage(session.firefox, session.server);
+  const status = () => options.evaluate(() => document.querySelector('.sites-status')?.textContent ?? '');
+  const listed = () => options.evaluate(() => [...document.querySelectorAll('.sites .site-name')].map((el) => el.textContent));
+  // Bad input is refused with a reason, before anything is asked.
+  await options.type('#site-address', 'javascript:alert(1)');
+  await options.click('::-p-text(Allow…)');
+  await expect.poll(status).toBe('Only web sites (http or https) can be added, not javascript: addresses.');
+  await options.evaluate(() => {
+    (document.querySelector('#site-address') as HTMLInputElement).select();
+  });
+  await options.type('#site-address', `${site}t/webinar-recording/42`);
+  await options.click('::-p-text(Allow…)');
+  await expect.poll(status, { timeout: 10_000 }).toBe('Webinar Notes now runs on forum.example. Pages of it that are already open need a reload.');
+  await expect.poll(listed).toEqual(['forum.example (http)']);
+
+  // The background registered the content script: a reload gets the panel, and notes are taken.
+  await page.bringToFront();
+  await page.reload();
+  const panel = await panelOf(page);
+  await typeNote(panel, 'On a site the user added');
+  await expect.poll(async () => (await storedNotes(session.firefox, session.server)).map((n) => n.text), { timeout: 10_000 }).toContain(
+    'On a site the user added',
+  );
+
+  await options.click('button[aria-label="Remove forum.example (http)"]');
+  await expect.poll(status).toBe('Webinar Notes no longer runs on forum.example (http). Its notes stay in the library.');
+  await expect.poll(listed).toEqual([]);
+  await page.reload();
+  await new Promise((done) => setTimeout(done, 1500));
+  expect(panelFrames()).toBe(0);
+  await options.close();
+  await page.close();
 });

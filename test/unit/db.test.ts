@@ -100,7 +100,12 @@ describe('addNote', () => {
     const first = await addNote(other, 1, 'first');
     await saveDraft(talk.key, 'clash', 2);
     const before = await snapshot();
-    vi.spyOn(crypto, 'randomUUID').mockReturnValue(first.id as ReturnType<typeof crypto.randomUUID>);
+    // The next id drawn is the first note's: the note cannot be stored.
+    const clash = Uint8Array.from(first.id.replace(/-/g, '').match(/../g) ?? [], (hex) => parseInt(hex, 16));
+    vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+      (array as unknown as Uint8Array).set(clash);
+      return array;
+    });
     await expect(addNote(talk, 2, 'clash')).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
   });

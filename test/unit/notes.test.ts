@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../src/core/model';
-import { byTime, currentNoteIndex } from '../../src/core/notes';
+import { byTime, currentNoteIndex, newId } from '../../src/core/notes';
 
 const at = (...times: number[]) => times.map((t) => ({ t }));
 
@@ -69,5 +69,19 @@ describe('byTime', () => {
     expect(byTime(note('a', 3, 3), note('b', 3, 3))).toBe(0);
     expect(Math.sign(byTime(note('a', 3, 4), note('b', 3, 3)))).toBe(1);
     expect(Math.sign(byTime(note('a', 2, 9), note('b', 3, 1)))).toBe(-1);
+  });
+});
+
+describe('newId', () => {
+  it('gives version 4 UUIDs, all different, without crypto.randomUUID (missing outside secure contexts)', () => {
+    const original = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const ids = Array.from({ length: 1000 }, newId);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import browser from '../../platform/browser';
 import { useLiveQuery } from '../shared/live-query';
 import { errorText } from '../shared/FormError';
 import { openLibrary } from '../shared/open-library';
+import { SitesSection } from './SitesSection';
 
 function useShortcut(): string | null {
   const [shortcut, setShortcut] = useState<string | null>(null);
@@ -174,6 +175,7 @@ export function Options() {
         </p>
         <p class="muted">The browser's extension shortcut settings change it.</p>
       </section>
+      <SitesSection />
       <AutoBackupSection frequency={value.autoBackup} change={change} />
       <LibrarySection />
       <p role="status" class="saved">

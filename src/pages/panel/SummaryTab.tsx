@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { newId } from '../../core/notes';
 import { forumBase, newTopicUrl } from '../../core/discourse';
 import { plainTextExport, renderExport, type ExportInput, type ForumPostOptions, type RenderedExport } from '../../core/export';
 import { exportTitle } from '../../core/export/input';
@@ -44,7 +45,7 @@ export function SummaryTab({ input, settings, toast }: { input: ExportInput; set
         ? { text: backup ?? '', facts: [], warnings: [], ok: backup !== null }
         : renderExport(format, input, {
             forum,
-            annotation: { id: `urn:uuid:${crypto.randomUUID()}`, generatedAt: new Date().toISOString() },
+            annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },
           }),
     [format, input, forum, backup],
   );

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
+import { optInPatterns, siteFromInput } from '../../core/site-patterns';
+import browser from '../../platform/browser';
+import { defaultMatches } from '../../platform/manifest';
+import { errorText } from '../shared/FormError';
+
+/** "https://forum.example/*" as the user thinks of it: the host, and the scheme when it is plain http. */
+function siteLabel(pattern: string): string {
+  const url = new URL(pattern.replace('/*', '/'));
+  return url.protocol === 'http:' ? `${url.hostname} (http)` : url.hostname;
+}
+
+/**
+ * The sites beyond YouTube and Vimeo where Webinar Notes runs: each one a host permission the user
+ * granted (the background registers the content script there). Added here by address, or from the
+ * popup on the site itself; removed here, or in the browser's own extension settings.
+ */
+export function SitesSection() {
+  const [sites, setSites] = useState<string[] | null>(null);
+  const [address, setAddress] = useState('');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    const read = () => void browser.permissions.getAll().then((all) => setSites(optInPatterns(all.origins ?? [], defaultMatches())));
+    read();
+    // Granted or revoked anywhere (the popup, the browser's settings): the list follows.
+    browser.permissions.onAdded.addListener(read);
+    browser.permissions.onRemoved.addListener(read);
+    return () => {
+      browser.permissions.onAdded.removeListener(read);
+      browser.permissions.onRemoved.removeListener(read);
+    };
+  }, []);
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    const site = siteFromInput(address, defaultMatches());
+    if (!site.ok) {
+      setStatus({ ok: false, text: site.message });
+      return;
+    }
+    setStatus({ ok: true, text: `Answer the browser’s question to let Webinar Notes run on ${site.host}…` });
+    // Asked at once, inside the click: browsers only ask for a permission during a user action.
+    browser.permissions.request({ origins: [site.pattern] }).then(
+      (granted) => {
+        if (!granted) {
+          setStatus({ ok: false, text: `Webinar Notes was not allowed on ${site.host}. Nothing changed.` });
+          return;
+        }
+        setAddress('');
+        setStatus({ ok: true, text: `Webinar Notes now runs on ${site.host}. Pages of it that are already open need a reload.` });
+      },
+      (error: unknown) => setStatus({ ok: false, text: `${site.host} could not be added: ${errorText(error)}` }),
+    );
+  };
+
+  const remove = (pattern: string) => {
+    browser.permissions.remove({ origins: [pattern] }).then(
+      (removed) =>
+        setStatus(
+          removed
+            ? { ok: true, text: `Webinar Notes no longer runs on ${siteLabel(pattern)}. Its notes stay in the library.` }
+            : { ok: false, text: `The browser kept ${siteLabel(pattern)}: it may be allowed by policy.` },
+        ),
+      (error: unknown) => setStatus({ ok: false, text: `${siteLabel(pattern)} could not be removed: ${errorText(error)}` }),
+    );
+  };
+
+  return (
+    <section aria-labelledby="sites-heading">
+      <h2 id="sites-heading">Sites</h2>
+      <p class="muted">
+        Webinar Notes runs on YouTube and Vimeo, and on other sites only once you allow each one, here or from the toolbar
+        button on the site itself.
+      </p>
+      {sites !== null &&
+        (sites.length === 0 ? (
+          <p class="muted sites-empty">No other sites yet.</p>
+        ) : (
+          <ul class="sites" aria-label="Other sites">
+            {sites.map((pattern) => (
+              <li key={pattern}>
+                <span class="site-name">{siteLabel(pattern)}</span>
+                <button type="button" class="quiet" onClick={() => remove(pattern)} aria-label={`Remove ${siteLabel(pattern)}`}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        ))}
+      <form class="row" onSubmit={add}>
+        <label for="site-address">Add a site</label>
+        <input
+          id="site-address"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="webinars.example.com"
+          value={address}
+          onInput={(event) => setAddress(event.currentTarget.value)}
+        />
+        <button type="submit">Allow…</button>
+      </form>
+      {status && (
+        <p class={`sites-status${status.ok ? '' : ' error'}`} role={status.ok ? 'status' : 'alert'}>
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
