@@ -74,7 +74,8 @@ export function Popup() {
     }
     // The background registers the script for future visits; this page gets it now.
     if (tabId !== null) {
-      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [contentScriptFile()] }).catch(() => undefined);
+      // From the root: Firefox resolves a relative path against this page's own address.
+      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [`/${contentScriptFile()}`] }).catch(() => undefined);
     }
     setNote(null);
     setTab(await askActiveTab());
