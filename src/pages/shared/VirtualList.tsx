@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import {
   defaultRangeExtractor,
   elementScroll,
@@ -7,6 +7,7 @@ import {
   observeElementOffset,
   observeElementRect,
   Virtualizer,
+  type Range,
   type VirtualizerOptions,
 } from '@tanstack/virtual-core';
 
@@ -48,17 +49,22 @@ export function VirtualList<T>({
 }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // Stable between renders: the virtualizer recomputes its rows whenever this function changes.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (holdIndex === undefined || holdIndex < 0 || holdIndex >= range.count || indexes.includes(holdIndex)) return indexes;
+      return [...indexes, holdIndex].sort((a, b) => a - b);
+    },
+    [holdIndex],
+  );
   const options: VirtualizerOptions<HTMLDivElement, HTMLLIElement> = {
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => estimateSize,
     getItemKey: itemKey ? (index) => itemKey(items[index] as T) : (index) => index,
     overscan: 6,
-    rangeExtractor: (range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (holdIndex === undefined || holdIndex < 0 || holdIndex >= items.length || indexes.includes(holdIndex)) return indexes;
-      return [...indexes, holdIndex].sort((a, b) => a - b);
-    },
+    rangeExtractor,
     observeElementRect,
     observeElementOffset,
     scrollToFn: elementScroll,
