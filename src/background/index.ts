@@ -5,7 +5,7 @@
  */
 import browser, { type Runtime } from '../platform/browser';
 import { db } from '../db/schema';
-import { parseContentRequest } from '../messaging/protocol';
+import { parseContentRequest, type SidePanelOpened } from '../messaging/protocol';
 import { openSidePanel } from '../platform/side-panel';
 import { scheduleAutoBackups, scheduledBackupCheck } from './auto-backup';
 import { handleCommand } from './commands';
@@ -32,12 +32,18 @@ browser.permissions.onRemoved.addListener(() => {
 
 // Content scripts ask for one thing: the side panel, when their player is too small for the
 // panel beside it. Only our own content scripts, only for the tab they run in.
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<SidePanelOpened> | undefined => {
   const tabId = sender.tab?.id;
   if (sender.id !== browser.runtime.id || tabId === undefined || !parseContentRequest(raw)) return undefined;
-  // Synchronously, while the user's click still counts as a user action.
-  openSidePanel(tabId).catch((error: unknown) => console.warn('Webinar Notes could not open the side panel', error));
-  return undefined;
+  // Synchronously, while the user's click still counts as a user action. Firefox does not count
+  // a content script's message as one: the answer tells the page to show its own panel instead.
+  return openSidePanel(tabId).then(
+    () => ({ opened: true }),
+    (error: unknown) => {
+      console.warn('Webinar Notes could not open the side panel', error);
+      return { opened: false };
+    },
+  );
 });
 
 relayPanelPorts();

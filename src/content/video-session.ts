@@ -1,5 +1,5 @@
 import browser from '../platform/browser';
-import { wireNumber, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
+import { parseSidePanelOpened, wireNumber, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
 import { mountLayer } from './layer';
 import { listenForPanel } from './panel-link';
 import type { SiteAdapter } from './sites/adapter';
@@ -166,6 +166,14 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     else video.addEventListener('loadedmetadata', seekOnce, { once: true, signal: videoEvents.signal });
   }
 
+  /** The panel beside the video, with its composer ready. */
+  const composeHere = () => {
+    layer.setPanelVisible(true);
+    layer.focusPanel();
+    composeWhenConnected = !link.connected;
+    if (link.connected) link.send({ type: 'compose' });
+  };
+
   const session: VideoSession = {
     setVideo(next) {
       if (next === video) return;
@@ -179,14 +187,17 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
         // Called from the click or shortcut that asked for it: the browser opens a side panel
         // only in response to a user action. The side panel asks for the composer when it connects.
         const request: ContentRequest = { type: 'open-side-panel' };
-        browser.runtime.sendMessage(request).catch(() => undefined);
         composeWhenConnected = true;
+        // Where the browser will not open it, the panel beside the player is better than none.
+        browser.runtime.sendMessage(request).then(
+          (answer: unknown) => {
+            if (!parseSidePanelOpened(answer)?.opened) composeHere();
+          },
+          () => composeHere(),
+        );
         return;
       }
-      layer.setPanelVisible(true);
-      layer.focusPanel();
-      if (link.connected) link.send({ type: 'compose' });
-      else composeWhenConnected = true;
+      composeHere();
     },
     showPanel() {
       if (!isCompact()) layer.setPanelVisible(true);

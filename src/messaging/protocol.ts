@@ -47,6 +47,10 @@ const ContentRequest = v.variant('type', [
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequest>;
 
+/** The background's answer to `open-side-panel`: whether the browser opened it. */
+const SidePanelOpened = v.object({ opened: v.boolean() });
+export type SidePanelOpened = v.InferOutput<typeof SidePanelOpened>;
+
 // ─── extension pages → background ─────────────────────────────────────────────────────────────
 
 const PageRequest = v.variant('type', [
@@ -140,6 +144,7 @@ function parser<T>(schema: v.GenericSchema<unknown, T>) {
 
 export const parseTabMessage = parser(TabMessage);
 export const parseContentRequest = parser(ContentRequest);
+export const parseSidePanelOpened = parser(SidePanelOpened);
 export const parseVideoStatus = parser(VideoStatus);
 export const parseToPanel = parser(ToPanel);
 export const parseToContent = parser(ToContent);

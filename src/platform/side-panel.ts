@@ -14,7 +14,14 @@ export function openSidePanel(tabId: number): Promise<void> {
   const chromeSidePanel = api.chrome?.sidePanel;
   if (chromeSidePanel) return chromeSidePanel.open({ tabId });
   const firefoxSidebar = api.browser?.sidebarAction;
-  if (firefoxSidebar) return firefoxSidebar.open();
+  if (firefoxSidebar) {
+    try {
+      return firefoxSidebar.open();
+    } catch (error) {
+      // Firefox throws at once outside a user action (a content script's message is not one).
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
   return Promise.reject(new Error('This browser has no side panel for extensions.'));
 }
 

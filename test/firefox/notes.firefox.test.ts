@@ -127,3 +127,21 @@ test('a site added on the settings page gets the panel once allowed, and none on
   await options.close();
   await page.close();
 });
+
+test('a player under 480 px: where Firefox will not open its sidebar from the page, the launcher opens the panel in the page', async () => {
+  const page = await session.firefox.browser.newPage();
+  await page.goto(`${session.server.origin}/fixtures/small-video.html`);
+  const panel = await panelOf(page);
+  const box = await page.evaluate(() => {
+    const r = (document.getElementById('clip') as HTMLVideoElement).getBoundingClientRect();
+    return { x: r.right - 40, y: r.top + 18 };
+  });
+  await page.mouse.click(box.x, box.y);
+  // The frame was hidden (no room by the player); now it is shown, with the caret in its composer.
+  await expect.poll(() => panel.evaluate(() => [document.hasFocus(), document.activeElement?.id]), { timeout: 10_000 }).toEqual([true, 'composer-text']);
+  await typeNote(panel, 'Small player, panel in the page');
+  await expect.poll(async () => (await storedNotes(session.firefox, session.server)).map((n) => n.text), { timeout: 10_000 }).toContain(
+    'Small player, panel in the page',
+  );
+  await page.close();
+});
