@@ -28,8 +28,11 @@ export function sitePattern(pageUrl: string): string | null {
 
 export type SiteInput = { ok: true; pattern: string; host: string } | { ok: false; message: string };
 
-/** A host name a match pattern can hold: labels of letters, digits and hyphens, or an IPv4 address. */
-const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+/**
+ * A host name a match pattern can hold: labels of letters, digits, hyphens and underscores (which
+ * browsers load), or an IPv4 address.
+ */
+const HOST = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 
 /**
  * The site a user typed on the settings page ("webinars.example.com", or a page's address
@@ -42,7 +45,7 @@ export function siteFromInput(input: string, defaults: readonly string[]): SiteI
   if (text.length > 2048) return { ok: false, message: 'That address is too long to be a site’s address.' };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   // "host:8080" reads as a scheme to URL; a port after a host name is not one.
-  const withScheme = scheme && !/^[a-z0-9.-]+:\d+(\/|$)/i.test(text) ? text : `https://${text}`;
+  const withScheme = scheme && !/^[a-z0-9._-]+:\d+([/?#]|$)/i.test(text) ? text : `https://${text}`;
   if (scheme && withScheme === text && scheme !== 'http' && scheme !== 'https') {
     return { ok: false, message: `Only web sites (http or https) can be added, not ${scheme}: addresses.` };
   }
@@ -52,7 +55,11 @@ export function siteFromInput(input: string, defaults: readonly string[]): SiteI
   } catch {
     return { ok: false, message: `“${text.slice(0, 80)}” is not a web address.` };
   }
-  const host = url.hostname;
+  if (url.hostname.startsWith('[')) {
+    return { ok: false, message: 'Sites cannot be added by an IPv6 address: use the site’s name.' };
+  }
+  // "example.com." is the same site as "example.com".
+  const host = url.hostname.replace(/\.$/, '');
   if (url.username || url.password || !HOST.test(host)) {
     return { ok: false, message: `“${text.slice(0, 80)}” is not a web address.` };
   }

@@ -10,23 +10,28 @@ export async function loadLibrary(): Promise<LibraryData> {
   });
 }
 
-/** What the trash showed when the user asked to empty it. */
+/** What the trash showed when the user asked to empty it: each item, and when it was trashed. */
 export interface TrashListing {
-  notes: readonly string[];
-  qa: readonly string[];
+  notes: readonly { id: string; deletedAt: number }[];
+  qa: readonly { id: string; deletedAt: number }[];
 }
 
 /**
- * Deletes for good the trashed notes and questions the user saw listed, and nothing trashed since
- * (an Undo in the panel must still find those). Links from notes to the deleted questions go too.
- * Returns how many went.
+ * Deletes for good the trashed notes and questions the user saw listed, as they were listed: not
+ * one restored since, nor one trashed again since (an Undo in the panel must still find those).
+ * Links from notes to the deleted questions go too. Returns how many went.
  */
 export async function emptyTrash(listed: TrashListing): Promise<number> {
   const database = db();
   return database.transaction('rw', database.notes, database.qa, async () => {
-    const [notes, qa] = await Promise.all([database.notes.bulkGet([...listed.notes]), database.qa.bulkGet([...listed.qa])]);
-    const noteIds = notes.flatMap((note) => (note?.deletedAt !== undefined ? [note.id] : []));
-    const qaIds = qa.flatMap((item) => (item?.deletedAt !== undefined ? [item.id] : []));
+    const unchanged = <T extends { id: string; deletedAt?: number }>(rows: (T | undefined)[], entries: TrashListing['notes']) =>
+      rows.flatMap((row, i) => (row && row.deletedAt !== undefined && row.deletedAt === entries[i]?.deletedAt ? [row.id] : []));
+    const [notes, qa] = await Promise.all([
+      database.notes.bulkGet(listed.notes.map((entry) => entry.id)),
+      database.qa.bulkGet(listed.qa.map((entry) => entry.id)),
+    ]);
+    const noteIds = unchanged(notes, listed.notes);
+    const qaIds = unchanged(qa, listed.qa);
     await database.notes.bulkDelete(noteIds);
     await database.qa.bulkDelete(qaIds);
     const gone = new Set(qaIds);

@@ -68,6 +68,8 @@ test('2,000 notes: the panel keeps a screenful of rows, follows the video to the
   // the video again once the editor closes.
   await edited.getByRole('button', { name: /^Edit note/ }).click();
   await edited.getByLabel('Note text').fill('Half-typed edit');
+  // One editor at a time: another note's Edit waits, so switching cannot drop this one.
+  expect(await panel.locator(`li.note:not([data-note-id="${id}"])`).first().getByRole('button', { name: /^Edit note/ }).isDisabled()).toBe(true);
   await page.evaluate(() => {
     (document.querySelector('video') as HTMLVideoElement).currentTime = 20;
   });

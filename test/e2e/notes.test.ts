@@ -159,7 +159,17 @@ test('odd text is stored and shown exactly as typed, never as HTML', async () =>
     return [...odd, huge].map((text) => stored.includes(text));
   };
   await expect.poll(storedAsTyped).toEqual([true, true, true, true, true]);
-  const shown = await panelNoteTexts(panel);
+  // The list renders the rows in view: scroll through it, top to bottom, to read every one.
+  const shown = await panel.evaluate(async () => {
+    const scroller = document.querySelector('.notes-scroll') as HTMLElement;
+    const seen = new Set<string>();
+    for (let top = 0; top <= scroller.scrollHeight; top += Math.max(1, scroller.clientHeight / 2)) {
+      scroller.scrollTop = top;
+      await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+      for (const row of document.querySelectorAll('li.note .text')) seen.add(row.textContent ?? '');
+    }
+    return [...seen];
+  });
   expect([...odd, huge].map((text) => shown.includes(text))).toEqual([true, true, true, true, true]);
   expect(await panel.locator('li.note img').count()).toBe(0);
   expect(dialogs).toEqual([]);

@@ -106,7 +106,7 @@ test('settings change the lead-in and whether the video pauses while typing', as
   await options.getByLabel(/Lead-in/).fill('5');
   await options.getByLabel(/Lead-in/).press('Tab');
   await options.getByLabel(/Pause the video while I type/).uncheck();
-  await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved.');
+  await expect.poll(() => options.locator('.saved').textContent()).toBe('Saved.');
   await expect.poll(() => options.locator('kbd').textContent()).toBe('Alt+Shift+Y');
   await screenshot(options, 'options');
 
@@ -140,7 +140,7 @@ test('settings: a site is added by its address; what is not a web site is refuse
   for (const [input, message] of refusals) {
     await options.getByLabel('Add a site').fill(input ?? '');
     await options.getByRole('button', { name: 'Allow…' }).click();
-    await expect.poll(() => options.getByRole('alert').textContent()).toBe(message);
+    await expect.poll(() => options.locator('.sites-status').textContent()).toBe(message);
   }
   expect(await granted()).toEqual(before);
   await screenshot(options, 'options-sites');

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyTrash } from '../../src/db/library';
 import { addNote, restoreNote, trashNote, type RecordingInfo } from '../../src/db/notes';
 import { addQuestions, setNoteLink, trashQuestion } from '../../src/db/qa';
@@ -8,9 +8,13 @@ import { emptyDatabase } from './empty-db';
 
 const talk: RecordingInfo = { key: 'youtube:Wb1nQ9rLk2A', site: 'youtube', url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A', title: 'Talk' };
 
+let clock = 1_000;
 beforeEach(async () => {
   await emptyDatabase();
+  clock = 1_000;
+  vi.spyOn(Date, 'now').mockImplementation(() => clock);
 });
+afterEach(() => vi.restoreAllMocks());
 
 describe('emptyTrash', () => {
   it('deletes what was listed and still trashed, and nothing trashed after the list was shown', async () => {
@@ -21,16 +25,30 @@ describe('emptyTrash', () => {
     const [listedQuestion, laterQuestion] = await addQuestions(talk, [{ question: 'Listed?' }, { question: 'Later?' }]);
     await setNoteLink(kept.id, listedQuestion!.id, true);
     await setNoteLink(kept.id, laterQuestion!.id, true);
-    for (const note of [listedNote, restoredMeanwhile]) await trashNote(note.id);
+    const retrashed = await addNote(talk, 5, 'restored and trashed again since');
+    for (const note of [listedNote, restoredMeanwhile, retrashed]) await trashNote(note.id);
     await trashQuestion(listedQuestion!.id);
-    const listing = { notes: [listedNote.id, restoredMeanwhile.id], qa: [listedQuestion!.id] };
+    const shown = async (table: 'notes' | 'qa', id: string) => ({ id, deletedAt: (await db()[table].get(id))!.deletedAt! });
+    const listing = {
+      notes: await Promise.all([listedNote.id, restoredMeanwhile.id, retrashed.id].map((id) => shown('notes', id))),
+      qa: [await shown('qa', listedQuestion!.id)],
+    };
 
+    clock += 1_000;
     await restoreNote(restoredMeanwhile.id);
     await trashNote(trashedLater.id);
     await trashQuestion(laterQuestion!.id);
+    await restoreNote(retrashed.id);
+    clock += 1_000;
+    await trashNote(retrashed.id);
 
     expect(await emptyTrash(listing)).toBe(2);
-    expect((await db().notes.toArray()).map((note) => note.text).sort()).toEqual(['never trashed', 'restored since', 'trashed after the list was shown']);
+    expect((await db().notes.toArray()).map((note) => note.text).sort()).toEqual([
+      'never trashed',
+      'restored and trashed again since',
+      'restored since',
+      'trashed after the list was shown',
+    ]);
     expect((await db().qa.toArray()).map((item) => item.question)).toEqual(['Later?']);
     // The link to the question deleted for good goes; the link to the one still in the trash stays.
     expect((await db().notes.get(kept.id))?.qaIds).toEqual([laterQuestion!.id]);

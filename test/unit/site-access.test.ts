@@ -109,6 +109,11 @@ describe('siteFromInput', () => {
     expect(site('forum.example:8443/talks')).toEqual({ ok: true, pattern: 'https://forum.example/*', host: 'forum.example' });
     expect(site('localhost')).toEqual({ ok: true, pattern: 'https://localhost/*', host: 'localhost' });
     expect(site('bücher.example')).toEqual({ ok: true, pattern: 'https://xn--bcher-kva.example/*', host: 'xn--bcher-kva.example' });
+    expect(site('example.com.')).toEqual({ ok: true, pattern: 'https://example.com/*', host: 'example.com' });
+    expect(site('my_site.example.com')).toEqual({ ok: true, pattern: 'https://my_site.example.com/*', host: 'my_site.example.com' });
+    expect(site('forum.example:8443?page=2')).toEqual({ ok: true, pattern: 'https://forum.example/*', host: 'forum.example' });
+    expect(site('forum.example:8443#talk')).toEqual({ ok: true, pattern: 'https://forum.example/*', host: 'forum.example' });
+    expect(site('192.168.1.20')).toEqual({ ok: true, pattern: 'https://192.168.1.20/*', host: '192.168.1.20' });
   });
 
   it('says why it refuses what is not a web site, and asks for nothing', () => {
@@ -124,6 +129,8 @@ describe('siteFromInput', () => {
       ['two words', /is not a web address/],
       ['https://', /is not a web address/],
       ['a'.repeat(3000), /too long/],
+      ['http://[::1]:8080/', /^Sites cannot be added by an IPv6 address/],
+      ['-bad-.example', /is not a web address/],
       ['www.youtube.com', /^Webinar Notes already runs on www\.youtube\.com\.$/],
       ['https://player.vimeo.com/video/76979871', /already runs on player\.vimeo\.com/],
       ['http://127.0.0.1:5173/', /already runs on 127\.0\.0\.1/],

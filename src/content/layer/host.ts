@@ -29,15 +29,23 @@ const NO_CHILDREN = 'video, audio, iframe, canvas, img, object, embed';
 /**
  * Moves the host to where it can be seen: inside the fullscreen element when a page fullscreens
  * its own player wrapper (everything outside it is hidden, and Chrome makes it inert), back home
- * when fullscreen ends. `moveBefore` keeps the panel frame loaded; where it is missing (Firefox)
- * the frame reloads, which loses nothing (drafts are stored). A bare fullscreen `<video>` has no
- * room for it: the layer waits until fullscreen ends.
+ * when fullscreen ends. `moveBefore` keeps the panel frame loaded; where it is missing or refuses
+ * (Firefox, or a page that replaced its player meanwhile) the host is appended, which reloads the
+ * frame: a draft in the composer is stored, an open edit is not. A bare fullscreen `<video>` has
+ * no room for it: the layer waits until fullscreen ends.
  */
 export function followFullscreen(host: HTMLElement, home: Element, video: HTMLVideoElement): void {
+  // The page may have removed the element the layer lived in.
+  const base = home.isConnected ? home : document.documentElement;
   const fullscreen = document.fullscreenElement;
-  const target = fullscreen && !fullscreen.contains(home) && fullscreen.contains(video) && !fullscreen.matches(NO_CHILDREN) ? fullscreen : home;
+  const target =
+    fullscreen && !fullscreen.contains(base) && fullscreen.contains(video) && !fullscreen.matches(NO_CHILDREN) ? fullscreen : base;
   if (host.parentElement === target) return;
   const move = (target as Element & { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
-  if (move) move.call(target, host, null);
-  else target.append(host);
+  try {
+    if (!move) throw new Error('no moveBefore');
+    move.call(target, host, null);
+  } catch {
+    target.append(host);
+  }
 }

@@ -112,14 +112,11 @@ export function mountLayer(
   const { signal } = controller;
   window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
   window.addEventListener('resize', schedule, { passive: true, signal });
-  document.addEventListener(
-    'fullscreenchange',
-    () => {
-      followFullscreen(host, place.parent, video);
-      schedule();
-    },
-    { signal },
-  );
+  const onFullscreen = () => {
+    followFullscreen(host, place.parent, video);
+    schedule();
+  };
+  document.addEventListener('fullscreenchange', onFullscreen, { signal });
   const resized = new ResizeObserver(schedule);
   // Layout can move the video without resizing it or scrolling (content loading above it).
   const poll = setInterval(schedule, 500);
@@ -140,6 +137,8 @@ export function mountLayer(
     position();
   };
   follow(place.video, place.progressBar);
+  // Mounted while the page is already fullscreen.
+  if (document.fullscreenElement) onFullscreen();
 
   return {
     follow,

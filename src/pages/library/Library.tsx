@@ -83,6 +83,7 @@ export function Library() {
             any="All sites"
             value={filters.site}
             options={view.sites.map((site) => [site, SITE_NAMES[site]])}
+            nameOf={(value) => SITE_NAMES[value as keyof typeof SITE_NAMES] ?? value}
             onChange={(value) => filter('site', value)}
           />
           <FilterSelect
@@ -144,12 +145,14 @@ interface FilterProps {
   value: string | undefined;
   /** [value, label] pairs. */
   options: readonly (readonly [string, string])[];
+  /** A value's label when it is no longer among the options; the value itself without this. */
+  nameOf?(value: string): string;
   onChange(value: string): void;
 }
 
-function FilterSelect({ id, label, any, value, options, onChange }: FilterProps) {
+function FilterSelect({ id, label, any, value, options, nameOf, onChange }: FilterProps) {
   // A chosen value the data no longer has (its last note was deleted, say) still filters: show it.
-  const shown = value && !options.some(([option]) => option === value) ? [...options, [value, `${value} (none left)`] as const] : options;
+  const shown = value && !options.some(([option]) => option === value) ? [...options, [value, `${nameOf?.(value) ?? value} (none left)`] as const] : options;
   return (
     <span>
       <label for={id}>{label}</label>{' '}

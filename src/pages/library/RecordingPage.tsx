@@ -32,6 +32,8 @@ export function RecordingPage({ recording, notes, qa }: Props) {
   const questions = useMemo(() => qa.filter((item) => item.recordingKey === recording.key && item.deletedAt === undefined), [qa, recording.key]);
   const input = useMemo(() => ({ recording, notes: own, qa: questions }), [recording, own, questions]);
   const speakers = recording.speakers ?? [];
+  // -1 also when the note being tagged was deleted meanwhile: then nothing is held or locked.
+  const taggingIndex = tagging === null ? -1 : own.findIndex((note) => note.id === tagging);
 
   return (
     <article class="recording-page">
@@ -57,7 +59,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
             estimateSize={72}
             label="Notes"
             class="notes-scroll"
-            holdIndex={tagging === null ? -1 : own.findIndex((note) => note.id === tagging)}
+            holdIndex={taggingIndex}
             itemProps={(note) => ({ class: 'lib-note', 'data-note-id': note.id })}
             renderItem={(note) => {
               const speaker = speakerName(speakers, note.speakerId);
@@ -73,7 +75,14 @@ export function RecordingPage({ recording, notes, qa }: Props) {
                     <div class="hit-actions">
                       <TagList tags={note.tags} />
                       <OpenAt recording={recording} t={note.t} />
-                      <button type="button" class="quiet" onClick={() => setTagging(note.id)} aria-label={`Tags of the note at ${formatTime(note.t)}`}>
+                      <button
+                        type="button"
+                        class="quiet"
+                        onClick={() => setTagging(note.id)}
+                        disabled={taggingIndex !== -1}
+                        title={taggingIndex !== -1 ? 'Save or cancel the tags being edited first' : undefined}
+                        aria-label={`Tags of the note at ${formatTime(note.t)}`}
+                      >
                         Tags
                       </button>
                       <button

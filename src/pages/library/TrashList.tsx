@@ -13,11 +13,19 @@ import { ago } from './when';
 export function TrashList({ items }: { items: readonly TrashItem[] }) {
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  // The safe answer takes focus: Enter on a keyboard must not delete for good.
+  // The safe answer takes focus: Enter on a keyboard must not delete for good. Answered, the focus
+  // goes back to the button that asked, or to the outcome once the buttons are gone.
   const keep = useRef<HTMLButtonElement>(null);
+  const ask = useRef<HTMLButtonElement>(null);
+  const outcome = useRef<HTMLParagraphElement>(null);
+  const focusNext = useRef<'ask' | 'outcome' | null>(null);
   useEffect(() => {
     if (confirming) keep.current?.focus();
-  }, [confirming]);
+    else if (focusNext.current) {
+      (focusNext.current === 'ask' ? ask : outcome).current?.focus();
+      focusNext.current = null;
+    }
+  }, [confirming, status]);
   const restore = (entry: TrashItem) =>
     (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id)).then(
       () => setStatus(`${entry.kind === 'note' ? 'Note' : 'Question'} restored to “${entry.recording ? exportTitle(entry.recording) : 'its recording'}”.`),
@@ -25,8 +33,8 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
     );
   const empty = () =>
     emptyTrash({
-      notes: items.flatMap((entry) => (entry.kind === 'note' ? [entry.item.id] : [])),
-      qa: items.flatMap((entry) => (entry.kind === 'qa' ? [entry.item.id] : [])),
+      notes: items.flatMap(({ kind, item }) => (kind === 'note' ? [{ id: item.id, deletedAt: item.deletedAt ?? 0 }] : [])),
+      qa: items.flatMap(({ kind, item }) => (kind === 'qa' ? [{ id: item.id, deletedAt: item.deletedAt ?? 0 }] : [])),
     }).then(
       (count) => {
         setConfirming(false);
@@ -47,21 +55,27 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
           (confirming ? (
             <span class="confirm" role="group" aria-label="Confirm emptying the trash">
               <span>Delete {items.length.toLocaleString()} items for good? This cannot be undone.</span>
-              <button type="button" class="danger" onClick={() => void empty()}>
+              <button type="button" class="danger" onClick={() => {
+                  focusNext.current = 'outcome';
+                  void empty();
+                }}>
                 Delete for good
               </button>
-              <button type="button" class="quiet" ref={keep} onClick={() => setConfirming(false)}>
+              <button type="button" class="quiet" ref={keep} onClick={() => {
+                  focusNext.current = 'ask';
+                  setConfirming(false);
+                }}>
                 Keep them
               </button>
             </span>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
+            <button type="button" ref={ask} onClick={() => setConfirming(true)}>
               Empty trash…
             </button>
           ))}
       </div>
       {status && (
-        <p class="status-line" role="status">
+        <p class="status-line" role="status" ref={outcome} tabIndex={-1}>
           {status}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { optInPatterns, siteFromInput } from '../../core/site-patterns';
 import browser from '../../platform/browser';
 import { defaultMatches } from '../../platform/manifest';
@@ -19,6 +19,7 @@ export function SitesSection() {
   const [sites, setSites] = useState<string[] | null>(null);
   const [address, setAddress] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const read = () => void browser.permissions.getAll().then((all) => setSites(optInPatterns(all.origins ?? [], defaultMatches())));
@@ -55,6 +56,8 @@ export function SitesSection() {
   };
 
   const remove = (pattern: string) => {
+    // Its row, with the focused button, is about to go.
+    input.current?.focus();
     browser.permissions.remove({ origins: [pattern] }).then(
       (removed) =>
         setStatus(
@@ -92,6 +95,7 @@ export function SitesSection() {
         <label for="site-address">Add a site</label>
         <input
           id="site-address"
+          ref={input}
           type="text"
           inputMode="url"
           autoComplete="off"
@@ -102,11 +106,10 @@ export function SitesSection() {
         />
         <button type="submit">Allow…</button>
       </form>
-      {status && (
-        <p class={`sites-status${status.ok ? '' : ' error'}`} role={status.ok ? 'status' : 'alert'}>
-          {status.text}
-        </p>
-      )}
+      {/* Always there, so screen readers follow it from the first message on. */}
+      <p class={`sites-status${status?.ok === false ? ' error' : ''}`} role="status">
+        {status?.text}
+      </p>
     </section>
   );
 }

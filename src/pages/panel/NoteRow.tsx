@@ -18,10 +18,12 @@ interface Props {
   /** Held by the panel, so the list keeps an open editor rendered while the video moves on. */
   editing: boolean;
   setEditing(editing: boolean): void;
+  /** Another note's editor is open: one at a time, so switching never drops an unsaved edit. */
+  editLocked: boolean;
 }
 
 /** One note of the panel's list: the list's `<li>` holds it. */
-export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers, editing, setEditing }: Props) {
+export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers, editing, setEditing, editLocked }: Props) {
   const speaker = speakerName(speakers, note.speakerId);
 
   if (editing) return <NoteEditor note={note} readTime={readTime} speakers={speakers} onDone={() => setEditing(false)} />;
@@ -38,7 +40,14 @@ export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers
         <button type="button" class="quiet" onClick={() => onCopyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
           Link
         </button>
-        <button type="button" class="quiet" onClick={() => setEditing(true)} aria-label={`Edit note at ${formatTime(note.t)}`}>
+        <button
+          type="button"
+          class="quiet"
+          onClick={() => setEditing(true)}
+          disabled={editLocked}
+          title={editLocked ? 'Save or cancel the note being edited first' : undefined}
+          aria-label={`Edit note at ${formatTime(note.t)}`}
+        >
           Edit
         </button>
         <button type="button" class="quiet" onClick={() => onDelete(note)} aria-label={`Delete note at ${formatTime(note.t)}`}>

@@ -259,6 +259,7 @@ export function Panel() {
                   readTime={readTime}
                   speakers={speakers}
                   editing={note.id === editingId}
+                  editLocked={editingIndex !== -1 && note.id !== editingId}
                   setEditing={(editing) => setEditingId(editing ? note.id : null)}
                 />
               )}
