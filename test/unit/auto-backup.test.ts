@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   autoBackupStateFrom,
   backupDecision,
@@ -12,7 +12,7 @@ import { dataSummary, loadAutoBackupState, saveAutoBackupState } from '../../src
 import { importBackup } from '../../src/db/backup';
 import { addNote, trashNote } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
-import { emptyDatabase } from './empty-db';
+import { useEmptyDatabaseAndClock } from './empty-db';
 import { loadSettings } from '../../src/db/settings';
 
 const HOUR = 3_600_000;
@@ -92,20 +92,14 @@ describe('downloadFailureText', () => {
 });
 
 describe('the database side', () => {
-  let clock = 1_000;
-  beforeEach(async () => {
-    await emptyDatabase();
-    clock = 1_000;
-    vi.spyOn(Date, 'now').mockImplementation(() => clock);
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const clock = useEmptyDatabaseAndClock();
 
   it('summarises records and the newest change, trashing included', async () => {
     expect(await dataSummary()).toEqual({ records: 0, lastChange: 0 });
     const info = { key: 'https://example.com/a', site: 'html5' as const, url: 'https://example.com/a', title: 'A' };
     const note = await addNote(info, 5, 'One');
     expect(await dataSummary()).toEqual({ records: 2, lastChange: 1_000 });
-    clock = 9_000;
+    clock.now = 9_000;
     await trashNote(note.id);
     expect(await dataSummary()).toEqual({ records: 2, lastChange: 9_000 });
   });
@@ -123,7 +117,7 @@ describe('the database side', () => {
     const recording = { key: 'k', site: 'html5', url: 'https://example.com/', title: 'T', createdAt: 1, updatedAt: 1 };
     const file = (title: string, updatedAt: number) =>
       JSON.stringify({ format: 'webinar-notes-backup', version: 1, exportedAt: new Date(0).toISOString(), recordings: [{ ...recording, title, updatedAt }], notes: [], qa: [] });
-    clock = 6_000;
+    clock.now = 6_000;
     expect((await importBackup(file('T', 1))).ok).toBe(true);
     let summary = await dataSummary();
     expect(summary).toEqual({ records: 1, lastChange: 6_000 });
@@ -131,16 +125,16 @@ describe('the database side', () => {
 
     // Backed up; then a file replaces the recording with a version newer than the stored one but
     // older than that backup: the count stays, and the change still counts.
-    clock = 10_000;
+    clock.now = 10_000;
     await saveAutoBackupState({ last: { at: 10_000, file: 'b.json', records: 1 } });
-    clock = 12_000;
+    clock.now = 12_000;
     expect((await importBackup(file('Renamed', 2))).ok).toBe(true);
     summary = await dataSummary();
     expect(summary).toEqual({ records: 1, lastChange: 12_000 });
     expect(backupDecision({ frequency: 'daily', state: await loadAutoBackupState(), data: summary, now: 10_000 + DAY })).toEqual({ write: true });
 
     // A file that changes nothing is no change.
-    clock = 20_000;
+    clock.now = 20_000;
     expect((await importBackup(file('Renamed', 2))).ok).toBe(true);
     expect((await dataSummary()).lastChange).toBe(12_000);
   });

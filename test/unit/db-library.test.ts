@@ -1,20 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyTrash } from '../../src/db/library';
 import { addNote, restoreNote, trashNote, type RecordingInfo } from '../../src/db/notes';
 import { addQuestions, setNoteLink, trashQuestion } from '../../src/db/qa';
 import { db } from '../../src/db/schema';
-import { emptyDatabase } from './empty-db';
+import { useEmptyDatabaseAndClock } from './empty-db';
 
 const talk: RecordingInfo = { key: 'youtube:Wb1nQ9rLk2A', site: 'youtube', url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A', title: 'Talk' };
 
-let clock = 1_000;
-beforeEach(async () => {
-  await emptyDatabase();
-  clock = 1_000;
-  vi.spyOn(Date, 'now').mockImplementation(() => clock);
-});
-afterEach(() => vi.restoreAllMocks());
+const clock = useEmptyDatabaseAndClock();
 
 describe('emptyTrash', () => {
   it('deletes what was listed and still trashed, and nothing trashed after the list was shown', async () => {
@@ -34,12 +28,12 @@ describe('emptyTrash', () => {
       qa: [await shown('qa', listedQuestion!.id)],
     };
 
-    clock += 1_000;
+    clock.now += 1_000;
     await restoreNote(restoredMeanwhile.id);
     await trashNote(trashedLater.id);
     await trashQuestion(laterQuestion!.id);
     await restoreNote(retrashed.id);
-    clock += 1_000;
+    clock.now += 1_000;
     await trashNote(retrashed.id);
 
     expect(await emptyTrash(listing)).toBe(2);

@@ -1,25 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { discardDraft, loadDraft, saveDraft } from '../../src/db/drafts';
 import { addNote, countNotes, GONE_FOR_GOOD, listNotes, restoreNote, trashNote, updateNote, type RecordingInfo } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
-import { emptyDatabase } from './empty-db';
+import { useEmptyDatabaseAndClock } from './empty-db';
 import { loadSettings, saveSettings } from '../../src/db/settings';
 
 const talk: RecordingInfo = { key: 'https://example.com/talk', site: 'html5', url: 'https://example.com/talk', title: 'Talk', duration: 3600 };
 const other: RecordingInfo = { ...talk, key: 'https://example.com/other', url: 'https://example.com/other', title: 'Other' };
 
-let clock = 1_000;
-beforeEach(async () => {
-  await emptyDatabase();
-  clock = 1_000;
-  vi.spyOn(Date, 'now').mockImplementation(() => clock);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const clock = useEmptyDatabaseAndClock();
 
 /** Everything in the database, to show that a refused call changed nothing. */
 async function snapshot() {
@@ -30,7 +22,7 @@ async function snapshot() {
 describe('addNote', () => {
   it('stores the note, creates the recording and deletes the draft of that note', async () => {
     await saveDraft(talk.key, 'First point', 12);
-    clock = 2_000;
+    clock.now = 2_000;
     const note = await addNote(talk, 12, 'First point');
 
     expect(note).toMatchObject({ recordingKey: talk.key, t: 12, text: 'First point', createdAt: 2_000, updatedAt: 2_000 });
@@ -47,7 +39,7 @@ describe('addNote', () => {
 
   it('updates the recording row, keeping its creation time and a known title', async () => {
     await addNote(talk, 1, 'a');
-    clock = 5_000;
+    clock.now = 5_000;
     await addNote({ ...talk, title: '', url: 'https://example.com/talk?moved=1' }, 2, 'b');
     expect(await db().recordings.get(talk.key)).toEqual({
       ...talk,
@@ -114,9 +106,9 @@ describe('addNote', () => {
 describe('listNotes and countNotes', () => {
   it('list only the recording’s notes that are not in the trash, by time then creation', async () => {
     const late = await addNote(talk, 50, 'late');
-    clock = 2_000;
+    clock.now = 2_000;
     const earlyB = await addNote(talk, 5, 'early, written second');
-    clock = 1_500;
+    clock.now = 1_500;
     const earlyA = await addNote(talk, 5, 'early, written first');
     const gone = await addNote(talk, 20, 'trashed');
     await addNote(other, 10, 'elsewhere');
@@ -133,12 +125,12 @@ describe('listNotes and countNotes', () => {
 describe('trashNote and restoreNote', () => {
   it('round-trip a note back to what it was, apart from updatedAt', async () => {
     const note = await addNote(talk, 7, 'keep me');
-    clock = 2_000;
+    clock.now = 2_000;
     await trashNote(note.id);
     expect(await db().notes.get(note.id)).toEqual({ ...note, deletedAt: 2_000, updatedAt: 2_000 });
     expect(await listNotes(talk.key)).toEqual([]);
 
-    clock = 3_000;
+    clock.now = 3_000;
     await restoreNote(note.id);
     const restored = await db().notes.get(note.id);
     expect(restored).toEqual({ ...note, updatedAt: 3_000 });
@@ -155,7 +147,7 @@ describe('trashNote and restoreNote', () => {
 describe('updateNote', () => {
   it('changes text and time and stamps updatedAt', async () => {
     const note = await addNote(talk, 7, 'draft wording');
-    clock = 4_000;
+    clock.now = 4_000;
     await updateNote(note.id, { text: 'final wording' });
     await updateNote(note.id, { t: 9.5 });
     expect(await db().notes.get(note.id)).toEqual({ ...note, text: 'final wording', t: 9.5, updatedAt: 4_000 });
@@ -181,7 +173,7 @@ describe('drafts', () => {
   it('save, load, replace and discard', async () => {
     expect(await loadDraft(talk.key)).toBeUndefined();
     await saveDraft(talk.key, 'half a', 3);
-    clock = 2_000;
+    clock.now = 2_000;
     await saveDraft(talk.key, 'half a thought', 3);
     await saveDraft(other.key, 'other', 8);
     expect(await loadDraft(talk.key)).toEqual({ recordingKey: talk.key, text: 'half a thought', t: 3, updatedAt: 2_000 });
