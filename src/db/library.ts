@@ -10,10 +10,16 @@ export async function loadLibrary(): Promise<LibraryData> {
   });
 }
 
-/** What the trash showed when the user asked to empty it: each item, and when it was trashed. */
+/** An item as the trash showed it: which, and when it was trashed. */
+interface Listed {
+  id: string;
+  deletedAt: number;
+}
+
+/** What the trash showed when the user asked to empty it. */
 export interface TrashListing {
-  notes: readonly { id: string; deletedAt: number }[];
-  qa: readonly { id: string; deletedAt: number }[];
+  notes: readonly Listed[];
+  qa: readonly Listed[];
 }
 
 /**
@@ -24,7 +30,7 @@ export interface TrashListing {
 export async function emptyTrash(listed: TrashListing): Promise<number> {
   const database = db();
   return database.transaction('rw', database.notes, database.qa, async () => {
-    const unchanged = <T extends { id: string; deletedAt?: number }>(rows: (T | undefined)[], entries: TrashListing['notes']) =>
+    const unchanged = <T extends { id: string; deletedAt?: number }>(rows: (T | undefined)[], entries: readonly Listed[]) =>
       rows.flatMap((row, i) => (row && row.deletedAt !== undefined && row.deletedAt === entries[i]?.deletedAt ? [row.id] : []));
     const [notes, qa] = await Promise.all([
       database.notes.bulkGet(listed.notes.map((entry) => entry.id)),
