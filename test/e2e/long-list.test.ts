@@ -18,7 +18,8 @@ test('2,000 notes: the panel keeps a screenful of rows, follows the video to the
 
   // 2,000 more, spread over the 5-minute video, imported as a backup.
   const now = Date.now();
-  const recording: Recording = { key: recordingKey, site: 'html5', url: recordingKey, title: 'Demo webinar', createdAt: now - 1000, updatedAt: now - 1000 };
+  // An hour older than the recording the page stored with the first note, however slow the machine.
+  const recording: Recording = { key: recordingKey, site: 'html5', url: recordingKey, title: 'Demo webinar', createdAt: now - 3_600_000, updatedAt: now - 3_600_000 };
   const notes: Note[] = Array.from({ length: COUNT }, (_, i) => ({
     id: `bulk-${i}`,
     recordingKey,
@@ -70,6 +71,7 @@ test('2,000 notes: the panel keeps a screenful of rows, follows the video to the
   await edited.getByLabel('Note text').fill('Half-typed edit');
   // One editor at a time: another note's Edit waits, so switching cannot drop this one.
   expect(await panel.locator(`li.note:not([data-note-id="${id}"])`).first().getByRole('button', { name: /^Edit note/ }).isDisabled()).toBe(true);
+  await screenshot(page, 'panel-editing');
   await page.evaluate(() => {
     (document.querySelector('video') as HTMLVideoElement).currentTime = 20;
   });
