@@ -42,13 +42,10 @@ export function followFullscreen(host: HTMLElement, home: Element, video: HTMLVi
     fullscreen && !fullscreen.contains(base) && fullscreen.contains(video) && !fullscreen.matches(NO_CHILDREN) ? fullscreen : base;
   if (host.parentElement === target) return;
   const move = (target as Element & { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
-  if (move) {
-    try {
-      move.call(target, host, null);
-      return;
-    } catch {
-      // Refused (the page rearranged itself meanwhile): append, as without moveBefore.
-    }
+  try {
+    if (!move) throw new Error('no moveBefore');
+    move.call(target, host, null);
+  } catch {
+    target.append(host);
   }
-  target.append(host);
 }
