@@ -1,5 +1,6 @@
 import browser, { type Runtime } from '../platform/browser';
-import { PANEL_PORT_PREFIX, parseToContent, type ToContent, type ToPanel } from '../messaging/protocol';
+import { parseToContent, type ToContent, type ToPanel } from '../messaging/protocol';
+import { panelPortKind } from '../messaging/panel-sender';
 
 export interface PanelLink {
   /** Sends to every connected panel: the one beside the video and the one in the side panel. */
@@ -9,27 +10,22 @@ export interface PanelLink {
 }
 
 /**
- * Waits for notes panels to connect for this video (they name `nonce` in the port: the panel
- * this frame placed, and the browser's side panel) and keeps a port to each. A port is accepted
- * only from our own extension's pages: the sender fields are stamped by the browser, unlike
- * anything inside a message.
+ * Waits for notes panels to connect for this video and keeps a port to each: the frame this
+ * content script placed (its URL carries `nonce`) and the browser's side panel (it names
+ * `sidePanelToken`). Which is which, and whether to accept at all, is decided from the sender the
+ * browser stamps on the port (panel-sender.ts), unlike anything inside a message.
  */
 export function listenForPanel(
-  nonce: string,
+  ids: { nonce: string; sidePanelToken: string },
   onConnect: () => void,
   onMessage: (message: ToContent) => void,
 ): PanelLink {
-  const extensionOrigin = browser.runtime.getURL('');
   const ports = new Set<Runtime.Port>();
+  const facts = { extensionId: browser.runtime.id, ...ids };
 
   const accept = (incoming: Runtime.Port) => {
-    if (incoming.name !== PANEL_PORT_PREFIX + nonce) return;
-    const sender = incoming.sender;
-    // Our panel page, or our background relaying for a panel frame that has no tabs API (Firefox).
-    if (sender?.id !== browser.runtime.id || !sender.url?.startsWith(extensionOrigin)) {
-      incoming.disconnect();
-      return;
-    }
+    // Every frame of the tab hears every port: a name that is not ours is another video's.
+    if (!panelPortKind(incoming.name, incoming.sender, facts)) return;
     ports.add(incoming);
     incoming.onMessage.addListener((raw: unknown) => {
       const message = parseToContent(raw);

@@ -4,6 +4,7 @@ import { mountLayer } from './layer';
 import { listenForPanel } from './panel-link';
 import type { SiteAdapter } from './sites/adapter';
 import { newId } from '../core/notes';
+import { PANEL_PAGE } from '../platform/pages';
 
 /** Media events after which the panel's idea of the playback is out of date. */
 const STATE_EVENTS = ['play', 'pause', 'seeked', 'ratechange', 'durationchange', 'loadedmetadata', 'emptied'];
@@ -33,8 +34,11 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   let navigating = false;
   let sentKey: string | null = null;
   let sentAd = false;
-  // Unguessable: it names this video's panel link.
+  // Unguessable, and known only to the panel frame this session places (it is its URL's fragment,
+  // inside a closed shadow root): a port naming it from that frame is that frame.
   const nonce = newId();
+  // Names this video for the side panel, which asks `status` for it; not a secret (panel-sender.ts).
+  const sidePanelToken = newId();
 
   const isAd = () => site.isAdPlaying(video);
   const isCompact = () => video.getBoundingClientRect().width < COMPACT_WIDTH;
@@ -92,7 +96,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     }
   };
   const link = listenForPanel(
-    nonce,
+    { nonce, sidePanelToken },
     () => {
       if (navigating) link.send({ type: 'navigating' });
       else sendRecording();
@@ -107,7 +111,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       video,
       progressBar: site.progressBar(video),
       parent: site.layerParent(video),
-      panelUrl: `${browser.runtime.getURL('src/pages/panel/index.html')}#${nonce}`,
+      panelUrl: `${browser.runtime.getURL(PANEL_PAGE)}#${nonce}`,
     },
     {
       onSeek: (t) => {
@@ -206,7 +210,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       recordingKey: recording().key,
       title: recording().title,
       panelOpen: layer.panelVisible,
-      nonce,
+      sidePanelToken,
       compact: isCompact(),
     }),
     destroy() {

@@ -6,9 +6,11 @@
  * - tab messages (`runtime/tabs.sendMessage`): background and popup → the content script of a tab;
  * - runtime messages between extension contexts: the options page → background ("Back up now"),
  *   background → the offscreen document (Chrome: the backup file's blob URL);
- * - the panel link (a `tabs.connect` port named `PANEL_PORT_PREFIX + nonce`): the notes panel ⇄
- *   the content script that placed it. The nonce pairs a panel with its video when a page has
- *   several; it is never a credential (the content script also checks the port's sender).
+ * - the panel link: a `tabs.connect` port between a notes panel and the content script of its
+ *   video. The frame the content script placed connects as `PANEL_PORT_PREFIX + nonce`, the nonce
+ *   being the fragment of the URL it gave that frame; the browser's side panel connects as
+ *   `SIDE_PANEL_PORT_PREFIX + token`, the token coming from `status`. Names only pair: the content
+ *   script accepts a port by what the browser stamps on its sender (see src/content/panel-link.ts).
  */
 import * as v from 'valibot';
 
@@ -32,8 +34,11 @@ export const VideoStatus = v.object({
   recordingKey: v.string(),
   title: v.string(),
   panelOpen: v.boolean(),
-  /** Names this video's panel port: the side panel connects with it. */
-  nonce: v.string(),
+  /**
+   * Names this video among the tab's frames for the side panel's port. Not a secret: the content
+   * script accepts that port only from a sender outside every tab (the browser's side panel).
+   */
+  sidePanelToken: v.string(),
   /** The player is too small for the panel beside it: the panel opens in the side panel. */
   compact: v.boolean(),
 });
@@ -89,6 +94,8 @@ export const PANEL_PORT_PREFIX = 'webinar-notes-panel:';
  * background with this prefix and the nonce, and the background opens the port to the tab for it.
  */
 export const RELAY_PORT_PREFIX = 'webinar-notes-relay:';
+/** The browser's side panel (Chrome `sidePanel`, Firefox `sidebar_action`), which is in no tab. */
+export const SIDE_PANEL_PORT_PREFIX = 'webinar-notes-side-panel:';
 
 const Playback = v.object({
   t: maybeSeconds,

@@ -17,8 +17,4 @@ export function contentScriptFile(): string {
   return file.startsWith(root) ? file.slice(root.length) : file;
 }
 
-/** The library page, as built (the build keeps the source path of extension pages). */
-export const LIBRARY_PAGE = 'src/pages/library/index.html';
-
-/** The settings page, as built. */
-export const OPTIONS_PAGE = 'src/pages/options/index.html';
+export { LIBRARY_PAGE, OPTIONS_PAGE, PANEL_PAGE } from './pages';

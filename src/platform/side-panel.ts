@@ -1,3 +1,5 @@
+import browser from './browser';
+
 /**
  * The browser's own side panel: Chrome's `sidePanel`, Firefox's `sidebarAction`. Both open only in
  * response to a user action, so callers call this synchronously from the handler of one.
@@ -25,7 +27,18 @@ export function openSidePanel(tabId: number): Promise<void> {
   return Promise.reject(new Error('This browser has no side panel for extensions.'));
 }
 
-/** True when this page is showing in the browser's side panel rather than beside a video. */
-export function inSidePanel(): boolean {
-  return location.hash.length <= 1;
+/**
+ * Where this notes panel page is showing, from facts no web page can set:
+ * - `frame`: inside another document (a page framed it: our content script, or anyone else, which
+ *   the pairing then refuses);
+ * - `side-panel`: a top-level document in no tab, which for this page is only the browser's side
+ *   panel (Chrome `sidePanel`, Firefox `sidebar_action`);
+ * - `tab`: opened as a tab of its own, where there is no video to pair with.
+ * Never from the URL: its fragment is the framing page's to choose.
+ */
+export type PanelPlace = 'frame' | 'side-panel' | 'tab';
+
+export async function panelPlace(): Promise<PanelPlace> {
+  if (window.top !== window) return 'frame';
+  return (await browser.tabs.getCurrent()) ? 'tab' : 'side-panel';
 }

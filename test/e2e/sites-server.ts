@@ -50,6 +50,7 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
   }
   // A site the extension does not run on until the user enables it.
   if (host === 'forum.example' && path === '/talk') return serveFile(request, response, join(FIXTURES, 'other-site.html'));
+  if (host === 'forum.example' && path === '/prize') return serveFile(request, response, join(FIXTURES, 'hostile-framing.html'));
   response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 }
 

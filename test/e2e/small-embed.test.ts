@@ -30,12 +30,14 @@ test('a player under 480 px keeps the panel out of the way and opens it in the s
   await expect.poll(() => side.evaluate<string | undefined>('document.activeElement?.id')).toBe('composer-text');
   await side.type('Written in the side panel');
   await side.press('Enter');
-  await expect
-    .poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'Written in the side panel'))
-    .toMatchObject({ recordingKey: 'youtube:Wb1nQ9rLk2A', t: 62 });
+  // Listed first, then read from the database: reading opens a tab, and the side panel starts
+  // over whenever the active tab changes.
   await expect
     .poll(() => side.evaluate<string[]>("[...document.querySelectorAll('li.note .text')].map((e) => e.textContent)"))
     .toEqual(['Written in the side panel']);
+  await expect
+    .poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'Written in the side panel'))
+    .toMatchObject({ recordingKey: 'youtube:Wb1nQ9rLk2A', t: 62 });
   await side.screenshot(join(SCREENSHOTS, 'side-panel.png'));
   await screenshot(page, 'small-embed');
   await side.detach();

@@ -108,14 +108,14 @@ describe('parseContentRequest', () => {
 });
 
 describe('parseVideoStatus', () => {
-  const status = { recordingKey: 'youtube:Wb1nQ9rLk2A', title: 'Talk', panelOpen: false, nonce: 'n-1', compact: true };
-  it('accepts a full status, with the nonce the side panel connects with', () => {
+  const status = { recordingKey: 'youtube:Wb1nQ9rLk2A', title: 'Talk', panelOpen: false, sidePanelToken: 't-1', compact: true };
+  it('accepts a full status, with the token the side panel connects with', () => {
     expect(parseVideoStatus(status)).toEqual(status);
   });
-  it('rejects a status without nonce or compact flag', () => {
-    const { nonce: _nonce, ...noNonce } = status;
+  it('rejects a status without token or compact flag', () => {
+    const { sidePanelToken: _token, ...noToken } = status;
     const { compact: _compact, ...noCompact } = status;
-    expect(parseVideoStatus(noNonce)).toBeNull();
+    expect(parseVideoStatus(noToken)).toBeNull();
     expect(parseVideoStatus(noCompact)).toBeNull();
   });
 });

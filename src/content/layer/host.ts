@@ -12,15 +12,37 @@ export function createLayerRoot(
   css: string,
   parent: Element = document.documentElement,
   placement = FIXED_STYLE,
+  signal?: AbortSignal,
 ): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement('div');
-  host.setAttribute('style', `${BASE_STYLE} ${placement}`);
+  const style = `${BASE_STYLE} ${placement}`;
+  host.setAttribute('style', style);
   const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = css;
-  root.append(style);
+  const sheet = document.createElement('style');
+  sheet.textContent = css;
+  root.append(sheet);
   parent.append(host);
+  keepAttributes(host, style, signal);
   return { host, root };
+}
+
+/**
+ * The host is in the page's DOM, so the page can write to its attributes: `style` with later
+ * `!important` declarations (opacity 0, a transform that slides the panel under a bait button),
+ * `hidden`, `inert`, `popover`, a class its own CSS targets. Every such write is undone at once:
+ * the host keeps exactly the one attribute we gave it. (Page style sheets need no watching: an
+ * inline `!important` declaration beats every author rule, and `all: initial` resets transitions.)
+ */
+function keepAttributes(host: HTMLElement, style: string, signal: AbortSignal | undefined): void {
+  const restore = () => {
+    for (const name of host.getAttributeNames()) if (name !== 'style') host.removeAttribute(name);
+    if (host.getAttribute('style') !== style) host.setAttribute('style', style);
+    // Our own writes are mutations too: drop them, or the observer would wake for nothing.
+    watcher.takeRecords();
+  };
+  const watcher = new MutationObserver(restore);
+  watcher.observe(host, { attributes: true });
+  signal?.addEventListener('abort', () => watcher.disconnect());
 }
 
 /** Elements whose children are not drawn: the layer cannot live inside them. */

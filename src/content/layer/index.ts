@@ -41,7 +41,9 @@ export function mountLayer(
   let times: readonly number[] = [];
   let ad = false;
   let onBar: ReturnType<typeof mountOnProgressBar> | null = null;
-  const { host, root } = createLayerRoot(LAYER_CSS, place.parent);
+  const controller = new AbortController();
+  const { signal } = controller;
+  const { host, root } = createLayerRoot(LAYER_CSS, place.parent, undefined, signal);
 
   const strip = document.createElement('div');
   strip.className = 'strip';
@@ -108,8 +110,6 @@ export function mountLayer(
       position();
     });
   };
-  const controller = new AbortController();
-  const { signal } = controller;
   window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
   window.addEventListener('resize', schedule, { passive: true, signal });
   const onFullscreen = () => {
@@ -118,8 +118,12 @@ export function mountLayer(
   };
   document.addEventListener('fullscreenchange', onFullscreen, { signal });
   const resized = new ResizeObserver(schedule);
-  // Layout can move the video without resizing it or scrolling (content loading above it).
-  const poll = setInterval(schedule, 500);
+  // Layout can move the video without resizing it or scrolling (content loading above it), and a
+  // page can move our host elsewhere (into an element it hides): the poll puts both right.
+  const poll = setInterval(() => {
+    followFullscreen(host, place.parent, video);
+    schedule();
+  }, 500);
   let videoEvents = new AbortController();
 
   const follow = (next: HTMLVideoElement, progressBar: HTMLElement | null) => {

@@ -50,7 +50,13 @@ export function mountOnProgressBar(
   bar: HTMLElement,
   onSeek: (t: number) => void,
 ): { bar: HTMLElement; box: HTMLElement; remove(): void } {
-  const { host, root } = createLayerRoot(MARKER_CSS, bar, 'position: absolute !important; inset: 0 !important; z-index: 40 !important;');
+  const mounted = new AbortController();
+  const { host, root } = createLayerRoot(
+    MARKER_CSS,
+    bar,
+    'position: absolute !important; inset: 0 !important; z-index: 40 !important;',
+    mounted.signal,
+  );
   const box = document.createElement('div');
   box.className = 'markers';
   box.setAttribute('role', 'group');
@@ -59,5 +65,12 @@ export function mountOnProgressBar(
   onMarkerClick(box, onSeek);
   // The site's own seek handler must not also see a click on a marker.
   host.addEventListener('mousedown', (event) => event.stopPropagation());
-  return { bar, box, remove: () => host.remove() };
+  return {
+    bar,
+    box,
+    remove: () => {
+      mounted.abort();
+      host.remove();
+    },
+  };
 }

@@ -22,19 +22,32 @@ import { VirtualList } from '../shared/VirtualList';
 import { SpeakerSelect } from './SpeakerSelect';
 import { Tabs, type PanelTab } from './Tabs';
 import { NoteRow } from './NoteRow';
-import { inSidePanel } from '../../platform/side-panel';
+import type { PanelPlace } from '../../platform/side-panel';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
 import { errorText } from '../shared/FormError';
 import { openLibrary } from '../shared/open-library';
 
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
+/** A content script answers a port it accepts at once; silence this long means it refused it. */
+const PAIRING_TIMEOUT_MS = 4000;
+/** What an unpaired panel says: a page framed the panel page itself, or the video went away. */
+const NOT_PAIRED = 'This notes panel is not connected to a video. Open notes from the video’s own Notes button.';
 
 
 type Storage = { state: 'checking' } | { state: 'ok' } | { state: 'refused'; reason: string };
 
-export function Panel() {
+/**
+ * The notes panel of one video. `place` says where this page is showing (decided by the browser's
+ * facts, see panelPlace): until the video's content script has accepted this panel and sent its
+ * recording, the panel shows no note, no composer and no button, so a page that framed the panel
+ * page itself gets nothing that acts.
+ */
+export function Panel({ place }: { place: PanelPlace }) {
+  const side = place === 'side-panel';
   const [link, setLink] = useState<VideoLink | null>(null);
+  // The content script speaks first once it has accepted our port: that is the pairing.
+  const [paired, setPaired] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [recording, setRecording] = useState<RecordingInfo | null>(null);
   const [playback, setPlayback] = useState<PlaybackState | null>(null);
@@ -57,7 +70,16 @@ export function Panel() {
         () => setStorage({ state: 'ok' }),
         (error: unknown) => setStorage({ state: 'refused', reason: errorText(error) }),
       );
+    if (place === 'tab') {
+      setProblem('Notes are taken beside a video, or in the browser’s side panel. Open the video’s page and use its Notes button.');
+      return;
+    }
+    let paired = false;
+    const unanswered = setTimeout(() => paired || setProblem(NOT_PAIRED), PAIRING_TIMEOUT_MS);
     const onMessage = (message: ToPanel) => {
+      paired = true;
+      clearTimeout(unanswered);
+      setPaired(true);
       switch (message.type) {
         case 'recording':
           setRecording(message.recording.key ? message.recording : null);
@@ -77,8 +99,7 @@ export function Panel() {
           break;
       }
     };
-    const side = inSidePanel();
-    connectToVideo(onMessage, () =>
+    connectToVideo(place, onMessage, () =>
       setProblem(side ? 'The video left this tab.' : 'Lost touch with the video. Reload the page to take notes again.'),
     ).then(
       (connected) => {
@@ -113,7 +134,7 @@ export function Panel() {
 
   const openedOnce = useRef(false);
   useEffect(() => {
-    if (!link || settings.state !== 'ready' || openedOnce.current || inSidePanel()) return;
+    if (!link || settings.state !== 'ready' || openedOnce.current || side) return;
     openedOnce.current = true;
     if (settings.value.openPanelOnVideo) link.send({ type: 'panel-visible', visible: true });
   }, [link, settings]);
@@ -158,6 +179,21 @@ export function Panel() {
           ? notes.error.message
           : null;
 
+  if (!paired) {
+    return (
+      <main class="panel">
+        <header class="panel-head">
+          <div class="titles">
+            <h1>Notes</h1>
+          </div>
+        </header>
+        <p class="banner" role="status">
+          {problem ?? 'Waiting for the video…'}
+        </p>
+      </main>
+    );
+  }
+
   return (
     <main class="panel">
       <header class="panel-head">
@@ -182,7 +218,7 @@ export function Panel() {
         <button
           type="button"
           class="quiet"
-          onClick={() => (inSidePanel() ? window.close() : link?.send({ type: 'panel-visible', visible: false }))}
+          onClick={() => (side ? window.close() : link?.send({ type: 'panel-visible', visible: false }))}
           aria-label="Hide notes panel"
         >
           Hide

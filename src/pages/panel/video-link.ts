@@ -1,9 +1,10 @@
-import browser from '../../platform/browser';
-import { inSidePanel } from '../../platform/side-panel';
+import browser, { type Runtime } from '../../platform/browser';
+import type { PanelPlace } from '../../platform/side-panel';
 import {
   PANEL_PORT_PREFIX,
   parseToPanel,
   RELAY_PORT_PREFIX,
+  SIDE_PANEL_PORT_PREFIX,
   parseVideoStatus,
   type TabMessage,
   type ToContent,
@@ -16,40 +17,51 @@ export interface VideoLink {
   send(message: ToContent): void;
 }
 
-/** Beside the video: the tab is the one this frame is in, the nonce is in our URL's fragment. */
-async function besideTheVideo(): Promise<{ tabId: number; nonce: string }> {
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) throw new Error('The notes panel was opened outside a video page.');
-  return { tabId: tab.id, nonce: location.hash.slice(1) };
-}
-
 /** Firefox: an extension frame in a page has no `tabs` API; the background relays the port. */
 const framesHaveTabs = () => typeof (browser as { tabs?: unknown }).tabs === 'object';
 
-/** In the side panel: the active tab's video, which tells its nonce when asked. */
-async function activeTabVideo(): Promise<{ tabId: number; nonce: string }> {
+/**
+ * Beside the video: the tab is the one this frame is in, and the port names the nonce our content
+ * script put in this frame's URL. A frame some page made has no such nonce, and the content script
+ * refuses it.
+ */
+async function besideTheVideo(nonce: string): Promise<{ tabId: number; name: string }> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) throw new Error('The notes panel was opened outside a video page.');
+  return { tabId: tab.id, name: PANEL_PORT_PREFIX + nonce };
+}
+
+/** In the side panel: the active tab's video, which tells its side panel token when asked. */
+async function activeTabVideo(): Promise<{ tabId: number; name: string }> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new Error('There is no tab to take notes in.');
   const ask: TabMessage = { type: 'status' };
   const status = parseVideoStatus(await browser.tabs.sendMessage(tab.id, ask).catch(() => undefined));
   if (!status) throw new Error('No video is being annotated in this tab. The notes follow the tab you are on.');
-  return { tabId: tab.id, nonce: status.nonce };
+  return { tabId: tab.id, name: SIDE_PANEL_PORT_PREFIX + status.sidePanelToken };
 }
 
 /**
- * Connects the panel to the content script of its video. The nonce names the video among the
- * tab's frames; the content script checks that the port comes from our panel page.
+ * Connects the panel to the content script of its video; `onLost` runs when that script refuses
+ * the port or goes away. Nothing here is trusted by the other end: the content script decides
+ * from the port's browser-stamped sender (src/messaging/panel-sender.ts).
  */
-export async function connectToVideo(onMessage: (message: ToPanel) => void, onLost: () => void): Promise<VideoLink> {
-  const relayed = !inSidePanel() && !framesHaveTabs();
-  const { tabId, nonce } = inSidePanel()
-    ? await activeTabVideo()
-    : relayed
-      ? { tabId: -1, nonce: location.hash.slice(1) }
-      : await besideTheVideo();
-  const port = relayed
-    ? browser.runtime.connect({ name: RELAY_PORT_PREFIX + nonce })
-    : browser.tabs.connect(tabId, { name: PANEL_PORT_PREFIX + nonce });
+export async function connectToVideo(
+  place: Exclude<PanelPlace, 'tab'>,
+  onMessage: (message: ToPanel) => void,
+  onLost: () => void,
+): Promise<VideoLink> {
+  const nonce = location.hash.slice(1);
+  if (place === 'frame' && nonce === '') throw new Error('This notes panel was not placed by Webinar Notes.');
+  let tabId = -1;
+  let port: Runtime.Port;
+  if (place === 'frame' && !framesHaveTabs()) {
+    port = browser.runtime.connect({ name: RELAY_PORT_PREFIX + nonce });
+  } else {
+    const target = place === 'side-panel' ? await activeTabVideo() : await besideTheVideo(nonce);
+    tabId = target.tabId;
+    port = browser.tabs.connect(target.tabId, { name: target.name });
+  }
   port.onMessage.addListener((raw: unknown) => {
     const message = parseToPanel(raw);
     if (message) onMessage(message);

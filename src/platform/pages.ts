@@ -1,0 +1,13 @@
+/**
+ * Extension pages by their built paths: the build keeps the source path of extension pages. No
+ * browser API here, so pure code (the panel port rule) reads them too.
+ */
+
+/** The notes panel page, as built: beside a video (web-accessible) and in the side panel. */
+export const PANEL_PAGE = 'src/pages/panel/index.html';
+
+/** The library page, as built. */
+export const LIBRARY_PAGE = 'src/pages/library/index.html';
+
+/** The settings page, as built. */
+export const OPTIONS_PAGE = 'src/pages/options/index.html';
