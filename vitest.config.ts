@@ -17,6 +17,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A real browser on two busy cores: what should happen at once may take a few seconds.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
       {

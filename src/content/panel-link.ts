@@ -1,11 +1,12 @@
 import browser, { type Runtime } from '../platform/browser';
 import { parseToContent, type ToContent, type ToPanel } from '../messaging/protocol';
-import { panelPortKind } from '../messaging/panel-sender';
+import { panelPortKind, type PanelKind } from '../messaging/panel-sender';
 
 export interface PanelLink {
-  /** Sends to every connected panel: the one beside the video and the one in the side panel. */
-  send(message: ToPanel): void;
-  readonly connected: boolean;
+  /** Sends to every connected panel (the one beside the video, the one in the side panel), or to one kind. */
+  send(message: ToPanel, to?: PanelKind): void;
+  /** Whether a panel of that kind (any, without) is connected. */
+  connected(kind?: PanelKind): boolean;
   close(): void;
 }
 
@@ -17,35 +18,36 @@ export interface PanelLink {
  */
 export function listenForPanel(
   ids: { nonce: string; sidePanelToken: string },
-  onConnect: () => void,
-  onMessage: (message: ToContent) => void,
+  onConnect: (kind: PanelKind) => void,
+  onMessage: (message: ToContent, from: PanelKind) => void,
 ): PanelLink {
-  const ports = new Set<Runtime.Port>();
+  const ports = new Map<Runtime.Port, PanelKind>();
   const facts = { extensionId: browser.runtime.id, ...ids };
 
   const accept = (incoming: Runtime.Port) => {
     // Every frame of the tab hears every port: a name that is not ours is another video's.
-    if (!panelPortKind(incoming.name, incoming.sender, facts)) return;
-    ports.add(incoming);
+    const kind = panelPortKind(incoming.name, incoming.sender, facts);
+    if (!kind) return;
+    ports.set(incoming, kind);
     incoming.onMessage.addListener((raw: unknown) => {
       const message = parseToContent(raw);
-      if (message) onMessage(message);
+      if (message) onMessage(message, kind);
     });
     incoming.onDisconnect.addListener(() => ports.delete(incoming));
-    onConnect();
+    onConnect(kind);
   };
   browser.runtime.onConnect.addListener(accept);
 
   return {
-    send(message) {
-      for (const port of ports) port.postMessage(message);
+    send(message, to) {
+      for (const [port, kind] of ports) if (to === undefined || kind === to) port.postMessage(message);
     },
-    get connected() {
-      return ports.size > 0;
+    connected(kind) {
+      return [...ports.values()].some((each) => kind === undefined || each === kind);
     },
     close() {
       browser.runtime.onConnect.removeListener(accept);
-      for (const port of ports) port.disconnect();
+      for (const port of ports.keys()) port.disconnect();
       ports.clear();
     },
   };

@@ -2,6 +2,7 @@ import browser from '../platform/browser';
 import { parseSidePanelOpened, wireNumber, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
 import { mountLayer } from './layer';
 import { listenForPanel } from './panel-link';
+import type { PanelKind } from '../messaging/panel-sender';
 import type { SiteAdapter } from './sites/adapter';
 import { newId } from '../core/notes';
 import { PANEL_PAGE } from '../platform/pages';
@@ -30,7 +31,8 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   let videoEvents = new AbortController();
   const pageEvents = new AbortController();
   let lastResync = 0;
-  let composeWhenConnected = false;
+  // The panel that should open its composer as soon as it connects (it was asked before it could hear).
+  let composeWhenConnected: PanelKind | null = null;
   let navigating = false;
   let sentKey: string | null = null;
   let sentAd = false;
@@ -41,7 +43,10 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   const sidePanelToken = newId();
 
   const isAd = () => site.isAdPlaying(video);
-  const isCompact = () => video.getBoundingClientRect().width < COMPACT_WIDTH;
+  // Set by the panel from the user's settings (this script cannot read them: IndexedDB here is the page's).
+  let sidePanelOnly = false;
+  /** The panel of this video lives in the browser's side panel, not in a frame by the player. */
+  const inSidePanel = () => sidePanelOnly || video.getBoundingClientRect().width < COMPACT_WIDTH;
   const playback = (): WirePlayback => ({
     t: wireNumber(video.currentTime),
     paused: video.paused,
@@ -75,7 +80,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     sendPlayback();
   };
 
-  const onPanelMessage = (message: ToContent) => {
+  const onPanelMessage = (message: ToContent, from: PanelKind) => {
     switch (message.type) {
       case 'seek':
         if (!isAd()) video.currentTime = message.t;
@@ -90,18 +95,26 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
         layer.setMarkers(message.times);
         break;
       case 'panel-visible':
-        // A compact player keeps the frame hidden: its panel lives in the browser's side panel.
-        if (!(message.visible && isCompact())) layer.setPanelVisible(message.visible);
+        // A compact player, or the user's choice, keeps the frame hidden: the panel is in the side panel.
+        if (!(message.visible && inSidePanel())) layer.setPanelVisible(message.visible);
+        break;
+      case 'placement':
+        // The frame says where typing happens; the side panel is where it does.
+        if (from !== 'frame') break;
+        sidePanelOnly = message.sidePanelOnly;
+        if (sidePanelOnly) layer.setPanelVisible(false);
         break;
     }
   };
   const link = listenForPanel(
     { nonce, sidePanelToken },
-    () => {
+    (kind) => {
       if (navigating) link.send({ type: 'navigating' });
       else sendRecording();
-      if (composeWhenConnected) link.send({ type: 'compose' });
-      composeWhenConnected = false;
+      if (composeWhenConnected === kind) {
+        link.send({ type: 'compose' }, kind);
+        composeWhenConnected = null;
+      }
     },
     onPanelMessage,
   );
@@ -170,12 +183,17 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     else video.addEventListener('loadedmetadata', seekOnce, { once: true, signal: videoEvents.signal });
   }
 
+  /** Opens the composer of that panel now, or as soon as it connects. */
+  const askForComposer = (kind: PanelKind) => {
+    if (link.connected(kind)) link.send({ type: 'compose' }, kind);
+    else composeWhenConnected = kind;
+  };
+
   /** The panel beside the video, with its composer ready. */
   const composeHere = () => {
     layer.setPanelVisible(true);
     layer.focusPanel();
-    composeWhenConnected = !link.connected;
-    if (link.connected) link.send({ type: 'compose' });
+    askForComposer('frame');
   };
 
   const session: VideoSession = {
@@ -187,11 +205,11 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       sendRecording();
     },
     compose() {
-      if (isCompact()) {
+      if (inSidePanel()) {
         // Called from the click or shortcut that asked for it: the browser opens a side panel
-        // only in response to a user action. The side panel asks for the composer when it connects.
+        // only in response to a user action. A side panel that is open already gets the request now.
         const request: ContentRequest = { type: 'open-side-panel' };
-        composeWhenConnected = true;
+        askForComposer('side-panel');
         // Where the browser will not open it, the panel beside the player is better than none.
         browser.runtime.sendMessage(request).then(
           (answer: unknown) => {
@@ -204,14 +222,14 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       composeHere();
     },
     showPanel() {
-      if (!isCompact()) layer.setPanelVisible(true);
+      if (!inSidePanel()) layer.setPanelVisible(true);
     },
     status: () => ({
       recordingKey: recording().key,
       title: recording().title,
       panelOpen: layer.panelVisible,
       sidePanelToken,
-      compact: isCompact(),
+      sidePanel: inSidePanel(),
     }),
     destroy() {
       videoEvents.abort();

@@ -12,6 +12,11 @@ export interface Settings {
   forumUrl: string;
   /** How often a backup file is written to the Downloads folder. */
   autoBackup: AutoBackupFrequency;
+  /**
+   * Notes are typed only in the browser's side panel, never in a frame inside the page, so the
+   * page gets no signal that someone types (user activation reaches it from a frame it holds).
+   */
+  typeInSidePanel: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openPanelOnVideo: true,
   forumUrl: '',
   autoBackup: 'weekly',
+  typeInSidePanel: false,
 };
 
 export const MAX_LEAD_IN_SECONDS = 30;
@@ -39,5 +45,7 @@ export function settingsFrom(stored: unknown): Settings {
       typeof value.openPanelOnVideo === 'boolean' ? value.openPanelOnVideo : DEFAULT_SETTINGS.openPanelOnVideo,
     forumUrl: typeof value.forumUrl === 'string' ? (forumBase(value.forumUrl) ?? '') : DEFAULT_SETTINGS.forumUrl,
     autoBackup: AUTO_BACKUP_FREQUENCIES.find((f) => f === value.autoBackup) ?? DEFAULT_SETTINGS.autoBackup,
+    typeInSidePanel:
+      typeof value.typeInSidePanel === 'boolean' ? value.typeInSidePanel : DEFAULT_SETTINGS.typeInSidePanel,
   };
 }

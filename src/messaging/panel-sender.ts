@@ -6,6 +6,9 @@
 import { PANEL_PORT_PREFIX, SIDE_PANEL_PORT_PREFIX } from './protocol';
 import { PANEL_PAGE } from '../platform/pages';
 
+/** The notes panel beside the video, or the one in the browser's side panel. */
+export type PanelKind = 'frame' | 'side-panel';
+
 /** The fields of `runtime.MessageSender` the rule reads. */
 export interface PortSender {
   id?: string;
@@ -34,7 +37,7 @@ export interface PanelPortFacts {
  * - `null`: anything else: another extension, a panel page some web page framed (its URL lacks
  *   our nonce), a name that is another video's.
  */
-export function panelPortKind(name: string, sender: PortSender | undefined, facts: PanelPortFacts): 'frame' | 'side-panel' | null {
+export function panelPortKind(name: string, sender: PortSender | undefined, facts: PanelPortFacts): PanelKind | null {
   if (!sender || sender.id !== facts.extensionId || !sender.url) return null;
   const url = safeUrl(sender.url);
   if (!url) return null;

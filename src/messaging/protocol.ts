@@ -39,8 +39,11 @@ export const VideoStatus = v.object({
    * script accepts that port only from a sender outside every tab (the browser's side panel).
    */
   sidePanelToken: v.string(),
-  /** The player is too small for the panel beside it: the panel opens in the side panel. */
-  compact: v.boolean(),
+  /**
+   * This video's panel opens in the browser's side panel: the player is too small for it beside
+   * the video, or the user chose to type only there.
+   */
+  sidePanel: v.boolean(),
 });
 export type VideoStatus = v.InferOutput<typeof VideoStatus>;
 
@@ -139,6 +142,8 @@ const ToContent = v.variant('type', [
   v.object({ type: v.literal('markers'), times: v.pipe(v.array(seconds), v.maxLength(100_000)) }),
   /** Show or hide the panel frame. */
   v.object({ type: v.literal('panel-visible'), visible: v.boolean() }),
+  /** The user's choice to type only in the browser's side panel: the frame in the page stays hidden. */
+  v.object({ type: v.literal('placement'), sidePanelOnly: v.boolean() }),
 ]);
 export type ToContent = v.InferOutput<typeof ToContent>;
 

@@ -11,6 +11,12 @@ interface FirefoxSidebarAction {
   open(): Promise<void>;
 }
 
+/** Whether this browser gives extensions a side panel (Chrome `sidePanel`, Firefox `sidebarAction`). */
+export function hasSidePanel(): boolean {
+  const api = globalThis as { chrome?: { sidePanel?: unknown }; browser?: { sidebarAction?: unknown } };
+  return Boolean(api.chrome?.sidePanel ?? api.browser?.sidebarAction);
+}
+
 export function openSidePanel(tabId: number): Promise<void> {
   const api = globalThis as { chrome?: { sidePanel?: ChromeSidePanel }; browser?: { sidebarAction?: FirefoxSidebarAction } };
   const chromeSidePanel = api.chrome?.sidePanel;

@@ -108,13 +108,13 @@ describe('parseContentRequest', () => {
 });
 
 describe('parseVideoStatus', () => {
-  const status = { recordingKey: 'youtube:Wb1nQ9rLk2A', title: 'Talk', panelOpen: false, sidePanelToken: 't-1', compact: true };
+  const status = { recordingKey: 'youtube:Wb1nQ9rLk2A', title: 'Talk', panelOpen: false, sidePanelToken: 't-1', sidePanel: true };
   it('accepts a full status, with the token the side panel connects with', () => {
     expect(parseVideoStatus(status)).toEqual(status);
   });
-  it('rejects a status without token or compact flag', () => {
+  it('rejects a status without token or side panel flag', () => {
     const { sidePanelToken: _token, ...noToken } = status;
-    const { compact: _compact, ...noCompact } = status;
+    const { sidePanel: _sidePanel, ...noCompact } = status;
     expect(parseVideoStatus(noToken)).toBeNull();
     expect(parseVideoStatus(noCompact)).toBeNull();
   });

@@ -3,7 +3,14 @@ import { DEFAULT_SETTINGS, MAX_LEAD_IN_SECONDS, settingsFrom } from '../../src/c
 
 describe('settingsFrom', () => {
   it('keeps valid stored values', () => {
-    const stored = { leadInSeconds: 5.5, pauseWhileTyping: false, openPanelOnVideo: false, forumUrl: 'https://forum.example.org', autoBackup: 'daily' };
+    const stored = {
+      leadInSeconds: 5.5,
+      pauseWhileTyping: false,
+      openPanelOnVideo: false,
+      forumUrl: 'https://forum.example.org',
+      autoBackup: 'daily',
+      typeInSidePanel: true,
+    };
     expect(settingsFrom(stored)).toEqual(stored);
   });
 
@@ -49,5 +56,13 @@ describe('settingsFrom', () => {
     const settings = settingsFrom(undefined);
     settings.leadInSeconds = 9;
     expect(DEFAULT_SETTINGS.leadInSeconds).toBe(2);
+  });
+});
+
+describe('typeInSidePanel', () => {
+  it('is off unless the user turned it on with a real boolean', () => {
+    expect(DEFAULT_SETTINGS.typeInSidePanel).toBe(false);
+    for (const value of [undefined, 'true', 1, null]) expect(settingsFrom({ typeInSidePanel: value }).typeInSidePanel).toBe(false);
+    expect(settingsFrom({ typeInSidePanel: true }).typeInSidePanel).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { useLiveQuery } from '../shared/live-query';
 import { errorText } from '../shared/FormError';
 import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
+import { hasSidePanel } from '../../platform/side-panel';
 
 function useShortcut(): string | null {
   const [shortcut, setShortcut] = useState<string | null>(null);
@@ -166,6 +167,22 @@ export function Options() {
           />
           <span>Open the notes panel as soon as a video is found</span>
         </label>
+        {hasSidePanel() && (
+          <label class="row">
+            <input
+              type="checkbox"
+              checked={value.typeInSidePanel}
+              onChange={(event) => change({ typeInSidePanel: event.currentTarget.checked })}
+            />
+            <span>
+              Type notes only in the browser’s side panel{' '}
+              <span class="muted">
+                (the video’s page then cannot tell when you type. Beside the video it can tell when, never what; pausing the video
+                while you type tells it too)
+              </span>
+            </span>
+          </label>
+        )}
       </section>
       <section>
         <h2>Keyboard shortcut</h2>

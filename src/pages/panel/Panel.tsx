@@ -29,11 +29,33 @@ import { openLibrary } from '../shared/open-library';
 
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
+/** How soon the side panel looks again for a video in a tab that had none. */
+const SIDE_PANEL_RETRY_MS = 2000;
 /** A content script answers a port it accepts at once; silence this long means it refused it. */
 const PAIRING_TIMEOUT_MS = 4000;
 /** What an unpaired panel says: a page framed the panel page itself, or the video went away. */
 const NOT_PAIRED = 'This notes panel is not connected to a video. Open notes from the video’s own Notes button.';
 
+
+/** The user chose to type only in the side panel; this frame in the page must offer nothing to type into. */
+const SIDE_PANEL_ONLY =
+  'You chose to type notes only in the browser’s side panel. Open it with the Notes button on the video, the toolbar button or the shortcut.';
+
+/** A panel with nothing to act on: only why. */
+function PanelNotice({ text }: { text: string }) {
+  return (
+    <main class="panel">
+      <header class="panel-head">
+        <div class="titles">
+          <h1>Notes</h1>
+        </div>
+      </header>
+      <p class="banner" role="status">
+        {text}
+      </p>
+    </main>
+  );
+}
 
 type Storage = { state: 'checking' } | { state: 'ok' } | { state: 'refused'; reason: string };
 
@@ -108,7 +130,11 @@ export function Panel({ place }: { place: PanelPlace }) {
       },
       (error: unknown) => {
         setProblem(errorText(error));
-        if (side) followActiveTab(null);
+        if (!side) return;
+        followActiveTab(null);
+        // The tab's video may not be there yet (the page is loading, or it adds the player later):
+        // look again, so the launcher's request finds this panel connected.
+        setTimeout(() => location.reload(), SIDE_PANEL_RETRY_MS);
       },
     );
   }, []);
@@ -132,11 +158,16 @@ export function Panel({ place }: { place: PanelPlace }) {
   useEffect(() => setSpeakerId(undefined), [recording?.key]);
   useEffect(() => setEditingId(null), [recording?.key]);
 
+  const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
+  useEffect(() => {
+    if (link && place === 'frame' && settings.state === 'ready') link.send({ type: 'placement', sidePanelOnly });
+  }, [link, settings.state, sidePanelOnly]);
+
   const openedOnce = useRef(false);
   useEffect(() => {
     if (!link || settings.state !== 'ready' || openedOnce.current || side) return;
     openedOnce.current = true;
-    if (settings.value.openPanelOnVideo) link.send({ type: 'panel-visible', visible: true });
+    if (settings.value.openPanelOnVideo && !settings.value.typeInSidePanel) link.send({ type: 'panel-visible', visible: true });
   }, [link, settings]);
 
   useEffect(() => {
@@ -179,20 +210,9 @@ export function Panel({ place }: { place: PanelPlace }) {
           ? notes.error.message
           : null;
 
-  if (!paired) {
-    return (
-      <main class="panel">
-        <header class="panel-head">
-          <div class="titles">
-            <h1>Notes</h1>
-          </div>
-        </header>
-        <p class="banner" role="status">
-          {problem ?? 'Waiting for the video…'}
-        </p>
-      </main>
-    );
-  }
+  if (!paired) return <PanelNotice text={problem ?? 'Waiting for the video…'} />;
+  // Still paired, so the markers keep coming from here; but nothing to type into in the page.
+  if (place === 'frame' && sidePanelOnly) return <PanelNotice text={SIDE_PANEL_ONLY} />;
 
   return (
     <main class="panel">

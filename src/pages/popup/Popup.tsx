@@ -55,8 +55,8 @@ export function Popup() {
 
   const openPanel = async () => {
     if (tab.state !== 'video') return;
-    if (tab.status.compact) {
-      // A small embed: the panel opens in the browser's side panel, from this click.
+    if (tab.status.sidePanel) {
+      // A small embed, or the user types only there: the browser's side panel opens, from this click.
       await openSidePanel(tab.tabId).catch(() => setNote('The side panel could not be opened here.'));
     } else {
       const message: TabMessage = { type: 'open-panel' };
@@ -117,7 +117,7 @@ export function Popup() {
             {count.state === 'ready' ? `${count.value} ${count.value === 1 ? 'note' : 'notes'}` : '…'}
           </p>
           <button type="button" class="primary" onClick={() => void openPanel()} disabled={tab.status.panelOpen}>
-            {tab.status.panelOpen ? 'Notes panel is open' : tab.status.compact ? 'Open notes in the side panel' : 'Open notes panel'}
+            {tab.status.panelOpen ? 'Notes panel is open' : tab.status.sidePanel ? 'Open notes in the side panel' : 'Open notes panel'}
           </button>
         </>
       )}
