@@ -27,7 +27,7 @@ const manifest = firefox
       // itself, with no offscreen document.
       permissions: portable.permissions.filter((permission) => permission !== 'sidePanel' && permission !== 'offscreen'),
       // Chrome's `use_dynamic_url` hides the panel page behind a per-session address; Firefox's
-      // extension host is already random per install, and its linter refuses the key.
+      // extension host is random per install already, so the key stays Chrome's.
       web_accessible_resources: portable.web_accessible_resources.map(({ use_dynamic_url: _dynamic, ...resource }) => resource),
       sidebar_action: { default_panel: sidePanel.default_path, default_title: 'Webinar Notes', open_at_install: false },
       background: { ...background, scripts: [chromeManifest.background.service_worker] },

@@ -145,3 +145,42 @@ test('a player under 480 px: where Firefox will not open its sidebar from the pa
   );
   await page.close();
 });
+
+test('a page that frames the panel page itself (it knows the add-on host) gets no note, composer or button', async () => {
+  const page = await session.firefox.browser.newPage();
+  await page.goto(`${session.server.origin}/fixtures/hostile.html`);
+  // The real panel by the page's video pairs and takes a note.
+  const real = await panelOf(page);
+  await typeNote(real, 'Secret note on the hostile page');
+  await expect.poll(() => panelNoteTexts(real), { timeout: 10_000 }).toEqual(['Secret note on the hostile page']);
+  const made = [PANEL_PAGE, `${PANEL_PAGE}#guessed-nonce`];
+  await page.evaluate((urls: string[]) => {
+    for (const url of urls) {
+      const frame = document.createElement('iframe');
+      frame.src = url;
+      frame.style.cssText = 'width:360px;height:560px';
+      document.body.append(frame);
+    }
+  }, made);
+  const offered = async () => {
+    const found: { href: string; controls: number; text: string }[] = [];
+    for (const frame of page.frames()) {
+      const state = await frame
+        .evaluate(() => ({
+          href: location.href,
+          controls: document.querySelectorAll('button, textarea, input, select, a[href], [contenteditable]').length,
+          text: document.body?.innerText ?? '',
+        }))
+        .catch(() => null);
+      if (state && made.includes(state.href) && /not connected|not placed/.test(state.text)) found.push(state);
+    }
+    return found;
+  };
+  // Both settle on saying they are not connected (after the pairing wait), and offer nothing.
+  await expect.poll(async () => (await offered()).length, { timeout: 15_000 }).toBe(2);
+  for (const frame of await offered()) {
+    expect(frame.controls, frame.href).toBe(0);
+    expect(frame.text, frame.href).not.toMatch(/Secret|labels beat/);
+  }
+  await page.close();
+});
