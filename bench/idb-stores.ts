@@ -23,8 +23,9 @@ function keyPathOf(name: string): string | string[] {
 }
 
 /** Reads Dexie's syntax: the first entry is the primary key (`++` auto-increment), then indexes (`&` unique, `*` multi-entry). */
-export function indexedDbStores(stores: Record<string, string>): StoreShape[] {
-  return Object.entries(stores).map(([name, spec]) => {
+export function indexedDbStores(stores: Record<string, string | null>): StoreShape[] {
+  // A null spec is a store the schema deleted.
+  return Object.entries(stores).flatMap(([name, spec]) => (spec === null ? [] : [[name, spec] as const])).map(([name, spec]) => {
     const [primary = '', ...indexes] = spec.split(',').map((part) => part.trim());
     const autoIncrement = primary.startsWith('++');
     const primaryName = primary.replace(/^\+\+/, '');

@@ -78,7 +78,16 @@ export interface QaItem {
 }
 
 /** The note being typed, kept as it is typed so a reload or a crash loses nothing. */
+/** The owner of drafts typed before drafts had owners: no panel has this id, so all offer them. */
+export const UNOWNED_PANEL = '';
+
 export interface Draft {
+  /**
+   * The panel it is typed in (one a tab and frame, or the side panel; see the panel's
+   * panel-instance.ts): each panel has its own draft of a recording. `UNOWNED_PANEL` for drafts
+   * kept from before drafts had owners (schema version 2).
+   */
+  panelId: string;
   recordingKey: string;
   text: string;
   /** The time the note will get: taken when typing started, lead-in already applied. */

@@ -1,14 +1,76 @@
-import type { Draft } from '../core/model';
+import { UNOWNED_PANEL, type Draft } from '../core/model';
 import { db } from './schema';
 
-export async function loadDraft(recordingKey: string): Promise<Draft | undefined> {
-  return db().drafts.get(recordingKey);
+/**
+ * How long a draft nobody touches is kept: a half-typed note not come back to in this time is
+ * forgotten (pruned when a panel opens). Drafts are also removed when their note is saved, when
+ * their text is cleared, and when the user discards one that is offered.
+ */
+export const DRAFT_MAX_AGE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What one panel finds for a recording: its own draft, and the other panels' drafts, newest first. */
+export interface RecordingDrafts {
+  own: Draft | undefined;
+  others: Draft[];
 }
 
-export async function saveDraft(recordingKey: string, text: string, t: number): Promise<void> {
-  await db().drafts.put({ recordingKey, text, t, updatedAt: Date.now() });
+export async function loadDrafts(panelId: string, recordingKey: string): Promise<RecordingDrafts> {
+  const all = await db().panelDrafts.where('recordingKey').equals(recordingKey).toArray();
+  return {
+    own: all.find((draft) => draft.panelId === panelId),
+    others: all.filter((draft) => draft.panelId !== panelId).sort((a, b) => b.updatedAt - a.updatedAt),
+  };
 }
 
-export async function discardDraft(recordingKey: string): Promise<void> {
-  await db().drafts.delete(recordingKey);
+/**
+ * Stores the panel's draft of a recording; `t` is the note's time in seconds (lead-in applied).
+ * With the database open, the write and its commit are sent before this returns its promise, so a
+ * call from `pagehide` still lands as the page is torn down.
+ */
+export async function saveDraft(panelId: string, recordingKey: string, text: string, t: number): Promise<void> {
+  checkPanelId(panelId);
+  const database = db();
+  if (!database.isOpen()) await database.open();
+  // Plain IndexedDB with an explicit commit: Dexie commits only once the put's result is back,
+  // which a page being reloaded never receives, and its last draft was lost (1 run in 3).
+  const transaction = database.backendDB().transaction('panelDrafts', 'readwrite');
+  const draft: Draft = { panelId, recordingKey, text, t, updatedAt: Date.now() };
+  transaction.objectStore('panelDrafts').put(draft);
+  transaction.commit();
+  await new Promise<void>((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error ?? new Error('The draft was not stored.'));
+  });
+}
+
+export async function discardDraft(panelId: string, recordingKey: string): Promise<void> {
+  await db().panelDrafts.delete([panelId, recordingKey]);
+}
+
+/**
+ * Makes another panel's draft (`from`) this panel's own, in one transaction, and returns it as
+ * stored now (its text may have grown since it was offered), or undefined when it is gone: saved,
+ * cleared or discarded meanwhile.
+ */
+export async function adoptDraft(panelId: string, from: Pick<Draft, 'panelId' | 'recordingKey'>): Promise<Draft | undefined> {
+  checkPanelId(panelId);
+  const table = db().panelDrafts;
+  return db().transaction('rw', table, async () => {
+    const draft = await table.get([from.panelId, from.recordingKey]);
+    if (!draft) return undefined;
+    await table.delete([from.panelId, from.recordingKey]);
+    const adopted = { ...draft, panelId, updatedAt: Date.now() };
+    await table.put(adopted);
+    return adopted;
+  });
+}
+
+/** Deletes drafts not written for DRAFT_MAX_AGE_DAYS; returns how many. */
+export async function pruneDrafts(): Promise<number> {
+  return db().panelDrafts.where('updatedAt').below(Date.now() - DRAFT_MAX_AGE_DAYS * DAY_MS).delete();
+}
+
+function checkPanelId(panelId: string): void {
+  if (panelId === UNOWNED_PANEL) throw new Error('A draft needs the id of the panel it is typed in.');
 }

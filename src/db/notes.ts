@@ -38,10 +38,16 @@ function checkTime(t: number): void {
 }
 
 /**
- * Saves a new note, records the recording it belongs to and clears the note's draft, all in one
- * transaction: either the note is stored and its draft gone, or nothing changed.
+ * Saves a new note, records the recording it belongs to and clears the note's draft in the panel
+ * `panelId` typed it in, all in one transaction: either the note is stored and its draft gone, or
+ * nothing changed. Other panels' drafts of the recording are theirs and stay.
  */
-export async function addNote(recording: RecordingInfo, t: number, text: string, speakerId?: string): Promise<Note> {
+export async function addNote(
+  recording: RecordingInfo,
+  t: number,
+  text: string,
+  { speakerId, panelId }: { speakerId?: string; panelId?: string } = {},
+): Promise<Note> {
   const problem = checkNoteText(text);
   if (problem) throw new Error(problem);
   checkTime(t);
@@ -56,12 +62,13 @@ export async function addNote(recording: RecordingInfo, t: number, text: string,
     updatedAt: now,
   };
   const database = db();
-  await database.transaction('rw', database.notes, database.recordings, database.drafts, async () => {
+  await database.transaction('rw', database.notes, database.recordings, database.panelDrafts, async () => {
     await upsertRecording(recording);
     await database.notes.add(note);
+    if (panelId === undefined) return;
     // Only the draft of this note: a newer one may already be on its way for the next note.
-    const draft = await database.drafts.get(recording.key);
-    if (draft?.text === text) await database.drafts.delete(recording.key);
+    const draft = await database.panelDrafts.get([panelId, recording.key]);
+    if (draft?.text === text) await database.panelDrafts.delete([panelId, recording.key]);
   });
   return note;
 }

@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Draft, Note, QaItem, Recording } from '../core/model';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording } from '../core/model';
 
 export const DB_NAME = 'webinar-notes';
 
@@ -17,7 +17,8 @@ export interface SettingRow {
  */
 export const SCHEMA_HISTORY: readonly {
   version: number;
-  stores: Record<string, string>;
+  /** Each store's indexes; `null` deletes a store (after the upgrade has read it). */
+  stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<unknown>;
 }[] = [
   {
@@ -42,13 +43,32 @@ export const SCHEMA_HISTORY: readonly {
       settings: 'key',
     },
   },
+  {
+    // A draft belongs to the panel it is typed in, not only to the recording: two tabs on one
+    // video each keep theirs (one slot a recording lost the first tab's text to the second).
+    // IndexedDB cannot change a store's key, so drafts move to a new store; the old ones keep
+    // no owner, so every panel of their recording offers them.
+    version: 3,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt, *qaIds, *tags',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      drafts: null,
+      panelDrafts: '[panelId+recordingKey], recordingKey, updatedAt',
+      settings: 'key',
+    },
+    upgrade: async (tx) => {
+      const old = (await tx.table('drafts').toArray()) as Omit<Draft, 'panelId'>[];
+      await tx.table('panelDrafts').bulkPut(old.map((draft) => ({ ...draft, panelId: UNOWNED_PANEL })));
+    },
+  },
 ];
 
 export class NotesDatabase extends Dexie {
   recordings!: EntityTable<Recording, 'key'>;
   notes!: EntityTable<Note, 'id'>;
   qa!: EntityTable<QaItem, 'id'>;
-  drafts!: EntityTable<Draft, 'recordingKey'>;
+  panelDrafts!: Table<Draft, [string, string]>;
   settings!: EntityTable<SettingRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {

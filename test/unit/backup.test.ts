@@ -51,7 +51,7 @@ async function seed() {
   const database = db();
   await database.recordings.bulkPut([recording({ key: OTHER, site: 'youtube', url: 'https://youtu.be/abc123' })]);
   await database.notes.bulkPut([note({ id: 'existing', recordingKey: OTHER })]);
-  await database.drafts.put({ recordingKey: OTHER, text: 'half', t: 3, updatedAt: 1 });
+  await database.panelDrafts.put({ panelId: 'panel-1', recordingKey: OTHER, text: 'half', t: 3, updatedAt: 1 });
 }
 
 async function expectRefused(text: string, message: string | RegExp) {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Draft, Note, QaItem, Recording } from '../../src/core/model';
+import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording } from '../../src/core/model';
 import { NotesDatabase, SCHEMA_HISTORY, type SettingRow } from '../../src/db/schema';
 
 const KEY = 'https://example.com/webinar?id=1';
@@ -28,10 +28,26 @@ const SEED = {
       updatedAt: 140,
     },
   ] satisfies QaItem[],
-  drafts: [{ recordingKey: KEY, text: 'Half-typed thought', t: 900, updatedAt: 310 }] satisfies Draft[],
+  // Versions 1 and 2: one draft a recording.
+  drafts: [
+    { recordingKey: KEY, text: 'Half-typed thought', t: 900, updatedAt: 310 },
+    { recordingKey: 'https://example.com/live', text: 'Another', t: 12.5, updatedAt: 320 },
+  ] satisfies Omit<Draft, 'panelId'>[],
+  // Version 3 on: a draft a panel and recording.
+  panelDrafts: [
+    { panelId: 'tab-a', recordingKey: KEY, text: 'Typed in one tab', t: 900, updatedAt: 310 },
+    { panelId: 'tab-b', recordingKey: KEY, text: 'Typed in another', t: 950, updatedAt: 330 },
+  ] satisfies Draft[],
   settings: [{ key: 'settings', value: { leadInSeconds: 4, pauseWhileTyping: false, openPanelOnVideo: true } }] satisfies SettingRow[],
 };
 type StoreName = keyof typeof SEED;
+
+/** Stores a later version deleted: where their records are now, in the shape they have there. */
+const MOVED: Partial<Record<StoreName, { to: StoreName; as: (record: object) => object }>> = {
+  drafts: { to: 'panelDrafts', as: (draft) => ({ ...draft, panelId: UNOWNED_PANEL }) },
+};
+/** The stores of a schema step, without the ones it deletes. */
+const storesOf = (step: (typeof SCHEMA_HISTORY)[number]) => Object.keys(step.stores).filter((name) => step.stores[name] !== null);
 
 const latest = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!;
 const byKey = (a: object, b: object) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1);
@@ -49,14 +65,12 @@ describe('SCHEMA_HISTORY', () => {
       const below = new NotesDatabase(`unopened-${crypto.randomUUID()}`, undefined, step.version - 1);
       const earlier = SCHEMA_HISTORY.filter((s) => s.version < step.version);
       expect(below.verno).toBe(earlier.at(-1)?.version ?? 0);
-      expect(below.tables.map((t) => t.name).sort()).toEqual(
-        [...new Set(earlier.flatMap((s) => Object.keys(s.stores)))].sort(),
-      );
+      expect(below.tables.map((t) => t.name).sort()).toEqual(earlier.length ? storesOf(earlier.at(-1)!).sort() : []);
     }
   });
 
   it('ends with every store the app uses', () => {
-    expect(Object.keys(latest.stores).sort()).toEqual(Object.keys(SEED).sort());
+    expect(storesOf(latest).sort()).toEqual(Object.keys(SEED).filter((store) => !(store in MOVED)).sort());
   });
 });
 
@@ -65,7 +79,7 @@ describe.each(SCHEMA_HISTORY.map((step) => [step.version, step] as const))(
   (version, step) => {
     it('opens with the latest schema and keeps every record', async () => {
       const name = `upgrade-from-v${version}-${crypto.randomUUID()}`;
-      const stores = Object.keys(step.stores).filter((store): store is StoreName => store in SEED);
+      const stores = storesOf(step).filter((store): store is StoreName => store in SEED);
 
       const old = new NotesDatabase(name, undefined, version);
       await old.open();
@@ -77,10 +91,11 @@ describe.each(SCHEMA_HISTORY.map((step) => [step.version, step] as const))(
       await current.open();
       try {
         expect(current.verno).toBe(latest.version);
-        // Every record, read back without any index, exactly as seeded.
+        // Every record, read back without any index, exactly as seeded (or as moved).
         for (const store of stores) {
-          expect(((await current.table(store).toArray()) as object[]).sort(byKey), store).toEqual(
-            [...SEED[store]].sort(byKey),
+          const moved = MOVED[store];
+          expect(((await current.table(moved?.to ?? store).toArray()) as object[]).sort(byKey), store).toEqual(
+            (SEED[store] as object[]).map(moved?.as ?? ((record) => record)).sort(byKey),
           );
         }
         // The indexes the app queries work on the upgraded data.
@@ -120,6 +135,29 @@ describe('version 2', () => {
       expect((await current.notes.where('qaIds').equals('q2').toArray()).map((n) => n.id)).toEqual(['b']);
       expect((await current.notes.where('tags').equals('pricing').toArray()).map((n) => n.id)).toEqual(['b']);
       expect(await current.notes.count()).toBe(2);
+    } finally {
+      current.close();
+    }
+  });
+});
+
+describe('version 3', () => {
+  it('gives version 2 drafts no owner: every panel of their recording is offered them, none loses them', async () => {
+    const name = `v3-drafts-${crypto.randomUUID()}`;
+    const old = new NotesDatabase(name, undefined, 2);
+    await old.open();
+    await old.table('drafts').bulkAdd(SEED.drafts);
+    old.close();
+    const current = new NotesDatabase(name);
+    await current.open();
+    try {
+      expect(current.tables.map((t) => t.name)).not.toContain('drafts');
+      const ofKey = await current.panelDrafts.where('recordingKey').equals(KEY).toArray();
+      expect(ofKey).toEqual([{ ...SEED.drafts[0], panelId: UNOWNED_PANEL }]);
+      // A panel's draft goes beside the carried-over one, not over it.
+      await current.panelDrafts.put({ panelId: 'tab-a', recordingKey: KEY, text: 'new', t: 1, updatedAt: 400 });
+      expect(await current.panelDrafts.where('recordingKey').equals(KEY).count()).toBe(2);
+      expect(await current.panelDrafts.where('updatedAt').below(315).count()).toBe(1);
     } finally {
       current.close();
     }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { discardDraft, loadDraft, saveDraft } from '../../src/db/drafts';
+import { adoptDraft, DRAFT_MAX_AGE_DAYS, discardDraft, loadDrafts, pruneDrafts, saveDraft } from '../../src/db/drafts';
 import { addNote, countNotes, GONE_FOR_GOOD, listNotes, restoreNote, trashNote, updateNote, type RecordingInfo } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
 import { useEmptyDatabaseAndClock } from './empty-db';
@@ -13,6 +13,11 @@ const other: RecordingInfo = { ...talk, key: 'https://example.com/other', url: '
 
 const clock = useEmptyDatabaseAndClock();
 
+/** Two panels on one recording: say, a tab with an embed of a video and a tab with its watch page. */
+const TAB_A = 'panel-a';
+const TAB_B = 'panel-b';
+const ownDraft = async (panelId: string, recordingKey: string) => (await loadDrafts(panelId, recordingKey)).own;
+
 /** Everything in the database, to show that a refused call changed nothing. */
 async function snapshot() {
   const database = db();
@@ -21,20 +26,28 @@ async function snapshot() {
 
 describe('addNote', () => {
   it('stores the note, creates the recording and deletes the draft of that note', async () => {
-    await saveDraft(talk.key, 'First point', 12);
+    await saveDraft(TAB_A, talk.key, 'First point', 12);
     clock.now = 2_000;
-    const note = await addNote(talk, 12, 'First point');
+    const note = await addNote(talk, 12, 'First point', { panelId: TAB_A });
 
     expect(note).toMatchObject({ recordingKey: talk.key, t: 12, text: 'First point', createdAt: 2_000, updatedAt: 2_000 });
     expect(await db().notes.get(note.id)).toEqual(note);
     expect(await db().recordings.get(talk.key)).toEqual({ ...talk, createdAt: 2_000, updatedAt: 2_000 });
-    expect(await loadDraft(talk.key)).toBeUndefined();
+    expect(await ownDraft(TAB_A, talk.key)).toBeUndefined();
   });
 
   it('keeps a draft whose text is not the note being saved (the next note, already typed)', async () => {
-    await saveDraft(talk.key, 'Next point, being typed', 30);
-    await addNote(talk, 12, 'First point');
-    expect(await loadDraft(talk.key)).toMatchObject({ text: 'Next point, being typed', t: 30 });
+    await saveDraft(TAB_A, talk.key, 'Next point, being typed', 30);
+    await addNote(talk, 12, 'First point', { panelId: TAB_A });
+    expect(await ownDraft(TAB_A, talk.key)).toMatchObject({ text: 'Next point, being typed', t: 30 });
+  });
+
+  it("deletes only the saving panel's draft: another tab's draft of the same text stays", async () => {
+    await saveDraft(TAB_A, talk.key, 'Same words', 12);
+    await saveDraft(TAB_B, talk.key, 'Same words', 40);
+    await addNote(talk, 12, 'Same words', { panelId: TAB_A });
+    expect(await ownDraft(TAB_A, talk.key)).toBeUndefined();
+    expect(await ownDraft(TAB_B, talk.key)).toMatchObject({ text: 'Same words', t: 40 });
   });
 
   it('updates the recording row, keeping its creation time and a known title', async () => {
@@ -82,15 +95,15 @@ describe('addNote', () => {
     ['an infinite time', Infinity, 'text'],
   ])('refuses %s and changes nothing', async (_case, t, text) => {
     await addNote(other, 3, 'existing');
-    await saveDraft(talk.key, text, 4);
+    await saveDraft(TAB_A, talk.key, text, 4);
     const before = await snapshot();
-    await expect(addNote(talk, t, text)).rejects.toThrow();
+    await expect(addNote(talk, t, text, { panelId: TAB_A })).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
   });
 
   it('rolls the recording and the draft back when storing the note fails', async () => {
     const first = await addNote(other, 1, 'first');
-    await saveDraft(talk.key, 'clash', 2);
+    await saveDraft(TAB_A, talk.key, 'clash', 2);
     const before = await snapshot();
     // The next id drawn is the first note's: the note cannot be stored.
     const clash = Uint8Array.from(first.id.replace(/-/g, '').match(/../g) ?? [], (hex) => parseInt(hex, 16));
@@ -171,16 +184,74 @@ describe('updateNote', () => {
 
 describe('drafts', () => {
   it('save, load, replace and discard', async () => {
-    expect(await loadDraft(talk.key)).toBeUndefined();
-    await saveDraft(talk.key, 'half a', 3);
+    expect(await loadDrafts(TAB_A, talk.key)).toEqual({ own: undefined, others: [] });
+    await saveDraft(TAB_A, talk.key, 'half a', 3);
     clock.now = 2_000;
-    await saveDraft(talk.key, 'half a thought', 3);
-    await saveDraft(other.key, 'other', 8);
-    expect(await loadDraft(talk.key)).toEqual({ recordingKey: talk.key, text: 'half a thought', t: 3, updatedAt: 2_000 });
+    await saveDraft(TAB_A, talk.key, 'half a thought', 3);
+    await saveDraft(TAB_A, other.key, 'other', 8);
+    expect(await loadDrafts(TAB_A, talk.key)).toEqual({
+      own: { panelId: TAB_A, recordingKey: talk.key, text: 'half a thought', t: 3, updatedAt: 2_000 },
+      others: [],
+    });
 
-    await discardDraft(talk.key);
-    expect(await loadDraft(talk.key)).toBeUndefined();
-    expect(await loadDraft(other.key)).toMatchObject({ text: 'other' });
+    await discardDraft(TAB_A, talk.key);
+    expect(await ownDraft(TAB_A, talk.key)).toBeUndefined();
+    expect(await ownDraft(TAB_A, other.key)).toMatchObject({ text: 'other' });
+  });
+
+  it('two panels on one recording keep a draft each; each is offered the other, not given it', async () => {
+    await saveDraft(TAB_A, talk.key, 'typed in A', 3);
+    clock.now = 2_000;
+    await saveDraft(TAB_B, talk.key, 'typed in B', 9);
+    clock.now = 3_000;
+    await saveDraft('panel-c', talk.key, 'typed in C', 12);
+
+    expect(await loadDrafts(TAB_A, talk.key)).toEqual({
+      own: expect.objectContaining({ text: 'typed in A', t: 3 }),
+      others: [expect.objectContaining({ panelId: 'panel-c' }), expect.objectContaining({ panelId: TAB_B })],
+    });
+    expect((await loadDrafts(TAB_B, talk.key)).own).toMatchObject({ text: 'typed in B', t: 9 });
+    // A panel that never typed on this recording (a new tab) owns nothing and is offered all.
+    expect((await loadDrafts('panel-new', talk.key)).others.map((d) => d.text)).toEqual(['typed in C', 'typed in B', 'typed in A']);
+  });
+
+  it('a panel adopts an offered draft as it is stored now, and the other panel no longer has it', async () => {
+    await saveDraft(TAB_B, talk.key, 'typed in B', 9);
+    const [offered] = (await loadDrafts(TAB_A, talk.key)).others;
+    // B typed on after A was offered the draft.
+    await saveDraft(TAB_B, talk.key, 'typed in B, and more', 9);
+    clock.now = 5_000;
+    expect(await adoptDraft(TAB_A, offered!)).toEqual({ panelId: TAB_A, recordingKey: talk.key, text: 'typed in B, and more', t: 9, updatedAt: 5_000 });
+    expect(await loadDrafts(TAB_A, talk.key)).toEqual({ own: expect.objectContaining({ text: 'typed in B, and more' }), others: [] });
+    expect((await loadDrafts(TAB_B, talk.key)).own).toBeUndefined();
+  });
+
+  it('adopting a draft that is gone meanwhile returns nothing and changes nothing', async () => {
+    await saveDraft(TAB_B, talk.key, 'typed in B', 9);
+    const [offered] = (await loadDrafts(TAB_A, talk.key)).others;
+    await discardDraft(TAB_B, talk.key);
+    const before = await snapshot();
+    expect(await adoptDraft(TAB_A, offered!)).toBeUndefined();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a draft with no panel, changing nothing', async () => {
+    const before = await snapshot();
+    await expect(saveDraft('', talk.key, 'no owner', 1)).rejects.toThrow('the id of the panel');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it(`prunes drafts not written for ${DRAFT_MAX_AGE_DAYS} days, and only those`, async () => {
+    const day = 24 * 60 * 60 * 1000;
+    clock.now = 1_000 * day;
+    await saveDraft(TAB_A, talk.key, 'old', 1);
+    clock.now += 2 * day;
+    await saveDraft(TAB_B, talk.key, 'recent', 2);
+    clock.now = (1_000 + DRAFT_MAX_AGE_DAYS - 1) * day;
+    expect(await pruneDrafts()).toBe(0);
+    clock.now = (1_000 + DRAFT_MAX_AGE_DAYS + 0.5) * day;
+    expect(await pruneDrafts()).toBe(1);
+    expect((await loadDrafts(TAB_A, talk.key)).others.map((d) => d.text)).toEqual(['recent']);
   });
 });
 

@@ -1,15 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Draft } from '../../core/model';
 import { noteTime } from '../../core/playback';
 import type { Settings } from '../../core/settings';
 import { formatTime } from '../../core/time';
-import { discardDraft, loadDraft, saveDraft } from '../../db/drafts';
+import { adoptDraft, discardDraft, loadDrafts, pruneDrafts, saveDraft } from '../../db/drafts';
 import { addNote, checkNoteText, type RecordingInfo } from '../../db/notes';
 import { errorText } from '../shared/FormError';
+import { throttle } from '../shared/throttle';
+import { DraftOffers } from './DraftOffers';
 
-/** A keystroke's draft reaches the database this soon: a reload right after typing keeps it. */
-const DRAFT_DELAY_MS = 150;
+/**
+ * While typing goes on, the draft is written at least this often (and the last keystroke at most
+ * this long after it is typed), so a reload or a crash mid-sentence costs at most this much text.
+ * Leaving the page (reload, close, tab hidden) writes it at once.
+ */
+export const DRAFT_INTERVAL_MS = 200;
 
 interface Props {
+  /** The panel this composer is in (see panel-instance.ts): its drafts are stored under it. */
+  panelId: string;
   recording: RecordingInfo;
   settings: Settings;
   /** The video's time now, or null when it has none (not loaded, or NaN). */
@@ -31,6 +40,7 @@ interface Props {
  * it is saved; the draft, with that time, is stored as it is typed.
  */
 export function Composer({
+  panelId,
   recording,
   settings,
   readTime,
@@ -45,29 +55,52 @@ export function Composer({
   const [text, setText] = useState('');
   const [t, setT] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** Other panels' drafts of this recording, offered; null until the drafts are read. */
+  const [others, setOthers] = useState<Draft[] | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const pausedByUs = useRef(false);
-  const pendingDraft = useRef<ReturnType<typeof setTimeout>>();
   const latest = useRef({ text, t });
   latest.current = { text, t };
-
-  const flushDraft = () => {
-    clearTimeout(pendingDraft.current);
-    pendingDraft.current = undefined;
-    const { text: draftText, t: draftT } = latest.current;
-    if (draftText !== '' && draftT !== null) void saveDraft(recording.key, draftText, draftT);
-  };
+  // The component lives as long as its recording (Panel keys it by recording), so one throttle.
+  const [draftWriter] = useState(() =>
+    throttle(() => {
+      const { text: draftText, t: draftT } = latest.current;
+      if (draftText !== '' && draftT !== null) {
+        saveDraft(panelId, recording.key, draftText, draftT).catch((error: unknown) =>
+          setMessage(`The draft could not be stored: ${errorText(error)}.`),
+        );
+      }
+    }, DRAFT_INTERVAL_MS),
+  );
 
   useEffect(() => {
     let cancelled = false;
-    void loadDraft(recording.key).then((draft) => {
-      if (cancelled || !draft || latest.current.text !== '') return;
-      setText(draft.text);
-      setT(draft.t);
-    });
+    // Pruned first, so a draft past its age is not offered.
+    void pruneDrafts()
+      .then(() => loadDrafts(panelId, recording.key))
+      .then(({ own, others: offered }) => {
+        if (cancelled) return;
+        setOthers(offered);
+        if (!own || latest.current.text !== '') return;
+        setText(own.text);
+        setT(own.t);
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        setOthers([]);
+        setMessage(`Drafts could not be read: ${errorText(error)}.`);
+      });
+    // The page may be gone before the next write is due: write now. `visibilitychange` too, since
+    // a hidden tab may be discarded or killed without `pagehide`.
+    const leaving = () => draftWriter.flush();
+    const hidden = () => document.visibilityState === 'hidden' && draftWriter.flush();
+    addEventListener('pagehide', leaving);
+    document.addEventListener('visibilitychange', hidden);
     return () => {
       cancelled = true;
-      if (pendingDraft.current !== undefined) flushDraft();
+      removeEventListener('pagehide', leaving);
+      document.removeEventListener('visibilitychange', hidden);
+      draftWriter.flush();
     };
   }, [recording.key]);
 
@@ -88,8 +121,8 @@ export function Composer({
     if (value === '') {
       latest.current = { text: '', t: null };
       setT(null);
-      clearTimeout(pendingDraft.current);
-      void discardDraft(recording.key);
+      draftWriter.cancel();
+      void discardDraft(panelId, recording.key);
       return;
     }
     if (noteT === null) {
@@ -106,8 +139,7 @@ export function Composer({
       }
     }
     latest.current = { text: value, t: noteT };
-    clearTimeout(pendingDraft.current);
-    pendingDraft.current = setTimeout(flushDraft, DRAFT_DELAY_MS);
+    draftWriter.request();
   };
 
   const save = async () => {
@@ -117,8 +149,9 @@ export function Composer({
       setMessage(problem ?? 'Type the note while the video has a playback time.');
       return;
     }
-    clearTimeout(pendingDraft.current);
-    pendingDraft.current = undefined;
+    // The draft as saved, written before the note (IndexedDB keeps the order), so that storing
+    // the note finds its exact text and deletes it: no stale half of it comes back after a reload.
+    draftWriter.flush();
     // Clear at once so the next note can be typed while this one is written; the draft stays in
     // the database until the note is stored, in the same transaction.
     latest.current = { text: '', t: null };
@@ -127,7 +160,7 @@ export function Composer({
     setMessage(null);
     resume();
     try {
-      await addNote(recording, noteT, noteText, speakerId);
+      await addNote(recording, noteT, noteText, { speakerId, panelId });
     } catch (error) {
       if (latest.current.text === '') {
         latest.current = { text: noteText, t: noteT };
@@ -139,13 +172,45 @@ export function Composer({
   };
 
   const cancel = () => {
-    clearTimeout(pendingDraft.current);
-    pendingDraft.current = undefined;
+    draftWriter.cancel();
+    latest.current = { text: '', t: null };
     setText('');
     setT(null);
     setMessage(null);
-    void discardDraft(recording.key);
+    void discardDraft(panelId, recording.key);
     resume();
+  };
+
+  /** Takes another panel's draft into this composer, if it is empty: drafts are never merged. */
+  const takeOffered = async (draft: Draft) => {
+    if (latest.current.text !== '') {
+      setMessage('Save or clear the note you are typing first: two drafts are not merged.');
+      return;
+    }
+    try {
+      const adopted = await adoptDraft(panelId, draft);
+      setOthers((list) => (list ?? []).filter((other) => other.panelId !== draft.panelId));
+      if (!adopted) {
+        setMessage('That draft is gone: it was saved or cleared where it was typed.');
+        return;
+      }
+      latest.current = { text: adopted.text, t: adopted.t };
+      setText(adopted.text);
+      setT(adopted.t);
+      setMessage(null);
+      box.current?.focus();
+    } catch (error) {
+      setMessage(`The draft could not be taken over: ${errorText(error)}.`);
+    }
+  };
+
+  const discardOffered = async (draft: Draft) => {
+    try {
+      await discardDraft(draft.panelId, draft.recordingKey);
+      setOthers((list) => (list ?? []).filter((other) => other.panelId !== draft.panelId));
+    } catch (error) {
+      setMessage(`The draft could not be discarded: ${errorText(error)}.`);
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -163,6 +228,7 @@ export function Composer({
   return (
     <form
       class="composer"
+      aria-busy={others === null ? 'true' : 'false'}
       onSubmit={(event) => {
         event.preventDefault();
         if (text === '') box.current?.focus();
@@ -184,6 +250,9 @@ export function Composer({
         onInput={(event) => onInput(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
+      {others && others.length > 0 && (
+        <DraftOffers drafts={others} onUse={(draft) => void takeOffered(draft)} onDiscard={(draft) => void discardOffered(draft)} />
+      )}
       <div class="composer-bar">
         <span id="composer-status" class={message ? 'error' : 'muted'} role={message ? 'alert' : undefined}>
           {message ?? (t !== null ? `Note at ${formatTime(t)}` : 'Enter saves · Esc cancels')}

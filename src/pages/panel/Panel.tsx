@@ -26,6 +26,7 @@ import type { PanelPlace } from '../../platform/side-panel';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
 import { errorText } from '../shared/FormError';
 import { openLibrary } from '../shared/open-library';
+import { panelId } from './panel-instance';
 
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
@@ -267,6 +268,7 @@ export function Panel({ place }: { place: PanelPlace }) {
               )}
               <Composer
                 key={recording.key}
+                panelId={panelId()}
                 recording={recording}
                 settings={settings.value}
                 readTime={readTime}
