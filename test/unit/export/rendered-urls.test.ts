@@ -13,6 +13,7 @@ import { markdownExport } from '../../../src/core/export/markdown';
 import { plainTextExport } from '../../../src/core/export/text';
 import type { Recording } from '../../../src/core/model';
 import { pageTimestampedUrl } from '../../../src/core/video-url';
+import { exportUrl } from '../../../src/core/web-url';
 import { note, recording } from './fixtures';
 import { canonicalUrl, commonMark, discourseMarkdown, linksOf, parseHtml } from './markdown-renderers';
 
@@ -90,6 +91,17 @@ describe('URLs in every export, rendered', () => {
     const rendered = discourseMarkdown(text);
     expect(rendered).not.toContain('<img');
     expect(rendered).not.toContain('tracker.example/p.png"');
+  });
+
+  it('keep an intraword "_" (YouTube ids), which no renderer reads as emphasis, and encode "/_x_/", which would be', () => {
+    const kept = exportUrl('https://x.org/a_b_c/watch?v=ab_cd_ef');
+    expect(kept).toBe('https://x.org/a_b_c/watch?v=ab_cd_ef');
+    expect(commonMark(`${kept}\n`)).toBe(`<p>${kept}</p>\n`);
+    // Raw, commonmark.js (no linkify) makes emphasis of it; encoded, the text stays the URL.
+    expect(commonMark('https://x.org/_x_/\n')).toContain('<em>x</em>');
+    const encoded = exportUrl('https://x.org/_x_/') as string;
+    expect(commonMark(`${encoded}\n`)).toBe(`<p>${encoded}</p>\n`);
+    expect(linksOf(discourseMarkdown(`${encoded}\n`)).hrefs).toEqual([encoded]);
   });
 
   it('hold for hostile paths, queries and fragments (fuzzed)', () => {
