@@ -5,8 +5,8 @@
  */
 import type { Note, QaItem, Recording, SiteId } from './model';
 import type { SearchDoc } from './search';
-import { httpUrl } from './export/input';
 import { linkAt } from './links';
+import { exportUrl } from './web-url';
 import { hasTag } from './tags';
 
 export interface LibraryData {
@@ -154,5 +154,5 @@ export function trashItems(data: LibraryData, recordings: ReadonlyMap<string, Re
 
 /** Where "open" goes: the recording's page at `t` seconds, or as stored; null when that is not a web page. */
 export function openUrl(recording: Pick<Recording, 'site' | 'url'>, t?: number): string | null {
-  return t === undefined ? (httpUrl(recording.url)?.href ?? null) : linkAt(recording, t);
+  return t === undefined ? exportUrl(recording.url) : linkAt(recording, t);
 }

@@ -1,3 +1,5 @@
+import { httpUrl } from './web-url';
+
 /** Query parameters that say where a visitor came from, not what the page shows. */
 const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|si)$/i;
 
@@ -7,13 +9,8 @@ const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igsh
  * Returns null for anything that is not an http(s) URL.
  */
 export function pageRecordingKey(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = httpUrl(href);
+  if (!url) return null;
   const kept = [...url.searchParams].filter(([name]) => !TRACKING_PARAMS.test(name));
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = new URLSearchParams(kept).toString();

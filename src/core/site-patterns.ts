@@ -1,4 +1,5 @@
 /** Host permission patterns for the sites a user enables beyond the defaults. */
+import { httpUrl } from './web-url';
 
 /** A match pattern widened to its whole host ("https://player.vimeo.com/video/*" → "https://player.vimeo.com/*"). */
 function hostWide(match: string): string | null {
@@ -18,12 +19,8 @@ export function optInPatterns(granted: readonly string[], defaults: readonly str
 
 /** The host pattern ("https://example.org/*") that enabling the site of `pageUrl` asks for, or null. */
 export function sitePattern(pageUrl: string): string | null {
-  try {
-    const url = new URL(pageUrl);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.protocol}//${url.hostname}/*` : null;
-  } catch {
-    return null;
-  }
+  const url = httpUrl(pageUrl);
+  return url ? `${url.protocol}//${url.hostname}/*` : null;
 }
 
 export type SiteInput = { ok: true; pattern: string; host: string } | { ok: false; message: string };

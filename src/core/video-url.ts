@@ -5,6 +5,7 @@
  */
 import { mediaFragment } from './media-fragment';
 import type { SiteId } from './model';
+import { httpUrl } from './web-url';
 
 export type VideoSite = Exclude<SiteId, 'html5'>;
 
@@ -115,19 +116,10 @@ function parseVimeo(url: URL): ParsedVideoUrl | null {
   return null;
 }
 
-/** Parses an absolute http(s) URL; `//host/…` (as embed codes write src) is read as https. */
-function httpUrl(href: string): URL | null {
-  try {
-    const url = new URL(href.startsWith('//') ? `https:${href}` : href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The YouTube or Vimeo video a URL shows, with the start time it asks for; null for anything else. */
 export function parseVideoUrl(href: string): ParsedVideoUrl | null {
-  const url = httpUrl(href);
+  // `//host/…` (as embed codes write src) is read as https.
+  const url = httpUrl(href.startsWith('//') ? `https:${href}` : href);
   if (!url) return null;
   if (YOUTUBE_HOSTS.has(url.hostname) || url.hostname === 'youtu.be') return parseYoutube(url);
   if (VIMEO_HOSTS.has(url.hostname) || url.hostname === 'player.vimeo.com') return parseVimeo(url);

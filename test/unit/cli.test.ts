@@ -46,6 +46,20 @@ describe('webinar-notes export', () => {
     expect(stderr).toMatch(/^warning: .*links/m);
   });
 
+  it('prints a page address from a backup with its markup percent-encoded, in every format', async () => {
+    const url = 'http://127.0.0.1:8000/talk)![p](https://tracker.example/p.png)';
+    const page: Recording = { ...recording, key: url, site: 'html5', url };
+    const file = join(dir, 'hostile.json');
+    const note: Note = { id: 'h1', recordingKey: url, t: 12, text: 'Point', createdAt: 1, updatedAt: 1 };
+    writeFileSync(file, JSON.stringify(makeBackup({ recordings: [page], notes: [note], qa: [] }, new Date('2026-11-20T10:00:00Z'))));
+    for (const format of ['forum', 'markdown', 'text', 'html', 'annotation']) {
+      const { code, stdout } = await run('export', '--format', format, file);
+      expect(code).toBe(0);
+      expect(stdout, format).toContain('http://127.0.0.1:8000/talk%29%21%5Bp%5D%28https://tracker.example/p.png%29');
+      expect(stdout, format).not.toContain('talk)');
+    }
+  });
+
   it('honours the forum options', async () => {
     const { stdout, stderr } = await run('export', '--format', 'forum', '--no-links', '--no-details', backupFile);
     expect(stdout).not.toContain('[details=');

@@ -12,6 +12,11 @@ describe('forumBase', () => {
       expect(forumBase(input)).toBeNull();
     }
   });
+  it('keeps no markup in the path and no password', () => {
+    expect(forumBase('https://me:secret@forum.example.org/c/(talks)![x](y)/')).toBe(
+      'https://forum.example.org/c/%28talks%29%21%5Bx%5D%28y%29',
+    );
+  });
 });
 
 describe('newTopicUrl', () => {
@@ -22,6 +27,12 @@ describe('newTopicUrl', () => {
     );
     const parsed = new URL(url as string);
     expect(parsed.searchParams.get('body')).toBe('Line 1\n[details="x"]&\n');
+  });
+  it('percent-encodes what encodeURIComponent leaves as markup: ( ) ! * \' ~', () => {
+    const body = "Note (1)! *a* ~b~ 'c'\n";
+    const url = newTopicUrl('https://forum.example.org', 'T', body) as string;
+    expect(url).toBe('https://forum.example.org/new-topic?title=T&body=Note%20%281%29%21%20%2Aa%2A%20%7Eb%7E%20%27c%27%0A');
+    expect(new URL(url).searchParams.get('body')).toBe(body);
   });
   it('gives null when the post does not fit in a URL', () => {
     expect(newTopicUrl('https://forum.example.org', 't', 'x'.repeat(MAX_NEW_TOPIC_URL))).toBeNull();

@@ -107,6 +107,7 @@ describe('openUrl', () => {
     expect(openUrl({ site: 'html5', url: 'https://example.org/talk' }, 65)).toBe('https://example.org/talk#t=65');
     expect(openUrl({ site: 'html5', url: 'file:///talks/local.mp4' }, 65)).toBeNull();
     expect(openUrl({ site: 'html5', url: 'javascript:alert(1)' })).toBeNull();
+    expect(openUrl({ site: 'html5', url: 'https://example.org/a_(b)' })).toBe('https://example.org/a%5F%28b%29');
     expect(openUrl({ site: 'youtube', url: 'https://example.org/not-youtube' }, 3)).toBeNull();
   });
 });

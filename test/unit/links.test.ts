@@ -17,6 +17,11 @@ describe('linkAt', () => {
       'https://forum.example/t/talk?page=2#t=42',
     );
   });
+  it('writes a link in exportUrl’s form: no markup a page put in its address, no password', () => {
+    expect(linkAt({ site: 'html5', url: 'http://me:pw@127.0.0.1:8000/talk)![p](https://tracker.example/p.png)' }, 12)).toBe(
+      'http://127.0.0.1:8000/talk%29%21%5Bp%5D%28https://tracker.example/p.png%29#t=12',
+    );
+  });
   it('never links to anything but http(s), and refuses a URL of the wrong site', () => {
     expect(linkAt({ site: 'html5', url: 'javascript:alert(1)' }, 1)).toBeNull();
     expect(linkAt({ site: 'html5', url: 'data:text/html,hi' }, 1)).toBeNull();

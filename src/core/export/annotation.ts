@@ -10,6 +10,7 @@
  */
 import { mediaFragment } from '../media-fragment';
 import type { Note, QaAnswer, QaItem, Recording } from '../model';
+import { exportUrl } from '../web-url';
 import { answererName, type ExportInput, exportTitle, liveNotes, liveQa, safeTime, speakerById } from './input';
 import { isUuid, NAMESPACE_URL, uuidV5 } from './uuid';
 
@@ -37,11 +38,19 @@ function recordIri(recording: Recording, kind: string, id: string): string {
 }
 
 /**
+ * The recording's IRI: its URL in exportUrl's form (annotation clients render it as a link), else,
+ * when the stored address is no web address, a name-based UUID of its key, so a target still names it.
+ */
+function recordingIri(recording: Recording): string {
+  return exportUrl(recording.url) ?? `urn:uuid:${uuidV5(NAMESPACE_URL, `webinar-notes:${recording.key}`)}`;
+}
+
+/**
  * The recording, or the part of it from `start` (to `end`), as a target. Times that no media
  * fragment can hold (negative, NaN, an end not after the start) fall back to what is valid.
  */
 function mediaTarget(recording: Recording, start?: number, end?: number): Json | string {
-  if (start === undefined) return recording.url;
+  if (start === undefined) return recordingIri(recording);
   const from = safeTime(start);
   let value: string;
   try {
@@ -51,7 +60,7 @@ function mediaTarget(recording: Recording, start?: number, end?: number): Json |
   }
   return {
     type: 'SpecificResource',
-    source: recording.url,
+    source: recordingIri(recording),
     selector: { type: 'FragmentSelector', conformsTo: MEDIA_FRAGMENTS, value },
   };
 }

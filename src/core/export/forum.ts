@@ -7,11 +7,12 @@
 import { linkAt } from '../links';
 import type { Note, QaItem, Recording, Speaker } from '../model';
 import { formatTime } from '../time';
+import { exportUrl } from '../web-url';
 import {
-  answererName, type ExportInput, exportDate, exportTitle, httpUrl, liveNotes, liveQa,
+  answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa,
   oneLine, paragraphs, speakerAffiliation, speakerById, textLines,
 } from './input';
-import { linkDestination, markdownText } from './markdown-escape';
+import { markdownText } from './markdown-escape';
 
 export interface ForumPostOptions {
   /** Key points in time order, or under a `### Name` heading per speaker. */
@@ -65,10 +66,11 @@ class Writer {
   /** `[12:34](link)`, or just `12:34` when links are off or the recording has no linkable URL. */
   time(seconds: number): string {
     const label = formatTime(seconds);
-    const url = this.noteLinks ? httpUrl(linkAt(this.recording, seconds)) : null;
+    // linkAt's URL holds no parenthesis, space or backslash, so it can stand as the destination.
+    const url = this.noteLinks ? linkAt(this.recording, seconds) : null;
     if (!url) return label;
     this.links++;
-    return `[${label}](${linkDestination(url.href)})`;
+    return `[${label}](${url})`;
   }
 }
 
@@ -82,10 +84,11 @@ function header(w: Writer, recording: Recording): void {
   }
   const organiser = recording.details?.organiser?.trim();
   if (organiser) w.lines.push(`Hosted by ${w.text(organiser)}`, '');
-  const url = httpUrl(recording.url);
+  // Bare on its line, so Discourse oneboxes it; exportUrl leaves no markup in it to be read.
+  const url = exportUrl(recording.url);
   if (url) {
     w.links++;
-    w.lines.push(url.href, '');
+    w.lines.push(url, '');
   }
 }
 
@@ -172,7 +175,7 @@ export function forumPost(input: ExportInput, options: ForumPostOptions): ForumP
 
   const text = `${w.lines.join('\n').trimEnd()}\n`;
   const characters = Array.from(text).length;
-  if (!httpUrl(recording.url)) warnings.push('The recording has no web address, so the post does not link to it.');
+  if (!exportUrl(recording.url)) warnings.push('The recording has no web address, so the post does not link to it.');
   if (characters > FORUM_MAX_CHARACTERS) {
     warnings.push(
       `The post is ${thousands(characters)} characters; forums accept ${thousands(FORUM_MAX_CHARACTERS)} by default. Shorten it or split it into replies.`,

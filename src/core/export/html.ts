@@ -1,13 +1,15 @@
 /**
  * An HTML fragment for rich paste (docs, mail): the clipboard carries it as text/html beside the
  * plain text. Every string from the user goes through escapeHtml; every href is an http(s) URL
- * checked by httpUrl, so a `javascript:` or `data:` address can never become a link.
+ * written by exportUrl, so a `javascript:` or `data:` address can never become a link, and no
+ * markup survives when the HTML is pasted somewhere that turns it back into Markdown.
  */
 import { linkAt } from '../links';
 import type { QaItem, Recording } from '../model';
 import { formatTime } from '../time';
+import { exportUrl } from '../web-url';
 import {
-  answererName, type ExportInput, exportDate, exportTitle, httpUrl, liveNotes, liveQa, oneLine,
+  answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa, oneLine,
   paragraphs, speakerAffiliation, speakerById, textLines,
 } from './input';
 
@@ -23,10 +25,9 @@ function lines(typed: string): string {
   return textLines(typed).map(escapeHtml).join('<br>');
 }
 
-/** An <a> to an http(s) URL, or the label alone when the URL is anything else. */
-function link(href: string | null, label: string): string {
-  const url = httpUrl(href);
-  return url ? `<a href="${escapeHtml(url.href)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+/** An <a> to `url` (from exportUrl or linkAt), or the label alone when there is none. */
+function link(url: string | null, label: string): string {
+  return url ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(label);
 }
 
 function time(recording: Recording, seconds: number): string {
@@ -57,7 +58,8 @@ export function htmlExport(input: ExportInput): string {
   }
   const organiser = recording.details?.organiser?.trim();
   if (organiser) out.push(`<p>Hosted by ${escapeHtml(oneLine(organiser))}</p>`);
-  if (httpUrl(recording.url)) out.push(`<p>${link(recording.url, recording.url)}</p>`);
+  const url = exportUrl(recording.url);
+  if (url) out.push(`<p>${link(url, url)}</p>`);
 
   const speakers = recording.speakers ?? [];
   if (speakers.length > 0) {

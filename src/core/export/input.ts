@@ -102,14 +102,3 @@ export function oneLine(text: string): string {
 export function safeTime(seconds: number | undefined): number {
   return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
 }
-
-/** The URL parsed, when it is http(s); exports never write a link to anything else. */
-export function httpUrl(href: string | null | undefined): URL | null {
-  if (!href) return null;
-  try {
-    const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}

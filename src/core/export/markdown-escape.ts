@@ -1,12 +1,14 @@
 /**
  * Typed text into Markdown that shows exactly what was typed: CommonMark backslash escapes for the
- * characters that start markup, and URLs written as `<autolinks>` so they stay whole and clickable.
+ * characters that start markup, and URLs written as `<autolinks>` (in exportUrl's form) so they
+ * stay whole and clickable.
  *
  * For a Discourse forum (`forum: true`) escapes are not enough: Discourse finds @mentions, #hashtags
  * and :emoji: in the text *after* Markdown has dropped the backslashes, so there we add U+2060 WORD
  * JOINER (invisible, not a space nor punctuation) where it breaks those patterns. Left to the forum:
  * its typographer (smart quotes, "(c)" as ©) and emoji shortcuts such as ":)".
  */
+import { exportUrl } from '../web-url';
 
 /**
  * Characters that open or close inline markup, raw HTML, entities, BBCode or tables anywhere in a
@@ -21,7 +23,8 @@ const WORD_JOINER = '\u2060';
 // no backslash (not a URL character, and an escape inside an autolink would show literally).
 // eslint-disable-next-line no-control-regex
 const TYPED_URL = /https?:\/\/[^\s<>\\\u0000-\u001f\u007f]+/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?'"*_~]$/;
+// A last "#" is an empty fragment, which exportUrl drops: it stays in the text instead.
+const TRAILING_PUNCTUATION = /[.,;:!?'"*_~#]$/;
 
 export interface MarkdownTextOptions {
   /** Protect against Discourse's mentions, hashtags and emoji codes. */
@@ -73,33 +76,21 @@ function escapePlain(text: string, lineStart: boolean, forum: boolean): string {
 
 /**
  * One line of typed text (no line breaks) as Markdown: `lineStart` when the text begins the line in
- * the output (so "- ", "1. ", "===" are neutralised there too). URLs become `<https://…>` autolinks.
+ * the output (so "- ", "1. ", "===" are neutralised there too). URLs become `<https://…>` autolinks,
+ * written by exportUrl; one it refuses stays as escaped text.
  */
 export function markdownText(line: string, lineStart: boolean, options: MarkdownTextOptions = {}): string {
   const forum = options.forum ?? false;
   let out = '';
   let pos = 0;
   for (const match of line.matchAll(TYPED_URL)) {
-    const url = trimUrl(match[0]);
-    let valid = false;
-    try {
-      valid = new URL(url).host !== '';
-    } catch {
-      valid = false;
-    }
-    if (!valid) continue;
+    const typed = trimUrl(match[0]);
+    const url = exportUrl(typed);
+    if (!url) continue;
     out += escapePlain(line.slice(pos, match.index), lineStart && pos === 0, forum);
     out += `<${url}>`;
     options.onLink?.(url);
-    pos = match.index + url.length;
+    pos = match.index + typed.length;
   }
   return out + escapePlain(line.slice(pos), lineStart && pos === 0, forum);
-}
-
-/**
- * A link destination for `[text](…)`: the URL's own characters, with parentheses percent-encoded
- * so an unbalanced one cannot end the link early.
- */
-export function linkDestination(url: string): string {
-  return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
 }

@@ -5,11 +5,12 @@
 import { linkAt } from '../links';
 import type { QaItem, Recording } from '../model';
 import { formatTime } from '../time';
+import { exportUrl } from '../web-url';
 import {
-  answererName, type ExportInput, exportDate, exportTitle, httpUrl, liveNotes, liveQa, oneLine,
+  answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa, oneLine,
   paragraphs, speakerAffiliation, speakerById, textLines,
 } from './input';
-import { linkDestination, markdownText } from './markdown-escape';
+import { markdownText } from './markdown-escape';
 
 const inline = (typed: string): string => markdownText(oneLine(typed), false);
 
@@ -19,8 +20,9 @@ function block(typed: string, indent: string): string {
 }
 
 function time(recording: Recording, seconds: number): string {
-  const url = httpUrl(linkAt(recording, seconds));
-  return url ? `[${formatTime(seconds)}](${linkDestination(url.href)})` : formatTime(seconds);
+  // linkAt's URL holds no parenthesis, space or backslash, so it can stand as the destination.
+  const url = linkAt(recording, seconds);
+  return url ? `[${formatTime(seconds)}](${url})` : formatTime(seconds);
 }
 
 function qaLines(recording: Recording, item: QaItem): string[] {
@@ -41,11 +43,11 @@ export function markdownExport(input: ExportInput): string {
   const { recording } = input;
   const out: string[] = [`# ${inline(exportTitle(recording))}`, ''];
   const date = exportDate(recording);
-  const url = httpUrl(recording.url);
+  const url = exportUrl(recording.url);
   const facts = [
     date ? `- Date: ${inline(date)}` : '',
     recording.details?.organiser?.trim() ? `- Hosted by: ${inline(recording.details.organiser)}` : '',
-    url ? `- Recording: <${url.href}>` : '',
+    url ? `- Recording: <${url}>` : '',
   ].filter(Boolean);
   if (facts.length > 0) out.push(...facts, '');
   for (const paragraph of paragraphs(recording.details?.description ?? '')) {

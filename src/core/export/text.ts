@@ -3,8 +3,9 @@
  * and the recording's address once at the top (a link per note would drown the text).
  */
 import { formatTime } from '../time';
+import { exportUrl } from '../web-url';
 import {
-  answererName, type ExportInput, exportDate, exportTitle, httpUrl, liveNotes, liveQa, oneLine,
+  answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa, oneLine,
   paragraphs, speakerAffiliation, speakerById, textLines,
 } from './input';
 
@@ -23,8 +24,9 @@ export function plainTextExport(input: ExportInput): string {
   const out: string[] = [oneLine(exportTitle(recording)) + (date ? ` — ${oneLine(date)}` : '')];
   const organiser = recording.details?.organiser?.trim();
   if (organiser) out.push(`Hosted by ${oneLine(organiser)}`);
-  const url = httpUrl(recording.url);
-  if (url) out.push(url.href);
+  // Plain text gets pasted into forums and chats too: the URL carries no markup either.
+  const url = exportUrl(recording.url);
+  if (url) out.push(url);
   for (const paragraph of paragraphs(recording.details?.description ?? '')) out.push('', ...paragraph);
 
   const speakers = recording.speakers ?? [];

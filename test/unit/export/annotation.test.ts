@@ -171,6 +171,15 @@ describe('webAnnotationCollection', () => {
     }
   });
 
+  it('names the recording by a urn:uuid when its stored address is no web address', () => {
+    const input = { ...webinar(), recording: recording({ url: 'javascript:alert(1)' }) };
+    const items = page(webAnnotationCollection(input, OPTIONS)).items;
+    expect(JSON.stringify(items)).not.toContain('javascript:');
+    const note = items.find((item) => item.motivation === 'commenting') as Anno;
+    expect((note.target as { source: string }).source).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    for (const item of items) expect(failures(annotationMusts, item), item.id).toEqual([]);
+  });
+
   it('exports an empty recording as an empty collection, with no page', () => {
     const collection = webAnnotationCollection(emptyWebinar(), OPTIONS);
     expect(collection).toMatchObject({ total: 0 });

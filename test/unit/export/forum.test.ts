@@ -75,7 +75,7 @@ describe('forumPost', () => {
       `- [12:34](${at(754)}) **Ana Díaz**: ${WJ}\\# Not a heading`,
       '  \\- not a list',
       `  \\[quote\\]BBCode\\[/quote\\] and \\[b\\]bold\\[/b\\] \\| a \\| table \\| ping ${WJ}@bob :${WJ}smile:`,
-      `- [30:00](${at(1800)}) See <https://example.com/docs_(v2)> for details.`,
+      `- [30:00](${at(1800)}) See <https://example.com/docs%5F%28v2%29> for details.`,
     ]);
   });
 
@@ -100,7 +100,7 @@ describe('forumPost', () => {
     };
     expect(under('### Ana Díaz').map((line) => line.slice(0, 8))).toEqual(['- [0:05]', '- [12:34']);
     expect(under('### Smith, Jr., John')).toHaveLength(1);
-    expect(under('### Other notes')[0]).toContain('See <https://example.com/docs_(v2)>');
+    expect(under('### Other notes')[0]).toContain('See <https://example.com/docs%5F%28v2%29>');
   });
 
   it('writes the Q&A: bold question with its time link, answers by name, unanswered ones said so', () => {

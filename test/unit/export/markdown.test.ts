@@ -30,7 +30,7 @@ describe('markdownExport', () => {
         `- [12:34](${at(754)}) **Ana Díaz:** \\# Not a heading`,
         '  \\- not a list',
         '  \\[quote\\]BBCode\\[/quote\\] and \\[b\\]bold\\[/b\\] \\| a \\| table \\| ping @bob :smile:',
-        `- [30:00](${at(1800)}) See <https://example.com/docs_(v2)> for details.`,
+        `- [30:00](${at(1800)}) See <https://example.com/docs%5F%28v2%29> for details.`,
         '',
         '## Q&A',
         '',

@@ -1,0 +1,89 @@
+/**
+ * Real renderers for the exports' tests: what a forum or a notes app makes of our Markdown.
+ *
+ * `discourseMarkdown` is markdown-it set up as Discourse's defaults set it up
+ * (discourse-markdown-it setup.js and engine.js, site_settings.yml): html on (Discourse then
+ * sanitises; here nothing does, so any raw HTML we let through shows), breaks on
+ * (traditional_markdown_linebreaks: false), linkify on with markdown_linkify_tlds' default list,
+ * typographer on (enable_markdown_typographer: true), and mdurl's decode keeping
+ * ";/?:@&=+$,# " encoded, as Discourse's setupUrlDecoding does.
+ */
+import { HtmlRenderer, Parser } from 'commonmark';
+import { Window } from 'happy-dom';
+import MarkdownIt from 'markdown-it';
+
+const DISCOURSE_TLDS = 'com|net|org|io|onion|co|tv|ru|cn|us|uk|me|de|fr|fi|gov';
+
+const md = new MarkdownIt({ html: true, breaks: true, linkify: true, typographer: true, xhtmlOut: false });
+md.linkify.tlds(DISCOURSE_TLDS.split('|'));
+
+export function discourseMarkdown(markdown: string): string {
+  // markdown-it keeps its mdurl in utils.lib; Discourse changes decode's defaults the same way.
+  const mdurl = (md.utils as unknown as { lib: { mdurl: { decode: { defaultChars: string } } } }).lib.mdurl;
+  const before = mdurl.decode.defaultChars;
+  mdurl.decode.defaultChars = ';/?:@&=+$,# ';
+  try {
+    return md.render(markdown);
+  } finally {
+    mdurl.decode.defaultChars = before;
+  }
+}
+
+/** commonmark.js, the CommonMark reference renderer (no linkify: a bare URL stays text). */
+const reader = new Parser();
+const writer = new HtmlRenderer();
+
+export function commonMark(markdown: string): string {
+  return writer.render(reader.parse(markdown));
+}
+
+// One window for every parse: making a happy-dom window costs more than parsing a post.
+const parser = new new Window().DOMParser();
+
+/** HTML parsed as a browser would, for counting what it holds. */
+export function parseHtml(html: string): Document {
+  return parser.parseFromString(`<!doctype html><body>${html}</body>`, 'text/html') as unknown as Document;
+}
+
+export interface RenderedLinks {
+  /** Every <a>'s href as the DOM reads it (entities decoded). */
+  hrefs: string[];
+  /** How many elements that load or run something (img, script, iframe, …) it holds. */
+  embeds: number;
+  doc: Document;
+}
+
+export function linksOf(html: string): RenderedLinks {
+  const doc = parseHtml(html);
+  return {
+    hrefs: Array.from(doc.querySelectorAll('a'), (a) => a.getAttribute('href') ?? ''),
+    embeds: doc.querySelectorAll('img, script, iframe, object, embed, video, audio, source, svg, style, link').length,
+    doc,
+  };
+}
+
+/** Characters whose percent-encoded and literal forms the same server reads alike in our tests. */
+const DATA_CHARS = new Set([...'()[]<>"\'`*~!{}|\\^_.,;?']);
+
+/**
+ * A URL with credentials, an empty query or fragment, and the encoding of the characters above
+ * taken away, and a `%` that starts no escape written `%25`: two URLs with the same canonical
+ * form reach the same resource on an ordinary server (one that percent-decodes what it reads).
+ * `%2F`, `%3F` in the path, `%23`, `%26`, `%3D`, `%25` keep their meaning and stay encoded.
+ */
+export function canonicalUrl(href: string): string {
+  const url = new URL(href);
+  url.username = '';
+  url.password = '';
+  if (url.search === '') url.search = '';
+  if (url.hash === '') url.hash = '';
+  const decode = (part: string, keep: string): string =>
+    part
+      .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+      .replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+        const char = String.fromCharCode(parseInt(hex, 16));
+        return DATA_CHARS.has(char) && !keep.includes(char) ? char : escape.toUpperCase();
+      });
+  // In the path a literal "?" would start the query: keep it encoded there.
+  return `${url.protocol}//${url.host}${decode(url.pathname, '?')}${decode(url.search, '')}${decode(url.hash, '')}`;
+}
