@@ -50,3 +50,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
+
+/**
+ * What saving an edit did: `saved` (the user's changes written, maybe none were needed),
+ * `conflict` (nothing written: the user must choose for each field), `trashed` (nothing written:
+ * the record was moved to the trash elsewhere), `gone` (nothing written: it no longer exists).
+ */
+export type EditOutcome<T> =
+  | { state: 'saved' }
+  | { state: 'conflict'; conflicts: FieldConflict<T>[] }
+  | { state: 'trashed' }
+  | { state: 'gone' };

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Recording, Speaker, WebinarDetails } from '../../core/model';
-import { removeSpeaker, saveDetails, saveSpeaker, type RecordingInfo } from '../../db/recordings';
+import { addSpeaker, editSpeaker, removeSpeaker, saveDetails, type RecordingInfo, type SpeakerFields } from '../../db/recordings';
+import { ConflictNotice } from '../shared/ConflictNotice';
+import { useFieldEdit } from '../shared/use-field-edit';
 import { FormError, errorText } from '../shared/FormError';
 
 interface Props {
@@ -24,9 +26,33 @@ export function DetailsTab({ recording, stored }: Props) {
   );
 }
 
+const DETAIL_LABELS: Record<keyof WebinarDetails, string> = { title: 'Title', date: 'Date', organiser: 'Organiser', description: 'Description' };
+
+/** The form's fields without blanks: a cleared field is left out, so it is removed when saved. */
+function filledIn(draft: WebinarDetails): WebinarDetails {
+  return Object.fromEntries(
+    Object.entries(draft)
+      .map(([k, v]) => [k, (v ?? '').trim()])
+      .filter(([, v]) => v !== ''),
+  ) as WebinarDetails;
+}
+
 function DetailsForm({ recording, details, pageTitle }: { recording: RecordingInfo; details: WebinarDetails; pageTitle: string }) {
+  // Where no title was given the page's shows, as the summary uses it then.
   const [draft, setDraft] = useState<WebinarDetails>({ title: pageTitle, ...details });
   const [status, setStatus] = useState('');
+  const adopt = <K extends keyof WebinarDetails>(field: K, value: WebinarDetails[K]) =>
+    setDraft((now) => ({ ...now, [field]: field === 'title' ? (value ?? pageTitle) : value }));
+  const save = () => {
+    const mine = filledIn(draft);
+    // The page's title left as shown stays unset, so the summary keeps following the page.
+    if (edit.base.title === undefined && mine.title === pageTitle) delete mine.title;
+    edit.run(mine, (base, wanted) => saveDetails(recording, base, wanted)).then(
+      (outcome) => setStatus(outcome.state === 'saved' ? 'Saved.' : ''),
+      (error: unknown) => setStatus(`Not saved: ${errorText(error)}`),
+    );
+  };
+  const edit = useFieldEdit<WebinarDetails>(details, adopt, save);
   const field = (name: keyof WebinarDetails) => ({
     value: draft[name] ?? '',
     onInput: (event: Event) => setDraft({ ...draft, [name]: (event.currentTarget as HTMLInputElement).value }),
@@ -36,15 +62,7 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
       class="stack"
       onSubmit={(event) => {
         event.preventDefault();
-        const cleaned = Object.fromEntries(
-          Object.entries(draft)
-            .map(([k, v]) => [k, (v ?? '').trim()])
-            .filter(([, v]) => v !== ''),
-        ) as WebinarDetails;
-        saveDetails(recording, cleaned).then(
-          () => setStatus('Saved.'),
-          (error: unknown) => setStatus(`Not saved: ${errorText(error)}`),
-        );
+        save();
       }}
     >
       <label>
@@ -59,6 +77,13 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
       <label>
         Description <textarea rows={3} dir="auto" {...field('description')} />
       </label>
+      <ConflictNotice
+        what="The details"
+        conflicts={edit.conflicts}
+        label={(name) => DETAIL_LABELS[name]}
+        show={(_name, value) => value || '(empty)'}
+        onChoose={edit.choose}
+      />
       <div class="row-end">
         <span role="status" class="muted">
           {status}
@@ -93,10 +118,43 @@ function SpeakerRow({ recording, speaker }: { recording: RecordingInfo; speaker:
   );
 }
 
+const SPEAKER_LABELS: Record<keyof SpeakerFields, string> = { name: 'Name', role: 'Role', org: 'Organisation', handle: 'Handle' };
+
+/** A stored speaker as the speaker form edits it: the fields without the id. */
+function speakerFields({ id: _id, ...fields }: Speaker): SpeakerFields {
+  return fields;
+}
+
 function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo; speaker?: Speaker; onDone?: () => void }) {
   const empty = { name: '', role: '', org: '', handle: '' };
   const [draft, setDraft] = useState({ ...empty, ...speaker });
   const [message, setMessage] = useState<string | null>(null);
+  const adopt = <K extends keyof SpeakerFields>(field: K, value: SpeakerFields[K]) => setDraft((now) => ({ ...now, [field]: value ?? '' }));
+  const save = () => {
+    const optional = (value: string) => value.trim() || undefined;
+    const mine: SpeakerFields = {
+      name: draft.name.trim(),
+      role: optional(draft.role),
+      org: optional(draft.org),
+      handle: optional(draft.handle.replace(/^@/, '')),
+    };
+    const saving = speaker
+      ? edit.run(mine, (base, wanted) => editSpeaker(recording, speaker.id, base, wanted))
+      : addSpeaker(recording, mine).then(() => ({ state: 'saved' as const }));
+    saving.then(
+      (outcome) => {
+        if (outcome.state === 'saved') {
+          setMessage(null);
+          if (onDone) onDone();
+          else setDraft(empty);
+        } else if (outcome.state !== 'conflict') {
+          setMessage('Not saved: this speaker was removed elsewhere while you edited it.');
+        }
+      },
+      (error: unknown) => setMessage(errorText(error)),
+    );
+  };
+  const edit = useFieldEdit<SpeakerFields>(speaker ? speakerFields(speaker) : { name: '' }, adopt, save);
   const input = (name: keyof typeof empty, label: string) => (
     <label>
       {label}{' '}
@@ -109,21 +167,7 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
       aria-label={speaker ? `Edit ${speaker.name}` : 'Add a speaker'}
       onSubmit={(event) => {
         event.preventDefault();
-        const optional = (value: string) => value.trim() || undefined;
-        saveSpeaker(recording, {
-          ...(speaker ? { id: speaker.id } : {}),
-          name: draft.name,
-          role: optional(draft.role),
-          org: optional(draft.org),
-          handle: optional(draft.handle.replace(/^@/, '')),
-        }).then(
-          () => {
-            setMessage(null);
-            if (onDone) onDone();
-            else setDraft(empty);
-          },
-          (error: unknown) => setMessage(errorText(error)),
-        );
+        save();
       }}
     >
       {input('name', 'Name')}
@@ -131,6 +175,13 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
       {input('org', 'Organisation')}
       {input('handle', 'Handle')}
       <FormError message={message} />
+      <ConflictNotice
+        what="This speaker"
+        conflicts={edit.conflicts}
+        label={(name) => SPEAKER_LABELS[name]}
+        show={(_name, value) => value || '(empty)'}
+        onChoose={edit.choose}
+      />
       <div class="row-end">
         {onDone && (
           <button type="button" class="quiet" onClick={onDone}>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportInput } from '../../core/export/input';
 import { linkAt } from '../../core/links';
-import { currentNoteIndex } from '../../core/notes';
+import { byTime, currentNoteIndex } from '../../core/notes';
 import type { Note } from '../../core/model';
 import { timeAt, type PlaybackState } from '../../core/playback';
 import { db } from '../../db/schema';
@@ -45,6 +45,7 @@ export function Panel() {
   const [tab, setTab] = useState<PanelTab>('notes');
   const [speakerId, setSpeakerId] = useState<string | undefined>(undefined);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const lastEdited = useRef<Note | null>(null);
   const playbackRef = useRef(playback);
   playbackRef.current = playback;
 
@@ -146,9 +147,10 @@ export function Panel() {
   };
 
   const list = notes.state === 'ready' ? notes.value : [];
+  const shown = withEdited(list, editingId, lastEdited);
   const now = readTime();
-  const current = now === null ? -1 : currentNoteIndex(list, now);
-  const editingIndex = editingId === null ? -1 : list.findIndex((note) => note.id === editingId);
+  const current = now === null ? -1 : currentNoteIndex(shown, now);
+  const editingIndex = editingId === null ? -1 : shown.findIndex((note) => note.id === editingId);
   const failure =
     storage.state === 'refused'
       ? `The browser refused this frame access to the extension's storage (${storage.reason}). Nothing can be saved here.`
@@ -238,7 +240,7 @@ export function Panel() {
               <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
             )}
             <VirtualList
-              items={list}
+              items={shown}
               itemKey={(note) => note.id}
               estimateSize={48}
               label="Notes"
@@ -277,12 +279,26 @@ export function Panel() {
           <SummaryTab input={exportInput} settings={settings.value} toast={setToast} />
         </div>
       )}
-      {tab === 'details' && recording && (
+      {/* Once the row is read: the forms open with what is stored, their base for merging. */}
+      {tab === 'details' && recording && stored.state === 'ready' && (
         <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll">
-          <DetailsTab recording={recording} stored={stored.state === 'ready' ? stored.value : undefined} />
+          <DetailsTab recording={recording} stored={stored.value} />
         </div>
       )}
       <ToastBar toast={toast} onClose={() => setToast(null)} />
     </main>
   );
+}
+
+/**
+ * The notes to list: `list`, plus the note being edited if it has left the list (trashed or
+ * deleted in another tab), so its open editor, and what was typed in it, stays until the user
+ * saves or cancels; saving then says what happened. `lastEdited` keeps the note as last listed.
+ */
+function withEdited(list: Note[], editingId: string | null, lastEdited: { current: Note | null }): Note[] {
+  const listed = editingId === null ? undefined : list.find((note) => note.id === editingId);
+  if (listed) lastEdited.current = listed;
+  const kept = lastEdited.current;
+  if (editingId === null || listed || kept?.id !== editingId) return list;
+  return [...list, kept].sort(byTime);
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Note, QaAnswer, QaItem, Speaker } from '../../core/model';
 import { formatTime } from '../../core/time';
-import { addQuestions, restoreQuestion, setNoteLink, trashQuestion, updateQuestion } from '../../db/qa';
+import { addAnswer, addQuestions, restoreQuestion, setNoteLink, trashQuestion } from '../../db/qa';
 import type { RecordingInfo } from '../../db/recordings';
 import { QaPaste } from './QaPaste';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
@@ -211,7 +211,13 @@ function AnswerForm({ item, speakers, readTime, onDone }: { item: QaItem; speake
           ...(startedAt !== null ? { t: startedAt } : {}),
           ...(startedAt !== null && end !== null && end > startedAt ? { end } : {}),
         };
-        updateQuestion(item.id, { answers: [...item.answers, answer] }).then(onDone, (error: unknown) => setMessage(errorText(error)));
+        addAnswer(item.id, answer).then(
+          (outcome) => {
+            if (outcome.state === 'saved') onDone();
+            else setMessage(`Not saved: this question was ${outcome.state === 'trashed' ? 'moved to the trash' : 'deleted for good'} elsewhere meanwhile.`);
+          },
+          (error: unknown) => setMessage(errorText(error)),
+        );
       }}
     >
       {speakers.length > 0 && (

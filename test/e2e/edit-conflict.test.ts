@@ -1,0 +1,130 @@
+/**
+ * Two tabs of one recording edit the same note: a stale form writes only what its user changed,
+ * and a change made in both shows both versions for the user to choose, so nothing is lost.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { panelOf, screenshot, storedNotes, typeNote, useBrowser } from './harness';
+
+const session = useBrowser();
+
+interface StoredNote {
+  id: string;
+  text: string;
+  tags?: string[];
+  deletedAt?: number;
+}
+
+async function twoTabs(): Promise<{ pages: Page[]; a: Frame; b: Frame }> {
+  const pages: Page[] = [];
+  const panels: Frame[] = [];
+  for (let i = 0; i < 2; i++) {
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/`);
+    pages.push(page);
+    panels.push(await panelOf(page, session.browser.extensionId));
+  }
+  const [a, b] = panels;
+  if (!a || !b) throw new Error('two panels expected');
+  return { pages, a, b };
+}
+
+/** Adds a note in `panel` at `t` seconds and waits until both panels list it; its id. */
+async function noteInBoth(page: Page, a: Frame, b: Frame, t: number, text: string): Promise<string> {
+  await page.evaluate((at) => {
+    (document.querySelector('video') as HTMLVideoElement).currentTime = at;
+  }, t);
+  await typeNote(a, text);
+  for (const panel of [a, b]) await expect.poll(() => panel.locator('li.note', { hasText: text }).count()).toBe(1);
+  const id = await a.locator('li.note', { hasText: text }).getAttribute('data-note-id');
+  if (!id) throw new Error('the note has no id');
+  return id;
+}
+
+const row = (panel: Frame, id: string) => panel.locator(`li.note[data-note-id="${id}"]`);
+
+async function stored(id: string): Promise<StoredNote | undefined> {
+  return ((await storedNotes(session.browser)) as unknown as StoredNote[]).find((note) => note.id === id);
+}
+
+async function openEditors(a: Frame, b: Frame, id: string): Promise<void> {
+  for (const panel of [a, b]) await row(panel, id).getByRole('button', { name: /^Edit note/ }).click();
+}
+
+test('a stale form that adds a tag keeps the text another tab saved meanwhile', async () => {
+  const { pages, a, b } = await twoTabs();
+  const id = await noteInBoth(pages[0] as Page, a, b, 100, 'Original point');
+  await openEditors(a, b, id);
+
+  await row(a, id).getByLabel('Note text').fill('Point from tab A');
+  await row(a, id).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored(id))?.text).toBe('Point from tab A');
+
+  await row(b, id).getByLabel('Tags').fill('security');
+  await row(b, id).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored(id))?.tags).toEqual(['security']);
+  expect((await stored(id))?.text).toBe('Point from tab A');
+  await expect.poll(() => row(b, id).locator('.text').textContent()).toBe('Point from tab A');
+  for (const page of pages) await page.close();
+});
+
+test('both tabs change the text: the second sees both versions and chooses, nothing is lost', async () => {
+  const { pages, a, b } = await twoTabs();
+  const id = await noteInBoth(pages[0] as Page, a, b, 130, 'Shared point');
+
+  // Keep mine.
+  await openEditors(a, b, id);
+  await row(a, id).getByLabel('Note text').fill('Wording from tab A');
+  await row(a, id).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored(id))?.text).toBe('Wording from tab A');
+  await row(b, id).getByLabel('Note text').fill('Wording from tab B');
+  await row(b, id).getByLabel('Tags').fill('follow up');
+  await row(b, id).getByRole('button', { name: 'Save' }).click();
+  const conflict = row(b, id).getByRole('alert');
+  await expect.poll(() => conflict.textContent()).toMatch(/changed elsewhere/);
+  expect(await conflict.textContent()).toContain('Wording from tab A');
+  expect(await conflict.textContent()).toContain('Wording from tab B');
+  // Nothing was written while the user has not chosen; the editor keeps what they typed.
+  expect(await stored(id)).toMatchObject({ text: 'Wording from tab A' });
+  expect((await stored(id))?.tags).toBeUndefined();
+  expect(await row(b, id).getByLabel('Note text').inputValue()).toBe('Wording from tab B');
+  await (pages[1] as Page).bringToFront();
+  await screenshot(pages[1] as Page, 'panel-edit-conflict');
+  await conflict.getByRole('button', { name: /^Keep mine/ }).click();
+  await expect.poll(async () => (await stored(id))?.text).toBe('Wording from tab B');
+  expect((await stored(id))?.tags).toEqual(['follow up']);
+  await expect.poll(() => row(b, id).locator('textarea').count()).toBe(0);
+
+  // Take theirs.
+  await openEditors(a, b, id);
+  await row(a, id).getByLabel('Note text').fill('Final wording from tab A');
+  await row(a, id).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored(id))?.text).toBe('Final wording from tab A');
+  await row(b, id).getByLabel('Note text').fill('Another try from tab B');
+  await row(b, id).getByRole('button', { name: 'Save' }).click();
+  await row(b, id).getByRole('alert').getByRole('button', { name: /^Take theirs/ }).click();
+  await expect.poll(() => row(b, id).locator('textarea').count()).toBe(0);
+  expect(await stored(id)).toMatchObject({ text: 'Final wording from tab A', tags: ['follow up'] });
+  await expect.poll(() => row(b, id).locator('.text').textContent()).toBe('Final wording from tab A');
+  for (const page of pages) await page.close();
+});
+
+test('a note trashed in another tab while it is edited: the editor stays and says so on save', async () => {
+  const { pages, a, b } = await twoTabs();
+  const id = await noteInBoth(pages[0] as Page, a, b, 160, 'Soon trashed');
+  await row(b, id).getByRole('button', { name: /^Edit note/ }).click();
+  await row(b, id).getByLabel('Note text').fill('Still typing here');
+
+  await row(a, id).getByRole('button', { name: /^Delete note/ }).click();
+  await expect.poll(async () => (await stored(id))?.deletedAt).toBeTypeOf('number');
+  await row(b, id).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => row(b, id).getByRole('alert').textContent()).toMatch(/moved to the trash/);
+  expect(await row(b, id).getByLabel('Note text').inputValue()).toBe('Still typing here');
+  expect((await stored(id))?.deletedAt).toBeTypeOf('number');
+
+  await row(b, id).getByRole('button', { name: 'Restore and save' }).click();
+  await expect.poll(async () => await stored(id)).toMatchObject({ text: 'Still typing here' });
+  expect((await stored(id))?.deletedAt).toBeUndefined();
+  await expect.poll(() => row(a, id).locator('.text').textContent()).toBe('Still typing here');
+  for (const page of pages) await page.close();
+});
