@@ -5,7 +5,7 @@ import { db } from './schema';
 import { GONE_FOR_GOOD } from './notes';
 
 /** Questions come in the order they were asked; those without a time after, as added. */
-function byAsked(a: QaItem, b: QaItem): number {
+export function byAsked(a: QaItem, b: QaItem): number {
   return (a.t ?? Infinity) - (b.t ?? Infinity) || a.createdAt - b.createdAt;
 }
 

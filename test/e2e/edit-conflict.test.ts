@@ -4,7 +4,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { panelOf, screenshot, storedNotes, typeNote, useBrowser } from './harness';
+import { panelOf, screenshot, storedNotes, typeNote, useBrowser, withTimeout } from './harness';
 
 const session = useBrowser();
 
@@ -126,5 +126,111 @@ test('a note trashed in another tab while it is edited: the editor stays and say
   await expect.poll(async () => await stored(id)).toMatchObject({ text: 'Still typing here' });
   expect((await stored(id))?.deletedAt).toBeUndefined();
   await expect.poll(() => row(a, id).locator('.text').textContent()).toBe('Still typing here');
+  for (const page of pages) await page.close();
+});
+
+/** Every row of one store of the extension's database, read from an extension page. */
+async function storedRows<T>(store: string): Promise<T[]> {
+  const page = await session.browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
+    return await withTimeout(
+      `reading ${store}`,
+      page.evaluate(
+        (name) =>
+          new Promise<T[]>((done, fail) => {
+            const open = indexedDB.open('webinar-notes');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction(name).objectStore(name).getAll();
+              request.onsuccess = () => {
+                done(request.result as T[]);
+                open.result.close();
+              };
+              request.onerror = () => fail(request.error);
+            };
+          }),
+        store,
+      ),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+interface StoredRecording {
+  details?: Record<string, string>;
+  speakers?: { id: string; name: string; role?: string; org?: string }[];
+}
+
+const storedRecording = async () => (await storedRows<StoredRecording>('recordings'))[0];
+const openTab = (panel: Frame, name: string) => panel.getByRole('tab', { name }).click();
+
+/** Two tabs on the panel's `tab`, with the recording stored (it has a note). */
+async function twoTabsOn(tab: string, t: number): Promise<{ pages: Page[]; a: Frame; b: Frame }> {
+  const tabs = await twoTabs();
+  await noteInBoth(tabs.pages[0] as Page, tabs.a, tabs.b, t, `A note at ${t}`);
+  for (const panel of [tabs.a, tabs.b]) await openTab(panel, tab);
+  return tabs;
+}
+
+test('a stale details form keeps the field another tab saved', async () => {
+  const { pages, a, b } = await twoTabsOn('Details', 190);
+  await a.getByLabel('Organiser').fill('The A11y Guild');
+  await a.getByRole('button', { name: 'Save details' }).click();
+  await expect.poll(async () => (await storedRecording())?.details?.organiser).toBe('The A11y Guild');
+  await b.getByLabel('Date').fill('2026-11-12');
+  await b.getByRole('button', { name: 'Save details' }).click();
+  await expect.poll(async () => (await storedRecording())?.details?.date).toBe('2026-11-12');
+  expect((await storedRecording())?.details?.organiser).toBe('The A11y Guild');
+  for (const page of pages) await page.close();
+});
+
+test('a stale speaker form keeps another tab’s edit, and a speaker removed meanwhile is not brought back', async () => {
+  const { pages, a, b } = await twoTabsOn('Details', 200);
+  // Both edit Ada; A's role stays when B adds the organisation.
+  const add = a.getByRole('form', { name: 'Add a speaker' });
+  await add.getByLabel('Name').fill('Ada Example');
+  await add.getByLabel('Role').fill('Lead');
+  await add.getByRole('button', { name: 'Add speaker' }).click();
+  for (const panel of [a, b]) {
+    await expect.poll(() => panel.locator('.speaker strong').allTextContents()).toEqual(['Ada Example']);
+    await panel.getByRole('button', { name: 'Edit Ada Example' }).click();
+  }
+  await a.getByRole('form', { name: 'Edit Ada Example' }).getByLabel('Role').fill('Accessibility lead');
+  await a.getByRole('button', { name: 'Save speaker' }).click();
+  await expect.poll(async () => (await storedRecording())?.speakers?.[0]?.role).toBe('Accessibility lead');
+  await b.getByRole('form', { name: 'Edit Ada Example' }).getByLabel('Organisation').fill('Example Org');
+  await b.getByRole('button', { name: 'Save speaker' }).click();
+  await expect.poll(async () => (await storedRecording())?.speakers?.[0]?.org).toBe('Example Org');
+  expect((await storedRecording())?.speakers?.[0]?.role).toBe('Accessibility lead');
+
+  // B edits Ada again while A removes her: B's form stays and says so; Ada stays removed.
+  await expect.poll(() => b.getByRole('button', { name: 'Edit Ada Example' }).count()).toBe(1);
+  await b.getByRole('button', { name: 'Edit Ada Example' }).click();
+  await b.getByRole('form', { name: 'Edit Ada Example' }).getByLabel('Role').fill('Host');
+  await a.getByRole('button', { name: 'Remove Ada Example' }).click();
+  await expect.poll(async () => (await storedRecording())?.speakers).toEqual([]);
+  await b.getByRole('button', { name: 'Save speaker' }).click();
+  await expect.poll(() => b.getByRole('form', { name: 'Edit Ada Example' }).getByRole('alert').textContent()).toMatch(/removed elsewhere/);
+  expect(await b.getByRole('form', { name: 'Edit Ada Example' }).getByLabel('Role').inputValue()).toBe('Host');
+  expect((await storedRecording())?.speakers).toEqual([]);
+  for (const page of pages) await page.close();
+});
+
+test('an answer being written when another tab deletes its question stays, and Save says so', async () => {
+  const { pages, a, b } = await twoTabsOn('Q&A', 210);
+  const ask = a.getByRole('form', { name: 'Add a question' });
+  await ask.getByLabel('Question').fill('Will the slides be shared?');
+  await ask.getByRole('button', { name: 'Add question' }).click();
+  const question = (panel: Frame) => panel.locator('.qa-item', { hasText: 'Will the slides be shared?' });
+  await question(b).getByRole('button', { name: 'Add answer' }).click();
+  await question(b).getByLabel('Answer', { exact: true }).fill('Yes, by email.');
+  await question(a).getByRole('button', { name: /^Delete the question/ }).click();
+  await expect.poll(async () => (await storedRows<{ deletedAt?: number }>('qa'))[0]?.deletedAt).toBeTypeOf('number');
+  await question(b).getByRole('button', { name: 'Save answer' }).click();
+  await expect.poll(() => question(b).getByRole('alert').textContent()).toMatch(/moved to the trash/);
+  expect(await question(b).getByLabel('Answer', { exact: true }).inputValue()).toBe('Yes, by email.');
+  expect((await storedRows<{ answers: unknown[] }>('qa'))[0]?.answers).toEqual([]);
   for (const page of pages) await page.close();
 });

@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Recording, Speaker, WebinarDetails } from '../../core/model';
 import { addSpeaker, editSpeaker, removeSpeaker, saveDetails, type RecordingInfo, type SpeakerFields } from '../../db/recordings';
 import { ConflictNotice } from '../shared/ConflictNotice';
 import { useFieldEdit } from '../shared/use-field-edit';
+import { withEdited } from '../shared/keep-edited';
 import { FormError, errorText } from '../shared/FormError';
 
 interface Props {
@@ -12,14 +13,28 @@ interface Props {
 
 /** The webinar as the summary post describes it: details and who spoke. */
 export function DetailsTab({ recording, stored }: Props) {
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const lastEdited = useRef<Speaker | null>(null);
+  // A speaker removed elsewhere while being edited stays (last) until its form closes.
+  const speakers = withEdited(stored?.speakers ?? [], editingId, lastEdited, () => 0);
   return (
     <div class="tab-body details">
       <DetailsForm key={recording.key} recording={recording} details={stored?.details ?? {}} pageTitle={recording.title} />
       <h2>Speakers</h2>
       <ul class="speakers">
-        {(stored?.speakers ?? []).map((speaker) => (
-          <SpeakerRow key={speaker.id} recording={recording} speaker={speaker} />
-        ))}
+        {speakers.map((speaker) =>
+          speaker.id === editingId ? (
+            <SpeakerForm key={speaker.id} recording={recording} speaker={speaker} onDone={() => setEditingId(null)} />
+          ) : (
+            <SpeakerRow
+              key={speaker.id}
+              recording={recording}
+              speaker={speaker}
+              onEdit={() => setEditingId(speaker.id)}
+              editLocked={editingId !== null}
+            />
+          ),
+        )}
       </ul>
       <SpeakerForm recording={recording} />
     </div>
@@ -96,9 +111,8 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
   );
 }
 
-function SpeakerRow({ recording, speaker }: { recording: RecordingInfo; speaker: Speaker }) {
-  const [editing, setEditing] = useState(false);
-  if (editing) return <SpeakerForm recording={recording} speaker={speaker} onDone={() => setEditing(false)} />;
+/** A speaker of the list; `editLocked`: another speaker's form is open (one at a time, so none is dropped). */
+function SpeakerRow({ recording, speaker, onEdit, editLocked }: { recording: RecordingInfo; speaker: Speaker; onEdit(): void; editLocked: boolean }) {
   return (
     <li class="speaker">
       <span>
@@ -107,7 +121,14 @@ function SpeakerRow({ recording, speaker }: { recording: RecordingInfo; speaker:
         {speaker.handle && <span class="muted"> · @{speaker.handle}</span>}
       </span>
       <span class="actions">
-        <button type="button" class="quiet" onClick={() => setEditing(true)} aria-label={`Edit ${speaker.name}`}>
+        <button
+          type="button"
+          class="quiet"
+          onClick={onEdit}
+          disabled={editLocked}
+          title={editLocked ? 'Save or cancel the speaker being edited first' : undefined}
+          aria-label={`Edit ${speaker.name}`}
+        >
           Edit
         </button>
         <button type="button" class="quiet" onClick={() => void removeSpeaker(recording, speaker.id)} aria-label={`Remove ${speaker.name}`}>

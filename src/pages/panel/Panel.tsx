@@ -26,6 +26,7 @@ import { inSidePanel } from '../../platform/side-panel';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
 import { errorText } from '../shared/FormError';
 import { openLibrary } from '../shared/open-library';
+import { withEdited } from '../shared/keep-edited';
 
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
@@ -44,7 +45,8 @@ export function Panel() {
   const [, setTick] = useState(0);
   const [tab, setTab] = useState<PanelTab>('notes');
   const [speakerId, setSpeakerId] = useState<string | undefined>(undefined);
-  const [editingId, setEditingId] = useState<string | null>(null);
+  // The note whose editor is open, with its recording: an editor belongs to one recording.
+  const [editing, setEditing] = useState<{ recordingKey: string; id: string } | null>(null);
   const lastEdited = useRef<Note | null>(null);
   const playbackRef = useRef(playback);
   playbackRef.current = playback;
@@ -110,7 +112,7 @@ export function Panel() {
   );
   // "Now speaking" belongs to one recording.
   useEffect(() => setSpeakerId(undefined), [recording?.key]);
-  useEffect(() => setEditingId(null), [recording?.key]);
+  useEffect(() => setEditing(null), [recording?.key]);
 
   const openedOnce = useRef(false);
   useEffect(() => {
@@ -147,7 +149,8 @@ export function Panel() {
   };
 
   const list = notes.state === 'ready' ? notes.value : [];
-  const shown = withEdited(list, editingId, lastEdited);
+  const editingId = editing && editing.recordingKey === recording?.key ? editing.id : null;
+  const shown = withEdited(list, editingId, lastEdited, byTime);
   const now = readTime();
   const current = now === null ? -1 : currentNoteIndex(shown, now);
   const editingIndex = editingId === null ? -1 : shown.findIndex((note) => note.id === editingId);
@@ -262,7 +265,7 @@ export function Panel() {
                   speakers={speakers}
                   editing={note.id === editingId}
                   editLocked={editingIndex !== -1 && note.id !== editingId}
-                  setEditing={(editing) => setEditingId(editing ? note.id : null)}
+                  setEditing={(open) => setEditing(open ? { recordingKey: note.recordingKey, id: note.id } : null)}
                 />
               )}
             />
@@ -271,7 +274,8 @@ export function Panel() {
       )}
       {tab === 'qa' && recording && (
         <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll">
-          <QaTab recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
+          {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
+          <QaTab key={recording.key} recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
         </div>
       )}
       {tab === 'summary' && exportInput && settings.state === 'ready' && (
@@ -279,10 +283,11 @@ export function Panel() {
           <SummaryTab input={exportInput} settings={settings.value} toast={setToast} />
         </div>
       )}
-      {/* Once the row is read: the forms open with what is stored, their base for merging. */}
+      {/* Once the row is read: the forms open with what is stored, their base for merging. Keyed:
+          a form open on one recording closes when the video changes. */}
       {tab === 'details' && recording && stored.state === 'ready' && (
         <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll">
-          <DetailsTab recording={recording} stored={stored.value} />
+          <DetailsTab key={recording.key} recording={recording} stored={stored.value} />
         </div>
       )}
       <ToastBar toast={toast} onClose={() => setToast(null)} />
@@ -290,15 +295,3 @@ export function Panel() {
   );
 }
 
-/**
- * The notes to list: `list`, plus the note being edited if it has left the list (trashed or
- * deleted in another tab), so its open editor, and what was typed in it, stays until the user
- * saves or cancels; saving then says what happened. `lastEdited` keeps the note as last listed.
- */
-function withEdited(list: Note[], editingId: string | null, lastEdited: { current: Note | null }): Note[] {
-  const listed = editingId === null ? undefined : list.find((note) => note.id === editingId);
-  if (listed) lastEdited.current = listed;
-  const kept = lastEdited.current;
-  if (editingId === null || listed || kept?.id !== editingId) return list;
-  return [...list, kept].sort(byTime);
-}
