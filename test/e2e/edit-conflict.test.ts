@@ -234,3 +234,36 @@ test('an answer being written when another tab deletes its question stays, and S
   expect((await storedRows<{ answers: unknown[] }>('qa'))[0]?.answers).toEqual([]);
   for (const page of pages) await page.close();
 });
+
+test('the library’s tag editor: tags changed in the panel meanwhile are shown, and a note trashed meanwhile is not revived', async () => {
+  const { pages, a, b } = await twoTabs();
+  const id = await noteInBoth(pages[0] as Page, a, b, 220, 'Tagged from two places');
+  const library = await session.browser.context.newPage();
+  await library.goto(`chrome-extension://${session.browser.extensionId}/src/pages/library/index.html`);
+  await library.getByRole('button', { name: 'Accessible forms in practice' }).click();
+  const libraryRow = library.locator(`.lib-note[data-note-id="${id}"]`);
+
+  await libraryRow.getByRole('button', { name: /^Tags of the note/ }).click();
+  await libraryRow.getByLabel('Tags').fill('from the library');
+  await row(a, id).getByRole('button', { name: /^Edit note/ }).click();
+  await row(a, id).getByLabel('Tags').fill('from the panel');
+  await row(a, id).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await stored(id))?.tags).toEqual(['from the panel']);
+  await libraryRow.getByRole('button', { name: 'Save tags' }).click();
+  const conflict = libraryRow.getByRole('alert');
+  await expect.poll(() => conflict.textContent()).toMatch(/changed elsewhere/);
+  expect(await conflict.textContent()).toContain('from the library');
+  expect((await stored(id))?.tags).toEqual(['from the panel']);
+  await conflict.getByRole('button', { name: /^Take theirs/ }).click();
+  await expect.poll(() => libraryRow.locator('.tag').allTextContents()).toEqual(['from the panel']);
+
+  await libraryRow.getByRole('button', { name: /^Tags of the note/ }).click();
+  await libraryRow.getByLabel('Tags').fill('too late');
+  await row(a, id).getByRole('button', { name: /^Delete note/ }).click();
+  await expect.poll(async () => (await stored(id))?.deletedAt).toBeTypeOf('number');
+  await libraryRow.getByRole('button', { name: 'Save tags' }).click();
+  await expect.poll(() => libraryRow.getByRole('alert').textContent()).toMatch(/moved to the trash/);
+  expect(await stored(id)).toMatchObject({ tags: ['from the panel'] });
+  expect((await stored(id))?.deletedAt).toBeTypeOf('number');
+  for (const page of [...pages, library]) await page.close();
+});
