@@ -1,5 +1,6 @@
 import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
 import type { Note } from '../core/model';
+import { mergeFields, type EditOutcome } from '../core/field-merge';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 
@@ -73,17 +74,43 @@ export async function addNote(
   return note;
 }
 
-export async function updateNote(
-  id: string,
-  changes: { text?: string; t?: number; speakerId?: string | undefined; qaIds?: string[]; tags?: string[] },
-): Promise<void> {
-  if (changes.text !== undefined) {
-    const problem = checkNoteText(changes.text);
-    if (problem) throw new Error(problem);
-  }
-  if (changes.t !== undefined) checkTime(changes.t);
-  const updated = await db().notes.update(id, { ...changes, updatedAt: Date.now() });
-  if (updated === 0) throw new Error('This note no longer exists.');
+/** The fields of a note its edit forms change; a note without tags has `[]`. */
+export interface NoteFields {
+  text: string;
+  /** Seconds into the recording. */
+  t: number;
+  speakerId?: string | undefined;
+  tags: string[];
+}
+
+/** The editable fields of `note`, as a form opens with them (its base). */
+export function noteFields(note: Note): NoteFields {
+  return { text: note.text, t: note.t, speakerId: note.speakerId, tags: note.tags ?? [] };
+}
+
+/**
+ * Saves an edit of a note made in a form that opened with `base` and now holds `mine` (a form
+ * that shows only some fields leaves the others as they opened). Only the fields the user changed
+ * are written, so another tab's edit of the other fields stays; a field changed both here and
+ * elsewhere is a conflict, and then nothing is written. The check and the write are one transaction, so no other tab's write
+ * can slip between them. A note trashed or deleted elsewhere is neither written nor revived.
+ * Throws (changing nothing) on a text or time the note cannot hold.
+ */
+export async function editNote(id: string, base: NoteFields, mine: NoteFields): Promise<EditOutcome<NoteFields>> {
+  const problem = checkNoteText(mine.text);
+  if (problem) throw new Error(problem);
+  checkTime(mine.t);
+  const database = db();
+  return database.transaction('rw', database.notes, async (): Promise<EditOutcome<NoteFields>> => {
+    const note = await database.notes.get(id);
+    if (!note) return { state: 'gone' };
+    if (note.deletedAt !== undefined) return { state: 'trashed' };
+    const { changes, conflicts } = mergeFields(base, mine, noteFields(note));
+    if (conflicts.length > 0) return { state: 'conflict', conflicts };
+    // Dexie's update removes a field given as undefined: a cleared speaker.
+    if (Object.keys(changes).length > 0) await database.notes.update(id, { ...changes, updatedAt: Date.now() });
+    return { state: 'saved' };
+  });
 }
 
 /** Moves a note to the trash; `restoreNote` undoes it. */

@@ -5,7 +5,7 @@ import { db } from './schema';
 import { GONE_FOR_GOOD } from './notes';
 
 /** Questions come in the order they were asked; those without a time after, as added. */
-function byAsked(a: QaItem, b: QaItem): number {
+export function byAsked(a: QaItem, b: QaItem): number {
   return (a.t ?? Infinity) - (b.t ?? Infinity) || a.createdAt - b.createdAt;
 }
 
@@ -52,10 +52,24 @@ export async function addQuestions(recording: RecordingInfo, questions: readonly
   return items;
 }
 
-export async function updateQuestion(id: string, changes: Partial<Pick<QaItem, 'question' | 'askedBy' | 't' | 'answers'>>): Promise<void> {
-  if (changes.question !== undefined && changes.question.trim() === '') throw new Error('A question needs some text.');
-  const updated = await db().qa.update(id, { ...changes, updatedAt: Date.now() });
-  if (updated === 0) throw new Error('This question no longer exists.');
+/** What adding an answer did: `saved`, or nothing written because the question is in the trash or gone. */
+export type AnswerOutcome = 'saved' | 'trashed' | 'gone';
+
+/**
+ * Adds an answer to a question, appended to the answers stored now rather than to those the form
+ * saw: two tabs answering the same question both keep their answer. A question trashed or
+ * deleted meanwhile is neither written nor revived.
+ */
+export async function addAnswer(id: string, answer: QaAnswer): Promise<{ state: AnswerOutcome }> {
+  if (answer.text.trim() === '') throw new Error('An answer needs some text.');
+  const database = db();
+  return database.transaction('rw', database.qa, async (): Promise<{ state: AnswerOutcome }> => {
+    const item = await database.qa.get(id);
+    if (!item) return { state: 'gone' };
+    if (item.deletedAt !== undefined) return { state: 'trashed' };
+    await database.qa.update(id, { answers: [...item.answers, answer], updatedAt: Date.now() });
+    return { state: 'saved' };
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Recording, Speaker, WebinarDetails } from '../core/model';
 import { newId } from '../core/notes';
 import { db } from './schema';
+import { mergeFields, type EditOutcome } from '../core/field-merge';
 
 export type RecordingInfo = Pick<Recording, 'key' | 'site' | 'url' | 'title' | 'duration'>;
 
@@ -36,28 +37,69 @@ export async function getRecording(key: string): Promise<Recording | undefined> 
   return db().recordings.get(key);
 }
 
-export async function saveDetails(info: RecordingInfo, details: WebinarDetails): Promise<void> {
+/**
+ * Saves the webinar details edited in a form that opened with `base` and now holds `mine` (empty
+ * fields left out). Only the fields the user changed are written; one changed both here and
+ * elsewhere is a conflict, and then nothing is written. Check and write are one transaction.
+ */
+export async function saveDetails(info: RecordingInfo, base: WebinarDetails, mine: WebinarDetails): Promise<EditOutcome<WebinarDetails>> {
   const database = db();
-  await database.transaction('rw', database.recordings, () => upsertRecording(info, { details }));
+  return database.transaction('rw', database.recordings, async (): Promise<EditOutcome<WebinarDetails>> => {
+    const stored = (await database.recordings.get(info.key))?.details ?? {};
+    const { changes, conflicts } = mergeFields(base, mine, stored);
+    if (conflicts.length > 0) return { state: 'conflict', conflicts };
+    if (Object.keys(changes).length > 0) await upsertRecording(info, { details: withoutUndefined({ ...stored, ...changes }) });
+    return { state: 'saved' };
+  });
 }
 
 export const NAME_REQUIRED = 'A speaker needs a name.';
 
-/** Adds or replaces a speaker (by id) on the recording. */
-export async function saveSpeaker(info: RecordingInfo, speaker: Omit<Speaker, 'id'> & { id?: string }): Promise<Speaker> {
+/** A speaker as the speaker form edits it. */
+export type SpeakerFields = Omit<Speaker, 'id'>;
+
+function checkedName(speaker: SpeakerFields): string {
   const name = speaker.name.trim();
   if (!name) throw new Error(NAME_REQUIRED);
-  const given = Object.fromEntries(Object.entries(speaker).filter(([, value]) => value !== undefined));
-  const saved: Speaker = { ...given, name, id: speaker.id ?? newId() };
+  return name;
+}
+
+/** Adds a speaker to the recording; throws NAME_REQUIRED (changing nothing) for a blank name. */
+export async function addSpeaker(info: RecordingInfo, speaker: SpeakerFields): Promise<Speaker> {
+  const saved: Speaker = { ...withoutUndefined(speaker), name: checkedName(speaker), id: newId() };
   const database = db();
   await database.transaction('rw', database.recordings, async () => {
     const speakers = (await database.recordings.get(info.key))?.speakers ?? [];
-    const next = speakers.some((s) => s.id === saved.id)
-      ? speakers.map((s) => (s.id === saved.id ? saved : s))
-      : [...speakers, saved];
-    await upsertRecording(info, { speakers: next });
+    await upsertRecording(info, { speakers: [...speakers, saved] });
   });
   return saved;
+}
+
+/**
+ * Saves the edit of speaker `id` from a form that opened with `base` and now holds `mine`, by the
+ * same rule as notes: only the fields the user changed, nothing on a conflict, and a speaker
+ * removed elsewhere meanwhile (`gone`) is not brought back. Check and write are one transaction.
+ */
+export async function editSpeaker(info: RecordingInfo, id: string, base: SpeakerFields, mine: SpeakerFields): Promise<EditOutcome<SpeakerFields>> {
+  const wanted = { ...mine, name: checkedName(mine) };
+  const database = db();
+  return database.transaction('rw', database.recordings, async (): Promise<EditOutcome<SpeakerFields>> => {
+    const speakers = (await database.recordings.get(info.key))?.speakers ?? [];
+    const stored = speakers.find((s) => s.id === id);
+    if (!stored) return { state: 'gone' };
+    const { changes, conflicts } = mergeFields(base, wanted, stored);
+    if (conflicts.length > 0) return { state: 'conflict', conflicts };
+    if (Object.keys(changes).length > 0) {
+      const saved = withoutUndefined({ ...stored, ...changes });
+      await upsertRecording(info, { speakers: speakers.map((s) => (s.id === id ? saved : s)) });
+    }
+    return { state: 'saved' };
+  });
+}
+
+/** `value` without its undefined fields: a field the user cleared is removed, not stored as undefined. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Removes a speaker; notes and answers keep the id and show as "a former speaker". */

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addNote, GONE_FOR_GOOD, updateNote, type RecordingInfo } from '../../src/db/notes';
-import { addQuestions, listQa, restoreQuestion, setNoteLink, trashQuestion, updateQuestion } from '../../src/db/qa';
-import { getRecording, removeSpeaker, saveDetails, saveSpeaker } from '../../src/db/recordings';
+import { addNote, GONE_FOR_GOOD, editNote, noteFields, type RecordingInfo } from '../../src/db/notes';
+import { addAnswer, addQuestions, listQa, restoreQuestion, setNoteLink, trashQuestion } from '../../src/db/qa';
+import { addSpeaker, editSpeaker, getRecording, removeSpeaker, saveDetails } from '../../src/db/recordings';
 import { db } from '../../src/db/schema';
 import { emptyDatabase } from './empty-db';
 
@@ -15,10 +15,11 @@ beforeEach(async () => {
 describe('webinar details and speakers', () => {
   it('keep each other and the recording row', async () => {
     await addNote(talk, 5, 'first');
-    await saveDetails(talk, { title: 'Accessible forms', date: '2026-11-12', organiser: 'A11y Guild' });
-    const ada = await saveSpeaker(talk, { name: '  Ada Example ', role: 'Lead', org: 'Example Org' });
-    await saveSpeaker(talk, { name: 'Grace, PhD', org: 'Sample Co' });
-    await saveSpeaker(talk, { ...ada, role: 'Accessibility lead' });
+    await saveDetails(talk, {}, { title: 'Accessible forms', date: '2026-11-12', organiser: 'A11y Guild' });
+    const ada = await addSpeaker(talk, { name: '  Ada Example ', role: 'Lead', org: 'Example Org' });
+    await addSpeaker(talk, { name: 'Grace, PhD', org: 'Sample Co' });
+    const { id: _id, ...adaFields } = ada;
+    await editSpeaker(talk, ada.id, adaFields, { ...adaFields, role: 'Accessibility lead' });
     const row = await getRecording(talk.key);
     expect(row?.details).toEqual({ title: 'Accessible forms', date: '2026-11-12', organiser: 'A11y Guild' });
     expect(row?.speakers?.map((s) => [s.name, s.role])).toEqual([
@@ -31,8 +32,36 @@ describe('webinar details and speakers', () => {
   });
 
   it('refuse a speaker without a name', async () => {
-    await expect(saveSpeaker(talk, { name: '   ' })).rejects.toThrow('A speaker needs a name.');
+    await expect(addSpeaker(talk, { name: '   ' })).rejects.toThrow('A speaker needs a name.');
     expect(await getRecording(talk.key)).toBeUndefined();
+  });
+
+  it('a stale details form keeps the fields another tab saved, and reports a field both changed', async () => {
+    const opened = { title: 'Forms', organiser: 'Guild' };
+    await saveDetails(talk, {}, opened);
+    await saveDetails(talk, opened, { ...opened, title: 'Accessible forms' });
+    expect(await saveDetails(talk, opened, { ...opened, date: '2026-11-12' })).toEqual({ state: 'saved' });
+    expect((await getRecording(talk.key))?.details).toEqual({ title: 'Accessible forms', organiser: 'Guild', date: '2026-11-12' });
+
+    const before = await getRecording(talk.key);
+    expect(await saveDetails(talk, opened, { title: 'Forms that work', organiser: undefined })).toEqual({
+      state: 'conflict',
+      conflicts: [{ field: 'title', base: 'Forms', mine: 'Forms that work', stored: 'Accessible forms' }],
+    });
+    expect(await getRecording(talk.key)).toEqual(before);
+  });
+
+  it('a stale speaker form keeps another tab’s edit, and does not bring back a removed speaker', async () => {
+    const ada = await addSpeaker(talk, { name: 'Ada', role: 'Lead' });
+    const opened = { name: 'Ada', role: 'Lead' };
+    await editSpeaker(talk, ada.id, opened, { ...opened, role: 'Accessibility lead' });
+    expect(await editSpeaker(talk, ada.id, opened, { ...opened, org: 'Example Org' })).toEqual({ state: 'saved' });
+    expect((await getRecording(talk.key))?.speakers).toEqual([{ id: ada.id, name: 'Ada', role: 'Accessibility lead', org: 'Example Org' }]);
+    expect((await editSpeaker(talk, ada.id, opened, { ...opened, role: 'Host' })).state).toBe('conflict');
+
+    await removeSpeaker(talk, ada.id);
+    expect(await editSpeaker(talk, ada.id, opened, { name: 'Ada B.' })).toEqual({ state: 'gone' });
+    expect((await getRecording(talk.key))?.speakers).toEqual([]);
   });
 });
 
@@ -47,7 +76,7 @@ describe('questions', () => {
   it('take answers; a trashed question keeps its note links, so restoring it brings them back', async () => {
     const [q] = await addQuestions(talk, [{ question: 'Is there a free tier?', t: 100 }]);
     if (!q) throw new Error('no question');
-    await updateQuestion(q.id, { answers: [{ speakerId: 's1', text: 'Yes, three seats.', t: 110, end: 130 }] });
+    expect(await addAnswer(q.id, { speakerId: 's1', text: 'Yes, three seats.', t: 110, end: 130 })).toEqual({ state: 'saved' });
     const note = await addNote(talk, 112, 'Free tier: 3 seats');
     await setNoteLink(note.id, q.id, true);
     expect((await db().notes.where('qaIds').equals(q.id).toArray()).map((n) => n.id)).toEqual([note.id]);
@@ -60,6 +89,22 @@ describe('questions', () => {
     expect((await db().notes.get(note.id))?.qaIds).toEqual([q.id]);
   });
 
+  it('answers added in two tabs are both kept; a trashed or deleted question takes none', async () => {
+    const [q] = await addQuestions(talk, [{ question: 'Recorded?' }]);
+    if (!q) throw new Error('no question');
+    // Both tabs opened the answer form on the same (answerless) question.
+    await addAnswer(q.id, { name: 'Ada', text: 'Yes.' });
+    await addAnswer(q.id, { name: 'Grace', text: 'And captioned.' });
+    expect((await db().qa.get(q.id))?.answers.map((a) => a.name)).toEqual(['Ada', 'Grace']);
+
+    await trashQuestion(q.id);
+    const trashed = await db().qa.get(q.id);
+    expect(await addAnswer(q.id, { text: 'Late.' })).toEqual({ state: 'trashed' });
+    expect(await db().qa.get(q.id)).toEqual(trashed);
+    expect(await addAnswer('missing', { text: 'Late.' })).toEqual({ state: 'gone' });
+    await expect(addAnswer(q.id, { text: ' ' })).rejects.toThrow('An answer needs some text.');
+  });
+
   it('trashing or restoring a question that is gone says so and creates nothing', async () => {
     await expect(trashQuestion('missing')).rejects.toThrow('This question no longer exists.');
     await expect(restoreQuestion('missing')).rejects.toThrow(GONE_FOR_GOOD);
@@ -70,7 +115,7 @@ describe('questions', () => {
     const [q] = await addQuestions(talk, [{ question: 'Why?' }]);
     const note = await addNote(talk, 1, 'Because');
     await setNoteLink(note.id, q!.id, true);
-    await updateNote(note.id, { text: 'Because, edited', t: 2 });
+    await editNote(note.id, noteFields(note), { ...noteFields(note), text: 'Because, edited', t: 2 });
     expect((await db().notes.get(note.id))?.qaIds).toEqual([q!.id]);
     await setNoteLink(note.id, q!.id, false);
     expect((await db().notes.get(note.id))?.qaIds).toEqual([]);

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { adoptDraft, DRAFT_MAX_AGE_DAYS, discardDraft, loadDrafts, pruneDrafts, saveDraft } from '../../src/db/drafts';
-import { addNote, countNotes, GONE_FOR_GOOD, listNotes, restoreNote, trashNote, updateNote, type RecordingInfo } from '../../src/db/notes';
+import { addNote, countNotes, GONE_FOR_GOOD, listNotes, restoreNote, trashNote, editNote, noteFields, type RecordingInfo } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
 import { useEmptyDatabaseAndClock } from './empty-db';
 import { loadSettings, saveSettings } from '../../src/db/settings';
@@ -157,13 +157,51 @@ describe('trashNote and restoreNote', () => {
   });
 });
 
-describe('updateNote', () => {
+describe('editNote', () => {
   it('changes text and time and stamps updatedAt', async () => {
     const note = await addNote(talk, 7, 'draft wording');
     clock.now = 4_000;
-    await updateNote(note.id, { text: 'final wording' });
-    await updateNote(note.id, { t: 9.5 });
+    expect(await editNote(note.id, noteFields(note), { ...noteFields(note), text: 'final wording', t: 9.5 })).toEqual({ state: 'saved' });
     expect(await db().notes.get(note.id)).toEqual({ ...note, text: 'final wording', t: 9.5, updatedAt: 4_000 });
+  });
+
+  it('a stale form that only added a tag keeps the text another tab saved meanwhile', async () => {
+    const note = await addNote(talk, 7, 'original');
+    const opened = noteFields(note);
+    // Tab A and tab B opened the editor; A saves new text first.
+    await editNote(note.id, opened, { ...opened, text: 'from tab A' });
+    expect(await editNote(note.id, opened, { ...opened, tags: ['security'] })).toEqual({ state: 'saved' });
+    expect(await db().notes.get(note.id)).toMatchObject({ text: 'from tab A', tags: ['security'] });
+  });
+
+  it('writes nothing when both tabs changed the text, and hands back both versions', async () => {
+    const note = await addNote(talk, 7, 'original', { speakerId: 's1' });
+    const opened = noteFields(note);
+    await editNote(note.id, opened, { ...opened, text: 'from tab A' });
+    const stored = await db().notes.get(note.id);
+    expect(await editNote(note.id, opened, { ...opened, text: 'from tab B', speakerId: undefined })).toEqual({
+      state: 'conflict',
+      conflicts: [{ field: 'text', base: 'original', mine: 'from tab B', stored: 'from tab A' }],
+    });
+    expect(await db().notes.get(note.id)).toEqual(stored);
+    // Keeping mine: the form takes the stored text as its new base and saves again.
+    expect(await editNote(note.id, { ...opened, text: 'from tab A' }, { ...opened, text: 'from tab B', speakerId: undefined })).toEqual({
+      state: 'saved',
+    });
+    const kept = await db().notes.get(note.id);
+    expect(kept?.text).toBe('from tab B');
+    expect(kept && 'speakerId' in kept).toBe(false);
+  });
+
+  it('neither revives nor writes a note trashed or deleted while its form was open', async () => {
+    const note = await addNote(talk, 7, 'original');
+    await trashNote(note.id);
+    const trashed = await db().notes.get(note.id);
+    expect(await editNote(note.id, noteFields(note), { ...noteFields(note), text: 'edited' })).toEqual({ state: 'trashed' });
+    expect(await db().notes.get(note.id)).toEqual(trashed);
+    await db().notes.delete(note.id);
+    expect(await editNote(note.id, noteFields(note), { ...noteFields(note), text: 'edited' })).toEqual({ state: 'gone' });
+    expect(await db().notes.count()).toBe(0);
   });
 
   it.each([
@@ -173,12 +211,8 @@ describe('updateNote', () => {
     [{ t: NaN }],
   ])('refuses %j and leaves the note as it was', async (changes) => {
     const note = await addNote(talk, 7, 'text');
-    await expect(updateNote(note.id, changes)).rejects.toThrow();
+    await expect(editNote(note.id, noteFields(note), { ...noteFields(note), ...changes })).rejects.toThrow();
     expect(await db().notes.get(note.id)).toEqual(note);
-  });
-
-  it('says when the note no longer exists', async () => {
-    await expect(updateNote('missing', { text: 'x' })).rejects.toThrow('no longer exists');
   });
 });
 

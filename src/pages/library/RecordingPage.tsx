@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { exportTitle } from '../../core/export/input';
 import type { Note, QaItem, Recording } from '../../core/model';
 import { byTime } from '../../core/notes';
@@ -12,6 +12,7 @@ import { speakerName } from '../panel/SpeakerSelect';
 import { useLiveQuery } from '../shared/live-query';
 import { TagEditor, TagList } from '../shared/TagEditor';
 import { VirtualList } from '../shared/VirtualList';
+import { withEdited } from '../shared/keep-edited';
 import { OpenAt } from './OpenAt';
 import { SiteBadge } from './SiteBadge';
 import { ToastBar } from '../shared/ToastBar';
@@ -28,12 +29,14 @@ export function RecordingPage({ recording, notes, qa }: Props) {
   const settings = useLiveQuery(loadSettings, []);
   const [toast, setToast] = useState<Toast | null>(null);
   const [tagging, setTagging] = useState<string | null>(null);
+  const lastTagged = useRef<Note | null>(null);
   const own = useMemo(() => notes.filter((note) => note.recordingKey === recording.key && note.deletedAt === undefined).sort(byTime), [notes, recording.key]);
   const questions = useMemo(() => qa.filter((item) => item.recordingKey === recording.key && item.deletedAt === undefined), [qa, recording.key]);
   const input = useMemo(() => ({ recording, notes: own, qa: questions }), [recording, own, questions]);
   const speakers = recording.speakers ?? [];
-  // -1 also when the note being tagged was deleted meanwhile: then nothing is held or locked.
-  const taggingIndex = tagging === null ? -1 : own.findIndex((note) => note.id === tagging);
+  // A note trashed elsewhere while its tags are edited stays listed until its editor closes.
+  const listed = withEdited(own, tagging, lastTagged, byTime);
+  const taggingIndex = tagging === null ? -1 : listed.findIndex((note) => note.id === tagging);
 
   return (
     <article class="recording-page">
@@ -54,7 +57,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
           </h3>
           {own.length === 0 && <p class="muted">No notes on this recording.</p>}
           <VirtualList
-            items={own}
+            items={listed}
             itemKey={(note) => note.id}
             estimateSize={72}
             label="Notes"

@@ -1,6 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Recording, Speaker, WebinarDetails } from '../../core/model';
-import { removeSpeaker, saveDetails, saveSpeaker, type RecordingInfo } from '../../db/recordings';
+import { addSpeaker, editSpeaker, removeSpeaker, saveDetails, type RecordingInfo, type SpeakerFields } from '../../db/recordings';
+import { ConflictNotice } from '../shared/ConflictNotice';
+import { useFieldEdit } from '../shared/use-field-edit';
+import { withEdited } from '../shared/keep-edited';
 import { FormError, errorText } from '../shared/FormError';
 
 interface Props {
@@ -10,23 +13,61 @@ interface Props {
 
 /** The webinar as the summary post describes it: details and who spoke. */
 export function DetailsTab({ recording, stored }: Props) {
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const lastEdited = useRef<Speaker | null>(null);
+  // A speaker removed elsewhere while being edited stays (last) until its form closes.
+  const speakers = withEdited(stored?.speakers ?? [], editingId, lastEdited, () => 0);
   return (
     <div class="tab-body details">
       <DetailsForm key={recording.key} recording={recording} details={stored?.details ?? {}} pageTitle={recording.title} />
       <h2>Speakers</h2>
       <ul class="speakers">
-        {(stored?.speakers ?? []).map((speaker) => (
-          <SpeakerRow key={speaker.id} recording={recording} speaker={speaker} />
-        ))}
+        {speakers.map((speaker) =>
+          speaker.id === editingId ? (
+            <SpeakerForm key={speaker.id} recording={recording} speaker={speaker} onDone={() => setEditingId(null)} />
+          ) : (
+            <SpeakerRow
+              key={speaker.id}
+              recording={recording}
+              speaker={speaker}
+              onEdit={() => setEditingId(speaker.id)}
+              editLocked={editingId !== null}
+            />
+          ),
+        )}
       </ul>
       <SpeakerForm recording={recording} />
     </div>
   );
 }
 
+const DETAIL_LABELS: Record<keyof WebinarDetails, string> = { title: 'Title', date: 'Date', organiser: 'Organiser', description: 'Description' };
+
+/** The form's fields without blanks: a cleared field is left out, so it is removed when saved. */
+function filledIn(draft: WebinarDetails): WebinarDetails {
+  return Object.fromEntries(
+    Object.entries(draft)
+      .map(([k, v]) => [k, (v ?? '').trim()])
+      .filter(([, v]) => v !== ''),
+  ) as WebinarDetails;
+}
+
 function DetailsForm({ recording, details, pageTitle }: { recording: RecordingInfo; details: WebinarDetails; pageTitle: string }) {
+  // Where no title was given the page's shows, as the summary uses it then.
   const [draft, setDraft] = useState<WebinarDetails>({ title: pageTitle, ...details });
   const [status, setStatus] = useState('');
+  const adopt = <K extends keyof WebinarDetails>(field: K, value: WebinarDetails[K]) =>
+    setDraft((now) => ({ ...now, [field]: field === 'title' ? (value ?? pageTitle) : value }));
+  const save = () => {
+    const mine = filledIn(draft);
+    // The page's title left as shown stays unset, so the summary keeps following the page.
+    if (edit.base.title === undefined && mine.title === pageTitle) delete mine.title;
+    edit.run(mine, (base, wanted) => saveDetails(recording, base, wanted)).then(
+      (outcome) => setStatus(outcome.state === 'saved' ? 'Saved.' : ''),
+      (error: unknown) => setStatus(`Not saved: ${errorText(error)}`),
+    );
+  };
+  const edit = useFieldEdit<WebinarDetails>(details, adopt, save);
   const field = (name: keyof WebinarDetails) => ({
     value: draft[name] ?? '',
     onInput: (event: Event) => setDraft({ ...draft, [name]: (event.currentTarget as HTMLInputElement).value }),
@@ -36,15 +77,7 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
       class="stack"
       onSubmit={(event) => {
         event.preventDefault();
-        const cleaned = Object.fromEntries(
-          Object.entries(draft)
-            .map(([k, v]) => [k, (v ?? '').trim()])
-            .filter(([, v]) => v !== ''),
-        ) as WebinarDetails;
-        saveDetails(recording, cleaned).then(
-          () => setStatus('Saved.'),
-          (error: unknown) => setStatus(`Not saved: ${errorText(error)}`),
-        );
+        save();
       }}
     >
       <label>
@@ -59,6 +92,13 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
       <label>
         Description <textarea rows={3} dir="auto" {...field('description')} />
       </label>
+      <ConflictNotice
+        what="The details"
+        conflicts={edit.conflicts}
+        label={(name) => DETAIL_LABELS[name]}
+        show={(_name, value) => value || '(empty)'}
+        onChoose={edit.choose}
+      />
       <div class="row-end">
         <span role="status" class="muted">
           {status}
@@ -71,9 +111,8 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
   );
 }
 
-function SpeakerRow({ recording, speaker }: { recording: RecordingInfo; speaker: Speaker }) {
-  const [editing, setEditing] = useState(false);
-  if (editing) return <SpeakerForm recording={recording} speaker={speaker} onDone={() => setEditing(false)} />;
+/** A speaker of the list; `editLocked`: another speaker's form is open (one at a time, so none is dropped). */
+function SpeakerRow({ recording, speaker, onEdit, editLocked }: { recording: RecordingInfo; speaker: Speaker; onEdit(): void; editLocked: boolean }) {
   return (
     <li class="speaker">
       <span>
@@ -82,7 +121,14 @@ function SpeakerRow({ recording, speaker }: { recording: RecordingInfo; speaker:
         {speaker.handle && <span class="muted"> · @{speaker.handle}</span>}
       </span>
       <span class="actions">
-        <button type="button" class="quiet" onClick={() => setEditing(true)} aria-label={`Edit ${speaker.name}`}>
+        <button
+          type="button"
+          class="quiet"
+          onClick={onEdit}
+          disabled={editLocked}
+          title={editLocked ? 'Save or cancel the speaker being edited first' : undefined}
+          aria-label={`Edit ${speaker.name}`}
+        >
           Edit
         </button>
         <button type="button" class="quiet" onClick={() => void removeSpeaker(recording, speaker.id)} aria-label={`Remove ${speaker.name}`}>
@@ -93,10 +139,43 @@ function SpeakerRow({ recording, speaker }: { recording: RecordingInfo; speaker:
   );
 }
 
+const SPEAKER_LABELS: Record<keyof SpeakerFields, string> = { name: 'Name', role: 'Role', org: 'Organisation', handle: 'Handle' };
+
+/** A stored speaker as the speaker form edits it: the fields without the id. */
+function speakerFields({ id: _id, ...fields }: Speaker): SpeakerFields {
+  return fields;
+}
+
 function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo; speaker?: Speaker; onDone?: () => void }) {
   const empty = { name: '', role: '', org: '', handle: '' };
   const [draft, setDraft] = useState({ ...empty, ...speaker });
   const [message, setMessage] = useState<string | null>(null);
+  const adopt = <K extends keyof SpeakerFields>(field: K, value: SpeakerFields[K]) => setDraft((now) => ({ ...now, [field]: value ?? '' }));
+  const save = () => {
+    const optional = (value: string) => value.trim() || undefined;
+    const mine: SpeakerFields = {
+      name: draft.name.trim(),
+      role: optional(draft.role),
+      org: optional(draft.org),
+      handle: optional(draft.handle.replace(/^@/, '')),
+    };
+    const saving = speaker
+      ? edit.run(mine, (base, wanted) => editSpeaker(recording, speaker.id, base, wanted))
+      : addSpeaker(recording, mine).then(() => ({ state: 'saved' as const }));
+    saving.then(
+      (outcome) => {
+        if (outcome.state === 'saved') {
+          setMessage(null);
+          if (onDone) onDone();
+          else setDraft(empty);
+        } else if (outcome.state !== 'conflict') {
+          setMessage('Not saved: this speaker was removed elsewhere while you edited it.');
+        }
+      },
+      (error: unknown) => setMessage(errorText(error)),
+    );
+  };
+  const edit = useFieldEdit<SpeakerFields>(speaker ? speakerFields(speaker) : { name: '' }, adopt, save);
   const input = (name: keyof typeof empty, label: string) => (
     <label>
       {label}{' '}
@@ -109,21 +188,7 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
       aria-label={speaker ? `Edit ${speaker.name}` : 'Add a speaker'}
       onSubmit={(event) => {
         event.preventDefault();
-        const optional = (value: string) => value.trim() || undefined;
-        saveSpeaker(recording, {
-          ...(speaker ? { id: speaker.id } : {}),
-          name: draft.name,
-          role: optional(draft.role),
-          org: optional(draft.org),
-          handle: optional(draft.handle.replace(/^@/, '')),
-        }).then(
-          () => {
-            setMessage(null);
-            if (onDone) onDone();
-            else setDraft(empty);
-          },
-          (error: unknown) => setMessage(errorText(error)),
-        );
+        save();
       }}
     >
       {input('name', 'Name')}
@@ -131,6 +196,13 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
       {input('org', 'Organisation')}
       {input('handle', 'Handle')}
       <FormError message={message} />
+      <ConflictNotice
+        what="This speaker"
+        conflicts={edit.conflicts}
+        label={(name) => SPEAKER_LABELS[name]}
+        show={(_name, value) => value || '(empty)'}
+        onChoose={edit.choose}
+      />
       <div class="row-end">
         {onDone && (
           <button type="button" class="quiet" onClick={onDone}>

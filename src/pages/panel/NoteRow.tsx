@@ -4,7 +4,9 @@ import type { Note, Speaker } from '../../core/model';
 import { formatTags, parseTags } from '../../core/tags';
 import { formatTime, parseTime } from '../../core/time';
 import { TagList } from '../shared/TagEditor';
-import { checkNoteText, updateNote } from '../../db/notes';
+import { checkNoteText, editNote, noteFields, restoreNote, type NoteFields } from '../../db/notes';
+import { ConflictNotice, SaveProblem } from '../shared/ConflictNotice';
+import { useFieldEdit } from '../shared/use-field-edit';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
 import { errorText, FormError } from '../shared/FormError';
 
@@ -79,12 +81,20 @@ function NoteEditor({
   const [time, setTime] = useState(formatTime(note.t));
   const [tags, setTags] = useState(formatTags(note.tags));
   const [message, setMessage] = useState<string | null>(null);
+  const [lost, setLost] = useState<'trashed' | 'gone' | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);
 
+  const adopt = <K extends keyof NoteFields>(field: K, value: NoteFields[K]) => {
+    const fields: Partial<NoteFields> = { [field]: value };
+    if (fields.text !== undefined) setText(fields.text);
+    if (fields.t !== undefined) setTime(formatTime(fields.t));
+    if (fields.tags !== undefined) setTags(formatTags(fields.tags));
+    if (field === 'speakerId') setSpeakerId(fields.speakerId);
+  };
   const save = async () => {
     // An untouched time field keeps the note's exact time (the field shows whole seconds).
-    const t = time === formatTime(note.t) ? note.t : parseTime(time);
+    const t = time === formatTime(edit.base.t) ? edit.base.t : parseTime(time);
     if (t === null) {
       setMessage('Write the time as h:mm:ss, m:ss or seconds, e.g. 1:02:03 or 75.');
       return;
@@ -100,10 +110,21 @@ function NoteEditor({
       return;
     }
     try {
-      await updateNote(note.id, { text, t, speakerId, tags: parsedTags.tags });
-      onDone();
+      const outcome = await edit.run({ text, t, speakerId, tags: parsedTags.tags }, (base, mine) => editNote(note.id, base, mine));
+      setMessage(null);
+      setLost(outcome.state === 'trashed' || outcome.state === 'gone' ? outcome.state : null);
+      if (outcome.state === 'saved') onDone();
     } catch (error) {
       setMessage(`Not saved: ${errorText(error)}`);
+    }
+  };
+  const edit = useFieldEdit<NoteFields>(noteFields(note), adopt, () => void save());
+  const restoreAndSave = async () => {
+    try {
+      await restoreNote(note.id);
+      await save();
+    } catch (error) {
+      setMessage(`Not restored: ${errorText(error)}`);
     }
   };
 
@@ -166,6 +187,38 @@ function NoteEditor({
         </button>
       </div>
       <FormError message={message} />
+      <ConflictNotice
+        what="This note"
+        conflicts={edit.conflicts}
+        label={(field) => FIELD_LABELS[field]}
+        show={(field, value) => showField(field, value, speakers)}
+        onChoose={edit.choose}
+      />
+      {lost === 'trashed' && (
+        <SaveProblem>
+          <p>This note was moved to the trash elsewhere while you edited it. Nothing was saved.</p>
+          <div class="conflict-actions">
+            <button type="button" class="primary" onClick={() => void restoreAndSave()}>
+              Restore and save
+            </button>
+          </div>
+        </SaveProblem>
+      )}
+      {lost === 'gone' && (
+        <SaveProblem>
+          <p>This note was deleted for good elsewhere while you edited it. Nothing was saved: copy your text to keep it.</p>
+        </SaveProblem>
+      )}
     </EditForm>
   );
+}
+
+const FIELD_LABELS: Record<keyof NoteFields, string> = { text: 'Text', t: 'Time', speakerId: 'Speaker', tags: 'Tags' };
+
+/** A note field's value as the conflict notice shows it. */
+function showField(field: keyof NoteFields, value: NoteFields[keyof NoteFields], speakers: readonly Speaker[]): string {
+  if (field === 't' && typeof value === 'number') return formatTime(value);
+  if (field === 'tags' && Array.isArray(value)) return value.length ? formatTags(value) : '(no tags)';
+  if (field === 'speakerId') return typeof value === 'string' ? (speakerName(speakers, value) ?? 'a former speaker') : '(no speaker)';
+  return typeof value === 'string' && value !== '' ? value : '(empty)';
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportInput } from '../../core/export/input';
 import { linkAt } from '../../core/links';
-import { currentNoteIndex } from '../../core/notes';
+import { byTime, currentNoteIndex } from '../../core/notes';
 import type { Note } from '../../core/model';
 import { timeAt, type PlaybackState } from '../../core/playback';
 import { db } from '../../db/schema';
@@ -27,6 +27,7 @@ import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
 import { errorText } from '../shared/FormError';
 import { openLibrary } from '../shared/open-library';
 import { panelId } from './panel-instance';
+import { withEdited } from '../shared/keep-edited';
 
 /** How often the highlighted note is re-checked while the video plays. */
 const TICK_MS = 250;
@@ -80,7 +81,9 @@ export function Panel({ place }: { place: PanelPlace }) {
   const [, setTick] = useState(0);
   const [tab, setTab] = useState<PanelTab>('notes');
   const [speakerId, setSpeakerId] = useState<string | undefined>(undefined);
-  const [editingId, setEditingId] = useState<string | null>(null);
+  // The note whose editor is open, with its recording: an editor belongs to one recording.
+  const [editing, setEditing] = useState<{ recordingKey: string; id: string } | null>(null);
+  const lastEdited = useRef<Note | null>(null);
   const playbackRef = useRef(playback);
   playbackRef.current = playback;
 
@@ -157,7 +160,7 @@ export function Panel({ place }: { place: PanelPlace }) {
   );
   // "Now speaking" belongs to one recording.
   useEffect(() => setSpeakerId(undefined), [recording?.key]);
-  useEffect(() => setEditingId(null), [recording?.key]);
+  useEffect(() => setEditing(null), [recording?.key]);
 
   const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
   useEffect(() => {
@@ -199,9 +202,11 @@ export function Panel({ place }: { place: PanelPlace }) {
   };
 
   const list = notes.state === 'ready' ? notes.value : [];
+  const editingId = editing && editing.recordingKey === recording?.key ? editing.id : null;
+  const shown = withEdited(list, editingId, lastEdited, byTime);
   const now = readTime();
-  const current = now === null ? -1 : currentNoteIndex(list, now);
-  const editingIndex = editingId === null ? -1 : list.findIndex((note) => note.id === editingId);
+  const current = now === null ? -1 : currentNoteIndex(shown, now);
+  const editingIndex = editingId === null ? -1 : shown.findIndex((note) => note.id === editingId);
   const failure =
     storage.state === 'refused'
       ? `The browser refused this frame access to the extension's storage (${storage.reason}). Nothing can be saved here.`
@@ -296,7 +301,7 @@ export function Panel({ place }: { place: PanelPlace }) {
               <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
             )}
             <VirtualList
-              items={list}
+              items={shown}
               itemKey={(note) => note.id}
               estimateSize={48}
               label="Notes"
@@ -318,7 +323,7 @@ export function Panel({ place }: { place: PanelPlace }) {
                   speakers={speakers}
                   editing={note.id === editingId}
                   editLocked={editingIndex !== -1 && note.id !== editingId}
-                  setEditing={(editing) => setEditingId(editing ? note.id : null)}
+                  setEditing={(open) => setEditing(open ? { recordingKey: note.recordingKey, id: note.id } : null)}
                 />
               )}
             />
@@ -327,7 +332,8 @@ export function Panel({ place }: { place: PanelPlace }) {
       )}
       {tab === 'qa' && recording && (
         <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll">
-          <QaTab recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
+          {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
+          <QaTab key={recording.key} recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
         </div>
       )}
       {tab === 'summary' && exportInput && settings.state === 'ready' && (
@@ -335,12 +341,15 @@ export function Panel({ place }: { place: PanelPlace }) {
           <SummaryTab input={exportInput} settings={settings.value} toast={setToast} />
         </div>
       )}
-      {tab === 'details' && recording && (
+      {/* Once the row is read: the forms open with what is stored, their base for merging. Keyed:
+          a form open on one recording closes when the video changes. */}
+      {tab === 'details' && recording && stored.state === 'ready' && (
         <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll">
-          <DetailsTab recording={recording} stored={stored.state === 'ready' ? stored.value : undefined} />
+          <DetailsTab key={recording.key} recording={recording} stored={stored.value} />
         </div>
       )}
       <ToastBar toast={toast} onClose={() => setToast(null)} />
     </main>
   );
 }
+

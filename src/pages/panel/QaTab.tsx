@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Note, QaAnswer, QaItem, Speaker } from '../../core/model';
 import { formatTime } from '../../core/time';
-import { addQuestions, restoreQuestion, setNoteLink, trashQuestion, updateQuestion } from '../../db/qa';
+import { addAnswer, addQuestions, byAsked, restoreQuestion, setNoteLink, trashQuestion } from '../../db/qa';
+import { withEdited } from '../shared/keep-edited';
 import type { RecordingInfo } from '../../db/recordings';
 import { QaPaste } from './QaPaste';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
@@ -21,6 +22,10 @@ interface Props {
 /** Questions asked in the webinar, who answered and what they said. */
 export function QaTab({ recording, speakers, items: list, notes, readTime, seek, toast }: Props) {
   const [pasting, setPasting] = useState(false);
+  const [answeringId, setAnsweringId] = useState<string | null>(null);
+  const lastAnswered = useRef<QaItem | null>(null);
+  // A question trashed elsewhere while it is being answered stays listed until its form closes.
+  const shown = withEdited(list, answeringId, lastAnswered, byAsked);
   const answered = list.filter((item) => item.answers.length > 0).length;
 
   const remove = (item: QaItem) => {
@@ -43,10 +48,13 @@ export function QaTab({ recording, speakers, items: list, notes, readTime, seek,
       </div>
       {pasting && <QaPaste recording={recording} speakers={speakers} onDone={() => setPasting(false)} />}
       <ol class="qa-list">
-        {list.map((item) => (
+        {shown.map((item) => (
           <QaCard
             key={item.id}
             item={item}
+            answering={item.id === answeringId}
+            answerLocked={answeringId !== null && item.id !== answeringId}
+            setAnswering={(answering) => setAnsweringId(answering ? item.id : null)}
             speakers={speakers}
             notes={notes}
             readTime={readTime}
@@ -98,6 +106,11 @@ function AskForm({ recording, readTime }: { recording: RecordingInfo; readTime()
 
 interface CardProps {
   item: QaItem;
+  /** Held by the tab, so the form stays while its question is trashed elsewhere. */
+  answering: boolean;
+  setAnswering(answering: boolean): void;
+  /** Another question's answer form is open: one at a time, so switching never drops a typed answer. */
+  answerLocked: boolean;
   speakers: readonly Speaker[];
   notes: readonly Note[];
   readTime(): number | null;
@@ -105,8 +118,7 @@ interface CardProps {
   onDelete(): void;
 }
 
-function QaCard({ item, speakers, notes, readTime, seek, onDelete }: CardProps) {
-  const [answering, setAnswering] = useState(false);
+function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, readTime, seek, onDelete }: CardProps) {
   const linked = notes.filter((note) => note.qaIds?.includes(item.id));
   const unlinked = notes.filter((note) => !note.qaIds?.includes(item.id));
   const who = (answer: QaAnswer) => speakerName(speakers, answer.speakerId) ?? answer.name ?? 'Answer';
@@ -158,7 +170,12 @@ function QaCard({ item, speakers, notes, readTime, seek, onDelete }: CardProps) 
         <AnswerForm item={item} speakers={speakers} readTime={readTime} onDone={() => setAnswering(false)} />
       ) : (
         <div class="qa-actions">
-          <button type="button" onClick={() => setAnswering(true)}>
+          <button
+            type="button"
+            onClick={() => setAnswering(true)}
+            disabled={answerLocked}
+            title={answerLocked ? 'Save or cancel the answer being written first' : undefined}
+          >
             Add answer
           </button>
           {unlinked.length > 0 && (
@@ -211,7 +228,13 @@ function AnswerForm({ item, speakers, readTime, onDone }: { item: QaItem; speake
           ...(startedAt !== null ? { t: startedAt } : {}),
           ...(startedAt !== null && end !== null && end > startedAt ? { end } : {}),
         };
-        updateQuestion(item.id, { answers: [...item.answers, answer] }).then(onDone, (error: unknown) => setMessage(errorText(error)));
+        addAnswer(item.id, answer).then(
+          (outcome) => {
+            if (outcome.state === 'saved') onDone();
+            else setMessage(`Not saved: this question was ${outcome.state === 'trashed' ? 'moved to the trash' : 'deleted for good'} elsewhere meanwhile.`);
+          },
+          (error: unknown) => setMessage(errorText(error)),
+        );
       }}
     >
       {speakers.length > 0 && (

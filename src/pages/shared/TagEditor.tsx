@@ -1,16 +1,24 @@
 import { EditForm } from './EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTags, parseTags } from '../../core/tags';
-import { updateNote } from '../../db/notes';
+import { editNote, noteFields, type NoteFields } from '../../db/notes';
+import { ConflictNotice } from './ConflictNotice';
+import { useFieldEdit } from './use-field-edit';
 import type { Note } from '../../core/model';
 import { errorText, FormError } from './FormError';
 
-/** The tags of a note, written as a comma-separated list; saved on Enter or with the button. */
+/**
+ * The tags of a note, written as a comma-separated list; saved on Enter or with the button. Only
+ * the tags are written, and only if nobody changed them elsewhere meanwhile (else the user picks).
+ */
 export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
   const [text, setText] = useState(formatTags(note.tags));
   const [message, setMessage] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
+  const adopt = <K extends keyof NoteFields>(field: K, value: NoteFields[K]) => {
+    if (field === 'tags') setText(formatTags(value as string[]));
+  };
   const save = async () => {
     const parsed = parseTags(text);
     if (!parsed.ok) {
@@ -18,12 +26,20 @@ export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
       return;
     }
     try {
-      await updateNote(note.id, { tags: parsed.tags });
-      onDone();
+      const outcome = await edit.run({ ...edit.base, tags: parsed.tags }, (base, mine) => editNote(note.id, base, mine));
+      setMessage(
+        outcome.state === 'trashed'
+          ? 'Not saved: this note was moved to the trash elsewhere while you edited its tags.'
+          : outcome.state === 'gone'
+            ? 'Not saved: this note was deleted for good elsewhere while you edited its tags.'
+            : null,
+      );
+      if (outcome.state === 'saved') onDone();
     } catch (error) {
       setMessage(`Not saved: ${errorText(error)}`);
     }
   };
+  const edit = useFieldEdit<NoteFields>(noteFields(note), adopt, () => void save());
   return (
     <EditForm class="tag-editor" onSave={() => void save()} onCancel={onDone}>
       <label>
@@ -43,6 +59,13 @@ export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
         Cancel
       </button>
       <FormError message={message} />
+      <ConflictNotice
+        what="This note"
+        conflicts={edit.conflicts}
+        label={() => 'Tags'}
+        show={(_field, value) => (Array.isArray(value) && value.length ? formatTags(value) : '(no tags)')}
+        onChoose={edit.choose}
+      />
     </EditForm>
   );
 }
