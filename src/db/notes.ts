@@ -1,5 +1,6 @@
 import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
 import type { Note } from '../core/model';
+import { editedNote, withChanges } from '../core/record-merge';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 
@@ -46,7 +47,7 @@ export async function addNote(recording: RecordingInfo, t: number, text: string,
   if (problem) throw new Error(problem);
   checkTime(t);
   const now = Date.now();
-  const note: Note = {
+  const note = editedNote(undefined, {
     id: newId(),
     recordingKey: recording.key,
     t,
@@ -54,7 +55,7 @@ export async function addNote(recording: RecordingInfo, t: number, text: string,
     ...(speakerId ? { speakerId } : {}),
     createdAt: now,
     updatedAt: now,
-  };
+  }, now);
   const database = db();
   await database.transaction('rw', database.notes, database.recordings, database.drafts, async () => {
     await upsertRecording(recording);
@@ -75,14 +76,21 @@ export async function updateNote(
     if (problem) throw new Error(problem);
   }
   if (changes.t !== undefined) checkTime(changes.t);
-  const updated = await db().notes.update(id, { ...changes, updatedAt: Date.now() });
+  const updated = await editNote(id, changes);
   if (updated === 0) throw new Error('This note no longer exists.');
+}
+
+/** Applies `changes` to the stored note, stamping the fields that change; resolves to 0 when there is none. */
+async function editNote(id: string, changes: Partial<Note>): Promise<number> {
+  const now = Date.now();
+  return db().notes.update(id, (note, ctx) => {
+    ctx.value = editedNote(note, withChanges(note, changes), now);
+  });
 }
 
 /** Moves a note to the trash; `restoreNote` undoes it. */
 export async function trashNote(id: string): Promise<void> {
-  const now = Date.now();
-  await db().notes.update(id, { deletedAt: now, updatedAt: now });
+  await editNote(id, { deletedAt: Date.now() });
 }
 
 /** Why Undo or Restore failed: the trash was emptied in the meantime. */
@@ -93,7 +101,6 @@ export async function restoreNote(id: string): Promise<void> {
   await database.transaction('rw', database.notes, async () => {
     const note = await database.notes.get(id);
     if (!note) throw new Error(GONE_FOR_GOOD);
-    const { deletedAt: _deleted, ...rest } = note;
-    await database.notes.put({ ...rest, updatedAt: Date.now() });
+    await database.notes.put(editedNote(note, withChanges(note, { deletedAt: undefined }), Date.now()));
   });
 }

@@ -1,13 +1,14 @@
 import type { Recording, Speaker, WebinarDetails } from '../core/model';
 import { newId } from '../core/notes';
+import { editedRecording } from '../core/record-merge';
 import { db } from './schema';
 
 export type RecordingInfo = Pick<Recording, 'key' | 'site' | 'url' | 'title' | 'duration'>;
 
 /**
  * Writes the recording row for `info`, keeping what is stored: fields the caller left undefined
- * (a duration known earlier, say), webinar details and speakers. Call inside a transaction that
- * includes `recordings`.
+ * (a duration known earlier, say), webinar details and speakers. Fields that change get their edit
+ * time (src/core/record-merge.ts). Call inside a transaction that includes `recordings`.
  */
 export async function upsertRecording(info: RecordingInfo, changes: Partial<Recording> = {}): Promise<Recording> {
   const recordings = db().recordings;
@@ -20,7 +21,7 @@ export async function upsertRecording(info: RecordingInfo, changes: Partial<Reco
     ([name, value]) => value !== undefined && !(name === 'duration' && !(Number.isFinite(value) && (value as number) >= 0)),
   );
   const known = Object.fromEntries(usable) as RecordingInfo;
-  const row: Recording = {
+  const next: Recording = {
     ...existing,
     ...known,
     ...changes,
@@ -28,6 +29,7 @@ export async function upsertRecording(info: RecordingInfo, changes: Partial<Reco
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
+  const row = editedRecording(existing, next, now);
   await recordings.put(row);
   return row;
 }
