@@ -271,3 +271,14 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
     counts,
   };
 }
+
+/**
+ * What an import did, as the library says it: "1 added, 1 merged, 0 already up to date.", then the
+ * dangling links removed, if any.
+ */
+export function importSummary({ added, merged, kept, repaired }: MergeCounts): string {
+  const counts = `${added.toLocaleString('en')} added, ${merged.toLocaleString('en')} merged, ${kept.toLocaleString('en')} already up to date.`;
+  if (repaired === 0) return counts;
+  const links = repaired === 1 ? '1 link from a note' : `${repaired.toLocaleString('en')} links from notes`;
+  return `${counts} ${links} to a speaker or question that neither the backup nor this library has ${repaired === 1 ? 'was' : 'were'} removed.`;
+}

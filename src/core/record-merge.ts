@@ -16,11 +16,11 @@
 import type { FieldTimes, Note, QaAnswer, QaItem, Recording, Speaker } from './model';
 
 /** Fields of a note that are edited (and merged) one by one. */
-export const NOTE_FIELDS = ['t', 'text', 'speakerId', 'qaIds', 'tags', 'deletedAt'] as const;
+const NOTE_FIELDS = ['t', 'text', 'speakerId', 'qaIds', 'tags', 'deletedAt'] as const;
 /** Fields of a Q&A item; `answers` is merged answer by answer, see mergeQaItem. */
-export const QA_FIELDS = ['question', 'askedBy', 't', 'answers', 'deletedAt'] as const;
+const QA_FIELDS = ['question', 'askedBy', 't', 'answers', 'deletedAt'] as const;
 /** Fields of a recording: what the page says, and each of the webinar details. Speakers: by id. */
-export const RECORDING_FIELDS = [
+const RECORDING_FIELDS = [
   'site', 'url', 'title', 'duration', 'details.title', 'details.date', 'details.description', 'details.organiser',
 ] as const;
 const SPEAKER_FIELDS = ['name', 'role', 'org', 'handle'] as const;

@@ -5,9 +5,11 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { importSummary, makeBackup } from '../../src/core/backup';
 import { exportBackup, importBackup } from '../../src/db/backup';
 import { addNote, listNotes } from '../../src/db/notes';
 import { getRecording, saveDetails, saveSpeaker, type RecordingInfo } from '../../src/db/recordings';
+import { db } from '../../src/db/schema';
 import { emptyDatabase, useEmptyDatabaseAndClock } from './empty-db';
 
 const clock = useEmptyDatabaseAndClock();
@@ -41,5 +43,40 @@ describe('restoring a backup after a reinstall', () => {
     expect(recording?.speakers?.map((s) => s.id)).toContain(notes[1]?.speakerId);
     // The note is new here; the recording was here and took the backup's details and speakers.
     expect(result).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: 0 } });
+  });
+
+  it('importing the same file a second time changes nothing', async () => {
+    await saveDetails(PAGE, DETAILS);
+    await saveSpeaker(PAGE, { name: 'Ada Example' });
+    await addNote(PAGE, 754, 'Validate on the server, always');
+    const file = JSON.stringify(await exportBackup({}));
+    await emptyDatabase();
+    clock.now = 50_000;
+    await addNote(PAGE, 30, 'Taken before restoring');
+    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: 0 } });
+    const after = await Promise.all([db().recordings.toArray(), db().notes.toArray()]);
+    clock.now = 70_000;
+    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: 2, repaired: 0 } });
+    expect(await Promise.all([db().recordings.toArray(), db().notes.toArray()])).toEqual(after);
+  });
+
+  it('drops a note’s link to a speaker or question that neither side has, and says so', async () => {
+    const recording = { ...PAGE, speakers: [{ id: 'ada', name: 'Ada Example' }], createdAt: 1, updatedAt: 1 };
+    const note = { id: 'n1', recordingKey: PAGE.key, t: 5, text: 'By someone gone', speakerId: 'gone', qaIds: ['no-such-question'], createdAt: 1, updatedAt: 1 };
+    const result = await importBackup(JSON.stringify(makeBackup({ recordings: [recording], notes: [note], qa: [] }, new Date(0))));
+    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 0, kept: 0, repaired: 2 } });
+    expect(await db().notes.get('n1')).toEqual({ ...note, speakerId: undefined, qaIds: [] });
+    expect(result.ok && importSummary(result.counts)).toBe(
+      '2 added, 0 merged, 0 already up to date. 2 links from notes to a speaker or question that neither the backup nor this library has were removed.',
+    );
+  });
+});
+
+describe('importSummary', () => {
+  it('counts what was added, merged and already there, and the links removed only when there are some', () => {
+    expect(importSummary({ added: 1, merged: 1, kept: 0, repaired: 0 })).toBe('1 added, 1 merged, 0 already up to date.');
+    expect(importSummary({ added: 0, merged: 12_000, kept: 3, repaired: 1 })).toBe(
+      '0 added, 12,000 merged, 3 already up to date. 1 link from a note to a speaker or question that neither the backup nor this library has was removed.',
+    );
   });
 });

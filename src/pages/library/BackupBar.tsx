@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { MergeCounts } from '../../core/backup';
+import { importSummary } from '../../core/backup';
 import { exportBackup, importBackup, type ImportProgress } from '../../db/backup';
 import { downloadText } from '../shared/download';
 import { errorText } from '../shared/FormError';
@@ -83,14 +83,6 @@ export function BackupBar() {
       )}
     </footer>
   );
-}
-
-/** "1 added, 1 merged, 0 already up to date.", and the dangling links removed, if any. */
-function importSummary({ added, merged, kept, repaired }: MergeCounts): string {
-  const counts = `${added.toLocaleString()} added, ${merged.toLocaleString()} merged, ${kept.toLocaleString()} already up to date.`;
-  if (repaired === 0) return counts;
-  const links = repaired === 1 ? '1 link from a note' : `${repaired.toLocaleString()} links from notes`;
-  return `${counts} ${links} to a speaker or question that neither the backup nor this library has ${repaired === 1 ? 'was' : 'were'} removed.`;
 }
 
 function JobProgress({ job }: { job: Exclude<Job, { kind: 'idle' }> }) {
