@@ -13,7 +13,7 @@
  * record back, since someone was still working on it and "Empty trash" would otherwise destroy
  * that edit unseen. A trashing newer than every edit wins: the user threw away what they saw last.
  */
-import type { FieldTimes, Note, QaAnswer, QaItem, Recording, Speaker } from './model';
+import type { FieldTimes, Note, QaItem, Recording, Speaker } from './model';
 
 /** Fields of a note that are edited (and merged) one by one. */
 const NOTE_FIELDS = ['t', 'text', 'speakerId', 'qaIds', 'tags', 'deletedAt'] as const;
@@ -212,17 +212,18 @@ export function mergeNote(a: Note, b: Note): Note {
 
 /**
  * Two copies of one Q&A item merged field by field; answers (which have no id) are matched by
- * content: the leading side's in its order, then those only the other side has. Answers are only
+ * content: those of the copy whose answers changed last, in its order, then those only the other
+ * copy has. Answers are only
  * ever added, so an answer on one side only is one the other has not seen yet.
  */
 export function mergeQaItem(a: QaItem, b: QaItem): QaItem {
   if (sameContent(a, b)) return a;
   const merged = mergeFields(QA_FIELDS, a, b, a.updatedAt, b.updatedAt);
-  const [first, second] = fieldTime(a, 'answers', a.updatedAt) === fieldTime(b, 'answers', b.updatedAt)
-    ? leader(a, b).map((item) => item.answers)
-    : fieldTime(a, 'answers', a.updatedAt) > fieldTime(b, 'answers', b.updatedAt) ? [a.answers, b.answers] : [b.answers, a.answers];
-  const seen = new Set((first as QaAnswer[]).map((answer) => canonical(answer)));
-  const answers = [...(first as QaAnswer[]), ...(second as QaAnswer[]).filter((answer) => !seen.has(canonical(answer)))];
+  const ta = fieldTime(a, 'answers', a.updatedAt);
+  const tb = fieldTime(b, 'answers', b.updatedAt);
+  const [first, second] = ta > tb ? [a, b] : tb > ta ? [b, a] : leader(a, b);
+  const seen = new Set(first.answers.map((answer) => canonical(answer)));
+  const answers = [...first.answers, ...second.answers.filter((answer) => !seen.has(canonical(answer)))];
   return unlessNothingNew(finish({ ...merged, answers }, a, b, QA_FIELDS), a, spelledOut(a, QA_FIELDS));
 }
 
