@@ -8,7 +8,8 @@
 import * as v from 'valibot';
 import type { Note, QaItem, Recording } from './model';
 import { MAX_NOTE_LENGTH } from './notes';
-import { mergeNote, mergeQaItem, mergeRecording, sameContent, sameValues, withChanges } from './record-merge';
+import { sameContent, sameValues, withChanges } from './field-times';
+import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
 
 export const BACKUP_FORMAT = 'webinar-notes-backup';
 /**

@@ -1,6 +1,6 @@
 import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
 import type { Note } from '../core/model';
-import { editedNote, withChanges } from '../core/record-merge';
+import { editedNote, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 

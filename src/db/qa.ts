@@ -1,6 +1,6 @@
 import type { QaAnswer, QaItem } from '../core/model';
 import { newId } from '../core/notes';
-import { editedNote, editedQaItem, withChanges } from '../core/record-merge';
+import { editedNote, editedQaItem, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 import { GONE_FOR_GOOD } from './notes';

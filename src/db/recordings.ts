@@ -1,6 +1,6 @@
 import type { Recording, Speaker, WebinarDetails } from '../core/model';
 import { newId } from '../core/notes';
-import { editedRecording } from '../core/record-merge';
+import { editedRecording } from '../core/field-times';
 import { db } from './schema';
 
 export type RecordingInfo = Pick<Recording, 'key' | 'site' | 'url' | 'title' | 'duration'>;

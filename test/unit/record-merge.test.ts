@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergePlan, type BackupData } from '../../src/core/backup';
 import type { Note, QaItem, Recording } from '../../src/core/model';
-import { editedNote, editedRecording, mergeNote, mergeQaItem, mergeRecording, sameValues, withChanges } from '../../src/core/record-merge';
+import { editedNote, editedRecording, sameValues, withChanges } from '../../src/core/field-times';
+import { mergeNote, mergeQaItem, mergeRecording } from '../../src/core/record-merge';
 
 const KEY = 'youtube:Wb1nQ9rLk2A';
 const recording = (over: Partial<Recording> = {}): Recording => ({
