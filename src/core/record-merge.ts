@@ -16,7 +16,7 @@
 import {
   canonical, fieldTime, NOTE_FIELDS, QA_FIELDS, RECORDING_FIELDS, sameContent, SPEAKER_FIELDS, spelledOut, valueAt, withValueAt, type Stamped,
 } from './field-times';
-import type { FieldTimes, Note, QaItem, Recording, Speaker } from './model';
+import type { FieldTimes, Note, QaAnswer, QaItem, Recording, Speaker } from './model';
 
 /**
  * `merged`, or `a` itself when `merged` knows nothing `a` did not (`spelled`: `a` with its times
@@ -57,6 +57,21 @@ function mergeFields<T extends Stamped>(fields: readonly string[], a: T, b: T, f
   return { ...merged, fieldsUpdatedAt: times };
 }
 
+/**
+ * Whether list `a` leads when two lists of items known by `keyOf` (speakers by id, answers by
+ * content) become one: the leading list's items in its order, then those only the other has. The
+ * list changed last (`ta`, `tb`) leads; on a tie, the one holding every item of the other (a
+ * merge's result holds both, so merging it again keeps its order), else the one whose keys sort last.
+ */
+function leadsUnion<T>(a: readonly T[], ta: number, b: readonly T[], tb: number, keyOf: (item: T) => string): boolean {
+  const keysA = a.map(keyOf);
+  const keysB = b.map(keyOf);
+  const holds = (outer: string[], inner: string[]) => inner.every((key) => outer.includes(key));
+  if (ta !== tb) return ta > tb;
+  if (holds(keysA, keysB) !== holds(keysB, keysA)) return holds(keysA, keysB);
+  return JSON.stringify(keysA) >= JSON.stringify(keysB);
+}
+
 /** Created at the earlier time, last edited at the later; the trash rule of the module comment. */
 function finish<T extends Stamped & { createdAt: number; deletedAt?: number }>(merged: T, a: T, b: T, fields: readonly string[]): T {
   const result: T = { ...merged, createdAt: Math.min(a.createdAt, b.createdAt), updatedAt: Math.max(a.updatedAt ?? 0, b.updatedAt ?? 0) };
@@ -77,29 +92,29 @@ export function mergeNote(a: Note, b: Note): Note {
 /**
  * Two copies of one Q&A item merged field by field; answers (which have no id) are matched by
  * content: those of the copy whose answers changed last, in its order, then those only the other
- * copy has. Answers are only
- * ever added, so an answer on one side only is one the other has not seen yet.
+ * copy has. Answers are only ever added, so an answer on one side only is one the other has not
+ * seen yet.
  */
 export function mergeQaItem(a: QaItem, b: QaItem): QaItem {
   if (sameContent(a, b)) return a;
   const merged = mergeFields(QA_FIELDS, a, b, a.updatedAt, b.updatedAt);
-  const ta = fieldTime(a, 'answers', a.updatedAt);
-  const tb = fieldTime(b, 'answers', b.updatedAt);
-  const [first, second] = ta > tb ? [a, b] : tb > ta ? [b, a] : leader(a, b);
-  const seen = new Set(first.answers.map((answer) => canonical(answer)));
-  const answers = [...first.answers, ...second.answers.filter((answer) => !seen.has(canonical(answer)))];
+  const key = (answer: QaAnswer) => canonical(answer);
+  const aLeads = leadsUnion(a.answers, fieldTime(a, 'answers', a.updatedAt), b.answers, fieldTime(b, 'answers', b.updatedAt), key);
+  const [first, second] = aLeads ? [a.answers, b.answers] : [b.answers, a.answers];
+  const seen = new Set(first.map(key));
+  const answers = [...first, ...second.filter((answer) => !seen.has(key(answer)))];
   return unlessNothingNew(finish({ ...merged, answers }, a, b, QA_FIELDS), a, spelledOut(a, QA_FIELDS));
 }
 
 /**
  * Two copies of one recording (same key) merged: the page's fields and each detail by its edit
  * time; speakers by id, one on a single side kept, one on both merged field by field. Order: the
- * later-edited copy's speakers, then those only the other copy has.
+ * later-edited copy's speakers, then those only the other copy has (see leadsUnion).
  */
 export function mergeRecording(a: Recording, b: Recording): Recording {
   if (sameContent(a, b)) return a;
   const merged = finish(mergeFields(RECORDING_FIELDS, a, b, a.updatedAt, b.updatedAt), a, b, RECORDING_FIELDS);
-  const [lead, other] = leader(a, b);
+  const [lead, other] = leadsUnion(a.speakers ?? [], a.updatedAt, b.speakers ?? [], b.updatedAt, (s) => s.id) ? [a, b] : [b, a];
   const others = new Map((other.speakers ?? []).map((s) => [s.id, s]));
   const speakers: Speaker[] = (lead.speakers ?? []).map((speaker) => {
     const twin = others.get(speaker.id);

@@ -74,6 +74,17 @@ describe('merging two copies of a record', () => {
     ]);
   });
 
+  it('two copies edited at the same moment, each with a speaker the other lacks: one order, kept by merging again', () => {
+    const a = recording({ speakers: [ada], updatedAt: 5 });
+    const b = recording({ speakers: [bo], updatedAt: 5 });
+    const ids = (r: Recording) => r.speakers?.map((s) => s.id);
+    const merged = mergeRecording(a, b);
+    expect(ids(merged)).toEqual(['bo', 'ada']);
+    expect(ids(mergeRecording(b, a))).toEqual(['bo', 'ada']);
+    expect(ids(mergeRecording(merged, a))).toEqual(['bo', 'ada']);
+    expect(ids(mergeRecording(merged, b))).toEqual(['bo', 'ada']);
+  });
+
   it('a record without per-field times: what it holds counts from its updatedAt, what it lacks never wipes a value', () => {
     const old = recording({ title: 'Old title', updatedAt: 400 }); // no details at all
     const stamped = recording({ title: 'Newer?', details: { date: '2026-10-02' }, updatedAt: 300, fieldsUpdatedAt: { title: 300, 'details.date': 300 } });
