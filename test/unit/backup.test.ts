@@ -134,6 +134,19 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     await expectRefused(text, message);
   });
 
+  it('reads a version-1 file (no per-field times) and one of this version with them; a bad time says where', () => {
+    expect(parseBackup(file((b) => (b.version = 1)))).toMatchObject({ ok: true, backup: { version: 1 } });
+    const stamped = file((b) => {
+      b.notes[0]!.fieldsUpdatedAt = { text: 110, t: 110 };
+      b.recordings[0]!.speakers = [{ id: 's1', name: 'Ada', fieldsUpdatedAt: { name: 200 } }];
+    });
+    expect(parseBackup(stamped)).toMatchObject({ ok: true, backup: { notes: [{ fieldsUpdatedAt: { text: 110, t: 110 } }, {}, {}] } });
+    expect(parseBackup(file((b) => ((b.notes[0] as { fieldsUpdatedAt: unknown }).fieldsUpdatedAt = { text: -5 })))).toEqual({
+      ok: false,
+      message: 'This backup has a problem, so nothing was imported:\n• note 1 (id n1): fieldsUpdatedAt.text must be a timestamp (milliseconds ≥ 0)',
+    });
+  });
+
   it('lists the first five problems and counts the rest', () => {
     const notes = Array.from({ length: 8 }, (_, i) => note({ id: `n${i}`, t: -i - 1 }));
     const result = parseBackup(file(() => {}, { notes }));
