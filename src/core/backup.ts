@@ -8,10 +8,16 @@
 import * as v from 'valibot';
 import type { Note, QaItem, Recording } from './model';
 import { MAX_NOTE_LENGTH } from './notes';
+import { sameContent, sameValues, withChanges } from './field-times';
+import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
 
 export const BACKUP_FORMAT = 'webinar-notes-backup';
-/** Raise when a file made by the new code could be misread by the old: the old one then refuses it. */
-export const BACKUP_VERSION = 1;
+/**
+ * Raise when a file made by the new code could be misread by the old: the old one then refuses it.
+ * 2: records carry per-field edit times (`fieldsUpdatedAt`). Version 1 read the file whole-record,
+ * newest `updatedAt` winning, and would drop what the other copy had; version-1 files still import.
+ */
+export const BACKUP_VERSION = 2;
 /** More problems than this are counted, not listed: nobody reads the 500th. */
 const MAX_LISTED_PROBLEMS = 5;
 
@@ -43,8 +49,10 @@ const TOO_LONG = `must be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} charac
 const longText = v.pipe(text, v.maxLength(MAX_NOTE_LENGTH, TOO_LONG));
 const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be a list');
 const record = <T extends v.ObjectEntries>(entries: T) => v.object(entries, 'must be an object');
+/** Per-field edit times: absent from version-1 files, and from records never edited since. */
+const fieldsUpdatedAt = v.optional(v.record(v.string(), timestamp, 'must be an object'));
 
-const Speaker = record({ id, name: text, role: v.optional(text), org: v.optional(text), handle: v.optional(text) });
+const Speaker = record({ id, name: text, role: v.optional(text), org: v.optional(text), handle: v.optional(text), fieldsUpdatedAt });
 const RecordingSchema = record({
   key: id,
   site: v.picklist(['html5', 'youtube', 'vimeo'], 'must be "html5", "youtube" or "vimeo"'),
@@ -57,6 +65,7 @@ const RecordingSchema = record({
   speakers: v.optional(list(Speaker)),
   createdAt: timestamp,
   updatedAt: timestamp,
+  fieldsUpdatedAt,
 });
 const NoteSchema = record({
   id,
@@ -68,6 +77,7 @@ const NoteSchema = record({
   tags: v.optional(list(text)),
   createdAt: timestamp,
   updatedAt: timestamp,
+  fieldsUpdatedAt,
   deletedAt: v.optional(timestamp),
 });
 const Answer = record({ speakerId: v.optional(id), name: v.optional(text), text: longText, t: v.optional(seconds), end: v.optional(seconds) });
@@ -80,6 +90,7 @@ const QaSchema = record({
   answers: list(Answer),
   createdAt: timestamp,
   updatedAt: timestamp,
+  fieldsUpdatedAt,
   deletedAt: v.optional(timestamp),
 });
 const Body = v.object({
@@ -187,29 +198,88 @@ export function parseBackup(json: string): ParseResult {
   return { ok: true, backup: { format: BACKUP_FORMAT, version: o.version, ...result.output } };
 }
 
-// ─── Merging: by id (recordings by key); the newer updatedAt wins, a tie keeps what is stored. ───
+// ─── Merging: record by record (recordings by key, the rest by id), field by field (record-merge.ts). ───
 
-/** Records of the file: new to the database; newer than the stored one; no newer, so the stored one stays. */
-export interface MergeCounts { added: number; updated: number; kept: number }
+/** What an import did with the file's records, and the dangling links it removed. */
+export interface MergeCounts {
+  /** Records new to the database. */
+  added: number;
+  /** Records the database had, which the file changed: the two copies merged field by field. */
+  merged: number;
+  /** Records the database had, to which the file added nothing. */
+  kept: number;
+  /** Links from notes to a speaker or a question that neither the file nor the database has, removed. */
+  repaired: number;
+}
 
-export function mergePlan(existing: BackupData, incoming: BackupData): { put: BackupData; counts: MergeCounts } {
-  const counts: MergeCounts = { added: 0, updated: 0, kept: 0 };
-  function merge<T extends { updatedAt: number }>(stored: T[], fromFile: T[], keyOf: (item: T) => string): T[] {
+/**
+ * The records to write so the database holds the merge of what it has and what the file has.
+ * `existing`: the stored records the file also names; `storedQaIds`: the id of every stored Q&A
+ * item, trash included. A note of the file that names a speaker its recording does not have after
+ * the merge, or a question neither side has, loses that link (counted in `repaired`): nothing the
+ * import writes points at nothing.
+ */
+export function mergePlan(existing: BackupData, incoming: BackupData, storedQaIds: ReadonlySet<string>): { put: BackupData; counts: MergeCounts } {
+  const counts: MergeCounts = { added: 0, merged: 0, kept: 0, repaired: 0 };
+  /** Each record of the file merged with its stored copy; `put`: those that are new or changed. */
+  function plan<T>(stored: T[], fromFile: T[], keyOf: (item: T) => string, merge: (a: T, b: T) => T, repair: (item: T) => T = (item) => item) {
     const byKey = new Map(stored.map((item) => [keyOf(item), item]));
-    return fromFile.filter((item) => {
+    const all: T[] = [];
+    const put: T[] = [];
+    for (const item of fromFile) {
       const current = byKey.get(keyOf(item));
+      // Both copies are repaired before the merge, so a link dropped once stays dropped on the next import.
+      const result = current ? merge(repair(current), repair(item)) : repair(item);
+      all.push(result);
+      if (current && sameContent(result, current)) {
+        counts.kept++;
+        continue;
+      }
+      // Newer edit times for the same values are written (a later merge needs them), not counted.
       if (!current) counts.added++;
-      else if (item.updatedAt > current.updatedAt) counts.updated++;
-      else counts.kept++;
-      return !current || item.updatedAt > current.updatedAt;
-    });
+      else if (sameValues(result, current)) counts.kept++;
+      else counts.merged++;
+      put.push(result);
+    }
+    return { all, put };
   }
+  const recordings = plan(existing.recordings, incoming.recordings, (r) => r.key, mergeRecording);
+  // Every recording the file's notes belong to is in the file (parseBackup checks), so merged here.
+  const speakers = new Map(recordings.all.map((r) => [r.key, new Set((r.speakers ?? []).map((s) => s.id))]));
+  const questions = new Set([...storedQaIds, ...incoming.qa.map((q) => q.id)]);
+  /** Links dropped, by note id: one dropped from both copies of a note is one link. */
+  const dropped = new Map<string, Set<string>>();
+  const drop = (note: Note, link: string) => dropped.set(note.id, (dropped.get(note.id) ?? new Set()).add(link));
+  const repairLinks = (note: Note): Note => {
+    let repaired = note;
+    if (note.speakerId !== undefined && speakers.get(note.recordingKey)?.has(note.speakerId) === false) {
+      repaired = withChanges(repaired, { speakerId: undefined });
+      drop(note, `speaker ${note.speakerId}`);
+    }
+    const qaIds = note.qaIds?.filter((id) => questions.has(id));
+    if (qaIds && note.qaIds && qaIds.length < note.qaIds.length) {
+      repaired = { ...repaired, qaIds };
+      for (const id of note.qaIds) if (!questions.has(id)) drop(note, `question ${id}`);
+    }
+    return repaired;
+  };
+  const notes = plan(existing.notes, incoming.notes, (n) => n.id, mergeNote, repairLinks);
+  // Counted for the notes written only: a file imported again drops the same links from its own
+  // copy, but changes nothing.
+  counts.repaired = notes.put.reduce((sum, note) => sum + (dropped.get(note.id)?.size ?? 0), 0);
   return {
-    put: {
-      recordings: merge(existing.recordings, incoming.recordings, (r) => r.key),
-      notes: merge(existing.notes, incoming.notes, (n) => n.id),
-      qa: merge(existing.qa, incoming.qa, (q) => q.id),
-    },
+    put: { recordings: recordings.put, notes: notes.put, qa: plan(existing.qa, incoming.qa, (q) => q.id, mergeQaItem).put },
     counts,
   };
+}
+
+/**
+ * What an import did, as the library says it: "1 added, 1 merged, 0 already up to date.", then the
+ * dangling links removed, if any.
+ */
+export function importSummary({ added, merged, kept, repaired }: MergeCounts): string {
+  const counts = `${added.toLocaleString('en')} added, ${merged.toLocaleString('en')} merged, ${kept.toLocaleString('en')} already up to date.`;
+  if (repaired === 0) return counts;
+  const links = repaired === 1 ? '1 link from a note' : `${repaired.toLocaleString('en')} links from notes`;
+  return `${counts} ${links} to a speaker or question that neither the backup nor this library has ${repaired === 1 ? 'was' : 'were'} removed.`;
 }

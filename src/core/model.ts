@@ -1,5 +1,12 @@
 /** The records kept in the extension's database. Times are seconds into the recording. */
 
+/**
+ * When each field of a record was last edited, ms since the epoch, by field name (`text`,
+ * `details.title`, …): what lets two copies of a record merge field by field
+ * (src/core/record-merge.ts). Absent on records written before it existed.
+ */
+export type FieldTimes = Record<string, number>;
+
 /** Which adapter recognised the page a recording was watched on. */
 export type SiteId = 'html5' | 'youtube' | 'vimeo';
 
@@ -11,6 +18,7 @@ export interface Speaker {
   org?: string;
   /** A forum or social handle, without the @. */
   handle?: string;
+  fieldsUpdatedAt?: FieldTimes;
 }
 
 /** What the summary post says about the webinar, beyond the page's own title. */
@@ -35,6 +43,7 @@ export interface Recording {
   speakers?: Speaker[];
   createdAt: number;
   updatedAt: number;
+  fieldsUpdatedAt?: FieldTimes;
 }
 
 export interface Note {
@@ -49,6 +58,7 @@ export interface Note {
   tags?: string[];
   createdAt: number;
   updatedAt: number;
+  fieldsUpdatedAt?: FieldTimes;
   /** Set while the note is in the trash. */
   deletedAt?: number;
 }
@@ -74,6 +84,7 @@ export interface QaItem {
   answers: QaAnswer[];
   createdAt: number;
   updatedAt: number;
+  fieldsUpdatedAt?: FieldTimes;
   deletedAt?: number;
 }
 

@@ -46,8 +46,9 @@ interface KeyedTable<T> {
 const CHUNK = 5000;
 
 /**
- * Checks the whole file first, then merges it in one transaction over the three tables: either
- * every record the plan puts is written, or (on any failure) none is.
+ * Checks the whole file first, then merges it (field by field, src/core/record-merge.ts) in one
+ * transaction over the three tables: either every record the plan puts is written, or (on any
+ * failure) none is.
  */
 export async function importBackup(text: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
   onProgress?.({ stage: 'checking' });
@@ -59,17 +60,19 @@ export async function importBackup(text: string, onProgress?: (progress: ImportP
     const counts = await database.transaction('rw', database.recordings, database.notes, database.qa, database.settings, async () => {
       // Only stored records the file also names are read: the plan needs nothing else, and the
       // keys alone are cheap to list even in a large database.
-      async function stored<T>(table: KeyedTable<T>, keys: string[]): Promise<T[]> {
-        const present = new Set(await table.toCollection().primaryKeys());
+      async function stored<T>(table: KeyedTable<T>, keys: string[], present: ReadonlySet<string>): Promise<T[]> {
         const overlap = keys.filter((key) => present.has(key));
         return (await table.bulkGet(overlap)).filter((item): item is T => item !== undefined);
       }
+      const keysOf = async <T>(table: KeyedTable<T>) => new Set(await table.toCollection().primaryKeys());
+      const [recordingKeys, noteIds, qaIds] = await Promise.all([keysOf(database.recordings), keysOf(database.notes), keysOf(database.qa)]);
       const [recordings, notes, qa] = await Promise.all([
-        stored<Recording>(database.recordings, backup.recordings.map((r) => r.key)),
-        stored<Note>(database.notes, backup.notes.map((n) => n.id)),
-        stored<QaItem>(database.qa, backup.qa.map((q) => q.id)),
+        stored<Recording>(database.recordings, backup.recordings.map((r) => r.key), recordingKeys),
+        stored<Note>(database.notes, backup.notes.map((n) => n.id), noteIds),
+        stored<QaItem>(database.qa, backup.qa.map((q) => q.id), qaIds),
       ]);
-      const plan = mergePlan({ recordings, notes, qa }, backup);
+      // The stored questions' ids tell a note's link to a question not in the file from a dangling one.
+      const plan = mergePlan({ recordings, notes, qa }, backup, qaIds);
       const total = plan.put.recordings.length + plan.put.notes.length + plan.put.qa.length;
       let done = 0;
       const write = async <T>(table: KeyedTable<T>, items: T[]) => {

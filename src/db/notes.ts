@@ -1,6 +1,7 @@
 import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
 import type { Note } from '../core/model';
 import { mergeFields, type EditOutcome } from '../core/field-merge';
+import { editedNote, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 
@@ -53,7 +54,7 @@ export async function addNote(
   if (problem) throw new Error(problem);
   checkTime(t);
   const now = Date.now();
-  const note: Note = {
+  const note = editedNote(undefined, {
     id: newId(),
     recordingKey: recording.key,
     t,
@@ -61,7 +62,7 @@ export async function addNote(
     ...(speakerId ? { speakerId } : {}),
     createdAt: now,
     updatedAt: now,
-  };
+  }, now);
   const database = db();
   await database.transaction('rw', database.notes, database.recordings, database.panelDrafts, async () => {
     await upsertRecording(recording);
@@ -107,16 +108,23 @@ export async function editNote(id: string, base: NoteFields, mine: NoteFields): 
     if (note.deletedAt !== undefined) return { state: 'trashed' };
     const { changes, conflicts } = mergeFields(base, mine, noteFields(note));
     if (conflicts.length > 0) return { state: 'conflict', conflicts };
-    // Dexie's update removes a field given as undefined: a cleared speaker.
-    if (Object.keys(changes).length > 0) await database.notes.update(id, { ...changes, updatedAt: Date.now() });
+    // Stamped field by field: a merge (import, sync) then knows which edit of each field is newest.
+    if (Object.keys(changes).length > 0) await database.notes.put(editedNote(note, withChanges(note, changes), Date.now()));
     return { state: 'saved' };
+  });
+}
+
+/** Applies `changes` to the stored note, stamping the fields that change; resolves to 0 when there is none. */
+async function stampedUpdate(id: string, changes: Partial<Note>): Promise<number> {
+  const now = Date.now();
+  return db().notes.update(id, (note, ctx) => {
+    ctx.value = editedNote(note, withChanges(note, changes), now);
   });
 }
 
 /** Moves a note to the trash; `restoreNote` undoes it. */
 export async function trashNote(id: string): Promise<void> {
-  const now = Date.now();
-  await db().notes.update(id, { deletedAt: now, updatedAt: now });
+  await stampedUpdate(id, { deletedAt: Date.now() });
 }
 
 /** Why Undo or Restore failed: the trash was emptied in the meantime. */
@@ -127,7 +135,6 @@ export async function restoreNote(id: string): Promise<void> {
   await database.transaction('rw', database.notes, async () => {
     const note = await database.notes.get(id);
     if (!note) throw new Error(GONE_FOR_GOOD);
-    const { deletedAt: _deleted, ...rest } = note;
-    await database.notes.put({ ...rest, updatedAt: Date.now() });
+    await database.notes.put(editedNote(note, withChanges(note, { deletedAt: undefined }), Date.now()));
   });
 }

@@ -1,5 +1,6 @@
 import type { QaAnswer, QaItem } from '../core/model';
 import { newId } from '../core/notes';
+import { editedNote, editedQaItem, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 import { GONE_FOR_GOOD } from './notes';
@@ -33,7 +34,7 @@ function checkQuestion(question: NewQuestion): void {
 export async function addQuestions(recording: RecordingInfo, questions: readonly NewQuestion[]): Promise<QaItem[]> {
   questions.forEach(checkQuestion);
   const now = Date.now();
-  const items: QaItem[] = questions.map((q, i) => ({
+  const items: QaItem[] = questions.map((q, i) => editedQaItem(undefined, {
     id: newId(),
     recordingKey: recording.key,
     question: q.question.trim(),
@@ -43,7 +44,7 @@ export async function addQuestions(recording: RecordingInfo, questions: readonly
     // Distinct creation times keep a pasted list in its order.
     createdAt: now + i,
     updatedAt: now + i,
-  }));
+  }, now + i));
   const database = db();
   await database.transaction('rw', database.qa, database.recordings, async () => {
     await upsertRecording(recording);
@@ -67,8 +68,16 @@ export async function addAnswer(id: string, answer: QaAnswer): Promise<{ state: 
     const item = await database.qa.get(id);
     if (!item) return { state: 'gone' };
     if (item.deletedAt !== undefined) return { state: 'trashed' };
-    await database.qa.update(id, { answers: [...item.answers, answer], updatedAt: Date.now() });
+    await database.qa.put(editedQaItem(item, withChanges(item, { answers: [...item.answers, answer] }), Date.now()));
     return { state: 'saved' };
+  });
+}
+
+/** Applies `changes` to the stored Q&A item, stamping the fields that change; resolves to 0 when there is none. */
+async function editQaItem(id: string, changes: Partial<QaItem>): Promise<number> {
+  const now = Date.now();
+  return db().qa.update(id, (item, ctx) => {
+    ctx.value = editedQaItem(item, withChanges(item, changes), now);
   });
 }
 
@@ -77,8 +86,7 @@ export async function addAnswer(id: string, answer: QaAnswer): Promise<{ state: 
  * question), so restoring it, from the panel's Undo or the library's trash, brings them back too.
  */
 export async function trashQuestion(id: string): Promise<void> {
-  const now = Date.now();
-  const updated = await db().qa.update(id, { deletedAt: now, updatedAt: now });
+  const updated = await editQaItem(id, { deletedAt: Date.now() });
   if (updated === 0) throw new Error('This question no longer exists.');
 }
 
@@ -87,8 +95,7 @@ export async function restoreQuestion(id: string): Promise<void> {
   await database.transaction('rw', database.qa, async () => {
     const item = await database.qa.get(id);
     if (!item) throw new Error(GONE_FOR_GOOD);
-    const { deletedAt: _deleted, ...rest } = item;
-    await database.qa.put({ ...rest, updatedAt: Date.now() });
+    await database.qa.put(editedQaItem(item, withChanges(item, { deletedAt: undefined }), Date.now()));
   });
 }
 
@@ -101,6 +108,6 @@ export async function setNoteLink(noteId: string, qaId: string, linked: boolean)
     const ids = new Set(note.qaIds ?? []);
     if (linked) ids.add(qaId);
     else ids.delete(qaId);
-    await database.notes.update(noteId, { qaIds: [...ids], updatedAt: Date.now() });
+    await database.notes.put(editedNote(note, { ...note, qaIds: [...ids] }, Date.now()));
   });
 }

@@ -1,5 +1,6 @@
 import type { Recording, Speaker, WebinarDetails } from '../core/model';
 import { newId } from '../core/notes';
+import { editedRecording } from '../core/field-times';
 import { db } from './schema';
 import { mergeFields, type EditOutcome } from '../core/field-merge';
 
@@ -7,8 +8,8 @@ export type RecordingInfo = Pick<Recording, 'key' | 'site' | 'url' | 'title' | '
 
 /**
  * Writes the recording row for `info`, keeping what is stored: fields the caller left undefined
- * (a duration known earlier, say), webinar details and speakers. Call inside a transaction that
- * includes `recordings`.
+ * (a duration known earlier, say), webinar details and speakers. Fields that change get their edit
+ * time (src/core/record-merge.ts). Call inside a transaction that includes `recordings`.
  */
 export async function upsertRecording(info: RecordingInfo, changes: Partial<Recording> = {}): Promise<Recording> {
   const recordings = db().recordings;
@@ -21,7 +22,7 @@ export async function upsertRecording(info: RecordingInfo, changes: Partial<Reco
     ([name, value]) => value !== undefined && !(name === 'duration' && !(Number.isFinite(value) && (value as number) >= 0)),
   );
   const known = Object.fromEntries(usable) as RecordingInfo;
-  const row: Recording = {
+  const next: Recording = {
     ...existing,
     ...known,
     ...changes,
@@ -29,6 +30,7 @@ export async function upsertRecording(info: RecordingInfo, changes: Partial<Reco
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
+  const row = editedRecording(existing, next, now);
   await recordings.put(row);
   return row;
 }
@@ -55,8 +57,8 @@ export async function saveDetails(info: RecordingInfo, base: WebinarDetails, min
 
 export const NAME_REQUIRED = 'A speaker needs a name.';
 
-/** A speaker as the speaker form edits it. */
-export type SpeakerFields = Omit<Speaker, 'id'>;
+/** A speaker as the speaker form edits it: what the user types, not its id or edit times. */
+export type SpeakerFields = Pick<Speaker, 'name' | 'role' | 'org' | 'handle'>;
 
 function checkedName(speaker: SpeakerFields): string {
   const name = speaker.name.trim();

@@ -2,10 +2,10 @@
  * What every e2e test goes through: the browser and servers of browser.ts, started and stopped
  * around a test file, and helpers to drive and read the extension.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launch, panelOf, removeProfile, serveDemo, withTimeout, type Browser, type DemoServer } from './browser';
 import { serveSites, type SitesServer } from './sites-server';
 
@@ -29,6 +29,29 @@ export async function playUntil(page: Page, seconds: number): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Writes `text` to a file beside the screenshots (for an import), and returns its path. */
+export function writeFixture(name: string, text: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = join(SCREENSHOTS, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Opens the library in a new tab. */
+export async function openLibrary(browser: Browser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.goto(`chrome-extension://${browser.extensionId}/src/pages/library/index.html`);
+  return page;
+}
+
+/** Imports `file` through the library's "Import a backup…" button; resolves to the message it shows. */
+export async function importFile(page: Page, file: string): Promise<string> {
+  await page.getByLabel('Import a backup…').setInputFiles(file);
+  await expect.poll(() => page.locator('.backup-result').count()).toBe(1);
+  return (await page.locator('.backup-result').textContent()) ?? '';
 }
 
 /** Notes as the database holds them, read from an extension page of this browser. */

@@ -1,10 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { makeBackup } from '../../src/core/backup';
 import type { Note, QaItem, Recording } from '../../src/core/model';
-import { SCREENSHOTS, screenshot, storedNotes, useBrowser } from './harness';
+import { importFile, openLibrary as openLibraryOf, screenshot, storedNotes, useBrowser, writeFixture } from './harness';
 
 const session = useBrowser({ sites: true });
 const DAY = 86_400_000;
@@ -48,32 +46,14 @@ function libraryFile(origin: string): string {
   return JSON.stringify(makeBackup({ recordings, notes, qa }, new Date(now)));
 }
 
-function writeFixture(name: string, text: string): string {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = join(SCREENSHOTS, name);
-  writeFileSync(file, text);
-  return file;
-}
-
-async function openLibrary(): Promise<Page> {
-  const page = await session.browser.context.newPage();
-  await page.setViewportSize({ width: 1100, height: 760 });
-  await page.goto(`chrome-extension://${session.browser.extensionId}/src/pages/library/index.html`);
-  return page;
-}
-
-async function importFile(page: Page, file: string): Promise<string> {
-  await page.getByLabel('Import a backup…').setInputFiles(file);
-  await expect.poll(() => page.locator('.backup-result').count()).toBe(1);
-  return (await page.locator('.backup-result').textContent()) ?? '';
-}
+const openLibrary = () => openLibraryOf(session.browser);
 
 const search = (page: Page, query: string) => page.getByRole('searchbox', { name: 'Search notes, questions and titles' }).fill(query);
 
 test('imports a library, lists it, and finds notes, questions and titles with highlights', async () => {
   const page = await openLibrary();
   expect(await importFile(page, writeFixture('library.json', libraryFile(session.server.origin)))).toBe(
-    'Restored from library.json: 8 added, 0 updated, 0 already up to date.',
+    'Restored from library.json: 8 added, 0 merged, 0 already up to date.',
   );
   await expect.poll(() => page.locator('.recording-row .recording-title').allTextContents()).toEqual([
     'Accessible forms in practice',

@@ -83,7 +83,7 @@ test('2,000 notes: the panel keeps a screenful of rows, follows the video to the
 
   await library.reload();
   await library.getByLabel('Tag', { exact: true }).selectOption('follow-up');
-  // The page's own title won: the stored recording was newer than the file's.
+  // The page's own title won: the stored title was set later than the file's.
   await expect.poll(() => library.locator('.recording-row .recording-title').allTextContents()).toEqual(['Accessible forms in practice — Community webinar']);
   // With the tag filter still on, a search matching every bulk note finds the tagged one only.
   await library.getByRole('searchbox').fill('bulk note');

@@ -94,7 +94,10 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
   });
 
   it('a newer version asks for an update', async () => {
-    await expectRefused(file((b) => (b.version = BACKUP_VERSION + 1)), 'made by a newer version of Webinar Notes (backup version 2; this one reads up to 1); update the extension');
+    await expectRefused(
+      file((b) => (b.version = BACKUP_VERSION + 1)),
+      `made by a newer version of Webinar Notes (backup version ${BACKUP_VERSION + 1}; this one reads up to ${BACKUP_VERSION}); update the extension`,
+    );
   });
 
   it.each([['missing', undefined], ['a string', '1'], ['a fraction', 1.5], ['zero', 0]])('a version that is %s is refused', async (_case, version) => {
@@ -131,6 +134,19 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     await expectRefused(text, message);
   });
 
+  it('reads a version-1 file (no per-field times) and one of this version with them; a bad time says where', () => {
+    expect(parseBackup(file((b) => (b.version = 1)))).toMatchObject({ ok: true, backup: { version: 1 } });
+    const stamped = file((b) => {
+      b.notes[0]!.fieldsUpdatedAt = { text: 110, t: 110 };
+      b.recordings[0]!.speakers = [{ id: 's1', name: 'Ada', fieldsUpdatedAt: { name: 200 } }];
+    });
+    expect(parseBackup(stamped)).toMatchObject({ ok: true, backup: { notes: [{ fieldsUpdatedAt: { text: 110, t: 110 } }, {}, {}] } });
+    expect(parseBackup(file((b) => ((b.notes[0] as { fieldsUpdatedAt: unknown }).fieldsUpdatedAt = { text: -5 })))).toEqual({
+      ok: false,
+      message: 'This backup has a problem, so nothing was imported:\n• note 1 (id n1): fieldsUpdatedAt.text must be a timestamp (milliseconds ≥ 0)',
+    });
+  });
+
   it('lists the first five problems and counts the rest', () => {
     const notes = Array.from({ length: 8 }, (_, i) => note({ id: `n${i}`, t: -i - 1 }));
     const result = parseBackup(file(() => {}, { notes }));
@@ -148,7 +164,7 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     if (result.ok) {
       expect(result.backup.notes[0]!.text).toHaveLength(MAX_NOTE_LENGTH);
       expect(result.backup.notes[0]).not.toHaveProperty('colour');
-      expect(result.backup).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: EXPORTED.toISOString() });
+      expect(result.backup).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: EXPORTED.toISOString() });
     }
   });
 });
@@ -161,7 +177,7 @@ describe('merging', () => {
   };
   const incoming = makeBackup(
     {
-      recordings: [recording({ title: 'Renamed', updatedAt: 300 })],
+      recordings: [recording({ title: 'Renamed', updatedAt: 299 })],
       notes: [
         note({ id: 'newer', text: 'from file', updatedAt: 101 }),
         note({ id: 'older', text: 'from file', updatedAt: 499 }),
@@ -173,12 +189,13 @@ describe('merging', () => {
     EXPORTED,
   );
 
-  it('mergePlan puts what is new or newer, and keeps the stored record when the file is older or as new', () => {
-    const plan = mergePlan(stored, incoming);
+  it('mergePlan puts what is new or merged, and keeps the stored record when the file adds nothing newer', () => {
+    const plan = mergePlan(stored, incoming, new Set());
     expect(plan.put.recordings).toEqual([]);
+    // On a tie of edit times the text that sorts last wins, the same on every device: here "stored".
     expect(plan.put.notes.map((n) => [n.id, n.text])).toEqual([['newer', 'from file'], ['fresh', 'new']]);
     expect(plan.put.qa).toEqual([qa()]);
-    expect(plan.counts).toEqual({ added: 2, updated: 1, kept: 3 });
+    expect(plan.counts).toEqual({ added: 2, merged: 1, kept: 3, repaired: 0 });
   });
 
   it('importBackup applies the same rules to the database', async () => {
@@ -186,7 +203,7 @@ describe('merging', () => {
     await database.recordings.bulkPut(stored.recordings);
     await database.notes.bulkPut(stored.notes);
     const result = await importBackup(JSON.stringify(incoming));
-    expect(result).toEqual({ ok: true, counts: { added: 2, updated: 1, kept: 3 } });
+    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: 0 } });
     expect(await database.recordings.toArray()).toEqual(stored.recordings);
     expect(Object.fromEntries((await database.notes.toArray()).map((n) => [n.id, n.text]))).toEqual({
       newer: 'from file', older: 'stored is newer', tie: 'stored', fresh: 'new',
@@ -254,19 +271,22 @@ const str = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({
 const nonEmpty = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }));
 const seconds = fc.double({ min: 0, max: 1e7, noNaN: true, noDefaultInfinity: true });
 const stamp = fc.integer({ min: 0, max: 4_102_444_800_000 });
-const speaker = fc.record({ id: nonEmpty, name: str, role: str, org: str, handle: str }, { requiredKeys: ['id', 'name'] });
+/** Per-field edit times, as records edited since version 2 carry them. */
+const times = (fields: string[]) => fc.dictionary(fc.constantFrom(...fields), stamp, { maxKeys: 3 });
+const speaker = fc.record({ id: nonEmpty, name: str, role: str, org: str, handle: str, fieldsUpdatedAt: times(['name', 'role']) }, { requiredKeys: ['id', 'name'] });
 const recordingArb = fc.record(
   {
     key: nonEmpty, site: fc.constantFrom('html5' as const, 'youtube' as const, 'vimeo' as const), url: str, title: str, duration: seconds,
     details: fc.record({ title: str, date: str, description: str, organiser: str }, { requiredKeys: [] }),
-    speakers: fc.array(speaker, { maxLength: 3 }), createdAt: stamp, updatedAt: stamp,
+    speakers: fc.uniqueArray(speaker, { selector: (s) => s.id, maxLength: 3 }), createdAt: stamp, updatedAt: stamp,
+    fieldsUpdatedAt: times(['title', 'details.title', 'duration']),
   },
   { requiredKeys: ['key', 'site', 'url', 'title', 'createdAt', 'updatedAt'] },
 );
 const noteArb = fc.record(
   {
-    id: nonEmpty, at: fc.nat(), t: seconds, text: str, speakerId: nonEmpty, qaIds: fc.array(nonEmpty, { maxLength: 3 }),
-    tags: fc.array(str, { maxLength: 3 }), createdAt: stamp, updatedAt: stamp, deletedAt: stamp,
+    id: nonEmpty, at: fc.nat(), t: seconds, text: str, speaker: fc.nat(), qaIds: fc.array(fc.nat(), { maxLength: 3 }),
+    tags: fc.array(str, { maxLength: 3 }), createdAt: stamp, updatedAt: stamp, deletedAt: stamp, fieldsUpdatedAt: times(['text', 't', 'deletedAt']),
   },
   { requiredKeys: ['id', 'at', 't', 'text', 'createdAt', 'updatedAt'] },
 );
@@ -274,11 +294,14 @@ const answer = fc.record({ speakerId: nonEmpty, name: str, text: str, t: seconds
 const qaArb = fc.record(
   {
     id: nonEmpty, at: fc.nat(), question: str, askedBy: str, t: seconds, answers: fc.array(answer, { maxLength: 3 }),
-    createdAt: stamp, updatedAt: stamp, deletedAt: stamp,
+    createdAt: stamp, updatedAt: stamp, deletedAt: stamp, fieldsUpdatedAt: times(['question', 'answers']),
   },
   { requiredKeys: ['id', 'at', 'question', 'answers', 'createdAt', 'updatedAt'] },
 );
-/** Notes and Q&A are filed under one of the generated recordings (`at` picks which). */
+/**
+ * Notes and Q&A are filed under one of the generated recordings (`at` picks which); a note's
+ * speaker and questions are ones the data has (a dangling link would be repaired on import).
+ */
 const databaseArb = fc
   .record({
     recordings: fc.uniqueArray(recordingArb, { selector: (r) => r.key, maxLength: 4 }),
@@ -288,7 +311,17 @@ const databaseArb = fc
   .map(({ recordings, notes, qa }) => {
     const file = <T extends { at: number }>(items: T[]) =>
       recordings.length === 0 ? [] : items.map(({ at, ...rest }) => ({ ...rest, recordingKey: recordings[at % recordings.length]!.key }));
-    return { recordings: recordings.map((r) => ({ ...r })), notes: file(notes) as Note[], qa: file(qa) as QaItem[] };
+    const filedQa = file(qa) as QaItem[];
+    const filedNotes = file(notes).map(({ speaker, qaIds, ...rest }) => {
+      const speakers = recordings.find((r) => r.key === rest.recordingKey)?.speakers ?? [];
+      const links = [...new Set((qaIds ?? []).flatMap((i) => (filedQa.length ? [filedQa[i % filedQa.length]!.id] : [])))];
+      return {
+        ...rest,
+        ...(speaker !== undefined && speakers.length ? { speakerId: speakers[speaker % speakers.length]!.id } : {}),
+        ...(qaIds ? { qaIds: links } : {}),
+      };
+    });
+    return { recordings: recordings.map((r) => ({ ...r })), notes: filedNotes as Note[], qa: filedQa };
   });
 
 async function fill(data: BackupData) {
@@ -308,7 +341,7 @@ describe('round trip (property)', () => {
         const text = JSON.stringify(await exportBackup({}));
         await emptyDatabase();
         const result = await importBackup(text);
-        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, updated: 0, kept: 0 } });
+        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: 0 } });
         expect(await snapshot()).toEqual(original);
         expect(original.notes).toHaveLength(data.notes.length);
       }),
@@ -323,7 +356,7 @@ describe('round trip (property)', () => {
         await fill(data);
         const original = await snapshot();
         const result = await importBackup(JSON.stringify(await exportBackup({})));
-        expect(result).toEqual({ ok: true, counts: { added: 0, updated: 0, kept: data.recordings.length + data.notes.length + data.qa.length } });
+        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: 0 } });
         expect(await snapshot()).toEqual(original);
       }),
       { numRuns: 25 },
@@ -337,7 +370,7 @@ describe('importBackup progress', () => {
   it('says it is checking, then counts the records written up to the total', async () => {
     const steps: unknown[] = [];
     const result = await importBackup(file(undefined, { notes: many(12_000), qa: [] }), (progress) => steps.push(progress));
-    expect(result).toEqual({ ok: true, counts: { added: 12_001, updated: 0, kept: 0 } });
+    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: 0 } });
     expect(steps[0]).toEqual({ stage: 'checking' });
     const saving = steps.slice(1) as { stage: string; done: number; total: number }[];
     expect(saving.every((s) => s.stage === 'saving' && s.total === 12_001)).toBe(true);

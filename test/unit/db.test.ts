@@ -32,7 +32,8 @@ describe('addNote', () => {
 
     expect(note).toMatchObject({ recordingKey: talk.key, t: 12, text: 'First point', createdAt: 2_000, updatedAt: 2_000 });
     expect(await db().notes.get(note.id)).toEqual(note);
-    expect(await db().recordings.get(talk.key)).toEqual({ ...talk, createdAt: 2_000, updatedAt: 2_000 });
+    const stamped = { site: 2_000, url: 2_000, title: 2_000, duration: 2_000 };
+    expect(await db().recordings.get(talk.key)).toEqual({ ...talk, createdAt: 2_000, updatedAt: 2_000, fieldsUpdatedAt: stamped });
     expect(await ownDraft(TAB_A, talk.key)).toBeUndefined();
   });
 
@@ -50,7 +51,7 @@ describe('addNote', () => {
     expect(await ownDraft(TAB_B, talk.key)).toMatchObject({ text: 'Same words', t: 40 });
   });
 
-  it('updates the recording row, keeping its creation time and a known title', async () => {
+  it('updates the recording row, keeping its creation time and a known title; only the field that changed is stamped', async () => {
     await addNote(talk, 1, 'a');
     clock.now = 5_000;
     await addNote({ ...talk, title: '', url: 'https://example.com/talk?moved=1' }, 2, 'b');
@@ -59,6 +60,7 @@ describe('addNote', () => {
       url: 'https://example.com/talk?moved=1',
       createdAt: 1_000,
       updatedAt: 5_000,
+      fieldsUpdatedAt: { site: 1_000, title: 1_000, duration: 1_000, url: 5_000 },
     });
   });
 
@@ -78,7 +80,9 @@ describe('addNote', () => {
   it('names a recording without title after its URL', async () => {
     const { duration: _unknown, ...live } = { ...talk, title: '' };
     await addNote(live, 1, 'a');
-    expect(await db().recordings.get(talk.key)).toEqual({ ...live, title: talk.url, createdAt: 1_000, updatedAt: 1_000 });
+    expect(await db().recordings.get(talk.key)).toEqual({
+      ...live, title: talk.url, createdAt: 1_000, updatedAt: 1_000, fieldsUpdatedAt: { site: 1_000, url: 1_000, title: 1_000 },
+    });
   });
 
   it('accepts text of exactly the maximum length', async () => {
@@ -136,17 +140,19 @@ describe('listNotes and countNotes', () => {
 });
 
 describe('trashNote and restoreNote', () => {
-  it('round-trip a note back to what it was, apart from updatedAt', async () => {
+  it('round-trip a note back to what it was, apart from updatedAt and the time of the trash field', async () => {
     const note = await addNote(talk, 7, 'keep me');
     clock.now = 2_000;
     await trashNote(note.id);
-    expect(await db().notes.get(note.id)).toEqual({ ...note, deletedAt: 2_000, updatedAt: 2_000 });
+    expect(await db().notes.get(note.id)).toEqual({
+      ...note, deletedAt: 2_000, updatedAt: 2_000, fieldsUpdatedAt: { ...note.fieldsUpdatedAt, deletedAt: 2_000 },
+    });
     expect(await listNotes(talk.key)).toEqual([]);
 
     clock.now = 3_000;
     await restoreNote(note.id);
     const restored = await db().notes.get(note.id);
-    expect(restored).toEqual({ ...note, updatedAt: 3_000 });
+    expect(restored).toEqual({ ...note, updatedAt: 3_000, fieldsUpdatedAt: { ...note.fieldsUpdatedAt, deletedAt: 3_000 } });
     expect(restored).not.toHaveProperty('deletedAt');
     expect(await listNotes(talk.key)).toEqual([restored]);
   });
@@ -158,11 +164,16 @@ describe('trashNote and restoreNote', () => {
 });
 
 describe('editNote', () => {
-  it('changes text and time and stamps updatedAt', async () => {
+  it('changes text and time and stamps updatedAt and the time of each field changed', async () => {
     const note = await addNote(talk, 7, 'draft wording');
     clock.now = 4_000;
-    expect(await editNote(note.id, noteFields(note), { ...noteFields(note), text: 'final wording', t: 9.5 })).toEqual({ state: 'saved' });
-    expect(await db().notes.get(note.id)).toEqual({ ...note, text: 'final wording', t: 9.5, updatedAt: 4_000 });
+    const first = { ...noteFields(note), text: 'final wording' };
+    expect(await editNote(note.id, noteFields(note), first)).toEqual({ state: 'saved' });
+    clock.now = 5_000;
+    expect(await editNote(note.id, first, { ...first, t: 9.5 })).toEqual({ state: 'saved' });
+    expect(await db().notes.get(note.id)).toEqual({
+      ...note, text: 'final wording', t: 9.5, updatedAt: 5_000, fieldsUpdatedAt: { text: 4_000, t: 5_000 },
+    });
   });
 
   it('a stale form that only added a tag keeps the text another tab saved meanwhile', async () => {

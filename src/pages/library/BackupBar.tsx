@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { importSummary } from '../../core/backup';
 import { exportBackup, importBackup, type ImportProgress } from '../../db/backup';
 import { downloadText } from '../shared/download';
 import { errorText } from '../shared/FormError';
@@ -41,7 +42,7 @@ export function BackupBar() {
         outcome.ok
           ? {
               ok: true,
-              text: `Restored from ${file.name}: ${outcome.counts.added.toLocaleString()} added, ${outcome.counts.updated.toLocaleString()} updated, ${outcome.counts.kept.toLocaleString()} already up to date.`,
+              text: `Restored from ${file.name}: ${importSummary(outcome.counts)}`,
             }
           : { ok: false, text: outcome.message },
       );

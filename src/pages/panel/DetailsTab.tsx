@@ -141,8 +141,8 @@ function SpeakerRow({ recording, speaker, onEdit, editLocked }: { recording: Rec
 
 const SPEAKER_LABELS: Record<keyof SpeakerFields, string> = { name: 'Name', role: 'Role', org: 'Organisation', handle: 'Handle' };
 
-/** A stored speaker as the speaker form edits it: the fields without the id. */
-function speakerFields({ id: _id, ...fields }: Speaker): SpeakerFields {
+/** A stored speaker as the speaker form edits it: the typed fields, without id or edit times. */
+function speakerFields({ id: _id, fieldsUpdatedAt: _times, ...fields }: Speaker): SpeakerFields {
   return fields;
 }
 
