@@ -136,10 +136,30 @@ export async function panelOf(page: Page, extensionId: string, parentUrl?: RegEx
     const frame = page
       .frames()
       .find((f) => f.url().startsWith(prefix) && (!parentUrl || parentUrl.test(f.parentFrame()?.url() ?? '')));
-    if (frame && (await frame.locator('textarea#composer-text').count()) > 0) return frame;
+    if (frame && (await frame.locator('textarea#composer-text').count()) > 0) {
+      if (await (await frame.frameElement()).isVisible()) await clicksTaken(frame);
+      return frame;
+    }
     await page.waitForTimeout(50);
   }
   throw new Error('the notes panel did not appear');
+}
+
+/**
+ * Waits until a shown panel frame takes clicks: it drops them until the browser has reported it
+ * visible for a moment (src/pages/panel/click-guard.ts), which a test clicking at once would hit.
+ */
+export async function clicksTaken(frame: Frame): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const guard = await frame.evaluate(() => document.documentElement.dataset.clickGuard);
+    if (guard !== 'covered') {
+      // The guard's MIN_VISIBLE_MS, and a little more.
+      if (guard === 'shown') await frame.page().waitForTimeout(300);
+      return;
+    }
+    await frame.page().waitForTimeout(50);
+  }
+  throw new Error('the notes panel frame never became visible to the browser');
 }
 
 /** `promise`, or an error naming `what` after `ms`: page.evaluate has no timeout of its own. */
