@@ -125,6 +125,13 @@ test('an enabled page cannot restyle, hide or move the real panel: our host keep
   await expect.poll(() => page.evaluate(() => document.getElementById('trap')?.children.length)).toBe(0);
   await expect.poll(() => page.evaluate((find) => eval(find) !== undefined, FIND_HOST)).toBe(true);
   await panelOf(page, session.browser.extensionId);
+  // Nor can the page reach the frame another way: it is not among the page's frames, and its
+  // address (with the nonce) is not in the page's resource timing.
+  const reach = await page.evaluate(() => ({
+    frames: window.length,
+    timing: performance.getEntriesByType('resource').filter((entry) => !entry.name.startsWith('http')).length,
+  }));
+  expect(reach).toEqual({ frames: 0, timing: 0 });
 });
 
 test('a click lured onto the panel while a page element covers it is dropped; uncovered, the same click acts', async () => {
@@ -154,6 +161,13 @@ test('a click lured onto the panel while a page element covers it is dropped; un
   expect(await secret()).toBeDefined();
   expect((await secret())?.deletedAt).toBeUndefined();
   expect(await row.count()).toBe(1);
+
+  // Sequential Tab can move the focus into the frame: a lured Enter on the focused Delete button
+  // counts no more than the click.
+  await row.getByRole('button', { name: /^Delete note/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1000);
+  expect((await secret())?.deletedAt).toBeUndefined();
 
   await page.evaluate(() => document.getElementById('bait')?.remove());
   await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.clickGuard)).toBe('shown');

@@ -131,6 +131,31 @@ test('edit a note, change its time, delete it and undo', async () => {
   await page.close();
 });
 
+test('an edit half typed survives a switch to another tab of the panel and a request for the composer', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/`);
+  const panel = await panelOf(page, session.browser.extensionId);
+  await typeNote(panel, 'Wording to improve');
+  const id = await panel.locator('li.note', { hasText: 'Wording to improve' }).getAttribute('data-note-id');
+  const row = panel.locator(`li.note[data-note-id="${id}"]`);
+  await row.getByRole('button', { name: /^Edit note/ }).click();
+  await row.locator('textarea').fill('Wording half improv');
+  await panel.getByRole('tab', { name: 'Q&A' }).click();
+  await panel.getByRole('tab', { name: 'Details' }).click();
+  await panel.getByRole('tab', { name: 'Notes' }).click();
+  expect(await row.locator('textarea').inputValue()).toBe('Wording half improv');
+  // The shortcut's request switches to the Notes tab; the edit stays open.
+  await panel.getByRole('tab', { name: 'Q&A' }).click();
+  const worker = await session.browser.worker();
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    await (globalThis as unknown as { webinarNotesHandleCommand(c: string, t: unknown): Promise<void> }).webinarNotesHandleCommand('new-note', tab);
+  });
+  await expect.poll(() => panel.getByRole('tab', { name: 'Notes' }).getAttribute('aria-selected')).toBe('true');
+  expect(await row.locator('textarea').inputValue()).toBe('Wording half improv');
+  await page.close();
+});
+
 test('odd text is stored and shown exactly as typed, never as HTML', async () => {
   const page = await session.browser.context.newPage();
   const dialogs: string[] = [];

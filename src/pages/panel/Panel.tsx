@@ -80,6 +80,9 @@ export function Panel({ place }: { place: PanelPlace }) {
   const [storage, setStorage] = useState<Storage>({ state: 'checking' });
   const [, setTick] = useState(0);
   const [tab, setTab] = useState<PanelTab>('notes');
+  // The tabs with forms that were shown at least once: they stay mounted (see the render).
+  const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(new Set(['notes']));
+  useEffect(() => setOpened((seen) => (seen.has(tab) ? seen : new Set([...seen, tab]))), [tab]);
   const [speakerId, setSpeakerId] = useState<string | undefined>(undefined);
   // The note whose editor is open, with its recording: an editor belongs to one recording.
   const [editing, setEditing] = useState<{ recordingKey: string; id: string } | null>(null);
@@ -256,82 +259,82 @@ export function Panel({ place }: { place: PanelPlace }) {
         </p>
       )}
       <Tabs current={tab} onChange={setTab} />
-      {tab === 'notes' && (
-        <div class="tab-body notes-tab" role="tabpanel" id="panel-notes" aria-labelledby="tab-notes">
-          {recording && settings.state === 'ready' && storage.state === 'ok' && (
-            <>
-              {speakers.length > 0 && (
-                <div class="now-speaking">
-                  <SpeakerSelect
-                    id="now-speaking"
-                    label="Now speaking"
-                    speakers={speakers}
-                    value={speakerId}
-                    onChange={setSpeakerId}
-                  />
-                </div>
-              )}
-              <Composer
-                key={recording.key}
-                panelId={panelId()}
-                recording={recording}
-                settings={settings.value}
-                readTime={readTime}
-                whyNoTime={() =>
-                  playbackRef.current?.ad
-                    ? 'An ad is playing. Start the note when the video is back: it will get the video’s time.'
-                    : 'The video has no playback time yet, so this note cannot be timed. Start the video, then type.'
-                }
-                isPlaying={() => playbackRef.current?.paused === false}
-                pause={() => link?.send({ type: 'pause' })}
-                play={() => link?.send({ type: 'play' })}
-                focusRequest={focusRequest}
-                disabledReason={problem}
-                speakerId={speakerId}
-              />
-            </>
-          )}
-          {problem && !failure && (
-            <p class="banner" role="status">
-              {problem}
-            </p>
-          )}
-          <section class="notes" aria-label={`Notes (${list.length})`}>
-            {notes.state === 'ready' && list.length === 0 && (
-              <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
-            )}
-            <VirtualList
-              items={shown}
-              itemKey={(note) => note.id}
-              estimateSize={48}
-              label="Notes"
-              class="notes-scroll"
-              revealIndex={current}
-              holdIndex={editingIndex}
-              itemProps={(note, index) => ({
-                class: `note${index === current ? ' current' : ''}`,
-                'aria-current': index === current ? 'true' : undefined,
-                'data-note-id': note.id,
-              })}
-              renderItem={(note) => (
-                <NoteRow
-                  note={note}
-                  onSeek={seek}
-                  onDelete={remove}
-                  onCopyLink={copyLink}
-                  readTime={readTime}
+      {/* Tabs stay mounted once opened, hidden when another is shown: a form half typed in one
+          (a note's edit, an answer, a speaker) survives a switch, and so does a compose request. */}
+      <div class="tab-body notes-tab" role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'}>
+        {recording && settings.state === 'ready' && storage.state === 'ok' && (
+          <>
+            {speakers.length > 0 && (
+              <div class="now-speaking">
+                <SpeakerSelect
+                  id="now-speaking"
+                  label="Now speaking"
                   speakers={speakers}
-                  editing={note.id === editingId}
-                  editLocked={editingIndex !== -1 && note.id !== editingId}
-                  setEditing={(open) => setEditing(open ? { recordingKey: note.recordingKey, id: note.id } : null)}
+                  value={speakerId}
+                  onChange={setSpeakerId}
                 />
-              )}
+              </div>
+            )}
+            <Composer
+              key={recording.key}
+              panelId={panelId()}
+              recording={recording}
+              settings={settings.value}
+              readTime={readTime}
+              whyNoTime={() =>
+                playbackRef.current?.ad
+                  ? 'An ad is playing. Start the note when the video is back: it will get the video’s time.'
+                  : 'The video has no playback time yet, so this note cannot be timed. Start the video, then type.'
+              }
+              isPlaying={() => playbackRef.current?.paused === false}
+              pause={() => link?.send({ type: 'pause' })}
+              play={() => link?.send({ type: 'play' })}
+              focusRequest={focusRequest}
+              disabledReason={problem}
+              speakerId={speakerId}
             />
-          </section>
-        </div>
-      )}
-      {tab === 'qa' && recording && (
-        <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll">
+          </>
+        )}
+        {problem && !failure && (
+          <p class="banner" role="status">
+            {problem}
+          </p>
+        )}
+        <section class="notes" aria-label={`Notes (${list.length})`}>
+          {notes.state === 'ready' && list.length === 0 && (
+            <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
+          )}
+          <VirtualList
+            items={shown}
+            itemKey={(note) => note.id}
+            estimateSize={48}
+            label="Notes"
+            class="notes-scroll"
+            revealIndex={current}
+            holdIndex={editingIndex}
+            itemProps={(note, index) => ({
+              class: `note${index === current ? ' current' : ''}`,
+              'aria-current': index === current ? 'true' : undefined,
+              'data-note-id': note.id,
+            })}
+            renderItem={(note) => (
+              <NoteRow
+                note={note}
+                onSeek={seek}
+                onDelete={remove}
+                onCopyLink={copyLink}
+                readTime={readTime}
+                speakers={speakers}
+                editing={note.id === editingId}
+                editLocked={editingIndex !== -1 && note.id !== editingId}
+                setEditing={(open) => setEditing(open ? { recordingKey: note.recordingKey, id: note.id } : null)}
+              />
+            )}
+          />
+        </section>
+      </div>
+      {opened.has('qa') && recording && (
+        <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll" hidden={tab !== 'qa'}>
           {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
           <QaTab key={recording.key} recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
         </div>
@@ -343,8 +346,8 @@ export function Panel({ place }: { place: PanelPlace }) {
       )}
       {/* Once the row is read: the forms open with what is stored, their base for merging. Keyed:
           a form open on one recording closes when the video changes. */}
-      {tab === 'details' && recording && stored.state === 'ready' && (
-        <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll">
+      {opened.has('details') && recording && stored.state === 'ready' && (
+        <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll" hidden={tab !== 'details'}>
           <DetailsTab key={recording.key} recording={recording} stored={stored.value} />
         </div>
       )}

@@ -3,7 +3,8 @@
  * invisible (opacity, a filter, its own element painted over it) and lure a click onto it; Chrome's
  * IntersectionObserver v2 (`trackVisibility`) tells a frame whether it is shown unoccluded and
  * unaltered, so while it is not, and until it has been for `MIN_VISIBLE_MS`, every click in the
- * panel is dropped before any handler sees it (keyboard-made clicks too: a page can focus a frame).
+ * panel is dropped before any handler sees it, and so are the keys that act (Escape, and Enter or
+ * Space on a button).
  * Browsers without v2 (Firefox) get no guard: there the panel's own placement (re-asserted by the
  * content script) and Undo are the defence.
  *
@@ -56,4 +57,19 @@ export function guardClicks(target: Element, signal: AbortSignal): void {
     event.stopImmediatePropagation();
   };
   for (const type of CLICKS) window.addEventListener(type, drop, { capture: true, signal });
+  // A page can move the focus into the frame (sequential Tab reaches it), then lure key presses.
+  // Escape discards the note being typed, and Enter or Space on a button presses it: those count
+  // only when a click would. Typing, Enter and Space in a text box stay free, so a panel partly
+  // overlapped by the page's own pop-up never eats a word.
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' || ((event.key === 'Enter' || event.key === ' ') && !isTextEntry(event.target))) drop(event);
+    },
+    { capture: true, signal },
+  );
+}
+
+function isTextEntry(target: EventTarget | null): boolean {
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio');
 }

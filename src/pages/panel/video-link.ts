@@ -70,10 +70,17 @@ export async function connectToVideo(
   return { tabId, send: (message) => port.postMessage(message) };
 }
 
-/** In the side panel, start over whenever the user moves to another tab or reloads this one. */
+/**
+ * In the side panel, start over whenever the user moves to another tab of this window (each
+ * window has its own side panel) or reloads the one it follows.
+ */
 export function followActiveTab(tabId: number | null): void {
   const restart = () => location.reload();
-  browser.tabs.onActivated.addListener(restart);
+  void browser.windows.getCurrent().then((own) => {
+    browser.tabs.onActivated.addListener((active) => {
+      if (active.windowId === own.id) restart();
+    });
+  });
   browser.tabs.onUpdated.addListener((id, change) => {
     if (id === tabId && change.status === 'complete') restart();
   });

@@ -75,6 +75,13 @@ export function VirtualList<T>({
   virtualizer.setOptions(options);
   useLayoutEffect(() => virtualizer._didMount(), []);
   useLayoutEffect(() => virtualizer._willUpdate());
+  // Hidden (its tab is not shown), the list has no height and the virtualizer no rows: it keeps the
+  // rows it last showed, so a row being edited stays mounted, with what was typed in it.
+  const measured = virtualizer.getVirtualItems();
+  const lastShown = useRef(measured);
+  const hidden = virtualizer.scrollRect?.height === 0;
+  if (!hidden) lastShown.current = measured;
+  const rows = (hidden ? lastShown.current : measured).filter((row) => row.index < items.length);
   const holding = holdIndex !== undefined && holdIndex >= 0;
   useEffect(() => {
     if (!holding && revealIndex !== undefined && revealIndex >= 0 && revealIndex < items.length) {
@@ -85,7 +92,7 @@ export function VirtualList<T>({
   return (
     <div ref={scroller} class={`virtual-scroll${className ? ` ${className}` : ''}`}>
       <ol aria-label={label} class="virtual-list" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        {virtualizer.getVirtualItems().map((row) => {
+        {rows.map((row) => {
           const item = items[row.index] as T;
           const { class: rowClass, ...attributes } = itemProps?.(item, row.index) ?? {};
           return (
