@@ -48,8 +48,11 @@ test('a player under 480 px keeps the panel out of the way and opens it in the s
 test('with "type notes only in the side panel", the page gets no frame to type in, and the side panel takes the note', async () => {
   const options = await session.browser.context.newPage();
   await options.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
-  await options.getByLabel(/Type notes only in the browser’s side panel/).check();
+  // Clicked, then read back: the box shows the stored setting, which lands a moment later.
+  const sidePanelOnly = options.getByLabel(/Type notes only in the browser’s side panel/);
+  await sidePanelOnly.click();
   await expect.poll(() => options.locator('.saved').textContent()).toBe('Saved.');
+  await expect.poll(() => sidePanelOnly.isChecked()).toBe(true);
   await options.screenshot({ path: join(SCREENSHOTS, 'settings-side-panel-only.png'), fullPage: true });
   await options.close();
 
