@@ -101,7 +101,10 @@ export interface Draft {
   panelId: string;
   recordingKey: string;
   text: string;
-  /** The time the note will get: taken when typing started, lead-in already applied. */
-  t: number;
+  /**
+   * The time the note will get: taken when typing started, lead-in already applied. Null when the
+   * video had no time then (an ad, not started yet): the note takes the first time known after.
+   */
+  t: number | null;
   updatedAt: number;
 }

@@ -28,7 +28,7 @@ export async function loadDrafts(panelId: string, recordingKey: string): Promise
  * With the database open, the write and its commit are sent before this returns its promise, so a
  * call from `pagehide` still lands as the page is torn down.
  */
-export async function saveDraft(panelId: string, recordingKey: string, text: string, t: number): Promise<void> {
+export async function saveDraft(panelId: string, recordingKey: string, text: string, t: number | null): Promise<void> {
   checkPanelId(panelId);
   const database = db();
   if (!database.isOpen()) await database.open();

@@ -138,6 +138,27 @@ test('while an ad plays no note gets its time and the markers are hidden', async
   await expect.poll(async () => (await notesOf(`youtube:${TALK}`)).find((n) => n.text === 'During the ad, then after it')?.t).toBeGreaterThanOrEqual(117);
 });
 
+test('words typed while an ad plays are kept as a draft through a reload, and the note takes the time once there is one', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
+  let panel = await panelOf(page, session.browser.extensionId);
+  await seekTo(page, 90);
+  await page.evaluate(() => (window as unknown as { fixture: { startAd(): Promise<void> } }).fixture.startAd());
+  const box = () => panel.locator('textarea#composer-text');
+  await box().click();
+  await box().pressSequentially('Typed while the ad ran');
+  await expect.poll(() => panel.locator('#composer-status').textContent()).toMatch(/ad is playing/);
+  // The draft interval, and a margin.
+  await page.waitForTimeout(600);
+  await page.reload();
+  panel = await panelOf(page, session.browser.extensionId);
+  await expect.poll(() => box().inputValue()).toBe('Typed while the ad ran');
+  await seekTo(page, 100);
+  await box().press('Enter');
+  await expect.poll(async () => (await notesOf(`youtube:${TALK}`)).find((n) => n.text === 'Typed while the ad ran')?.t).toBeGreaterThanOrEqual(97);
+  await page.close();
+});
+
 test('theater mode and fullscreen keep the panel and markers visible', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`https://www.youtube.com/watch?v=${TALK}`);

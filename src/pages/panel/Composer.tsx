@@ -65,7 +65,8 @@ export function Composer({
   const [draftWriter] = useState(() =>
     throttle(() => {
       const { text: draftText, t: draftT } = latest.current;
-      if (draftText !== '' && draftT !== null) {
+      // Kept even before the note has a time (an ad is playing): the words are what matters.
+      if (draftText !== '') {
         saveDraft(panelId, recording.key, draftText, draftT).catch((error: unknown) =>
           setMessage(`The draft could not be stored: ${errorText(error)}.`),
         );
@@ -129,6 +130,8 @@ export function Composer({
       const now = readTime();
       if (now === null) {
         setMessage(whyNoTime());
+        latest.current = { text: value, t: null };
+        draftWriter.request();
         return;
       }
       noteT = noteTime(now, settings.leadInSeconds);
@@ -143,10 +146,13 @@ export function Composer({
   };
 
   const save = async () => {
-    const { text: noteText, t: noteT } = latest.current;
+    const { text: noteText } = latest.current;
+    // Typed while the video had no time (a draft restored from then, say): the time is now's.
+    const now = latest.current.t === null ? readTime() : null;
+    const noteT = latest.current.t ?? (now === null ? null : noteTime(now, settings.leadInSeconds));
     const problem = checkNoteText(noteText);
     if (problem || noteT === null) {
-      setMessage(problem ?? 'Type the note while the video has a playback time.');
+      setMessage(problem ?? `${whyNoTime()} Your text is kept.`);
       return;
     }
     // The draft as saved, written before the note (IndexedDB keeps the order), so that storing

@@ -23,7 +23,7 @@ export function DraftOffers({ drafts, onUse, onDiscard }: Props) {
         return (
           <li key={draft.panelId} class="draft-offer">
             <span class="draft-preview">
-              Another draft for this video, at {formatTime(draft.t)}: <q>{preview}</q>
+              Another draft for this video{draft.t === null ? '' : `, at ${formatTime(draft.t)}`}: <q>{preview}</q>
             </span>
             <button type="button" onClick={() => onUse(draft)} aria-label={`Use the other draft: ${preview}`}>
               Use it
