@@ -6,6 +6,7 @@ import { formatTime } from '../../core/time';
 import { adoptDraft, discardDraft, loadDrafts, pruneDrafts, saveDraft } from '../../db/drafts';
 import { addNote, checkNoteText, type RecordingInfo } from '../../db/notes';
 import { errorText } from '../shared/FormError';
+import { newId } from '../../core/notes';
 import { throttle } from '../shared/throttle';
 import { DraftOffers } from './DraftOffers';
 
@@ -61,12 +62,15 @@ export function Composer({
   const pausedByUs = useRef(false);
   const latest = useRef({ text, t });
   latest.current = { text, t };
+  // No draft is written until this panel's stored draft has been read: a key pressed before that
+  // (the shortcut right after a reload) would overwrite it unseen.
+  const ownDraftRead = useRef(false);
   // The component lives as long as its recording (Panel keys it by recording), so one throttle.
   const [draftWriter] = useState(() =>
     throttle(() => {
       const { text: draftText, t: draftT } = latest.current;
       // Kept even before the note has a time (an ad is playing): the words are what matters.
-      if (draftText !== '') {
+      if (draftText !== '' && ownDraftRead.current) {
         saveDraft(panelId, recording.key, draftText, draftT).catch((error: unknown) =>
           setMessage(`The draft could not be stored: ${errorText(error)}.`),
         );
@@ -79,17 +83,29 @@ export function Composer({
     // Pruned first, so a draft past its age is not offered.
     void pruneDrafts()
       .then(() => loadDrafts(panelId, recording.key))
-      .then(({ own, others: offered }) => {
+      .then(async ({ own, others: offered }) => {
         if (cancelled) return;
+        if (own && latest.current.text !== '' && own.text !== latest.current.text) {
+          // Typed into before it was read: the stored draft moves aside and is offered, not lost.
+          const aside = { ...own, panelId: newId() };
+          await saveDraft(aside.panelId, aside.recordingKey, aside.text, aside.t);
+          offered = [aside, ...offered];
+        } else if (own && latest.current.text === '') {
+          setText(own.text);
+          setT(own.t);
+          latest.current = { text: own.text, t: own.t };
+        }
         setOthers(offered);
-        if (!own || latest.current.text !== '') return;
-        setText(own.text);
-        setT(own.t);
       })
       .catch((error: unknown) => {
         if (cancelled) return;
         setOthers([]);
         setMessage(`Drafts could not be read: ${errorText(error)}.`);
+      })
+      .finally(() => {
+        if (cancelled) return;
+        ownDraftRead.current = true;
+        if (latest.current.text !== '') draftWriter.request();
       });
     // The page may be gone before the next write is due: write now. `visibilitychange` too, since
     // a hidden tab may be discarded or killed without `pagehide`.

@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+/**
+ * The composer in a DOM, over fake-indexeddb: what happens to this panel's stored draft when keys
+ * arrive before it has been read (the shortcut focuses the box right after a reload).
+ */
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { loadDrafts, saveDraft } from '../../src/db/drafts';
+import { Composer } from '../../src/pages/panel/Composer';
+import { emptyDatabase } from './empty-db';
+
+const RECORDING = { key: 'youtube:Wb1nQ9rLk2A', site: 'youtube' as const, url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A', title: 'Talk' };
+const PANEL = 'panel-a';
+
+function mount(): HTMLTextAreaElement {
+  const host = document.createElement('div');
+  document.body.append(host);
+  render(
+    <Composer
+      panelId={PANEL}
+      recording={RECORDING}
+      settings={DEFAULT_SETTINGS}
+      readTime={() => 42}
+      whyNoTime={() => 'no time'}
+      isPlaying={() => false}
+      pause={() => undefined}
+      play={() => undefined}
+      focusRequest={0}
+      disabledReason={null}
+      speakerId={undefined}
+    />,
+    host,
+  );
+  return host.querySelector('textarea') as HTMLTextAreaElement;
+}
+
+describe('Composer drafts', () => {
+  it('typed into before its own draft was read, moves that draft aside and offers it', async () => {
+    await emptyDatabase();
+    await saveDraft(PANEL, RECORDING.key, 'Half a sentence from before the reload', 30);
+    let box!: HTMLTextAreaElement;
+    await act(async () => {
+      box = mount();
+      // Before the stored draft is read: the same task as the mount.
+      box.value = 'N';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // Let the draft read, the move and the throttled write land.
+    await expect
+      .poll(async () => {
+        const { own, others } = await loadDrafts(PANEL, RECORDING.key);
+        return { own: own?.text, others: others.map((draft) => draft.text) };
+      })
+      .toEqual({ own: 'N', others: ['Half a sentence from before the reload'] });
+    expect(document.body.textContent).toContain('Half a sentence from before the reload');
+  });
+
+  it('untouched, restores its own draft into the box', async () => {
+    await emptyDatabase();
+    document.body.innerHTML = '';
+    await saveDraft(PANEL, RECORDING.key, 'Restored as it was', 30);
+    let box!: HTMLTextAreaElement;
+    await act(async () => {
+      box = mount();
+    });
+    await expect.poll(() => box.value).toBe('Restored as it was');
+  });
+});
