@@ -1,7 +1,7 @@
 /**
  * YouTube and Vimeo page URLs: which video they show, where they ask playback to start, and the
  * links we write back. Hosts and path forms follow ../shared/SITES.md §4.2 and §5.2 and the URL
- * forms in ../shared/testdata/video-urls.json; anything else reads as null.
+ * forms in test/data/video-urls.json; anything else reads as null.
  */
 import { mediaFragment } from './media-fragment';
 import type { SiteId } from './model';

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fragmentStartTime, mediaFragment, parseMediaFragmentTime } from '../../src/core/media-fragment';
 
-// W3C Media Fragments test strings; see ../shared/testdata/README.md.
-const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata/media-fragments.json');
+// W3C Media Fragments test strings; sources in test/data/README.md.
+const DATA = path.resolve(import.meta.dirname, '../data/media-fragments.json');
 
 interface UaCase {
   id: string;

@@ -65,7 +65,7 @@ interface Row {
 }
 
 const corpus = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/testdata/time-strings.json'), 'utf8'),
+  fs.readFileSync(path.resolve(import.meta.dirname, '../data/time-strings.json'), 'utf8'),
 ) as Record<string, Row[]>;
 
 /** Where our parser, made for times a person types into the editor, parts from the source. */
@@ -174,7 +174,7 @@ function rowFor(rows: Row[], input: unknown): Row {
   return row;
 }
 
-describe('parseTime against shared/testdata/time-strings.json', () => {
+describe('parseTime against test/data/time-strings.json', () => {
   it('has exactly the groups this test knows', () => {
     const groups = Object.keys(corpus).filter((key) => Array.isArray(corpus[key]));
     expect(groups.sort()).toEqual(Object.keys(EXPECTED).sort());

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseUrlTime, parseVideoUrl } from '../../src/core/video-url';
 
-// Time strings from library tests; see ../shared/testdata/README.md.
-const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata/time-strings.json');
+// Time strings from library tests; sources in test/data/README.md.
+const DATA = path.resolve(import.meta.dirname, '../data/time-strings.json');
 
 interface TimeCase {
   input: unknown;

@@ -11,8 +11,8 @@ import {
   type VideoRef,
 } from '../../src/core/video-url';
 
-// Real URL forms from public libraries' tests; see ../shared/testdata/README.md.
-const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata/video-urls.json');
+// Real URL forms from public libraries' tests; sources in test/data/README.md.
+const DATA = path.resolve(import.meta.dirname, '../data/video-urls.json');
 
 interface UrlCase {
   url: string;

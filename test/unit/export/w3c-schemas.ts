@@ -1,6 +1,6 @@
 /**
  * The W3C Web Annotation test suite's JSON Schemas (draft-04), compiled with Ajv, for checking
- * exports. See ../shared/testdata/web-annotation/README.md: each `*.test` manifest lists assertion
+ * exports. See test/data/web-annotation/README.md: each `*.test` manifest lists assertion
  * schemas; the `*Musts.test` ones are the model's MUST requirements.
  */
 import fs from 'node:fs';
@@ -9,8 +9,8 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 
-// Beside the repo, as in CI: ../shared/testdata/web-annotation.
-export const SUITE = path.resolve(import.meta.dirname, '../../../../shared/testdata/web-annotation');
+// Copied into the repo with its licence: test/data/README.md.
+export const SUITE = path.resolve(import.meta.dirname, '../../data/web-annotation');
 
 export interface Assertion {
   file: string;
