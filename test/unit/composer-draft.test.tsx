@@ -69,3 +69,28 @@ describe('Composer drafts', () => {
     await expect.poll(() => box.value).toBe('Restored as it was');
   });
 });
+
+describe('Composer: taking another panel’s draft', () => {
+  it('typed into while the draft is being taken over, keeps both: the typed text, and the draft offered', async () => {
+    await emptyDatabase();
+    document.body.innerHTML = '';
+    await saveDraft('panel-b', RECORDING.key, 'Written in the other tab', 12);
+    let box!: HTMLTextAreaElement;
+    await act(async () => {
+      box = mount();
+    });
+    await expect.poll(() => document.body.querySelector('.draft-offers button')?.textContent).toBe('Use it');
+    await act(async () => {
+      (document.body.querySelector('.draft-offers button') as HTMLButtonElement).click();
+      // Before the take-over's transaction is back.
+      box.value = 'Meanwhile';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect
+      .poll(async () => {
+        const { own, others } = await loadDrafts(PANEL, RECORDING.key);
+        return { box: box.value, own: own?.text, others: others.map((draft) => draft.text) };
+      })
+      .toEqual({ box: 'Meanwhile', own: 'Meanwhile', others: ['Written in the other tab'] });
+  });
+});

@@ -216,6 +216,15 @@ export function Composer({
         setMessage('That draft is gone: it was saved or cleared where it was typed.');
         return;
       }
+      if (latest.current.text !== '') {
+        // Typed into while the draft was being taken over: neither is dropped. The taken one moves
+        // aside and stays offered; this panel's own draft is what was typed.
+        const aside = { ...adopted, panelId: newId() };
+        await saveDraft(aside.panelId, aside.recordingKey, aside.text, aside.t);
+        setOthers((list) => [aside, ...(list ?? [])]);
+        draftWriter.request();
+        return;
+      }
       latest.current = { text: adopted.text, t: adopted.t };
       setText(adopted.text);
       setT(adopted.t);
