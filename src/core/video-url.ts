@@ -1,6 +1,6 @@
 /**
  * YouTube and Vimeo page URLs: which video they show, where they ask playback to start, and the
- * links we write back. Hosts and path forms follow ../shared/SITES.md §4.2 and §5.2 and the URL
+ * links we write back. Hosts and path forms follow docs/player-dom.md §4.2 and §5.2 and the URL
  * forms in test/data/video-urls.json; anything else reads as null.
  */
 import { mediaFragment } from './media-fragment';

@@ -1,7 +1,7 @@
 import { parseVideoUrl, recordingKeyFor } from '../../core/video-url';
 import type { SiteAdapter } from './adapter';
 
-// Vimeo's markup changes often (../shared/SITES.md §5): rely on div.player, the <video> in it and
+// Vimeo's markup changes often (docs/player-dom.md §5): rely on div.player, the <video> in it and
 // data-* hooks rather than vp-* class names where there is a choice.
 const PLAYER = '.player, [data-player-container]';
 

@@ -1,7 +1,7 @@
 import { parseVideoUrl, recordingKeyFor } from '../../core/video-url';
 import type { SiteAdapter } from './adapter';
 
-// Selectors as well-kept YouTube extensions rely on them: ../shared/SITES.md §4.
+// Selectors as well-kept YouTube extensions rely on them: docs/player-dom.md §4.
 const PLAYER = '#movie_player, .html5-video-player';
 
 function player(video: HTMLVideoElement): HTMLElement | null {
