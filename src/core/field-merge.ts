@@ -3,6 +3,7 @@
  * too. A form remembers the values it opened with (the base); on save it writes only the fields
  * the user changed, and only where nobody else changed them in the meantime.
  */
+import { sameContent } from './field-times';
 
 /** A field the user changed that was also changed elsewhere, to a different value. */
 export interface FieldConflict<T, K extends keyof T = keyof T> {
@@ -26,29 +27,19 @@ export interface FieldMerge<T> {
  * For every field of `base` or `mine`: unchanged by the user (mine = base) → left as stored, so
  * another tab's edit of it stays; changed by the user only (stored = base) → in `changes`; changed
  * on both sides to the same value → nothing to do; to different values → a conflict. Values are
- * compared by content (arrays and plain objects field by field), a missing field as `undefined`.
+ * compared by content (`sameContent`: arrays item by item, objects whatever their key order), a
+ * missing field as `undefined`.
  */
 export function mergeFields<T extends object>(base: T, mine: T, stored: T): FieldMerge<T> {
   const changes: Partial<T> = {};
   const conflicts: FieldConflict<T>[] = [];
   const fields = new Set([...Object.keys(base), ...Object.keys(mine)] as (keyof T)[]);
   for (const field of fields) {
-    if (sameValue(mine[field], base[field])) continue;
-    if (sameValue(stored[field], base[field])) changes[field] = mine[field];
-    else if (!sameValue(stored[field], mine[field])) conflicts.push({ field, base: base[field], mine: mine[field], stored: stored[field] });
+    if (sameContent(mine[field], base[field])) continue;
+    if (sameContent(stored[field], base[field])) changes[field] = mine[field];
+    else if (!sameContent(stored[field], mine[field])) conflicts.push({ field, base: base[field], mine: mine[field], stored: stored[field] });
   }
   return { changes, conflicts };
-}
-
-/** Equal by content: primitives by `Object.is`, arrays item by item, plain objects field by field (a missing field = `undefined`). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /**

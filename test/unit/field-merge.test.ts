@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFields, sameValue } from '../../src/core/field-merge';
+import { mergeFields } from '../../src/core/field-merge';
+import { sameContent } from '../../src/core/field-times';
 
 interface Fields {
   text: string;
@@ -53,7 +54,7 @@ describe('mergeFields', () => {
   });
 });
 
-describe('sameValue', () => {
+describe('sameContent, the equality the merge uses', () => {
   it.each([
     [1, 1, true],
     [NaN, NaN, true],
@@ -65,6 +66,6 @@ describe('sameValue', () => {
     [[{ text: 'x', t: 1 }], [{ text: 'x', t: 2 }], false],
     [null, {}, false],
   ])('%j vs %j → %s', (a, b, expected) => {
-    expect(sameValue(a, b)).toBe(expected);
+    expect(sameContent(a, b)).toBe(expected);
   });
 });
