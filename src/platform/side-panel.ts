@@ -1,9 +1,5 @@
 import browser from './browser';
 
-/**
- * The browser's own side panel: Chrome's `sidePanel`, Firefox's `sidebarAction`. Both open only in
- * response to a user action, so callers call this synchronously from the handler of one.
- */
 interface ChromeSidePanel {
   open(options: { tabId: number }): Promise<void>;
 }
@@ -11,20 +7,28 @@ interface FirefoxSidebarAction {
   open(): Promise<void>;
 }
 
-/** Whether this browser gives extensions a side panel (Chrome `sidePanel`, Firefox `sidebarAction`). */
-export function hasSidePanel(): boolean {
-  const api = globalThis as { chrome?: { sidePanel?: unknown }; browser?: { sidebarAction?: unknown } };
-  return Boolean(api.chrome?.sidePanel ?? api.browser?.sidebarAction);
+/** The browser's own side panel API: Chrome's `sidePanel`, Firefox's `sidebarAction`, or neither. */
+function sidePanelApi(): { chrome?: ChromeSidePanel; firefox?: FirefoxSidebarAction } {
+  const api = globalThis as { chrome?: { sidePanel?: ChromeSidePanel }; browser?: { sidebarAction?: FirefoxSidebarAction } };
+  return { chrome: api.chrome?.sidePanel, firefox: api.browser?.sidebarAction };
 }
 
+/** Whether this browser gives extensions a side panel. */
+export function hasSidePanel(): boolean {
+  const { chrome, firefox } = sidePanelApi();
+  return Boolean(chrome ?? firefox);
+}
+
+/**
+ * Opens the browser's side panel for `tabId`. Both browsers open it only in response to a user
+ * action, so callers call this synchronously from the handler of one.
+ */
 export function openSidePanel(tabId: number): Promise<void> {
-  const api = globalThis as { chrome?: { sidePanel?: ChromeSidePanel }; browser?: { sidebarAction?: FirefoxSidebarAction } };
-  const chromeSidePanel = api.chrome?.sidePanel;
-  if (chromeSidePanel) return chromeSidePanel.open({ tabId });
-  const firefoxSidebar = api.browser?.sidebarAction;
-  if (firefoxSidebar) {
+  const { chrome, firefox } = sidePanelApi();
+  if (chrome) return chrome.open({ tabId });
+  if (firefox) {
     try {
-      return firefoxSidebar.open();
+      return firefox.open();
     } catch (error) {
       // Firefox throws at once outside a user action (a content script's message is not one).
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));

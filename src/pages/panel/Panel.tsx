@@ -72,6 +72,8 @@ export function Panel({ place }: { place: PanelPlace }) {
   const [link, setLink] = useState<VideoLink | null>(null);
   // The content script speaks first once it has accepted our port: that is the pairing.
   const [paired, setPaired] = useState(false);
+  // Set once the pairing wait is over: an unpaired panel then says why instead of waiting.
+  const [waitedLong, setWaitedLong] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [recording, setRecording] = useState<RecordingInfo | null>(null);
   const [playback, setPlayback] = useState<PlaybackState | null>(null);
@@ -103,11 +105,8 @@ export function Panel({ place }: { place: PanelPlace }) {
       setProblem('Notes are taken beside a video, or in the browser’s side panel. Open the video’s page and use its Notes button.');
       return;
     }
-    let paired = false;
-    const unanswered = setTimeout(() => paired || setProblem(NOT_PAIRED), PAIRING_TIMEOUT_MS);
+    setTimeout(() => setWaitedLong(true), PAIRING_TIMEOUT_MS);
     const onMessage = (message: ToPanel) => {
-      paired = true;
-      clearTimeout(unanswered);
       setPaired(true);
       switch (message.type) {
         case 'recording':
@@ -219,7 +218,7 @@ export function Panel({ place }: { place: PanelPlace }) {
           ? notes.error.message
           : null;
 
-  if (!paired) return <PanelNotice text={problem ?? 'Waiting for the video…'} />;
+  if (!paired) return <PanelNotice text={problem ?? (waitedLong ? NOT_PAIRED : 'Waiting for the video…')} />;
   // Still paired, so the markers keep coming from here; but nothing to type into in the page.
   if (place === 'frame' && sidePanelOnly) return <PanelNotice text={SIDE_PANEL_ONLY} />;
 
