@@ -1,4 +1,5 @@
 import { UNOWNED_PANEL, type Draft } from '../core/model';
+import { newId } from '../core/notes';
 import { db } from './schema';
 
 /**
@@ -42,6 +43,16 @@ export async function saveDraft(panelId: string, recordingKey: string, text: str
     transaction.oncomplete = () => resolve();
     transaction.onabort = () => reject(transaction.error ?? new Error('The draft was not stored.'));
   });
+}
+
+/**
+ * Stores `draft` again under a new panel id that no panel owns, so every panel of its recording
+ * offers it; resolves to it as stored. For a draft this panel must not overwrite (see Composer).
+ */
+export async function setDraftAside(draft: Draft): Promise<Draft> {
+  const aside = { ...draft, panelId: newId() };
+  await saveDraft(aside.panelId, aside.recordingKey, aside.text, aside.t);
+  return aside;
 }
 
 export async function discardDraft(panelId: string, recordingKey: string): Promise<void> {

@@ -3,10 +3,9 @@ import type { Draft } from '../../core/model';
 import { noteTime } from '../../core/playback';
 import type { Settings } from '../../core/settings';
 import { formatTime } from '../../core/time';
-import { adoptDraft, discardDraft, loadDrafts, pruneDrafts, saveDraft } from '../../db/drafts';
+import { adoptDraft, discardDraft, loadDrafts, pruneDrafts, saveDraft, setDraftAside } from '../../db/drafts';
 import { addNote, checkNoteText, type RecordingInfo } from '../../db/notes';
 import { errorText } from '../shared/FormError';
-import { newId } from '../../core/notes';
 import { throttle } from '../shared/throttle';
 import { DraftOffers } from './DraftOffers';
 
@@ -87,9 +86,7 @@ export function Composer({
         if (cancelled) return;
         if (own && latest.current.text !== '' && own.text !== latest.current.text) {
           // Typed into before it was read: the stored draft moves aside and is offered, not lost.
-          const aside = { ...own, panelId: newId() };
-          await saveDraft(aside.panelId, aside.recordingKey, aside.text, aside.t);
-          offered = [aside, ...offered];
+          offered = [await setDraftAside(own), ...offered];
         } else if (own && latest.current.text === '') {
           setText(own.text);
           setT(own.t);
@@ -219,8 +216,7 @@ export function Composer({
       if (latest.current.text !== '') {
         // Typed into while the draft was being taken over: neither is dropped. The taken one moves
         // aside and stays offered; this panel's own draft is what was typed.
-        const aside = { ...adopted, panelId: newId() };
-        await saveDraft(aside.panelId, aside.recordingKey, aside.text, aside.t);
+        const aside = await setDraftAside(adopted);
         setOthers((list) => [aside, ...(list ?? [])]);
         draftWriter.request();
         return;
