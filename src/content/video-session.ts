@@ -2,6 +2,7 @@ import browser from '../platform/browser';
 import { parseSidePanelOpened, wireNumber, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
 import { mountLayer } from './layer';
 import { listenForPanel } from './panel-link';
+import { watchAddress } from './address-watch';
 import type { PanelKind } from '../messaging/panel-sender';
 import type { SiteAdapter } from './sites/adapter';
 import { newId } from '../core/notes';
@@ -34,7 +35,9 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   // The panel that should open its composer as soon as it connects (it was asked before it could hear).
   let composeWhenConnected: PanelKind | null = null;
   let navigating = false;
+  // What the panel was last told, to tell it again only when the page has changed it.
   let sentKey: string | null = null;
+  let sentTitle: string | null = null;
   let sentAd = false;
   // Unguessable, and known only to the panel frame this session places (it is its URL's fragment,
   // inside a closed shadow root): a port naming it from that frame is that frame.
@@ -76,6 +79,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     if (navigating) return;
     const current = recording();
     sentKey = current.key;
+    sentTitle = current.title;
     link.send({ type: 'recording', recording: current });
     sendPlayback();
   };
@@ -137,28 +141,37 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     },
   );
 
+  /**
+   * Tells the panel the recording again if the page changed it. Identity may come from the
+   * address (a plain page, a watch URL) or from the player (an embed's title link, an ad), and a
+   * page changes the two in either order: each change is checked, so the last one decides.
+   */
+  const checkRecording = () => {
+    const changed = (site.recordingKey(video) ?? '') !== sentKey || site.title(video) !== sentTitle || isAd() !== sentAd;
+    if (changed) sendRecording();
+  };
+
   const bind = () => {
     videoEvents.abort();
     videoEvents = new AbortController();
     const { signal } = videoEvents;
     for (const type of STATE_EVENTS) video.addEventListener(type, sendPlayback, { signal });
-    const checkSource = () => {
-      const key = site.recordingKey(video) ?? '';
-      if (key !== sentKey || isAd() !== sentAd) sendRecording();
-    };
-    for (const type of SOURCE_EVENTS) video.addEventListener(type, checkSource, { signal });
+    for (const type of SOURCE_EVENTS) video.addEventListener(type, checkRecording, { signal });
     video.addEventListener(
       'timeupdate',
       () => {
         const now = Date.now();
         if (now - lastResync < RESYNC_MS) return;
         lastResync = now;
+        // A page may name the new lesson a moment after switching to it.
+        checkRecording();
         sendPlayback();
       },
       { signal },
     );
   };
   bind();
+  watchAddress(checkRecording, pageEvents.signal);
 
   site.onNavigate?.(
     () => {
