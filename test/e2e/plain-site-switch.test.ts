@@ -6,7 +6,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { panelOf, storedNotes, typeNote, useBrowser } from './harness';
+import { panelOf, screenshot, storedNotes, typeNote, useBrowser } from './harness';
 
 const session = useBrowser();
 
@@ -86,5 +86,30 @@ test('address first, source later: the recording follows the address at once, an
   await expect.poll(async () => (await notesUnder(4)).map((note) => note.text).sort()).toEqual(['After both', 'Between the address and the source']);
   expect((await notesUnder(2)).map((note) => note.text)).toEqual([]);
   expect(await recordingTitle(panel)).toBe('Lesson 4');
+  await page.close();
+});
+
+test('a note started before the switch and saved after it is filed under the recording it was started on', async () => {
+  const { page, panel } = await openCourse();
+  await stopAt(page, 6);
+  await startNote(panel, 'Started on lesson 2', /^Note at 0:04$/);
+
+  await playSource(page, 5);
+  await showAddress(page, 5);
+  await expect.poll(() => recordingTitle(panel)).toBe('Lesson 5');
+  // The words stay where they were typed, and the composer says which recording they belong to.
+  expect(await composer(panel).inputValue()).toBe('Started on lesson 2');
+  await expect.poll(() => panel.locator('#composer-status').textContent()).toBe('Note at 0:04 on “Lesson 2”');
+  await screenshot(page, 'plain-site-note-started-before-switch');
+  await composer(panel).press('Enter');
+  await expect.poll(async () => (await notesUnder(2)).map((note) => [note.text, note.t])).toEqual([['Started on lesson 2', 4]]);
+  expect(await notesUnder(5)).toEqual([]);
+
+  // The next note belongs to what plays now.
+  await expect.poll(() => composer(panel).inputValue()).toBe('');
+  await stopAt(page, 3);
+  await startNote(panel, 'On lesson 5', /^Note at 0:01$/);
+  await composer(panel).press('Enter');
+  await expect.poll(async () => (await notesUnder(5)).map((note) => [note.text, note.t])).toEqual([['On lesson 5', 1]]);
   await page.close();
 });

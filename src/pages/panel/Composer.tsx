@@ -19,6 +19,7 @@ export const DRAFT_INTERVAL_MS = 200;
 interface Props {
   /** The panel this composer is in (see panel-instance.ts): its drafts are stored under it. */
   panelId: string;
+  /** The recording playing now. A note goes to the one that played when its typing started. */
   recording: RecordingInfo;
   settings: Settings;
   /** The video's time now, or null when it has none (not loaded, or NaN). */
@@ -36,8 +37,10 @@ interface Props {
 }
 
 /**
- * Where a note is typed. The note's time is taken when typing starts (minus the lead-in), not when
- * it is saved; the draft, with that time, is stored as it is typed.
+ * Where a note is typed. The note's time and its recording are taken when typing starts (minus the
+ * lead-in for the time), not when it is saved: a page that moves on to the next video while a note
+ * is typed does not take the note with it. The draft, with that time, is stored as it is typed,
+ * under that recording.
  */
 export function Composer({
   panelId,
@@ -54,23 +57,36 @@ export function Composer({
 }: Props) {
   const [text, setText] = useState('');
   const [t, setT] = useState<number | null>(null);
+  // The note's recording: while nothing is typed, the one playing; from the first key, the one
+  // that was playing then, until the note is saved or cleared.
+  const [target, setTarget] = useState(recording);
   const [message, setMessage] = useState<string | null>(null);
   /** Other panels' drafts of this recording, offered; null until the drafts are read. */
   const [others, setOthers] = useState<Draft[] | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const pausedByUs = useRef(false);
-  const latest = useRef({ text, t });
-  latest.current = { text, t };
+  const latest = useRef({ text, t, target });
+  latest.current = { text, t, target };
+  const playing = useRef(recording);
+  playing.current = recording;
+  /** The composer is empty again: from now on it files under the recording playing. */
+  const follow = () => {
+    latest.current = { text: '', t: null, target: playing.current };
+    setTarget(playing.current);
+  };
+  // Nothing typed: follow the video. Typing goes on: the note stays with the recording it began on.
+  useEffect(() => {
+    if (latest.current.text === '') follow();
+  }, [recording]);
   // No draft is written until this panel's stored draft has been read: a key pressed before that
   // (the shortcut right after a reload) would overwrite it unseen.
   const ownDraftRead = useRef(false);
-  // The component lives as long as its recording (Panel keys it by recording), so one throttle.
   const [draftWriter] = useState(() =>
     throttle(() => {
-      const { text: draftText, t: draftT } = latest.current;
+      const { text: draftText, t: draftT, target: draftRecording } = latest.current;
       // Kept even before the note has a time (an ad is playing): the words are what matters.
       if (draftText !== '' && ownDraftRead.current) {
-        saveDraft(panelId, recording.key, draftText, draftT).catch((error: unknown) =>
+        saveDraft(panelId, draftRecording.key, draftText, draftT).catch((error: unknown) =>
           setMessage(`The draft could not be stored: ${errorText(error)}.`),
         );
       }
@@ -79,9 +95,11 @@ export function Composer({
 
   useEffect(() => {
     let cancelled = false;
+    ownDraftRead.current = false;
+    setOthers(null);
     // Pruned first, so a draft past its age is not offered.
     void pruneDrafts()
-      .then(() => loadDrafts(panelId, recording.key))
+      .then(() => loadDrafts(panelId, target.key))
       .then(async ({ own, others: offered }) => {
         if (cancelled) return;
         if (own && latest.current.text !== '' && own.text !== latest.current.text) {
@@ -90,7 +108,7 @@ export function Composer({
         } else if (own && latest.current.text === '') {
           setText(own.text);
           setT(own.t);
-          latest.current = { text: own.text, t: own.t };
+          latest.current = { text: own.text, t: own.t, target };
         }
         setOthers(offered);
       })
@@ -116,7 +134,7 @@ export function Composer({
       document.removeEventListener('visibilitychange', hidden);
       draftWriter.flush();
     };
-  }, [recording.key]);
+  }, [target.key]);
 
   useEffect(() => {
     if (focusRequest > 0) box.current?.focus();
@@ -133,17 +151,21 @@ export function Composer({
     // From the ref, not the render: several keystrokes can arrive before the next render.
     let noteT = latest.current.t;
     if (value === '') {
-      latest.current = { text: '', t: null };
+      const typedFor = latest.current.target;
       setT(null);
       draftWriter.cancel();
-      void discardDraft(panelId, recording.key);
+      void discardDraft(panelId, typedFor.key);
+      follow();
       return;
     }
+    // The first key: the note belongs to what plays now, even if the video changes before Enter.
+    const noteRecording = latest.current.text === '' ? playing.current : latest.current.target;
+    if (noteRecording !== latest.current.target) setTarget(noteRecording);
     if (noteT === null) {
       const now = readTime();
       if (now === null) {
         setMessage(whyNoTime());
-        latest.current = { text: value, t: null };
+        latest.current = { text: value, t: null, target: noteRecording };
         draftWriter.request();
         return;
       }
@@ -154,18 +176,23 @@ export function Composer({
         pausedByUs.current = true;
       }
     }
-    latest.current = { text: value, t: noteT };
+    latest.current = { text: value, t: noteT, target: noteRecording };
     draftWriter.request();
   };
 
   const save = async () => {
-    const { text: noteText } = latest.current;
-    // Typed while the video had no time (a draft restored from then, say): the time is now's.
-    const now = latest.current.t === null ? readTime() : null;
+    const { text: noteText, target: noteRecording } = latest.current;
+    const stillPlaying = noteRecording.key === playing.current.key;
+    // Typed while the video had no time (a draft restored from then, say): the time is now's, if
+    // now is the same video.
+    const now = latest.current.t === null && stillPlaying ? readTime() : null;
     const noteT = latest.current.t ?? (now === null ? null : noteTime(now, settings.leadInSeconds));
     const problem = checkNoteText(noteText);
     if (problem || noteT === null) {
-      setMessage(problem ?? `${whyNoTime()} Your text is kept.`);
+      const noTime = stillPlaying
+        ? whyNoTime()
+        : `This note was started on “${noteRecording.title}”, which is no longer playing, before it had a time.`;
+      setMessage(problem ?? `${noTime} Your text is kept.`);
       return;
     }
     // The draft as saved, written before the note (IndexedDB keeps the order), so that storing
@@ -173,16 +200,18 @@ export function Composer({
     draftWriter.flush();
     // Clear at once so the next note can be typed while this one is written; the draft stays in
     // the database until the note is stored, in the same transaction.
-    latest.current = { text: '', t: null };
     setText('');
     setT(null);
     setMessage(null);
+    follow();
     resume();
     try {
-      await addNote(recording, noteT, noteText, { speakerId, panelId });
+      // "Now speaking" names a speaker of the recording playing; a note of an earlier one gets none.
+      await addNote(noteRecording, noteT, noteText, { speakerId: stillPlaying ? speakerId : undefined, panelId });
     } catch (error) {
       if (latest.current.text === '') {
-        latest.current = { text: noteText, t: noteT };
+        latest.current = { text: noteText, t: noteT, target: noteRecording };
+        setTarget(noteRecording);
         setText(noteText);
         setT(noteT);
       }
@@ -192,11 +221,11 @@ export function Composer({
 
   const cancel = () => {
     draftWriter.cancel();
-    latest.current = { text: '', t: null };
+    void discardDraft(panelId, latest.current.target.key);
     setText('');
     setT(null);
     setMessage(null);
-    void discardDraft(panelId, recording.key);
+    follow();
     resume();
   };
 
@@ -221,7 +250,7 @@ export function Composer({
         draftWriter.request();
         return;
       }
-      latest.current = { text: adopted.text, t: adopted.t };
+      latest.current = { text: adopted.text, t: adopted.t, target: latest.current.target };
       setText(adopted.text);
       setT(adopted.t);
       setMessage(null);
@@ -252,6 +281,8 @@ export function Composer({
   };
 
   const disabled = disabledReason !== null;
+  // Said while the note belongs to a recording that is no longer the one playing.
+  const elsewhere = target.key === recording.key ? '' : ` on “${target.title}”`;
   return (
     <form
       class="composer"
@@ -282,7 +313,7 @@ export function Composer({
       )}
       <div class="composer-bar">
         <span id="composer-status" class={message ? 'error' : 'muted'} role={message ? 'alert' : undefined}>
-          {message ?? (t !== null ? `Note at ${formatTime(t)}` : 'Enter saves · Esc cancels')}
+          {message ?? (t !== null ? `Note at ${formatTime(t)}${elsewhere}` : 'Enter saves · Esc cancels')}
         </span>
         <button type="submit" class="primary" disabled={disabled}>
           Add note

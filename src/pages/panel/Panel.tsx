@@ -274,8 +274,9 @@ export function Panel({ place }: { place: PanelPlace }) {
                 />
               </div>
             )}
+            {/* Not keyed by recording: a note being typed when the video changes stays, and is filed
+                under the recording it was started on (see Composer). */}
             <Composer
-              key={recording.key}
               panelId={panelId()}
               recording={recording}
               settings={settings.value}
