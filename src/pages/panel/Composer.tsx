@@ -207,7 +207,9 @@ export function Composer({
     resume();
     try {
       // "Now speaking" names a speaker of the recording playing; a note of an earlier one gets none.
-      await addNote(noteRecording, noteT, noteText, { speakerId: stillPlaying ? speakerId : undefined, panelId });
+      // Still playing: its latest title and duration are stored with the note.
+      const info = stillPlaying ? playing.current : noteRecording;
+      await addNote(info, noteT, noteText, { speakerId: stillPlaying ? speakerId : undefined, panelId });
     } catch (error) {
       if (latest.current.text === '') {
         latest.current = { text: noteText, t: noteT, target: noteRecording };
