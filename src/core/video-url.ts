@@ -14,6 +14,11 @@ export interface VideoRef {
   id: string;
   /** Vimeo's unlisted-video hash (`vimeo.com/ID/HASH`, `?h=HASH`): needed to play it, not part of its identity. */
   hash?: string;
+  /**
+   * The Vimeo review page the video was found on (`vimeo.com/USER/review/ID/HASH`): a video shared
+   * for review may play nowhere else, so links keep the page. Not part of its identity.
+   */
+  review?: { user: string; hash: string };
 }
 
 export interface ParsedVideoUrl extends VideoRef {
@@ -93,23 +98,36 @@ function parseYoutube(url: URL): ParsedVideoUrl | null {
 }
 
 const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com']);
+// Groups: 1 the video id, 2 its unlisted hash. Forms as yt-dlp's Vimeo extractors read them
+// (test/data/vimeo-url-forms.json). An event page (`/event/ID`, `/event/ID/embed`) names the event,
+// not a video: a recurring event plays a new video each time, so it is no recording's identity and
+// reads as null here; the site adapter asks the player which video it loads.
 const VIMEO_PAGE = [
   /^\/(\d+)(?:\/([0-9a-f]+))?\/?$/i, // vimeo.com/ID, vimeo.com/ID/HASH (unlisted)
   /^\/channels\/[^/]+\/(\d+)\/?$/,
   /^\/groups\/[^/]+\/videos\/(\d+)\/?$/,
   /^\/(?:album|showcase)\/[^/]+\/video\/(\d+)\/?$/,
+  /^\/event\/\d+\/videos\/(\d+)\/?$/, // a past video of an event, as the event page lists it
 ];
-const VIMEO_PLAYER = /^\/(?:video\/)?(\d+)\/?$/;
+// vimeo.com/USER/review/ID/HASH: the hash opens the review page, it is not the unlisted hash.
+const VIMEO_REVIEW = /^\/([\w-]+)\/review\/(\d+)\/([0-9a-f]{10})\/?$/i;
+// The player page, and the player's configuration URL (`/video/ID/config?h=…`) that a page names its video by.
+const VIMEO_PLAYER = /^\/(?:video\/)?(\d+)(?:\/config)?\/?$/;
 const VIMEO_HASH = /^[0-9a-f]+$/i;
 
 function parseVimeo(url: URL): ParsedVideoUrl | null {
+  // Vimeo writes #t=754s; a query t= is read too, as YouTube-style links get pasted onto Vimeo ids.
+  const start = startFrom(url);
+  const review = url.hostname === 'player.vimeo.com' ? null : VIMEO_REVIEW.exec(url.pathname);
+  if (review?.[1] && review[2] && review[3]) {
+    return { site: 'vimeo', id: review[2], review: { user: review[1], hash: review[3] }, start };
+  }
   const patterns = url.hostname === 'player.vimeo.com' ? [VIMEO_PLAYER] : VIMEO_PAGE;
   for (const pattern of patterns) {
     const match = pattern.exec(url.pathname);
     if (!match?.[1]) continue;
     const hash = match[2] ?? url.searchParams.get('h') ?? undefined;
-    // Vimeo writes #t=754s; a query t= is read too, as YouTube-style links get pasted onto Vimeo ids.
-    const parsed: ParsedVideoUrl = { site: 'vimeo', id: match[1], start: startFrom(url) };
+    const parsed: ParsedVideoUrl = { site: 'vimeo', id: match[1], start };
     if (hash && VIMEO_HASH.test(hash)) parsed.hash = hash;
     return parsed;
   }
@@ -136,13 +154,24 @@ function wholeSeconds(seconds: number): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
 }
 
+/**
+ * Where the video can be watched again, on the site itself: `https://www.youtube.com/watch?v=ID`,
+ * `https://vimeo.com/ID` (`/ID/HASH` when unlisted, the review page when found on one).
+ */
+export function watchUrl(video: VideoRef): string {
+  const id = encodeURIComponent(video.id);
+  if (video.site === 'youtube') return `https://www.youtube.com/watch?v=${id}`;
+  if (video.review) {
+    const { user, hash } = video.review;
+    return `https://vimeo.com/${encodeURIComponent(user)}/review/${id}/${encodeURIComponent(hash)}`;
+  }
+  return `https://vimeo.com/${id}${video.hash ? `/${encodeURIComponent(video.hash)}` : ''}`;
+}
+
 /** A link that opens the video at `seconds` (floored), in the form the site itself honours. */
 export function timestampedUrl(video: VideoRef, seconds: number): string {
   const t = wholeSeconds(seconds);
-  const id = encodeURIComponent(video.id);
-  if (video.site === 'youtube') return `https://www.youtube.com/watch?v=${id}&t=${t}s`;
-  const hash = video.hash ? `/${encodeURIComponent(video.hash)}` : '';
-  return `https://vimeo.com/${id}${hash}#t=${t}s`;
+  return video.site === 'youtube' ? `${watchUrl(video)}&t=${t}s` : `${watchUrl(video)}#t=${t}s`;
 }
 
 /**

@@ -21,6 +21,15 @@ const TITLES: Record<string, string> = {
   Wb1nQ9rLk2A: 'Accessible forms in practice',
   Zx7pT3vYq8M: 'Design systems at scale',
   '76979871': 'Follow-up: your questions answered',
+  '5034253': 'Live webinar: your questions answered',
+  '5116195': 'Commencement livestream',
+};
+/**
+ * Vimeo event pages name their video only in the player's configuration URL (docs/player-dom.md
+ * §5.4); event 5116195 names none, as a player that does not say what it plays.
+ */
+const EVENT_PLAYER_CONFIG: Record<string, string> = {
+  '5034253': 'https://player.vimeo.com/video/76979871/config?autoplay=1&amp;h=8272103f6e',
 };
 
 function page(response: ServerResponse, file: string, values: Record<string, string>): void {
@@ -36,17 +45,30 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
   if (MEDIA[path]) return serveFile(request, response, MEDIA[path]);
   if (host.endsWith('youtube.com') || host === 'www.youtube-nocookie.com') {
     if (path === '/youtube/player.js') return serveFile(request, response, join(FIXTURES, 'youtube/player.js'));
-    if (path === '/watch' && host !== 'www.youtube-nocookie.com') return page(response, 'youtube/watch.html', {});
+    // Live replays (/live/ID) are watch pages; Shorts (/shorts/ID) get the same stand-in, since
+    // the test checks only that the extension leaves them alone.
+    if (/^\/(?:watch|live\/[\w-]{11}|shorts\/[\w-]{11})$/.test(path) && host !== 'www.youtube-nocookie.com') {
+      return page(response, 'youtube/watch.html', {});
+    }
     const embed = /^\/embed\/([\w-]{11})$/.exec(path);
     if (embed?.[1]) return page(response, 'youtube/embed.html', { ID: embed[1], TITLE: TITLES[embed[1]] ?? 'Video' });
   }
   if (host === 'vimeo.com') {
     const watch = /^\/(\d+)(?:\/[0-9a-f]+)?$/.exec(path);
-    if (watch?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[watch[1]] ?? 'Video', BODY_CLASS: 'page' });
+    if (watch?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[watch[1]] ?? 'Video', BODY_CLASS: 'page', CONFIG_URL: '' });
+    const event = /^\/event\/(\d+)(?:\/embed)?$/.exec(path);
+    if (event?.[1]) {
+      const config = EVENT_PLAYER_CONFIG[event[1]];
+      return page(response, 'vimeo/player.html', {
+        TITLE: TITLES[event[1]] ?? 'Event',
+        BODY_CLASS: 'page',
+        CONFIG_URL: config ? `data-config-url="${config}"` : '',
+      });
+    }
   }
   if (host === 'player.vimeo.com') {
     const embed = /^\/video\/(\d+)$/.exec(path);
-    if (embed?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[embed[1]] ?? 'Video', BODY_CLASS: '' });
+    if (embed?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[embed[1]] ?? 'Video', BODY_CLASS: '', CONFIG_URL: '' });
   }
   // A site the extension does not run on until the user enables it.
   if (host === 'forum.example' && path === '/talk') return serveFile(request, response, join(FIXTURES, 'other-site.html'));

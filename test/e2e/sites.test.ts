@@ -194,6 +194,70 @@ test('Vimeo: the watch page and the unlisted embed are one recording, markers on
   await expect.poll(() => panelNoteTexts(embedPanel)).toEqual(['On Vimeo']);
 });
 
+test('a Vimeo event page: notes file under the video its player loads, one recording with its video page', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto('https://vimeo.com/event/5034253/embed');
+  const panel = await panelOf(page, session.browser.extensionId);
+  // The note taken on the video page (the test before) is this recording's.
+  await expect.poll(() => panelNoteTexts(panel)).toEqual(['On Vimeo']);
+  await seekTo(page, 40);
+  await typeNote(panel, 'During the live webinar');
+  await expect.poll(async () => (await notesOf('vimeo:76979871')).map((n) => n.text).sort()).toEqual([
+    'During the live webinar',
+    'On Vimeo',
+  ]);
+  await expect.poll(() => markerCount(page)).toBe(2);
+  await screenshot(page, 'vimeo-event');
+  await panel.locator('li.note', { hasText: 'During the live webinar' }).getByRole('button', { name: /^Copy a link/ }).click();
+  await expect.poll(() => panel.locator('.toast-text').textContent()).toMatch(
+    /^(Link copied|Copy this link): https:\/\/vimeo\.com\/76979871\/8272103f6e#t=(3[89]|40)s$/,
+  );
+  await page.close();
+});
+
+test('a Vimeo event whose player names no video is the page, as on any site, and its link opens the moment', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto('https://vimeo.com/event/5116195');
+  const panel = await panelOf(page, session.browser.extensionId);
+  await seekTo(page, 25);
+  await typeNote(panel, 'Named by the page');
+  await expect.poll(async () => (await notesOf('https://vimeo.com/event/5116195')).map((n) => n.text)).toEqual(['Named by the page']);
+  await panel.locator('li.note').getByRole('button', { name: /^Copy a link/ }).click();
+  await expect.poll(() => panel.locator('.toast-text').textContent()).toMatch(
+    /^(Link copied|Copy this link): https:\/\/vimeo\.com\/event\/5116195#t=2[345]$/,
+  );
+  const link = /https:\S+$/.exec((await panel.locator('.toast-text').textContent()) ?? '')?.[0] ?? '';
+  await page.close();
+  // Opened afresh (the same page would only change its fragment), the link seeks to its moment.
+  const opened = await session.browser.context.newPage();
+  await opened.goto(link);
+  await panelOf(opened, session.browser.extensionId);
+  await expect.poll(() => videoTime(opened)).toBeCloseTo(Number(link.split('#t=')[1]), 0);
+  await screenshot(opened, 'vimeo-event-page-fallback');
+  await opened.close();
+});
+
+test('a YouTube live replay (/live/ID) is the video; Shorts are left out on purpose', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`https://www.youtube.com/live/${TALK}`);
+  const panel = await panelOf(page, session.browser.extensionId);
+  // The notes taken on the watch page are this recording's.
+  await expect.poll(() => panelNoteTexts(panel)).toContain('On the watch page');
+  await panel.locator('li.note').first().getByRole('button', { name: /^Copy a link/ }).click();
+  await expect.poll(() => panel.locator('.toast-text').textContent()).toMatch(
+    new RegExp(`^(Link copied|Copy this link): https://www\\.youtube\\.com/watch\\?v=${TALK}&t=\\d+s$`),
+  );
+
+  // Into a short: the panel and markers go; back on a watch page they come again.
+  await page.evaluate((id) => (window as unknown as { fixture: { navigateToShort(id: string): void } }).fixture.navigateToShort(id), OTHER);
+  await expect.poll(() => page.url()).toContain(`/shorts/${OTHER}`);
+  await expect.poll(async () => (await pageDom(page)).classes).not.toContain('launcher');
+  await expect.poll(() => page.frames().length).toBe(1);
+  await page.evaluate((id) => (window as unknown as { fixture: { navigate(id: string): void } }).fixture.navigate(id), TALK);
+  await expect.poll(async () => (await pageDom(page)).classes).toContain('launcher');
+  await page.close();
+});
+
 test('a plain page opened with #t= seeks there once the video is ready', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.origin}/#t=42`);

@@ -12,6 +12,22 @@ describe('linkAt', () => {
       'https://vimeo.com/76979871/8272103f6e#t=10s',
     );
   });
+  it.each([
+    ['https://vimeo.com/user21297594/review/75524534/3c257a1b5d', 'https://vimeo.com/user21297594/review/75524534/3c257a1b5d#t=10s'],
+    ['https://vimeo.com/event/595460/videos/498149131/', 'https://vimeo.com/498149131#t=10s'],
+    ['https://vimeo.com/showcase/3253534/video/119195465', 'https://vimeo.com/119195465#t=10s'],
+    ['https://vimeo.com/581039021/9603038895', 'https://vimeo.com/581039021/9603038895#t=10s'],
+  ])('links the Vimeo form %s to the moment on a page that plays it', (url, expected) => {
+    expect(linkAt({ site: 'vimeo', url }, 10.5)).toBe(expected);
+  });
+  it('links YouTube live replays and Shorts with the watch page’s t= (a Shorts URL ignores t=)', () => {
+    expect(linkAt({ site: 'youtube', url: 'https://www.youtube.com/live/qVv6vCqciTM' }, 754)).toBe(
+      'https://www.youtube.com/watch?v=qVv6vCqciTM&t=754s',
+    );
+    expect(linkAt({ site: 'youtube', url: 'https://www.youtube.com/shorts/18NGQq7p3LY' }, 5)).toBe(
+      'https://www.youtube.com/watch?v=18NGQq7p3LY&t=5s',
+    );
+  });
   it('gives a plain page its address with #t=, replacing any fragment and keeping the query', () => {
     expect(linkAt({ site: 'html5', url: 'https://forum.example/t/talk?page=2#post-4' }, 42)).toBe(
       'https://forum.example/t/talk?page=2#t=42',

@@ -89,7 +89,8 @@ const UNSUPPORTED_FORMS: Record<string, string> = {
   'https://www.player.vimeo.com/video/123450987': 'www.player.vimeo.com is not a host Vimeo serves the player on',
   'https://vimeo.com/123450987/randomhash':
     'placeholder hash: unlisted hashes are hex (f9ad567296); vimeo.com/ID/HEX rows are read below',
-  'https://vimeo.com/event/12345': 'live-event id, a different namespace from clip ids: vimeo:12345 would name another video',
+  'https://vimeo.com/event/12345':
+    'names a live event, not a video: a recurring event plays a new video each time (the adapter asks the player which)',
   'https://vimeo.com/channels/1234': 'a channel page, not a video (yt-dlp agrees; get-video-id does not)',
   'https://www.google.cz/url?sa=t&rct=j&q=&esrc=s&source=web&cd=2&ved=0ahUKEwiz9P3Aw5DVAhUDZVAKHcegCi8QuAIINDAB&url=https%3A%2F%2Fvimeo.com%2F35652044&usg=AFQjCNG0kTPdL8nC6zCi2QoZ1KVeTXH-pw':
     'a Google redirect wrapping a Vimeo URL: we do not follow redirect wrappers',
@@ -169,6 +170,66 @@ describe('parseVideoUrl: every row of video-urls.json', () => {
     const link = timestampedUrl(parsed, 754.9);
     expectHttp(link);
     expect(parseVideoUrl(link)).toEqual({ ...parsed, start: 754 });
+  });
+});
+
+interface VimeoFormCase {
+  url: string;
+  kind: string;
+  video_id: string | null;
+  hash?: string;
+  review?: { user: string; hash: string };
+}
+const vimeoForms = (
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../data/vimeo-url-forms.json'), 'utf8')) as {
+    cases: VimeoFormCase[];
+  }
+).cases;
+
+describe('parseVideoUrl: every row of vimeo-url-forms.json (events, reviews, showcases, channels)', () => {
+  it.each(vimeoForms)('$kind $url', (row) => {
+    const parsed = parseVideoUrl(row.url);
+    if (row.video_id === null) {
+      expect(parsed, 'an event page names no video').toBeNull();
+      return;
+    }
+    const expected: VideoRef = { site: 'vimeo', id: row.video_id };
+    if (row.hash) expected.hash = row.hash;
+    if (row.review) expected.review = row.review;
+    expect(parsed).toEqual({ ...expected, start: null });
+    // The link opens that moment of the same recording, on a page that plays it.
+    const link = timestampedUrl(expected, 754.9);
+    expect(new URL(link).hash).toBe('#t=754s');
+    expect(parseVideoUrl(link)).toEqual({ ...expected, start: 754 });
+    expect(recordingKeyFor(expected)).toBe(`vimeo:${row.video_id}`);
+  });
+
+  it('keeps a review page in the link: the video may play nowhere else', () => {
+    const parsed = parseVideoUrl('https://vimeo.com/user21297594/review/75524534/3c257a1b5d#t=1m');
+    expect(parsed && timestampedUrl(parsed, 60)).toBe('https://vimeo.com/user21297594/review/75524534/3c257a1b5d#t=60s');
+    expect(parsed?.start).toBe(60);
+  });
+
+  it('reads the video from the player configuration URL an event page loads', () => {
+    expect(parseVideoUrl('https://player.vimeo.com/video/1071439154/config?autoplay=1&h=3db517c479')).toEqual({
+      site: 'vimeo',
+      id: '1071439154',
+      hash: '3db517c479',
+      start: null,
+    });
+  });
+
+  it.each([
+    'https://vimeo.com/user1/review/75524534', // no hash
+    'https://vimeo.com/user1/review/75524534/3c257a1b5', // 9 hex digits
+    'https://vimeo.com/user1/review/abc/3c257a1b5d',
+    'https://vimeo.com/us%2Fer/review/75524534/3c257a1b5d',
+    'https://player.vimeo.com/user1/review/75524534/3c257a1b5d',
+    'https://vimeo.com/event/595460/videos/',
+    'https://vimeo.com/event/595460/videos/abc',
+    'https://vimeo.com/event/abc/videos/498149131',
+  ])('not a video: %j → null', (href) => {
+    expect(parseVideoUrl(href)).toBeNull();
   });
 });
 
