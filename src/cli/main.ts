@@ -82,8 +82,8 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
     forum,
     annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },
   });
-  if (!rendered.ok) throw new UsageError(rendered.warnings.join(' '));
-  for (const warning of rendered.warnings) err.write(`warning: ${warning}\n`);
+  if (!rendered.ok) throw new UsageError([rendered.warnings.join(' '), ...rendered.leftOut].join('\n'));
+  for (const warning of [...rendered.warnings, ...rendered.leftOut]) err.write(`warning: ${warning}\n`);
   out.write(rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`);
 }
 

@@ -90,6 +90,34 @@ describe('webinar-notes export', () => {
     expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
   });
 
+  // Issue 11, item 6: the command line dropped notes from chapters and cues without a word.
+  it('names on stderr each note that chapters or WebVTT leave out, with its reason', async () => {
+    const file = join(dir, 'left-out.json');
+    const timed = { ...recording, duration: 300 };
+    const at = (id: string, t: number, text: string): Note => ({ id, recordingKey: recording.key, t, text, createdAt: t, updatedAt: t });
+    const some = [at('a', 0, 'A'), at('b', 4, 'Too soon'), at('c', 100, 'B'), at('d', 200, 'C'), at('e', 295, 'Credits'), at('f', 300, 'Bonus 👩‍💻')];
+    writeFileSync(file, JSON.stringify(makeBackup({ recordings: [timed], notes: some, qa: [] }, new Date('2026-11-20T10:00:00Z'))));
+    const chapters = await run('export', '--format', 'chapters', file);
+    expect(chapters.code).toBe(0);
+    expect(chapters.stdout).toBe('0:00 A\n1:40 B\n3:20 C\n');
+    expect(chapters.stderr.split('\n')).toEqual([
+      'warning: The note at 0:04 “Too soon” is left out: it is less than 10 s after the chapter at 0:00.',
+      'warning: The note at 4:55 “Credits” is left out: it is less than 10 s before the end of the recording (5:00).',
+      'warning: The note at 5:00 “Bonus 👩‍💻” is left out: it is at or after the end of the recording (5:00).',
+      '',
+    ]);
+    const vtt = await run('export', '--format', 'vtt', file);
+    expect(vtt.code).toBe(0);
+    expect(vtt.stdout).not.toContain('Bonus');
+    expect(vtt.stderr).toBe('warning: The note at 5:00 “Bonus 👩‍💻” is left out: it is at or after the end of the recording (5:00).\n');
+    // Too few chapters: the refusal names the notes it left out too.
+    const few = join(dir, 'few.json');
+    writeFileSync(few, JSON.stringify(makeBackup({ recordings: [timed], notes: some.slice(0, 3), qa: [] }, new Date('2026-11-20T10:00:00Z'))));
+    const refused = await run('export', '--format', 'chapters', few);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^webinar-notes: YouTube needs at least 3 chapters.*\nThe note at 0:04 “Too soon” is left out: it is less than 10 s after the chapter at 0:00\.\n$/);
+  });
+
   it('asks which recording when a backup holds several', async () => {
     const two = join(dir, 'two.json');
     const other = { ...recording, key: 'vimeo:76979871', site: 'vimeo' as const, url: 'https://vimeo.com/76979871' };
