@@ -118,6 +118,28 @@ describe('webinar-notes export', () => {
     expect(refused.stderr).toMatch(/^webinar-notes: YouTube needs at least 3 chapters.*\nThe note at 0:04 “Too soon” is left out: it is less than 10 s after the chapter at 0:00\.\n$/);
   });
 
+  // Issue 11, item 7: a backup re-saved with a byte-order mark was "cut off or is not JSON" here only.
+  it('reads a backup an editor saved with a byte-order mark, in UTF-8 or UTF-16', async () => {
+    const json = JSON.stringify(makeBackup({ recordings: [recording], notes, qa }, new Date('2026-11-20T10:00:00Z')));
+    const plain = await run('export', '--format', 'text', backupFile);
+    const utf8 = join(dir, 'bom-utf8.json');
+    writeFileSync(utf8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')]));
+    const utf16 = join(dir, 'bom-utf16.json');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+    for (const file of [utf8, utf16]) expect(await run('export', '--format', 'text', file)).toEqual({ ...plain, code: 0 });
+    const notText = join(dir, 'not-text.json');
+    writeFileSync(notText, Buffer.from([0x7b, 0xff, 0x7d]));
+    expect(await run('export', notText)).toMatchObject({ code: 1, stderr: 'webinar-notes: This file is not UTF-8 text, so it cannot be a Webinar Notes backup. Nothing was changed.\n' });
+  });
+
+  it('reads a Q&A file saved as UTF-16 with a byte-order mark, as it reads a backup', async () => {
+    const file = join(dir, 'qa-utf16.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Q: Is there a free tier?\nA: Yes.\n', 'utf16le')]));
+    const { code, stdout } = await run('parse-qa', file);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([{ question: 'Is there a free tier?', answers: [{ text: 'Yes.' }] }]);
+  });
+
   it('asks which recording when a backup holds several', async () => {
     const two = join(dir, 'two.json');
     const other = { ...recording, key: 'vimeo:76979871', site: 'vimeo' as const, url: 'https://vimeo.com/76979871' };
