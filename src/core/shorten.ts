@@ -24,6 +24,10 @@ const SPACE = /\s/u;
 export function graphemeBoundary(text: string, index: number, toward: 'back' | 'forward'): number {
   if (index <= 0) return 0;
   if (index >= text.length) return text.length;
+  // Between two ASCII characters there is always a boundary but inside CR LF: no segmenter needed.
+  const before = text.charCodeAt(index - 1);
+  const at = text.charCodeAt(index);
+  if (before < 0x80 && at < 0x80 && !(before === 0x0d && at === 0x0a)) return index;
   // Whether a boundary falls at `index` depends on the text before it and the code point at it; the
   // end of a cluster, on what follows: the head grows until the cluster ends inside it.
   let headEnd = index + ((text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1);
