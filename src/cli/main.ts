@@ -4,8 +4,9 @@
  */
 import { newId } from '../core/notes';
 import { readFile } from 'node:fs/promises';
-import { parseBackup, type Backup } from '../core/backup';
+import { parseBackupFile, type Backup } from '../core/backup';
 import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ForumPostOptions } from '../core/export';
+import { decodeTextFile } from '../core/text-file';
 import { parseQaCommand } from './parse-qa';
 
 
@@ -76,15 +77,22 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
     mentions: flag(args, '--mentions'),
   };
   const file = onlyFile(args);
-  const parsed = parseBackup(await readFile(file, 'utf8'));
+  const parsed = parseBackupFile(await readFile(file));
   if (!parsed.ok) throw new UsageError(parsed.message);
   const rendered = renderExport(format as ExportFormat, pickRecording(parsed.backup, key), {
     forum,
     annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },
   });
-  if (!rendered.ok) throw new UsageError(rendered.warnings.join(' '));
-  for (const warning of rendered.warnings) err.write(`warning: ${warning}\n`);
+  if (!rendered.ok) throw new UsageError([rendered.warnings.join(' '), ...rendered.leftOut].join('\n'));
+  for (const warning of [...rendered.warnings, ...rendered.leftOut]) err.write(`warning: ${warning}\n`);
   out.write(rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`);
+}
+
+/** A text file as the extension would read it (text-file.ts): a byte-order mark dropped, UTF-16 read. */
+async function readTextFile(file: string): Promise<string> {
+  const text = decodeTextFile(await readFile(file));
+  if (text === null) throw new UsageError(`${file} is not UTF-8 text.`);
+  return text;
 }
 
 /** Runs one command; returns the exit code (0 done, 1 bad input, 2 bad usage). */
@@ -93,7 +101,7 @@ export async function main(argv: readonly string[], out: Writer, err: Writer): P
   const args = [...rest];
   try {
     if (command === 'export') await exportCommand(args, out, err);
-    else if (command === 'parse-qa') out.write(`${parseQaCommand(await readFile(onlyFile(args), 'utf8'))}\n`);
+    else if (command === 'parse-qa') out.write(`${parseQaCommand(await readTextFile(onlyFile(args)))}\n`);
     else {
       err.write(command && command !== '--help' ? `Unknown command ${command}.\n${USAGE}` : USAGE);
       return command && command !== '--help' ? 2 : 0;

@@ -10,6 +10,7 @@ import type { Note, QaItem, Recording } from './model';
 import { MAX_NOTE_LENGTH } from './notes';
 import { sameContent, sameValues, withChanges } from './field-times';
 import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
+import { decodeTextFile } from './text-file';
 
 export const BACKUP_FORMAT = 'webinar-notes-backup';
 /**
@@ -166,6 +167,18 @@ function lookalike(value: unknown): string {
 }
 
 export type ParseResult = { ok: true; backup: Backup } | { ok: false; message: string };
+
+/**
+ * A backup file from its bytes, as the extension's import and the command line both read it: a
+ * byte-order mark is dropped (text-file.ts), then `parseBackup`.
+ */
+export function parseBackupFile(bytes: Uint8Array): ParseResult {
+  const text = decodeTextFile(bytes);
+  if (text === null) {
+    return { ok: false, message: 'This file is not UTF-8 text, so it cannot be a Webinar Notes backup. Nothing was changed.' };
+  }
+  return parseBackup(text);
+}
 
 export function parseBackup(json: string): ParseResult {
   let value: unknown;

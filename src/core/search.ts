@@ -4,6 +4,7 @@
  * inside a keystroke's budget. Highlighting maps matches in the normalised text back to the
  * original text, whose length normalisation may change.
  */
+import { graphemeBoundary } from './shorten';
 
 /** Longest query we search with; longer input is refused with a message, not truncated silently. */
 export const MAX_QUERY_LENGTH = 200;
@@ -169,9 +170,6 @@ function partsOf(text: string, ranges: readonly [number, number][], from: number
 /** How far a window's edge may move to fall between words. */
 const WORD_SNAP = 12;
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
-/** Whether a cut before `text[i]` would split a surrogate pair or part a mark from its letter. */
-const splitsCharacter = (text: string, i: number) =>
-  /^\p{M}/u.test(text.slice(i, i + 1)) || (/[\uDC00-\uDFFF]/.test(text.charAt(i)) && /[\uD800-\uDBFF]/.test(text.charAt(i - 1)));
 
 /**
  * At most `maxLength` characters (ellipses included; at least 3) around the first match, a third
@@ -196,8 +194,9 @@ export function excerpt(text: string, terms: readonly string[], maxLength: numbe
     const limit = Math.max(end - WORD_SNAP, matchEnd, start + 1);
     for (let i = end - 1; i >= limit; i--) if (isSpace(text[i])) { end = i; break; }
   }
-  while (start > 0 && start < end && splitsCharacter(text, start)) start++;
-  while (end < text.length && end > start && splitsCharacter(text, end)) end--;
+  // Never inside a character as a reader sees it (👩‍💻, 🇯🇵, a letter and its accents).
+  start = Math.min(graphemeBoundary(text, start, 'forward'), end);
+  end = Math.max(graphemeBoundary(text, end, 'back'), start);
   const parts = partsOf(text, ranges, start, end);
   if (start > 0) parts.unshift({ text: '…', match: false });
   if (end < text.length) parts.push({ text: '…', match: false });

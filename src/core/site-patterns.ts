@@ -1,4 +1,5 @@
 /** Host permission patterns for the sites a user enables beyond the defaults. */
+import { shorten } from './shorten';
 import { httpUrl } from './web-url';
 
 /** A match pattern widened to its whole host ("https://player.vimeo.com/video/*" → "https://player.vimeo.com/*"). */
@@ -50,7 +51,7 @@ export function siteFromInput(input: string, defaults: readonly string[]): SiteI
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, message: `“${text.slice(0, 80)}” is not a web address.` };
+    return { ok: false, message: `“${shorten(text, 80)}” is not a web address.` };
   }
   if (url.hostname.startsWith('[')) {
     return { ok: false, message: 'Sites cannot be added by an IPv6 address: use the site’s name.' };
@@ -58,7 +59,7 @@ export function siteFromInput(input: string, defaults: readonly string[]): SiteI
   // "example.com." is the same site as "example.com".
   const host = url.hostname.replace(/\.$/, '');
   if (url.username || url.password || !HOST.test(host)) {
-    return { ok: false, message: `“${text.slice(0, 80)}” is not a web address.` };
+    return { ok: false, message: `“${shorten(text, 80)}” is not a web address.` };
   }
   const pattern = `${url.protocol}//${host}/*`;
   if (defaults.some((match) => hostWide(match) === pattern)) {

@@ -1,4 +1,5 @@
 /** Tags on notes: typed as a comma-separated list, stored as a clean list. */
+import { shorten } from './shorten';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
@@ -17,7 +18,7 @@ export function parseTags(input: string): ParsedTags {
     const tag = part.replace(/\s+/g, ' ').trim().replace(/^#+\s*/, '');
     if (tag === '') continue;
     if (tag.length > MAX_TAG_LENGTH) {
-      return { ok: false, message: `A tag can be at most ${MAX_TAG_LENGTH} characters long; “${tag.slice(0, 20)}…” has ${tag.length}.` };
+      return { ok: false, message: `A tag can be at most ${MAX_TAG_LENGTH} characters long; “${shorten(tag, 20)}” has ${tag.length}.` };
     }
     const folded = tag.toLocaleLowerCase();
     if (seen.has(folded)) continue;

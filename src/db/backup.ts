@@ -1,4 +1,4 @@
-import { makeBackup, mergePlan, parseBackup, type Backup, type MergeCounts } from '../core/backup';
+import { makeBackup, mergePlan, parseBackup, parseBackupFile, type Backup, type MergeCounts } from '../core/backup';
 import type { Note, QaItem, Recording } from '../core/model';
 import { markImport } from './auto-backup';
 import { db } from './schema';
@@ -48,11 +48,12 @@ const CHUNK = 5000;
 /**
  * Checks the whole file first, then merges it (field by field, src/core/record-merge.ts) in one
  * transaction over the three tables: either every record the plan puts is written, or (on any
- * failure) none is.
+ * failure) none is. `file` is the file's bytes (read by parseBackupFile, as the command line reads
+ * them) or text already decoded.
  */
-export async function importBackup(text: string, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
+export async function importBackup(file: Uint8Array | string, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
   onProgress?.({ stage: 'checking' });
-  const parsed = parseBackup(text);
+  const parsed = typeof file === 'string' ? parseBackup(file) : parseBackupFile(file);
   if (!parsed.ok) return parsed;
   const { backup } = parsed;
   const database = db();

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { formatTime } from '../../src/core/time';
 import { launch, newProfile, panelNoteTexts, panelOf, removeProfile, screenshot, SCREENSHOTS, typeNote, useBrowser } from './harness';
 
 const session = useBrowser();
@@ -137,4 +139,63 @@ test('from notes and Q&A to a forum post, then a backup restored into a fresh pr
     await fresh.close();
     removeProfile(fresh.profile);
   }
+});
+
+// Issue 11, item 6: the panel said "under 10 s apart" for a note left out for being near the end,
+// and a WebVTT cue could run past the end of the recording.
+test('the chapters name each note they leave out, with its reason, and the WebVTT track ends no cue past the end', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/?talk=chapters`);
+  const panel = await panelOf(page, session.browser.extensionId);
+  const duration = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).duration);
+  expect(duration).toBeGreaterThan(60);
+  // Each note gets the time typing started minus the lead-in (2 s by default).
+  const notes: [number, string][] = [
+    [0, 'Opening'],
+    [4, 'Too soon after the opening'],
+    [20, 'Middle'],
+    [40, 'Later'],
+    [duration - 3, 'Almost over 👩‍💻'],
+  ];
+  for (const [t, text] of notes) {
+    await seekTo(page, t + DEFAULT_SETTINGS.leadInSeconds);
+    await typeNote(panel, text);
+  }
+  await expect.poll(() => panelNoteTexts(panel)).toHaveLength(notes.length);
+
+  await openTab(panel, 'Summary');
+  await panel.getByLabel('Format').selectOption('chapters');
+  const end = formatTime(Math.floor(duration));
+  await expect.poll(() => panel.locator('textarea.preview').inputValue()).toBe('0:00 Opening\n0:20 Middle\n0:40 Later\n');
+  const leftOut = panel.getByRole('list', { name: 'Notes left out' }).getByRole('listitem');
+  await expect.poll(() => leftOut.allTextContents()).toEqual([
+    'The note at 0:04 “Too soon after the opening” is left out: it is less than 10 s after the chapter at 0:00.',
+    `The note at ${formatTime(duration - 3)} “Almost over 👩‍💻” is left out: it is less than 10 s before the end of the recording (${end}).`,
+  ]);
+  expect(await panel.locator('.facts').textContent()).toBe('2 notes left out');
+  await screenshot(page, 'summary-chapters-left-out');
+
+  // The WebVTT has room for every note: the last cue is cut at the end, not 5 s past the note.
+  await panel.getByLabel('Format').selectOption('vtt');
+  await expect.poll(() => leftOut.count()).toBe(0);
+  const vtt = await panel.locator('textarea.preview').inputValue();
+  // Chromium's own WebVTT parser, through a <track>.
+  const cues = await page.evaluate(async (text) => {
+    const media = document.createElement('video');
+    const track = document.createElement('track');
+    track.src = URL.createObjectURL(new Blob([text], { type: 'text/vtt' }));
+    track.default = true;
+    media.append(track);
+    track.track.mode = 'hidden';
+    await new Promise((resolve, reject) => {
+      track.addEventListener('load', resolve);
+      track.addEventListener('error', reject);
+    });
+    return Array.from(track.track.cues ?? [], (cue) => [cue.startTime, (cue as VTTCue).endTime, (cue as VTTCue).text] as const);
+  }, vtt);
+  expect(cues.map(([, , text]) => text)).toEqual(['Opening', 'Too soon after the opening', 'Middle', 'Later', 'Almost over 👩‍💻']);
+  const endMs = Math.round(duration * 1000) / 1000;
+  for (const [start, stop] of cues) expect(start < stop && stop <= endMs).toBe(true);
+  expect(cues.at(-1)?.[1]).toBe(endMs);
+  await page.close();
 });

@@ -90,6 +90,56 @@ describe('webinar-notes export', () => {
     expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
   });
 
+  // Issue 11, item 6: the command line dropped notes from chapters and cues without a word.
+  it('names on stderr each note that chapters or WebVTT leave out, with its reason', async () => {
+    const file = join(dir, 'left-out.json');
+    const timed = { ...recording, duration: 300 };
+    const at = (id: string, t: number, text: string): Note => ({ id, recordingKey: recording.key, t, text, createdAt: t, updatedAt: t });
+    const some = [at('a', 0, 'A'), at('b', 4, 'Too soon'), at('c', 100, 'B'), at('d', 200, 'C'), at('e', 295, 'Credits'), at('f', 300, 'Bonus 👩‍💻')];
+    writeFileSync(file, JSON.stringify(makeBackup({ recordings: [timed], notes: some, qa: [] }, new Date('2026-11-20T10:00:00Z'))));
+    const chapters = await run('export', '--format', 'chapters', file);
+    expect(chapters.code).toBe(0);
+    expect(chapters.stdout).toBe('0:00 A\n1:40 B\n3:20 C\n');
+    expect(chapters.stderr.split('\n')).toEqual([
+      'warning: The note at 0:04 “Too soon” is left out: it is less than 10 s after the chapter at 0:00.',
+      'warning: The note at 4:55 “Credits” is left out: it is less than 10 s before the end of the recording (5:00).',
+      'warning: The note at 5:00 “Bonus 👩‍💻” is left out: it is at or after the end of the recording (5:00).',
+      '',
+    ]);
+    const vtt = await run('export', '--format', 'vtt', file);
+    expect(vtt.code).toBe(0);
+    expect(vtt.stdout).not.toContain('Bonus');
+    expect(vtt.stderr).toBe('warning: The note at 5:00 “Bonus 👩‍💻” is left out: it is at or after the end of the recording (5:00).\n');
+    // Too few chapters: the refusal names the notes it left out too.
+    const few = join(dir, 'few.json');
+    writeFileSync(few, JSON.stringify(makeBackup({ recordings: [timed], notes: some.slice(0, 3), qa: [] }, new Date('2026-11-20T10:00:00Z'))));
+    const refused = await run('export', '--format', 'chapters', few);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^webinar-notes: YouTube needs at least 3 chapters.*\nThe note at 0:04 “Too soon” is left out: it is less than 10 s after the chapter at 0:00\.\n$/);
+  });
+
+  // Issue 11, item 7: a backup re-saved with a byte-order mark was "cut off or is not JSON" here only.
+  it('reads a backup an editor saved with a byte-order mark, in UTF-8 or UTF-16', async () => {
+    const json = JSON.stringify(makeBackup({ recordings: [recording], notes, qa }, new Date('2026-11-20T10:00:00Z')));
+    const plain = await run('export', '--format', 'text', backupFile);
+    const utf8 = join(dir, 'bom-utf8.json');
+    writeFileSync(utf8, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')]));
+    const utf16 = join(dir, 'bom-utf16.json');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+    for (const file of [utf8, utf16]) expect(await run('export', '--format', 'text', file)).toEqual({ ...plain, code: 0 });
+    const notText = join(dir, 'not-text.json');
+    writeFileSync(notText, Buffer.from([0x7b, 0xff, 0x7d]));
+    expect(await run('export', notText)).toMatchObject({ code: 1, stderr: 'webinar-notes: This file is not UTF-8 text, so it cannot be a Webinar Notes backup. Nothing was changed.\n' });
+  });
+
+  it('reads a Q&A file saved as UTF-16 with a byte-order mark, as it reads a backup', async () => {
+    const file = join(dir, 'qa-utf16.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Q: Is there a free tier?\nA: Yes.\n', 'utf16le')]));
+    const { code, stdout } = await run('parse-qa', file);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([{ question: 'Is there a free tier?', answers: [{ text: 'Yes.' }] }]);
+  });
+
   it('asks which recording when a backup holds several', async () => {
     const two = join(dir, 'two.json');
     const other = { ...recording, key: 'vimeo:76979871', site: 'vimeo' as const, url: 'https://vimeo.com/76979871' };

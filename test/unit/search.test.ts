@@ -294,6 +294,20 @@ describe('excerpt', () => {
     }
   });
 
+  // Issue 11, item 5: a cut could fall inside 👩‍💻 (leaving a dangling joiner) or between two flags' letters.
+  it('cuts only between characters as a reader sees them: emoji sequences and flags stay whole', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const boundaries = (text: string) => new Set([...Array.from(segmenter.segment(text), (s) => s.index), text.length]);
+    const text = `${'👩‍💻'.repeat(30)} Needle ${'🇯🇵'.repeat(30)}`;
+    const cuts = boundaries(text);
+    for (let max = 3; max < 60; max++) {
+      const inner = joined(excerpt(text, ['needle'], max).filter((part) => part.text !== '…'));
+      const start = text.indexOf(inner);
+      expect(start).toBeGreaterThanOrEqual(0);
+      expect(cuts.has(start) && cuts.has(start + inner.length)).toBe(true);
+    }
+  });
+
   it('stays within the length, cuts only where it says so, and shows a match that fits', () => {
     fc.assert(
       fc.property(anyText, fc.array(trickyText, { maxLength: 2 }), fc.integer({ min: 3, max: 50 }), (text, raw, max) => {

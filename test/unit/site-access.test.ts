@@ -116,6 +116,13 @@ describe('siteFromInput', () => {
     expect(site('192.168.1.20')).toEqual({ ok: true, pattern: 'https://192.168.1.20/*', host: '192.168.1.20' });
   });
 
+  // Issue 11, item 5: the message quoted the first 80 UTF-16 units, splitting an emoji in two.
+  it('quotes a refused address without cutting a character in two', () => {
+    const result = site(`${'a'.repeat(78)}🇯🇵 b`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toBe(`“${'a'.repeat(78)}…” is not a web address.`);
+  });
+
   it('says why it refuses what is not a web site, and asks for nothing', () => {
     const refusals: [string, RegExp][] = [
       ['', /^Type the address of a site/],

@@ -18,6 +18,12 @@ describe('parseTags', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain(String(MAX_TAG_LENGTH + 1));
   });
+  // Issue 11, item 5: the message quoted the first 20 UTF-16 units, splitting 👩‍💻 in two.
+  it('quotes a long tag in its message without cutting a character in two', () => {
+    const result = parseTags(`${'x'.repeat(18)}👩‍💻${'y'.repeat(MAX_TAG_LENGTH)}`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(`“${'x'.repeat(18)}…”`);
+  });
   it('refuses more tags than a note can hold', () => {
     const result = parseTags(Array.from({ length: MAX_TAGS + 1 }, (_, i) => `t${i}`).join(','));
     expect(result).toEqual({ ok: false, message: `A note can have at most ${MAX_TAGS} tags; this has ${MAX_TAGS + 1}.` });

@@ -7,6 +7,7 @@ import { youtubeChapters } from './chapters';
 import { forumPost, type ForumPostOptions } from './forum';
 import { htmlExport } from './html';
 import type { ExportInput } from './input';
+import { leftOutMessage } from './left-out';
 import { markdownExport } from './markdown';
 import { plainTextExport } from './text';
 import { webVtt } from './vtt';
@@ -21,9 +22,14 @@ export interface RenderedExport {
   /** Counts worth showing beside the text. */
   facts: string[];
   warnings: string[];
+  /** One sentence for each note the format had to leave out, naming it and saying why. */
+  leftOut: string[];
 }
 
-const plain = (text: string): RenderedExport => ({ ok: true, text, facts: [], warnings: [] });
+const plain = (text: string): RenderedExport => ({ ok: true, text, facts: [], warnings: [], leftOut: [] });
+
+const leftOutFacts = (leftOut: string[]): string[] =>
+  leftOut.length === 0 ? [] : [`${leftOut.length} note${leftOut.length === 1 ? '' : 's'} left out`];
 
 export function renderExport(
   format: ExportFormat,
@@ -38,13 +44,15 @@ export function renderExport(
         text: post.text,
         facts: [`${post.characters.toLocaleString('en')} characters`, `${post.links} links`],
         warnings: post.warnings,
+        leftOut: [],
       };
     }
     case 'chapters': {
       const chapters = youtubeChapters(input);
+      const leftOut = chapters.leftOut.map(leftOutMessage);
       return chapters.ok
-        ? { ...plain(chapters.text), facts: chapters.dropped ? [`${chapters.dropped} notes left out (under 10 s apart)`] : [] }
-        : { ok: false, text: '', facts: [], warnings: [chapters.message] };
+        ? { ...plain(chapters.text), facts: leftOutFacts(leftOut), leftOut }
+        : { ok: false, text: '', facts: leftOutFacts(leftOut), warnings: [chapters.message], leftOut };
     }
     case 'markdown':
       return plain(markdownExport(input));
@@ -52,8 +60,11 @@ export function renderExport(
       return plain(plainTextExport(input));
     case 'html':
       return plain(htmlExport(input));
-    case 'vtt':
-      return plain(webVtt(input));
+    case 'vtt': {
+      const vtt = webVtt(input);
+      const leftOut = vtt.leftOut.map(leftOutMessage);
+      return { ...plain(vtt.text), facts: leftOutFacts(leftOut), leftOut };
+    }
     case 'annotation':
       return plain(JSON.stringify(webAnnotationCollection(input, options.annotation), null, 2));
   }

@@ -37,7 +37,8 @@ export function BackupBar() {
     setJob({ kind: 'import', progress: { stage: 'checking' }, file: file.name });
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
-      const outcome = await importBackup(await file.text(), (progress) => setJob({ kind: 'import', progress, file: file.name }));
+      // Bytes, not file.text(): the core reads them as the command line does (a byte-order mark, UTF-16).
+      const outcome = await importBackup(new Uint8Array(await file.arrayBuffer()), (progress) => setJob({ kind: 'import', progress, file: file.name }));
       setResult(
         outcome.ok
           ? {

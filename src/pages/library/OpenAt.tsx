@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { openUrl } from '../../core/library';
 import type { Recording } from '../../core/model';
+import { shorten } from '../../core/shorten';
 import { formatTime } from '../../core/time';
 import browser from '../../platform/browser';
 
@@ -18,7 +19,7 @@ export function OpenAt({ recording, t }: { recording: Recording; t?: number | un
         type="button"
         onClick={() => {
           if (url) void browser.tabs.create({ url });
-          else setProblem(`This recording’s address (${recording.url.slice(0, 100) || 'none'}) is not a web page, so it cannot be opened. Its notes stay here.`);
+          else setProblem(`This recording’s address (${shorten(recording.url, 100) || 'none'}) is not a web page, so it cannot be opened. Its notes stay here.`);
         }}
       >
         {label}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TrashItem } from '../../core/library';
 import { exportTitle } from '../../core/export/input';
+import { shorten } from '../../core/shorten';
 import { formatTime } from '../../core/time';
 import { emptyTrash } from '../../db/library';
 import { restoreNote } from '../../db/notes';
@@ -8,6 +9,9 @@ import { restoreQuestion } from '../../db/qa';
 import { errorText } from '../shared/FormError';
 import { VirtualList } from '../shared/VirtualList';
 import { ago } from './when';
+
+/** How much of a trashed note or question is shown, in code points. */
+const TRASH_PREVIEW_MAX = 300;
 
 /** Deleted notes and questions: each can come back; emptying the trash deletes them for good. */
 export function TrashList({ items }: { items: readonly TrashItem[] }) {
@@ -98,7 +102,7 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
                 <span>deleted {ago(entry.item.deletedAt ?? 0)}</span>
               </p>
               <p class="hit-text" dir="auto">
-                {text.length > 300 ? `${text.slice(0, 300)}…` : text}
+                {shorten(text, TRASH_PREVIEW_MAX)}
               </p>
               <div class="hit-actions">
                 <button type="button" onClick={() => void restore(entry)}>

@@ -1,4 +1,5 @@
 import type { Draft } from '../../core/model';
+import { shorten } from '../../core/shorten';
 import { formatTime } from '../../core/time';
 
 /** How much of an offered draft is shown: enough to recognise it. */
@@ -19,7 +20,7 @@ export function DraftOffers({ drafts, onUse, onDiscard }: Props) {
   return (
     <ul class="draft-offers" aria-label="Other drafts for this video">
       {drafts.map((draft) => {
-        const preview = draft.text.length > PREVIEW_CHARS ? `${draft.text.slice(0, PREVIEW_CHARS)}…` : draft.text;
+        const preview = shorten(draft.text, PREVIEW_CHARS);
         return (
           <li key={draft.panelId} class="draft-offer">
             <span class="draft-preview">

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Note, QaAnswer, QaItem, Speaker } from '../../core/model';
+import { shorten } from '../../core/shorten';
 import { formatTime } from '../../core/time';
 import { addAnswer, addQuestions, byAsked, restoreQuestion, setNoteLink, trashQuestion } from '../../db/qa';
 import { withEdited } from '../shared/keep-edited';
@@ -158,7 +159,7 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
               <button type="button" class="link-like" onClick={() => seek(note.t)}>
                 {formatTime(note.t)}
               </button>{' '}
-              <span dir="auto">{note.text.length > 60 ? `${note.text.slice(0, 60)}…` : note.text}</span>{' '}
+              <span dir="auto">{shorten(note.text, 60)}</span>{' '}
               <button type="button" class="quiet" onClick={() => void setNoteLink(note.id, item.id, false)} aria-label={`Unlink the note at ${formatTime(note.t)}`}>
                 Unlink
               </button>
@@ -190,12 +191,12 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
               <option value="">Link a note…</option>
               {unlinked.map((note) => (
                 <option key={note.id} value={note.id}>
-                  {formatTime(note.t)} {note.text.slice(0, 40)}
+                  {formatTime(note.t)} {shorten(note.text, 40)}
                 </option>
               ))}
             </select>
           )}
-          <button type="button" class="quiet" onClick={onDelete} aria-label={`Delete the question “${item.question.slice(0, 40)}”`}>
+          <button type="button" class="quiet" onClick={onDelete} aria-label={`Delete the question “${shorten(item.question, 40)}”`}>
             Delete
           </button>
         </div>

@@ -42,7 +42,7 @@ export function SummaryTab({ input, settings, toast }: { input: ExportInput; set
   const output = useMemo<RenderedExport>(
     () =>
       format === 'backup'
-        ? { text: backup ?? '', facts: [], warnings: [], ok: backup !== null }
+        ? { text: backup ?? '', facts: [], warnings: [], leftOut: [], ok: backup !== null }
         : renderExport(format, input, {
             forum,
             annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },
@@ -140,6 +140,16 @@ export function SummaryTab({ input, settings, toast }: { input: ExportInput; set
           {warning}
         </p>
       ))}
+      {output.leftOut.length > 0 && (
+        <ul class="warning left-out" aria-label="Notes left out">
+          {output.leftOut.map((line, i) => (
+            // Two notes can read the same (same time, same first line): the index tells them apart.
+            <li key={i} dir="auto">
+              {line}
+            </li>
+          ))}
+        </ul>
+      )}
       <label class="stack">
         Preview
         <textarea class="preview" readOnly rows={12} value={output.text} dir="auto" />

@@ -1,0 +1,33 @@
+/**
+ * Notes an export had to leave out, and why, in words the panel and the command line both show. An
+ * export never drops a note silently: the user would take the file for the whole of their notes.
+ */
+import type { Note } from '../model';
+import { shorten } from '../shorten';
+import { formatTime } from '../time';
+import { safeTime, textLines } from './input';
+
+/** How much of a left-out note's first line its message quotes, in grapheme clusters. */
+export const LEFT_OUT_QUOTE_MAX = 40;
+
+export type LeftOutNote =
+  /** Less than `gap` seconds after the chapter starting at `at` (seconds), which is kept. */
+  | { note: Note; reason: 'near-previous'; at: number; gap: number }
+  /** Less than `gap` seconds before the end of the recording, at `end` (seconds). */
+  | { note: Note; reason: 'near-end'; end: number; gap: number }
+  /** At or after the end of the recording, at `end` (seconds). */
+  | { note: Note; reason: 'past-end'; end: number };
+
+/** "The note at 1:09 “Too close” is left out: it is less than 10 s after the chapter at 1:00." */
+export function leftOutMessage(item: LeftOutNote): string {
+  const quote = shorten(textLines(item.note.text)[0] ?? '', LEFT_OUT_QUOTE_MAX, { atWord: true });
+  const which = `The note at ${formatTime(safeTime(item.note.t))}${quote ? ` “${quote}”` : ''} is left out: it`;
+  switch (item.reason) {
+    case 'near-previous':
+      return `${which} is less than ${item.gap} s after the chapter at ${formatTime(item.at)}.`;
+    case 'near-end':
+      return `${which} is less than ${item.gap} s before the end of the recording (${formatTime(item.end)}).`;
+    case 'past-end':
+      return `${which} is at or after the end of the recording (${formatTime(item.end)}).`;
+  }
+}
