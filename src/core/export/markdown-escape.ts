@@ -50,8 +50,14 @@ function trimUrl(candidate: string): string {
   }
 }
 
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[\p{L}\p{N}_]/u.test(char);
+/**
+ * Whether Discourse could start a mention, hashtag or emoji code after `prev` (undefined: the start
+ * of a stretch of text, which may follow a link or markup). Discourse's rule (text-post-process.js,
+ * emoji.js) accepts whitespace and every punctuation character, `_` included, and a text token's
+ * start; only letters, digits and marks hold it off, so those are the only ones we trust.
+ */
+function forumBoundaryAfter(prev: string | undefined): boolean {
+  return prev === undefined || !/[\p{L}\p{N}\p{M}]/u.test(prev);
 }
 
 /** One stretch of plain text (no URL in it), escaped. `lineStart` says it begins a Markdown line. */
@@ -62,12 +68,12 @@ function escapePlain(text: string, lineStart: boolean, forum: boolean): string {
   const chars = Array.from(text);
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i] as string;
-    if (forum && (char === '@' || char === '#') && !isWordChar(chars[i - 1])) out += WORD_JOINER;
+    if (forum && (char === '@' || char === '#') && forumBoundaryAfter(chars[i - 1])) out += WORD_JOINER;
     const first = lineStart && i === 0;
     const afterNumber = ordered !== null && i === ordered[0].length;
     if (INLINE_SPECIALS.has(char) || (first && LINE_START_SPECIALS.has(char)) || afterNumber) out += '\\';
     out += char;
-    if (forum && char === ':' && /^[\p{L}\p{N}_+-]+:/u.test(chars.slice(i + 1, i + 70).join(''))) {
+    if (forum && char === ':' && forumBoundaryAfter(chars[i - 1]) && /^[\p{L}\p{N}_+-]+:/u.test(chars.slice(i + 1, i + 70).join(''))) {
       out += WORD_JOINER;
     }
   }

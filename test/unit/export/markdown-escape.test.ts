@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownText } from '../../../src/core/export/markdown-escape';
+import { discourseReading } from './markdown-renderers';
 
 const WJ = '\u2060';
 
@@ -31,7 +32,7 @@ function unescapedRest(markdown: string): string {
 }
 
 // Typed text rich in what Markdown, BBCode, HTML and Discourse treat specially, plus emoji.
-const MARKUP = [...'*_`[]<>#|~&!\\-+=.)(:@ 1aZ', '🎉', 'é', '[b]', '[quote="A, B"]', '<script>', '&amp;', 'https://x.org/a_(b)', ':smile:', '@bob', '#tag', '1.', '---'];
+const MARKUP = [...'*_`[]<>#|~&!\\-+=.)(:@ 1aZ', '🎉', 'é', '\u0301', '$', '[b]', '[quote="A, B"]', '<script>', '&amp;', 'https://x.org/a_(b)', ':smile:', '@bob', '#tag', '1.', '---'];
 const typed = fc.array(fc.constantFrom(...MARKUP), { maxLength: 30 }).map((parts) => parts.join(''));
 
 describe('markdownText', () => {
@@ -73,6 +74,25 @@ describe('markdownText', () => {
     expect(markdownText('hi @bob :smile:', false)).toBe('hi @bob :smile:');
     // A time is not an emoji code.
     expect(markdownText('at 12:30', false, { forum: true })).toBe('at 12:30');
+  });
+
+  it('leaves Discourse no mention, hashtag or emoji after "_" or any other punctuation', () => {
+    // Discourse reads "_" as a boundary, as it does all punctuation (issue 11, item 1).
+    for (const typed of ['x_@bob and y_#tag', 'x_:smile: and (@bob) [#tag] -@bob', '@bob #tag :smile:']) {
+      const reading = discourseReading(markdownText(typed, true, { forum: true }));
+      expect(reading).toMatchObject({ text: `${typed}\n`, mentions: [], hashtags: [], emoji: [] });
+    }
+    // Letters and digits hold a mention off in Discourse too, so no joiner is needed there.
+    expect(markdownText('bob@example.com 12:30 a:smile:', false, { forum: true })).not.toContain(WJ);
+  });
+
+  it('leaves Discourse no mention, hashtag or emoji in any typed text (fuzzed)', () => {
+    fc.assert(
+      fc.property(typed, fc.boolean(), (text, lineStart) => {
+        const reading = discourseReading(markdownText(text, lineStart, { forum: true }));
+        expect(reading).toMatchObject({ mentions: [], hashtags: [], emoji: [] });
+      }),
+    );
   });
 
   it('writes typed URLs as autolinks, leaving trailing punctuation outside, and reports them', () => {
