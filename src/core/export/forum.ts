@@ -4,6 +4,7 @@
  * and the Q&A. Everything typed is escaped (markdown-escape.ts) so the post shows it as typed.
  * No `[quote="Name"]` blocks: Discourse splits their attribute on commas ("Smith, Jr.").
  */
+import { forumUsername } from '../discourse';
 import { linkAt } from '../links';
 import type { Note, QaItem, Recording, Speaker } from '../model';
 import { formatTime } from '../time';
@@ -21,7 +22,10 @@ export interface ForumPostOptions {
   noteLinks: boolean;
   /** Wrap the Q&A in a collapsed `[details]` block. */
   qaInDetails: boolean;
-  /** Write speakers' handles as @mentions (which notify them). Off: no @handle at all. */
+  /**
+   * Write speakers' handles as @mentions (which notify them); a handle that is no forum username
+   * (forumUsername) is written as plain text, with a warning. Off: no @handle at all.
+   */
   mentions: boolean;
 }
 
@@ -38,9 +42,6 @@ export interface ForumPost {
 export const FORUM_MAX_CHARACTERS = 32_000;
 /** Discourse's default newuser_max_links: what a new account may post. */
 export const FORUM_NEW_USER_MAX_LINKS = 2;
-
-// What Discourse accepts as a username: letters, digits, _ . -
-const HANDLE = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
 
 /** 32000 as "32,000", the same in every locale. */
 function thousands(n: number): string {
@@ -98,8 +99,15 @@ function speakerLine(w: Writer, speaker: Speaker, mentions: boolean, warnings: s
   if (affiliation) line += ` — ${w.text(affiliation)}`;
   const handle = speaker.handle?.trim().replace(/^@+/, '');
   if (mentions && handle) {
-    if (HANDLE.test(handle)) line += ` (@${handle})`;
-    else warnings.push(`"${handle}" (${speaker.name}) is not a forum username, so it was left out.`);
+    const username = forumUsername(handle);
+    if (username) line += ` (@${username})`;
+    else {
+      // As text (the word joiner keeps it from mentioning anyone), so the reader still sees it.
+      line += ` (${w.text(`@${handle}`)})`;
+      warnings.push(
+        `"@${handle}" (${speaker.name.trim() || 'Unnamed speaker'}) is not a forum username (letters, digits and _ . -, ending in a letter or digit, no two of _ . - in a row), so it is written as plain text and mentions nobody.`,
+      );
+    }
   }
   return line;
 }

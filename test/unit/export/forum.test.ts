@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forumPost, type ForumPostOptions } from '../../../src/core/export/forum';
 import { emptyWebinar, manyNotes, note, question, recording, VIDEO, webinar } from './fixtures';
+import { discourseReading } from './markdown-renderers';
 
 const ALL_ON: ForumPostOptions = { grouping: 'time', noteLinks: true, qaInDetails: true, mentions: true };
 const WJ = '\u2060';
@@ -59,12 +60,17 @@ describe('forumPost', () => {
     expect(off.text).toContain(`${WJ}@bob`);
   });
 
-  it('leaves out a handle that is no forum username, and says so', () => {
-    const input = webinar();
-    input.recording.speakers = [{ id: 's1', name: 'Ana', handle: 'ana diaz!' }];
+  it('mentions exactly the handles that are forum usernames; the others show as typed, with a warning', () => {
+    // Discourse would read "@ana_" as a mention of @ana followed by "_" (issue 11, item 2).
+    const valid = ['ana.diaz', '_jo-9', 'B', 'Ana_Diaz'];
+    const invalid = ['ana_', 'jo.-e', 'x-_y', 'ana diaz!', 'anaí', '-ana', 'a'.repeat(61)];
+    const input = { ...emptyWebinar(), recording: recording({ speakers: [...valid, ...invalid].map((handle, i) => ({ id: `s${i}`, name: `Speaker ${i}`, handle })) }) };
     const post = forumPost(input, ALL_ON);
-    expect(post.text).not.toContain('@ana');
-    expect(post.warnings).toContainEqual(expect.stringContaining('"ana diaz!"'));
+    const reading = discourseReading(post.text);
+    expect(reading.mentions).toEqual(valid.map((handle) => `@${handle}`));
+    for (const handle of invalid) expect(reading.text).toContain(`(@${handle})`);
+    expect(post.warnings).toHaveLength(invalid.length);
+    expect(post.warnings[0]).toMatch(/^"@ana_" \(Speaker 4\) is not a forum username .* written as plain text/);
   });
 
   it('writes key points in time order as timestamp links, escaping what was typed', () => {
