@@ -5,8 +5,8 @@
  *
  * For a Discourse forum (`forum: true`) escapes are not enough: Discourse finds @mentions, #hashtags
  * and :emoji: in the text *after* Markdown has dropped the backslashes, so there we add U+2060 WORD
- * JOINER (invisible, not a space nor punctuation) where it breaks those patterns. Left to the forum:
- * its typographer (smart quotes, "(c)" as ©) and emoji shortcuts such as ":)".
+ * JOINER (invisible, not a space nor punctuation) where it breaks those patterns; and we escape what
+ * its linkify would make a link of (linkifyBreak). Left to the forum: its typographer (smart quotes, "(c)" as ©) and emoji shortcuts such as ":)".
  */
 import { exportUrl } from '../web-url';
 
@@ -60,6 +60,36 @@ function forumBoundaryAfter(prev: string | undefined): boolean {
   return prev === undefined || !/[\p{L}\p{N}\p{M}]/u.test(prev);
 }
 
+/**
+ * Whether the forum needs a backslash before `chars[i]` so that Discourse's linkify (linkify-it
+ * with fuzzy links and e-mails) makes no link of typed text: a link we do not count could take a
+ * new user's post over the forum's limit. An escaped character is a token of its own when linkify
+ * runs (markdown-it 13 and later), which splits the text it would read:
+ * - `@`, which makes an e-mail link of `bob@example.com` or `bob@1.2.3.4`;
+ * - `.` between a host character and a letter: the dot before a top-level domain (`example.com`,
+ *   `www.example.org/docs`); every TLD starts with a letter;
+ * - `:` between a letter and a non-space: a scheme (`ftp:`, `mailto:`, and an `http://` address
+ *   exportUrl refused);
+ * - the second `/` of `//`, which starts a protocol-relative link (`//localhost`).
+ * Typed http(s) URLs are not here: they become counted autolinks.
+ */
+function linkifyBreak(chars: readonly string[], i: number): boolean {
+  const prev = chars[i - 1];
+  const next = chars[i + 1];
+  if (chars[i] === '@') return true;
+  if (prev === undefined || next === undefined) return false;
+  switch (chars[i]) {
+    case '.':
+      return /[\p{L}\p{N}\p{M}_-]/u.test(prev) && /\p{L}/u.test(next);
+    case ':':
+      return /\p{L}/u.test(prev) && /\S/u.test(next);
+    case '/':
+      return prev === '/';
+    default:
+      return false;
+  }
+}
+
 /** One stretch of plain text (no URL in it), escaped. `lineStart` says it begins a Markdown line. */
 function escapePlain(text: string, lineStart: boolean, forum: boolean): string {
   let out = '';
@@ -71,7 +101,10 @@ function escapePlain(text: string, lineStart: boolean, forum: boolean): string {
     if (forum && (char === '@' || char === '#') && forumBoundaryAfter(chars[i - 1])) out += WORD_JOINER;
     const first = lineStart && i === 0;
     const afterNumber = ordered !== null && i === ordered[0].length;
-    if (INLINE_SPECIALS.has(char) || (first && LINE_START_SPECIALS.has(char)) || afterNumber) out += '\\';
+    if (
+      INLINE_SPECIALS.has(char) || (first && LINE_START_SPECIALS.has(char)) || afterNumber
+      || (forum && linkifyBreak(chars, i))
+    ) out += '\\';
     out += char;
     if (forum && char === ':' && forumBoundaryAfter(chars[i - 1]) && /^[\p{L}\p{N}_+-]+:/u.test(chars.slice(i + 1, i + 70).join(''))) {
       out += WORD_JOINER;

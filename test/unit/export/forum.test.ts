@@ -57,7 +57,7 @@ describe('forumPost', () => {
     expect(off.text).not.toContain('jsmith');
     // The only @ left is the one typed in a note, and it cannot mention anyone.
     expect(off.text.match(/@/g)).toHaveLength(1);
-    expect(off.text).toContain(`${WJ}@bob`);
+    expect(off.text).toContain(`${WJ}\\@bob`);
   });
 
   it('mentions exactly the handles that are forum usernames; the others show as typed, with a warning', () => {
@@ -80,7 +80,7 @@ describe('forumPost', () => {
       `- [1:05](${at(65)}) **Smith, Jr., John**: Use \\*\\*bold\\*\\* claims? No: \\_really\\_ \\<script\\>alert(1)\\</script\\>`,
       `- [12:34](${at(754)}) **Ana Díaz**: ${WJ}\\# Not a heading`,
       '  \\- not a list',
-      `  \\[quote\\]BBCode\\[/quote\\] and \\[b\\]bold\\[/b\\] \\| a \\| table \\| ping ${WJ}@bob :${WJ}smile:`,
+      `  \\[quote\\]BBCode\\[/quote\\] and \\[b\\]bold\\[/b\\] \\| a \\| table \\| ping ${WJ}\\@bob :${WJ}smile:`,
       `- [30:00](${at(1800)}) See <https://example.com/docs%5F%28v2%29> for details.`,
     ]);
   });
@@ -93,6 +93,16 @@ describe('forumPost', () => {
     // The recording and the URL typed in a note.
     expect(post.links).toBe(2);
     expect(post.warnings).toEqual([]);
+  });
+
+  it('counts the links the forum makes: bare domains typed in a note stay text', () => {
+    // Discourse would link both domains and count 3 links, over a new user's 2 (issue 11, item 3).
+    const typed = 'see www.example.org and example.com/docs';
+    const post = forumPost({ ...emptyWebinar(), notes: [note(5, typed)] }, { ...ALL_ON, noteLinks: false });
+    const reading = discourseReading(post.text);
+    expect(reading.hrefs).toEqual([VIDEO]);
+    expect(post.links).toBe(1);
+    expect(reading.text).toContain(`0:05 ${typed}`);
   });
 
   it('groups key points under each speaker, then the rest', () => {

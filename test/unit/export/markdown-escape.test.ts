@@ -68,9 +68,10 @@ describe('markdownText', () => {
 
   it('breaks Discourse mentions, hashtags and emoji codes only for the forum, and not in e-mail addresses', () => {
     expect(markdownText('hi @bob and #general :smile:', false, { forum: true })).toBe(
-      `hi ${WJ}@bob and ${WJ}\\#general :${WJ}smile:`,
+      `hi ${WJ}\\@bob and ${WJ}\\#general :${WJ}smile:`,
     );
-    expect(markdownText('mail bob@example.com', false, { forum: true })).toBe('mail bob@example.com');
+    // No joiner in an e-mail address, which mentions nobody; escapes keep linkify off it (linkifyBreak).
+    expect(markdownText('mail bob@example.com', false, { forum: true })).toBe('mail bob\\@example\\.com');
     expect(markdownText('hi @bob :smile:', false)).toBe('hi @bob :smile:');
     // A time is not an emoji code.
     expect(markdownText('at 12:30', false, { forum: true })).toBe('at 12:30');
@@ -92,6 +93,23 @@ describe('markdownText', () => {
         const reading = discourseReading(markdownText(text, lineStart, { forum: true }));
         expect(reading).toMatchObject({ mentions: [], hashtags: [], emoji: [] });
       }),
+    );
+  });
+
+  it('leaves Discourse no link but the ones it reports, so the post counts as the forum does (fuzzed)', () => {
+    // Discourse's linkify links bare domains and e-mail addresses (issue 11, item 3), and schemes.
+    const pieces = [
+      'www.', 'example', '.com', '.org', '.ORG', '.xn--p1ai', '/docs', 'bob@', 'ftp:', 'mailto:', '//', 'localhost',
+      '1.2.3.4', 'http:', 'https://x.org/a', ' ', '.', ':', '/', '_', '-', 'a', '1', '(', ')',
+    ];
+    const linky = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(linky, (text) => {
+        let links = 0;
+        const reading = discourseReading(markdownText(text, false, { forum: true, onLink: () => links++ }));
+        expect(reading.hrefs).toHaveLength(links);
+      }),
+      { numRuns: 300 },
     );
   });
 
