@@ -11,7 +11,7 @@ import { formatTime } from '../time';
 import { exportUrl } from '../web-url';
 import {
   answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa,
-  oneLine, paragraphs, speakerAffiliation, speakerById, textLines,
+  oneLine, paragraphs, speakerAffiliation, speakerById,
 } from './input';
 import { markdownText } from './markdown-escape';
 
@@ -59,9 +59,14 @@ class Writer {
     return markdownText(oneLine(typed), lineStart, { forum: true, onLink: () => this.links++ });
   }
 
-  /** Multi-line typed text; lines after the first are indented by `indent` to stay in a list item. */
+  /**
+   * Multi-line typed text as the user broke it: lines (a newline is a break in Discourse) and
+   * paragraphs; lines after the first are indented by `indent` to stay in a list item.
+   */
   block(typed: string, indent: string): string {
-    return textLines(typed).map((line, i) => (i === 0 ? '' : indent) + this.text(line, true)).join('\n');
+    return paragraphs(typed)
+      .map((lines) => lines.map((line) => this.text(line, true)).join(`\n${indent}`))
+      .join(`\n\n${indent}`);
   }
 
   /** `[12:34](link)`, or just `12:34` when links are off or the recording has no linkable URL. */
@@ -80,8 +85,7 @@ function header(w: Writer, recording: Recording): void {
   w.lines.push(`# ${w.text(exportTitle(recording))}${date ? ` — ${w.text(date)}` : ''}`, '');
   const description = recording.details?.description;
   if (description?.trim()) {
-    // Paragraphs kept; single line breaks show as breaks in Discourse.
-    w.lines.push(paragraphs(description).map((p) => w.block(p.join('\n'), '')).join('\n\n'), '');
+    w.lines.push(w.block(description, ''), '');
   }
   const organiser = recording.details?.organiser?.trim();
   if (organiser) w.lines.push(`Hosted by ${w.text(organiser)}`, '');
@@ -147,7 +151,8 @@ function keyPoints(w: Writer, recording: Recording, notes: Note[], grouping: For
 
 function qaItem(w: Writer, recording: Recording, item: QaItem): string[] {
   const time = item.t !== undefined ? `${w.time(item.t)} ` : '';
-  const question = w.block(item.question, '') || '(no question text)';
+  // Bold cannot span a blank line: the question's paragraphs are written as lines.
+  const question = w.block(paragraphs(item.question).flat().join('\n'), '') || '(no question text)';
   const asked = item.askedBy?.trim() ? ` — asked by ${w.text(item.askedBy.trim())}` : '';
   const lines = [`**${time}${question}**${asked}`];
   const answers = item.answers.filter((answer) => answer.text.trim());
