@@ -12,9 +12,16 @@ import { exportUrl } from '../web-url';
 
 /**
  * Characters that open or close inline markup, raw HTML, entities, BBCode or tables anywhere in a
- * line. `!` is not among them: it only makes an image before `[`, which is escaped.
+ * line; and those notes apps add: `$math$` (Obsidian, Joplin), `^sup^` (Joplin). `!` is not among
+ * them: it only makes an image before `[`, which is escaped.
  */
-const INLINE_SPECIALS = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&']);
+const INLINE_SPECIALS = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&', '$', '^']);
+/**
+ * Characters that notes apps read as markup when doubled: `==highlight==` (Obsidian, Joplin),
+ * `%%comment%%` (Obsidian, which hides it), `++inserted++` (Joplin). Escaping the first of each
+ * pair leaves no pair.
+ */
+const DOUBLED_SPECIALS = new Set(['=', '%', '+']);
 /** Characters that start a block (list, setext underline, heading…) only as the first of a line. */
 const LINE_START_SPECIALS = new Set(['-', '+', '=']);
 const WORD_JOINER = '\u2060';
@@ -103,7 +110,7 @@ function escapePlain(text: string, lineStart: boolean, forum: boolean): string {
     const afterNumber = ordered !== null && i === ordered[0].length;
     if (
       INLINE_SPECIALS.has(char) || (first && LINE_START_SPECIALS.has(char)) || afterNumber
-      || (forum && linkifyBreak(chars, i))
+      || (DOUBLED_SPECIALS.has(char) && chars[i + 1] === char) || (forum && linkifyBreak(chars, i))
     ) out += '\\';
     out += char;
     if (forum && char === ':' && forumBoundaryAfter(chars[i - 1]) && /^[\p{L}\p{N}_+-]+:/u.test(chars.slice(i + 1, i + 70).join(''))) {

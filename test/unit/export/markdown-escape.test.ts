@@ -5,8 +5,11 @@ import { discourseReading } from './markdown-renderers';
 
 const WJ = '\u2060';
 
-/** The characters exportUrl percent-encodes in a URL; a reader decodes them back to show the link. */
-const ENCODED = new Set([...'()[]<>"\'`*~!{}|\\^_.,;?']);
+/**
+ * The characters exportUrl percent-encodes in a URL (a stray `%` among them: the pieces below never
+ * type a real escape); a reader decodes them back to show the link.
+ */
+const ENCODED = new Set([...'()[]<>"\'`*~!{}|\\^_.,;?%']);
 
 /**
  * What a Markdown reader shows for our output: escapes and joiners dropped, autolinks as their URL
@@ -32,7 +35,7 @@ function unescapedRest(markdown: string): string {
 }
 
 // Typed text rich in what Markdown, BBCode, HTML and Discourse treat specially, plus emoji.
-const MARKUP = [...'*_`[]<>#|~&!\\-+=.)(:@ 1aZ', '🎉', 'é', '\u0301', '$', '[b]', '[quote="A, B"]', '<script>', '&amp;', 'https://x.org/a_(b)', ':smile:', '@bob', '#tag', '1.', '---'];
+const MARKUP = [...'*_`[]<>#|~&!\\-+=.)(:@ 1aZ', '🎉', 'é', '\u0301', '$', '%', '^', '==', '%%', '++', '[b]', '[quote="A, B"]', '<script>', '&amp;', 'https://x.org/a_(b)', ':smile:', '@bob', '#tag', '1.', '---'];
 const typed = fc.array(fc.constantFrom(...MARKUP), { maxLength: 30 }).map((parts) => parts.join(''));
 
 describe('markdownText', () => {
@@ -48,7 +51,7 @@ describe('markdownText', () => {
     fc.assert(
       fc.property(typed, (text) => {
         const rest = unescapedRest(markdownText(text, true, { forum: true }));
-        expect(rest).not.toMatch(/[*_`[\]<>#|~&]/);
+        expect(rest).not.toMatch(/[*_`[\]<>#|~&$^]|==|%%|\+\+/);
         // Nothing at the start of the line that begins a block: list, heading, quote, setext, ordered list.
         expect(rest.replace(/^\u2060/, '')).not.toMatch(/^(?:[-+=]|\d+[.)])/);
       }),
@@ -63,7 +66,11 @@ describe('markdownText', () => {
     expect(markdownText('- item', true)).toBe('\\- item');
     expect(markdownText('- item', false)).toBe('- item');
     expect(markdownText('2026. A year', true)).toBe('2026\\. A year');
-    expect(markdownText('===', true)).toBe('\\===');
+    expect(markdownText('===', true)).toBe('\\=\\==');
+    // What Obsidian and Joplin read as highlight, comment, insertion, math, superscript.
+    expect(markdownText('==hi== %%no%% ++in++ $x$ ^2^ a = b + c', false)).toBe(
+      '\\==hi\\== \\%%no\\%% \\++in\\++ \\$x\\$ \\^2\\^ a = b + c',
+    );
   });
 
   it('breaks Discourse mentions, hashtags and emoji codes only for the forum, and not in e-mail addresses', () => {
