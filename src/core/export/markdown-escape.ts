@@ -6,7 +6,8 @@
  * For a Discourse forum (`forum: true`) escapes are not enough: Discourse finds @mentions, #hashtags
  * and :emoji: in the text *after* Markdown has dropped the backslashes, so there we add U+2060 WORD
  * JOINER (invisible, not a space nor punctuation) where it breaks those patterns; and we escape what
- * its linkify would make a link of (linkifyBreak). Left to the forum: its typographer (smart quotes, "(c)" as ©) and emoji shortcuts such as ":)".
+ * its linkify would make a link of (linkifyBreak). Left to the forum: its typographer (smart quotes,
+ * "(c)" as ©, ".." as …) and emoji shortcuts such as ":)".
  */
 import { exportUrl } from '../web-url';
 
@@ -113,9 +114,8 @@ function escapePlain(text: string, lineStart: boolean, forum: boolean): string {
       || (DOUBLED_SPECIALS.has(char) && chars[i + 1] === char) || (forum && linkifyBreak(chars, i))
     ) out += '\\';
     out += char;
-    if (forum && char === ':' && forumBoundaryAfter(chars[i - 1]) && /^[\p{L}\p{N}_+-]+:/u.test(chars.slice(i + 1, i + 70).join(''))) {
-      out += WORD_JOINER;
-    }
+    const emojiCode = char === ':' && /^[\p{L}\p{N}_+-]+:/u.test(chars.slice(i + 1, i + 70).join(''));
+    if (forum && emojiCode && forumBoundaryAfter(chars[i - 1])) out += WORD_JOINER;
   }
   return out;
 }
