@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forumBase, MAX_NEW_TOPIC_URL, newTopicUrl } from '../../src/core/discourse';
+import { forumBase, forumUsername, MAX_NEW_TOPIC_URL, newTopicUrl } from '../../src/core/discourse';
 
 describe('forumBase', () => {
   it('reads the forum address however it was typed', () => {
@@ -36,5 +36,20 @@ describe('newTopicUrl', () => {
   });
   it('gives null when the post does not fit in a URL', () => {
     expect(newTopicUrl('https://forum.example.org', 't', 'x'.repeat(MAX_NEW_TOPIC_URL))).toBeNull();
+  });
+});
+
+describe('forumUsername', () => {
+  it('takes a handle as typed, with or without "@", when a mention would name exactly it', () => {
+    expect(forumUsername(' @ana_diaz ')).toBe('ana_diaz');
+    expect(forumUsername('@@J.Smith-2')).toBe('J.Smith-2');
+    expect(forumUsername('x')).toBe('x');
+    expect(forumUsername('a'.repeat(60))).toBe('a'.repeat(60));
+  });
+
+  it('refuses what Discourse reads differently or not at all', () => {
+    for (const handle of ['', '@', 'ana_', 'ana.', 'jo..e', 'x-_y', '.ana', '-ana', 'ana diaz', 'anaí', 'a'.repeat(61), '_']) {
+      expect(forumUsername(handle), handle).toBeNull();
+    }
   });
 });

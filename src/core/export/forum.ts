@@ -4,13 +4,14 @@
  * and the Q&A. Everything typed is escaped (markdown-escape.ts) so the post shows it as typed.
  * No `[quote="Name"]` blocks: Discourse splits their attribute on commas ("Smith, Jr.").
  */
+import { forumUsername } from '../discourse';
 import { linkAt } from '../links';
 import type { Note, QaItem, Recording, Speaker } from '../model';
 import { formatTime } from '../time';
 import { exportUrl } from '../web-url';
 import {
   answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa,
-  oneLine, paragraphs, speakerAffiliation, speakerById, textLines,
+  oneLine, paragraphs, speakerAffiliation, speakerById,
 } from './input';
 import { markdownText } from './markdown-escape';
 
@@ -21,7 +22,10 @@ export interface ForumPostOptions {
   noteLinks: boolean;
   /** Wrap the Q&A in a collapsed `[details]` block. */
   qaInDetails: boolean;
-  /** Write speakers' handles as @mentions (which notify them). Off: no @handle at all. */
+  /**
+   * Write speakers' handles as @mentions (which notify them); a handle that is no forum username
+   * (forumUsername) is written as plain text, with a warning. Off: no @handle at all.
+   */
   mentions: boolean;
 }
 
@@ -39,9 +43,6 @@ export const FORUM_MAX_CHARACTERS = 32_000;
 /** Discourse's default newuser_max_links: what a new account may post. */
 export const FORUM_NEW_USER_MAX_LINKS = 2;
 
-// What Discourse accepts as a username: letters, digits, _ . -
-const HANDLE = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
-
 /** 32000 as "32,000", the same in every locale. */
 function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -58,9 +59,14 @@ class Writer {
     return markdownText(oneLine(typed), lineStart, { forum: true, onLink: () => this.links++ });
   }
 
-  /** Multi-line typed text; lines after the first are indented by `indent` to stay in a list item. */
+  /**
+   * Multi-line typed text as the user broke it: lines (a newline is a break in Discourse) and
+   * paragraphs; lines after the first are indented by `indent` to stay in a list item.
+   */
   block(typed: string, indent: string): string {
-    return textLines(typed).map((line, i) => (i === 0 ? '' : indent) + this.text(line, true)).join('\n');
+    return paragraphs(typed)
+      .map((lines) => lines.map((line) => this.text(line, true)).join(`\n${indent}`))
+      .join(`\n\n${indent}`);
   }
 
   /** `[12:34](link)`, or just `12:34` when links are off or the recording has no linkable URL. */
@@ -79,8 +85,7 @@ function header(w: Writer, recording: Recording): void {
   w.lines.push(`# ${w.text(exportTitle(recording))}${date ? ` — ${w.text(date)}` : ''}`, '');
   const description = recording.details?.description;
   if (description?.trim()) {
-    // Paragraphs kept; single line breaks show as breaks in Discourse.
-    w.lines.push(paragraphs(description).map((p) => w.block(p.join('\n'), '')).join('\n\n'), '');
+    w.lines.push(w.block(description, ''), '');
   }
   const organiser = recording.details?.organiser?.trim();
   if (organiser) w.lines.push(`Hosted by ${w.text(organiser)}`, '');
@@ -98,8 +103,15 @@ function speakerLine(w: Writer, speaker: Speaker, mentions: boolean, warnings: s
   if (affiliation) line += ` — ${w.text(affiliation)}`;
   const handle = speaker.handle?.trim().replace(/^@+/, '');
   if (mentions && handle) {
-    if (HANDLE.test(handle)) line += ` (@${handle})`;
-    else warnings.push(`"${handle}" (${speaker.name}) is not a forum username, so it was left out.`);
+    const username = forumUsername(handle);
+    if (username) line += ` (@${username})`;
+    else {
+      // As text (the word joiner keeps it from mentioning anyone), so the reader still sees it.
+      line += ` (${w.text(`@${handle}`)})`;
+      warnings.push(
+        `"@${handle}" (${speaker.name.trim() || 'Unnamed speaker'}) is not a forum username (letters, digits and _ . -, ending in a letter or digit, no two of _ . - in a row), so it is written as plain text and mentions nobody.`,
+      );
+    }
   }
   return line;
 }
@@ -139,7 +151,8 @@ function keyPoints(w: Writer, recording: Recording, notes: Note[], grouping: For
 
 function qaItem(w: Writer, recording: Recording, item: QaItem): string[] {
   const time = item.t !== undefined ? `${w.time(item.t)} ` : '';
-  const question = w.block(item.question, '') || '(no question text)';
+  // Bold cannot span a blank line: the question's paragraphs are written as lines.
+  const question = w.block(paragraphs(item.question).flat().join('\n'), '') || '(no question text)';
   const asked = item.askedBy?.trim() ? ` — asked by ${w.text(item.askedBy.trim())}` : '';
   const lines = [`**${time}${question}**${asked}`];
   const answers = item.answers.filter((answer) => answer.text.trim());

@@ -10,7 +10,7 @@ import { formatTime } from '../time';
 import { exportUrl } from '../web-url';
 import {
   answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa, oneLine,
-  paragraphs, speakerAffiliation, speakerById, textLines,
+  paragraphs, speakerAffiliation, speakerById,
 } from './input';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -20,9 +20,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ENTITIES[char] as string);
 }
 
-/** Typed text with its line breaks kept as <br>. */
+/** Typed text with its line breaks kept as <br>, and a blank line between paragraphs as a blank line. */
 function lines(typed: string): string {
-  return textLines(typed).map(escapeHtml).join('<br>');
+  return paragraphs(typed).map((paragraph) => paragraph.map(escapeHtml).join('<br>')).join('<br><br>');
 }
 
 /** An <a> to `url` (from exportUrl or linkAt), or the label alone when there is none. */

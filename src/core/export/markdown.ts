@@ -8,15 +8,21 @@ import { formatTime } from '../time';
 import { exportUrl } from '../web-url';
 import {
   answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa, oneLine,
-  paragraphs, speakerAffiliation, speakerById, textLines,
+  paragraphs, speakerAffiliation, speakerById,
 } from './input';
 import { markdownText } from './markdown-escape';
 
 const inline = (typed: string): string => markdownText(oneLine(typed), false);
 
-/** Typed lines, escaped, the later ones indented to stay inside a list item. */
+/**
+ * Typed text, escaped, as the user broke it: a line break as a hard break (`\` at the end of the
+ * line; a plain newline is a soft break, which every renderer shows as a space), a blank line as a
+ * new paragraph. Lines after the first are indented by `indent` to stay inside a list item.
+ */
 function block(typed: string, indent: string): string {
-  return textLines(typed).map((line, i) => (i === 0 ? '' : indent) + markdownText(line, true)).join('\n');
+  return paragraphs(typed)
+    .map((lines) => lines.map((line) => markdownText(line, true)).join(`\\\n${indent}`))
+    .join(`\n\n${indent}`);
 }
 
 function time(recording: Recording, seconds: number): string {
@@ -50,9 +56,8 @@ export function markdownExport(input: ExportInput): string {
     url ? `- Recording: <${url}>` : '',
   ].filter(Boolean);
   if (facts.length > 0) out.push(...facts, '');
-  for (const paragraph of paragraphs(recording.details?.description ?? '')) {
-    out.push(block(paragraph.join('\n'), ''), '');
-  }
+  const description = block(recording.details?.description ?? '', '');
+  if (description) out.push(description, '');
 
   const speakers = recording.speakers ?? [];
   if (speakers.length > 0) {

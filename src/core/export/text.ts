@@ -6,15 +6,15 @@ import { formatTime } from '../time';
 import { exportUrl } from '../web-url';
 import {
   answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa, oneLine,
-  paragraphs, speakerAffiliation, speakerById, textLines,
+  paragraphs, speakerAffiliation, speakerById,
 } from './input';
 
-/** `label` then the lines of `typed`, the later ones indented under the first. */
+/** `label` then the lines of `typed`, the later ones indented under the first, blank lines kept. */
 function hanging(label: string, typed: string, width: number): string {
   const pad = ' '.repeat(width);
-  const lines = textLines(typed);
+  const lines = paragraphs(typed).flatMap((paragraph, i) => (i === 0 ? paragraph : ['', ...paragraph]));
   const head = `${label.padEnd(width)}${lines[0] ?? ''}`.trimEnd();
-  return [head, ...lines.slice(1).map((line) => pad + line)].join('\n');
+  return [head, ...lines.slice(1).map((line) => (line ? pad + line : ''))].join('\n');
 }
 
 /** The recording's notes and Q&A as plain text. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forumPost, type ForumPostOptions } from '../../../src/core/export/forum';
 import { emptyWebinar, manyNotes, note, question, recording, VIDEO, webinar } from './fixtures';
+import { discourseReading } from './markdown-renderers';
 
 const ALL_ON: ForumPostOptions = { grouping: 'time', noteLinks: true, qaInDetails: true, mentions: true };
 const WJ = '\u2060';
@@ -56,15 +57,20 @@ describe('forumPost', () => {
     expect(off.text).not.toContain('jsmith');
     // The only @ left is the one typed in a note, and it cannot mention anyone.
     expect(off.text.match(/@/g)).toHaveLength(1);
-    expect(off.text).toContain(`${WJ}@bob`);
+    expect(off.text).toContain(`${WJ}\\@bob`);
   });
 
-  it('leaves out a handle that is no forum username, and says so', () => {
-    const input = webinar();
-    input.recording.speakers = [{ id: 's1', name: 'Ana', handle: 'ana diaz!' }];
+  it('mentions exactly the handles that are forum usernames; the others show as typed, with a warning', () => {
+    // Discourse would read "@ana_" as a mention of @ana followed by "_" (issue 11, item 2).
+    const valid = ['ana.diaz', '_jo-9', 'B', 'Ana_Diaz'];
+    const invalid = ['ana_', 'jo.-e', 'x-_y', 'ana diaz!', 'anaí', '-ana', 'a'.repeat(61)];
+    const input = { ...emptyWebinar(), recording: recording({ speakers: [...valid, ...invalid].map((handle, i) => ({ id: `s${i}`, name: `Speaker ${i}`, handle })) }) };
     const post = forumPost(input, ALL_ON);
-    expect(post.text).not.toContain('@ana');
-    expect(post.warnings).toContainEqual(expect.stringContaining('"ana diaz!"'));
+    const reading = discourseReading(post.text);
+    expect(reading.mentions).toEqual(valid.map((handle) => `@${handle}`));
+    for (const handle of invalid) expect(reading.text).toContain(`(@${handle})`);
+    expect(post.warnings).toHaveLength(invalid.length);
+    expect(post.warnings[0]).toMatch(/^"@ana_" \(Speaker 4\) is not a forum username .* written as plain text/);
   });
 
   it('writes key points in time order as timestamp links, escaping what was typed', () => {
@@ -74,7 +80,7 @@ describe('forumPost', () => {
       `- [1:05](${at(65)}) **Smith, Jr., John**: Use \\*\\*bold\\*\\* claims? No: \\_really\\_ \\<script\\>alert(1)\\</script\\>`,
       `- [12:34](${at(754)}) **Ana Díaz**: ${WJ}\\# Not a heading`,
       '  \\- not a list',
-      `  \\[quote\\]BBCode\\[/quote\\] and \\[b\\]bold\\[/b\\] \\| a \\| table \\| ping ${WJ}@bob :${WJ}smile:`,
+      `  \\[quote\\]BBCode\\[/quote\\] and \\[b\\]bold\\[/b\\] \\| a \\| table \\| ping ${WJ}\\@bob :${WJ}smile:`,
       `- [30:00](${at(1800)}) See <https://example.com/docs%5F%28v2%29> for details.`,
     ]);
   });
@@ -87,6 +93,16 @@ describe('forumPost', () => {
     // The recording and the URL typed in a note.
     expect(post.links).toBe(2);
     expect(post.warnings).toEqual([]);
+  });
+
+  it('counts the links the forum makes: bare domains typed in a note stay text', () => {
+    // Discourse would link both domains and count 3 links, over a new user's 2 (issue 11, item 3).
+    const typed = 'see www.example.org and example.com/docs';
+    const post = forumPost({ ...emptyWebinar(), notes: [note(5, typed)] }, { ...ALL_ON, noteLinks: false });
+    const reading = discourseReading(post.text);
+    expect(reading.hrefs).toEqual([VIDEO]);
+    expect(post.links).toBe(1);
+    expect(reading.text).toContain(`0:05 ${typed}`);
   });
 
   it('groups key points under each speaker, then the rest', () => {

@@ -6,16 +6,25 @@
  * sanitises; here nothing does, so any raw HTML we let through shows), breaks on
  * (traditional_markdown_linebreaks: false), linkify on with markdown_linkify_tlds' default list,
  * typographer on (enable_markdown_typographer: true), and mdurl's decode keeping
- * ";/?:@&=+$,# " encoded, as Discourse's setupUrlDecoding does.
+ * ";/?:@&=+$,# " encoded, as Discourse's setupUrlDecoding does. Discourse 3.x ships markdown-it
+ * 14.0 with linkify-it 5, whose fuzzyLink is on by default (linkify-it 6 turned it off): bare
+ * domains such as `example.com/docs` become links there, so they do here.
+ *
+ * On top of that, Discourse's own text rules (discourse-markdown-it features/text-post-process.js,
+ * mentions.js with pretty-text mentionRegex, hashtag-autocomplete.js, emoji.js): they run on the
+ * text left once Markdown is parsed, so escapes are gone and only their own boundary rules apply.
  */
 import { HtmlRenderer, Parser } from 'commonmark';
 import { Window } from 'happy-dom';
 import MarkdownIt from 'markdown-it';
+import { discourseTextRules } from './discourse-text-rules';
 
 const DISCOURSE_TLDS = 'com|net|org|io|onion|co|tv|ru|cn|us|uk|me|de|fr|fi|gov';
 
 const md = new MarkdownIt({ html: true, breaks: true, linkify: true, typographer: true, xhtmlOut: false });
+md.linkify.set({ fuzzyLink: true });
 md.linkify.tlds(DISCOURSE_TLDS.split('|'));
+md.use(discourseTextRules);
 
 export function discourseMarkdown(markdown: string): string {
   // markdown-it keeps its mdurl in utils.lib; Discourse changes decode's defaults the same way.
@@ -27,6 +36,29 @@ export function discourseMarkdown(markdown: string): string {
   } finally {
     mdurl.decode.defaultChars = before;
   }
+}
+
+/** What a forum reader gets from a post: its text, and what Discourse's text rules made of it. */
+export interface DiscourseReading {
+  /** The rendered text, word joiners dropped (they are invisible). */
+  text: string;
+  mentions: string[];
+  hashtags: string[];
+  emoji: string[];
+  /** Every <a>'s href. */
+  hrefs: string[];
+}
+
+export function discourseReading(markdown: string): DiscourseReading {
+  const doc = parseHtml(discourseMarkdown(markdown));
+  const all = (selector: string, read: (el: Element) => string): string[] => Array.from(doc.querySelectorAll(selector), read);
+  return {
+    text: (doc.body.textContent ?? '').replaceAll('\u2060', ''),
+    mentions: all('span.mention', (el) => el.textContent ?? ''),
+    hashtags: all('span.hashtag-raw', (el) => el.textContent ?? ''),
+    emoji: all('img.emoji', (el) => el.getAttribute('alt') ?? ''),
+    hrefs: all('a', (el) => el.getAttribute('href') ?? ''),
+  };
 }
 
 /** commonmark.js, the CommonMark reference renderer (no linkify: a bare URL stays text). */

@@ -27,8 +27,9 @@ describe('markdownExport', () => {
         '',
         `- [0:05](${at(5)}) **Ana Díaz:** Welcome \\& intro 🎉`,
         `- [1:05](${at(65)}) **Smith, Jr., John:** Use \\*\\*bold\\*\\* claims? No: \\_really\\_ \\<script\\>alert(1)\\</script\\>`,
-        `- [12:34](${at(754)}) **Ana Díaz:** \\# Not a heading`,
-        '  \\- not a list',
+        // Hard breaks (a backslash ending the line), so the lines stay lines.
+        `- [12:34](${at(754)}) **Ana Díaz:** \\# Not a heading\\`,
+        '  \\- not a list\\',
         '  \\[quote\\]BBCode\\[/quote\\] and \\[b\\]bold\\[/b\\] \\| a \\| table \\| ping @bob :smile:',
         `- [30:00](${at(1800)}) See <https://example.com/docs%5F%28v2%29> for details.`,
         '',
