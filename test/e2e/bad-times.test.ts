@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { panelOf, storedNotes, typeNote, useBrowser, withTimeout } from './harness';
+import { importFile, openLibrary, panelOf, storedNotes, typeNote, useBrowser, withTimeout, writeFixture } from './harness';
 
 const session = useBrowser();
 const SHOTS = '/tmp/shots-i11-valid';
@@ -111,4 +111,23 @@ test('a Summary tab that throws while rendering says so in that tab; the Notes t
   await openTab(panel, 'Details');
   await expect.poll(() => panel.getByLabel('Title').count()).toBe(1);
   await page.close();
+});
+
+test('the library imports a backup whose note names a speaker nobody has, and names the link it dropped (item 10)', async () => {
+  const key = 'https://example.com/talk';
+  const backup = {
+    format: 'webinar-notes-backup', version: 2, exportedAt: '2026-11-12T10:00:00.000Z',
+    recordings: [{ key, site: 'html5', url: key, title: 'Talk', speakers: [{ id: 'ada', name: 'Ada' }], createdAt: 1, updatedAt: 1 }],
+    notes: [{ id: 'note-by-nobody', recordingKey: key, t: 5, text: 'Said by a speaker not in the file', speakerId: 'gone', createdAt: 1, updatedAt: 1 }],
+    qa: [],
+  };
+  const library = await openLibrary(session.browser);
+  const message = await importFile(library, writeFixture('dangling-speaker.json', JSON.stringify(backup)));
+  expect(message).toContain('1 link from a note to a speaker or question that neither the backup nor this library has was removed (note note-by-nobody: speaker gone).');
+  await expect.poll(() => library.getByText('Talk', { exact: true }).count()).toBeGreaterThan(0);
+  await shot(library, 'library-import-repaired');
+  const stored = (await storedNotes(session.browser)).find((note) => note.text === 'Said by a speaker not in the file') as { speakerId?: string } | undefined;
+  expect(stored).toBeDefined();
+  expect(stored?.speakerId).toBeUndefined();
+  await library.close();
 });
