@@ -1,5 +1,5 @@
 import browser from '../platform/browser';
-import { parseSidePanelOpened, wireNumber, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
+import { parseSidePanelOpened, wireTime, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
 import { mountLayer } from './layer';
 import { listenForPanel } from './panel-link';
 import { watchAddress } from './address-watch';
@@ -51,15 +51,15 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   /** The panel of this video lives in the browser's side panel, not in a frame by the player. */
   const inSidePanel = () => sidePanelOnly || video.getBoundingClientRect().width < COMPACT_WIDTH;
   const playback = (): WirePlayback => ({
-    t: wireNumber(video.currentTime),
+    t: wireTime(video.currentTime),
     paused: video.paused,
     rate: video.playbackRate,
-    duration: wireNumber(video.duration),
+    duration: wireTime(video.duration),
     at: Date.now(),
     ad: isAd(),
   });
   const recording = () => {
-    const duration = isAd() ? null : wireNumber(video.duration);
+    const duration = isAd() ? null : wireTime(video.duration);
     return {
       key: site.recordingKey(video) ?? '',
       site: site.id,

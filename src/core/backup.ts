@@ -11,6 +11,7 @@ import { MAX_NOTE_LENGTH } from './notes';
 import { sameContent, sameValues, withChanges } from './field-times';
 import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
 import { decodeTextFile } from './text-file';
+import { isMediaTime, isTimestamp, MEDIA_TIME_RULE, spanProblem, TIMESTAMP_RULE } from './time';
 
 export const BACKUP_FORMAT = 'webinar-notes-backup';
 /**
@@ -40,10 +41,11 @@ export function makeBackup(data: BackupData, exportedAt: Date): Backup {
 
 // ─── Record schemas. Messages complete "<field> …"; `v.object` drops fields it does not know. ───
 
-const SECONDS = 'must be a number of seconds ≥ 0';
-const seconds = v.pipe(v.number(SECONDS), v.finite(SECONDS), v.minValue(0, SECONDS));
-const TIMESTAMP = 'must be a timestamp (milliseconds ≥ 0)';
-const timestamp = v.pipe(v.number(TIMESTAMP), v.finite(TIMESTAMP), v.minValue(0, TIMESTAMP));
+// The one rule for each (time.ts), as for every other way a time or date comes in.
+const SECONDS = `must be ${MEDIA_TIME_RULE}`;
+const seconds = v.pipe(v.number(SECONDS), v.check((n: number) => isMediaTime(n), SECONDS));
+const TIMESTAMP = `must be ${TIMESTAMP_RULE}`;
+const timestamp = v.pipe(v.number(TIMESTAMP), v.check((n: number) => isTimestamp(n), TIMESTAMP));
 const text = v.string('must be text');
 const id = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'));
 const TOO_LONG = `must be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters long`;
@@ -125,15 +127,21 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return parts.length ? `${parts.join(', ')}: ${what}` : what;
 }
 
-/** Problems a schema cannot see: references to records that are not in the file, ids used twice. */
+/**
+ * Problems a schema cannot see: references to records that are not in the file, ids used twice
+ * (records, and speakers within a recording: a note naming that id could mean either person), an
+ * answer that ends before it starts (the panel never records one, so the file was edited by hand,
+ * and no export could write it). A note's link to a speaker or question is no problem here: the
+ * database may have it, so the merge decides (mergePlan).
+ */
 function crossCheck(body: v.InferOutput<typeof Body>): string[] {
   const problems: string[] = [];
-  const seen = (kind: string, keys: string[], idName: string) => {
+  const seen = (kind: string, keys: string[], idName: string, within = '') => {
     const first = new Map<string, number>();
     keys.forEach((key, i) => {
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, i);
-      else problems.push(`${kind} ${i + 1} (${idName} ${key.slice(0, 80)}): the same ${idName} as ${kind} ${earlier + 1}`);
+      else problems.push(`${within}${kind} ${i + 1} (${idName} ${key.slice(0, 80)}): the same ${idName} as ${kind} ${earlier + 1}`);
     });
     return first;
   };
@@ -148,6 +156,15 @@ function crossCheck(body: v.InferOutput<typeof Body>): string[] {
     });
   dangling('note', body.notes);
   dangling('Q&A item', body.qa);
+  body.recordings.forEach((recording, i) =>
+    seen('speaker', (recording.speakers ?? []).map((speaker) => speaker.id), 'id', `recording ${i + 1} (key ${recording.key.slice(0, 80)}), `),
+  );
+  body.qa.forEach((item, i) =>
+    item.answers.forEach((answer, j) => {
+      const problem = spanProblem(answer.t, answer.end);
+      if (problem) problems.push(`Q&A item ${i + 1} (id ${item.id.slice(0, 80)}), answer ${j + 1}: ${problem}`);
+    }),
+  );
   return problems;
 }
 
@@ -221,8 +238,11 @@ export interface MergeCounts {
   merged: number;
   /** Records the database had, to which the file added nothing. */
   kept: number;
-  /** Links from notes to a speaker or a question that neither the file nor the database has, removed. */
-  repaired: number;
+  /**
+   * Links from notes to a speaker or a question that neither the file nor the database has,
+   * removed: one line each, naming the note and the link ("note n1: speaker gone").
+   */
+  repaired: string[];
 }
 
 /**
@@ -233,7 +253,7 @@ export interface MergeCounts {
  * import writes points at nothing.
  */
 export function mergePlan(existing: BackupData, incoming: BackupData, storedQaIds: ReadonlySet<string>): { put: BackupData; counts: MergeCounts } {
-  const counts: MergeCounts = { added: 0, merged: 0, kept: 0, repaired: 0 };
+  const counts: MergeCounts = { added: 0, merged: 0, kept: 0, repaired: [] };
   /** Each record of the file merged with its stored copy; `put`: those that are new or changed. */
   function plan<T>(stored: T[], fromFile: T[], keyOf: (item: T) => string, merge: (a: T, b: T) => T, repair: (item: T) => T = (item) => item) {
     const byKey = new Map(stored.map((item) => [keyOf(item), item]));
@@ -267,19 +287,19 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
     let repaired = note;
     if (note.speakerId !== undefined && speakers.get(note.recordingKey)?.has(note.speakerId) === false) {
       repaired = withChanges(repaired, { speakerId: undefined });
-      drop(note, `speaker ${note.speakerId}`);
+      drop(note, `speaker ${note.speakerId.slice(0, 80)}`);
     }
     const qaIds = note.qaIds?.filter((id) => questions.has(id));
     if (qaIds && note.qaIds && qaIds.length < note.qaIds.length) {
       repaired = { ...repaired, qaIds };
-      for (const id of note.qaIds) if (!questions.has(id)) drop(note, `question ${id}`);
+      for (const id of note.qaIds) if (!questions.has(id)) drop(note, `question ${id.slice(0, 80)}`);
     }
     return repaired;
   };
   const notes = plan(existing.notes, incoming.notes, (n) => n.id, mergeNote, repairLinks);
   // Counted for the notes written only: a file imported again drops the same links from its own
   // copy, but changes nothing.
-  counts.repaired = notes.put.reduce((sum, note) => sum + (dropped.get(note.id)?.size ?? 0), 0);
+  counts.repaired = notes.put.flatMap((note) => [...(dropped.get(note.id) ?? [])].map((link) => `note ${note.id.slice(0, 80)}: ${link}`));
   return {
     put: { recordings: recordings.put, notes: notes.put, qa: plan(existing.qa, incoming.qa, (q) => q.id, mergeQaItem).put },
     counts,
@@ -288,11 +308,14 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
 
 /**
  * What an import did, as the library says it: "1 added, 1 merged, 0 already up to date.", then the
- * dangling links removed, if any.
+ * dangling links removed, if any, naming the first few (as a refusal lists its problems).
  */
 export function importSummary({ added, merged, kept, repaired }: MergeCounts): string {
   const counts = `${added.toLocaleString('en')} added, ${merged.toLocaleString('en')} merged, ${kept.toLocaleString('en')} already up to date.`;
-  if (repaired === 0) return counts;
-  const links = repaired === 1 ? '1 link from a note' : `${repaired.toLocaleString('en')} links from notes`;
-  return `${counts} ${links} to a speaker or question that neither the backup nor this library has ${repaired === 1 ? 'was' : 'were'} removed.`;
+  if (repaired.length === 0) return counts;
+  const n = repaired.length;
+  const links = n === 1 ? '1 link from a note' : `${n.toLocaleString('en')} links from notes`;
+  const listed = repaired.slice(0, MAX_LISTED_PROBLEMS).join('; ');
+  const more = n > MAX_LISTED_PROBLEMS ? `; …and ${(n - MAX_LISTED_PROBLEMS).toLocaleString('en')} more` : '';
+  return `${counts} ${links} to a speaker or question that neither the backup nor this library has ${n === 1 ? 'was' : 'were'} removed (${listed}${more}).`;
 }

@@ -2,7 +2,9 @@
  * The temporal dimension of W3C Media Fragments URI 1.0 (https://www.w3.org/TR/media-frags/),
  * Normal Play Time only: `#t=10`, `#t=10,20`, `#t=,20`, `#t=npt:0:02:00,121.5`.
  * SMPTE and wall-clock times are valid in the spec but no player we link to writes them, so they read as null.
+ * Times past the media time rule (time.ts: at most 100 hours) read as null too, and are never written.
  */
+import { isMediaTime } from './time';
 
 export interface TemporalFragment {
   /** Seconds; 0 when the fragment gives only an end (`t=,20`). */
@@ -28,7 +30,7 @@ function nptTime(text: string): number | null {
     seconds = Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s);
   }
   // A run of 400 digits is valid ABNF but not a time.
-  return Number.isFinite(seconds) ? seconds : null;
+  return isMediaTime(seconds) ? seconds : null;
 }
 
 /** One already percent-decoded `t` value: `[npt:] a[,b]` or `[npt:] ,b`. */
@@ -87,8 +89,7 @@ export function fragmentStartTime(hash: string): number | null {
 
 /** Seconds as NPT: up to 3 decimals, no trailing zeros ("754", "754.5", "0.125"). */
 function nptSeconds(seconds: number): string {
-  // toFixed switches to exponent notation at 1e21, which the parser would not read back.
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds >= 1e21) {
+  if (!isMediaTime(seconds)) {
     throw new RangeError(`Not a media time: ${seconds}`);
   }
   return seconds.toFixed(3).replace(/\.?0+$/, '');
@@ -96,7 +97,7 @@ function nptSeconds(seconds: number): string {
 
 /**
  * The fragment (without `#`) for a start, or a start and an end: `t=754`, `t=754,790.5`.
- * Throws RangeError for a negative or non-finite time, or an end that is not after the start once
+ * Throws RangeError for a time the media time rule refuses (time.ts), or an end that is not after the start once
  * rounded to milliseconds, since no reader would accept that fragment.
  */
 export function mediaFragment(start: number, end?: number): string {

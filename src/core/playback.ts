@@ -3,6 +3,8 @@
  * (play, pause, seek, rate) and now and then while playing; the panel extrapolates between
  * messages, so reading the time never waits for a round trip.
  */
+import { isMediaTime } from './time';
+
 export interface PlaybackState {
   /** currentTime when the state was read; null while the video has no time yet. */
   t: number | null;
@@ -21,7 +23,9 @@ export function timeAt(state: PlaybackState, now: number): number | null {
   if (state.ad || state.t === null || !Number.isFinite(state.t)) return null;
   if (state.paused) return state.t;
   const t = state.t + (Math.max(0, now - state.at) / 1000) * state.rate;
-  return state.duration !== null && Number.isFinite(state.duration) ? Math.min(t, state.duration) : t;
+  const capped = state.duration !== null && Number.isFinite(state.duration) ? Math.min(t, state.duration) : t;
+  // Played on past the media time rule (a stream beyond 100 hours): no time a note could hold.
+  return isMediaTime(capped) ? capped : null;
 }
 
 /** The time a note gets when typing starts at `videoTime`. */

@@ -1,6 +1,56 @@
-/** Formats seconds as h:mm:ss, or m:ss under an hour (how players show time). */
+/**
+ * Times and dates: the one rule for each, used wherever one comes in (the editor, a paste, a CSV
+ * column, a backup, a message, a URL), and the forms people type them in.
+ */
+
+/**
+ * The latest media time anything may name: 100 hours, in seconds. Far beyond any webinar, yet
+ * small enough that every export, media fragment and player link can write it; a larger number is
+ * a typo or hostile input (`1e21` has no fixed-point form and made the Summary tab throw).
+ */
+export const MAX_MEDIA_SECONDS = 100 * 3600;
+
+/** A media time: seconds into a recording, finite, from 0 to MAX_MEDIA_SECONDS. */
+export function isMediaTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_MEDIA_SECONDS;
+}
+
+/** The media time rule as a message completes it: "t must be …". */
+export const MEDIA_TIME_RULE = `a time in seconds from 0 to ${MAX_MEDIA_SECONDS.toLocaleString('en')} (100 hours)`;
+
+/**
+ * The latest moment a record's date (created, edited, trashed) may name, in ms since 1970: the
+ * end of year 9999. Up to there `toISOString` writes the plain four-digit-year form every reader
+ * takes; past 8.64e15 it throws (a backup's `createdAt: 1e17` broke the Web Annotation export).
+ */
+export const MAX_TIMESTAMP = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A date as records store it: milliseconds since 1970-01-01 UTC, finite, from 0 to MAX_TIMESTAMP. */
+export function isTimestamp(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIMESTAMP;
+}
+
+/** The date rule as a message completes it: "createdAt must be …". */
+export const TIMESTAMP_RULE = 'a timestamp in milliseconds from 1970 to the year 9999';
+
+/**
+ * What is wrong with a span of a recording (an answer's `t` to `end`, seconds), or null when
+ * nothing is: each end a media time, and an end only after a start that comes before it.
+ */
+export function spanProblem(start: number | undefined, end: number | undefined): string | null {
+  if (start !== undefined && !isMediaTime(start)) return `its start must be ${MEDIA_TIME_RULE}`;
+  if (end === undefined) return null;
+  if (!isMediaTime(end)) return `its end must be ${MEDIA_TIME_RULE}`;
+  if (start === undefined) return 'it has an end but no start';
+  return end > start ? null : `its end (${formatTime(end)}) is not after its start (${formatTime(start)})`;
+}
+
+/**
+ * Formats seconds as h:mm:ss, or m:ss under an hour (how players show time). A time the media
+ * time rule refuses shows as 0:00, where its links open (a database from before the rule may hold one).
+ */
 export function formatTime(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '0:00';
+  if (!isMediaTime(seconds)) return '0:00';
   const whole = Math.floor(seconds);
   const h = Math.floor(whole / 3600);
   const m = Math.floor((whole % 3600) / 60);
@@ -12,13 +62,25 @@ export function formatTime(seconds: number): string {
 const CLOCK = /^(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)$/;
 const UNITS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
 
+/** A time read from what a person typed: its seconds, or a sentence saying what is wrong. */
+export type TimeReading = { ok: true; seconds: number } | { ok: false; message: string };
+
 /**
- * Reads a time typed by a person: "1:02:03", "2:03", "75", "75.5", "1h2m3s", "2m", "90s".
- * Returns null for anything else, including negative and empty input.
+ * Reads a time typed by a person: "1:02:03", "2:03", "75", "75.5", "1h2m3s", "2m", "90s", in
+ * seconds. Anything else, and any time the media time rule refuses (past 100 hours), gives a
+ * message for the user instead.
  */
-export function parseTime(input: string): number | null {
+export function readMediaTime(input: string): TimeReading {
   const seconds = readTime(input.trim().toLowerCase());
-  return seconds !== null && Number.isFinite(seconds) ? seconds : null;
+  if (seconds === null) return { ok: false, message: 'Write the time as h:mm:ss, m:ss or seconds, e.g. 1:02:03 or 75.' };
+  if (!isMediaTime(seconds)) return { ok: false, message: `A time can be at most ${formatTime(MAX_MEDIA_SECONDS)} (100 hours).` };
+  return { ok: true, seconds };
+}
+
+/** readMediaTime's seconds, or null for anything it refuses (a paste or CSV cell, where no message fits). */
+export function parseTime(input: string): number | null {
+  const reading = readMediaTime(input);
+  return reading.ok ? reading.seconds : null;
 }
 
 function readTime(text: string): number | null {

@@ -5,6 +5,7 @@
  */
 import { mediaFragment } from './media-fragment';
 import type { SiteId } from './model';
+import { isMediaTime } from './time';
 import { httpUrl } from './web-url';
 
 export type VideoSite = Exclude<SiteId, 'html5'>;
@@ -34,7 +35,7 @@ const URL_CLOCK = /^(?:(\d+):)?(\d+):([0-5]\d(?:\.\d+)?)$/;
 /**
  * A `t=` / `start=` / `time_continue=` value as YouTube and Vimeo write it, in seconds.
  * Kept apart from parseTime (time.ts), which reads what people type (spaces, "1.5h") and may grow.
- * Null for an absent value or anything else: never NaN, never negative.
+ * Null for an absent value or anything else, a time past the media time rule (time.ts) included.
  */
 export function parseUrlTime(value: string | null | undefined): number | null {
   if (!value) return null;
@@ -51,7 +52,7 @@ export function parseUrlTime(value: string | null | undefined): number | null {
       seconds = Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s);
     }
   }
-  return seconds !== null && Number.isFinite(seconds) ? seconds : null;
+  return isMediaTime(seconds) ? seconds : null;
 }
 
 const YOUTUBE_HOSTS = new Set([
@@ -149,9 +150,12 @@ export function recordingKeyFor(video: Pick<VideoRef, 'site' | 'id'>): string {
   return `${video.site}:${video.id}`;
 }
 
-/** Whole seconds for a link; a bad time links to the beginning rather than failing (as formatTime does). */
+/**
+ * Whole seconds for a link; a time the media time rule refuses (time.ts) links to the beginning
+ * rather than failing, so one bad stored time cannot break a whole export (as formatTime does).
+ */
 function wholeSeconds(seconds: number): number {
-  return Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
+  return isMediaTime(seconds) ? Math.floor(seconds) : 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
 import type { Note } from '../core/model';
 import { mergeFields, type EditOutcome } from '../core/field-merge';
+import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
 import { editedNote, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
@@ -36,7 +37,7 @@ export function checkNoteText(text: string): string | null {
 }
 
 function checkTime(t: number): void {
-  if (!Number.isFinite(t) || t < 0) throw new RangeError(`A note's time must be a number of seconds ≥ 0, not ${t}.`);
+  if (!isMediaTime(t)) throw new RangeError(`A note's time must be ${MEDIA_TIME_RULE}, not ${t}.`);
 }
 
 /**

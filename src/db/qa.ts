@@ -1,5 +1,6 @@
 import type { QaAnswer, QaItem } from '../core/model';
 import { newId } from '../core/notes';
+import { isMediaTime, MEDIA_TIME_RULE, spanProblem } from '../core/time';
 import { editedNote, editedQaItem, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
@@ -25,9 +26,15 @@ export interface NewQuestion {
 
 function checkQuestion(question: NewQuestion): void {
   if (question.question.trim() === '') throw new Error('A question needs some text.');
-  if (question.t !== undefined && (!Number.isFinite(question.t) || question.t < 0)) {
-    throw new RangeError('A question’s time must be a number of seconds ≥ 0.');
+  if (question.t !== undefined && !isMediaTime(question.t)) {
+    throw new RangeError(`A question’s time must be ${MEDIA_TIME_RULE}.`);
   }
+  question.answers?.forEach(checkAnswer);
+}
+
+function checkAnswer(answer: QaAnswer): void {
+  const problem = spanProblem(answer.t, answer.end);
+  if (problem) throw new RangeError(`This answer cannot be saved: ${problem}.`);
 }
 
 /** Adds questions (one typed, or many pasted) in one transaction: all of them or none. */
@@ -63,6 +70,7 @@ export type AnswerOutcome = 'saved' | 'trashed' | 'gone';
  */
 export async function addAnswer(id: string, answer: QaAnswer): Promise<{ state: AnswerOutcome }> {
   if (answer.text.trim() === '') throw new Error('An answer needs some text.');
+  checkAnswer(answer);
   const database = db();
   return database.transaction('rw', database.qa, async (): Promise<{ state: AnswerOutcome }> => {
     const item = await database.qa.get(id);

@@ -13,10 +13,12 @@
  *   script accepts a port by what the browser stamps on its sender (see src/content/panel-link.ts).
  */
 import * as v from 'valibot';
+import { isMediaTime, isTimestamp } from '../core/time';
 
-const seconds = v.pipe(v.number(), v.finite(), v.minValue(0));
-/** NaN and Infinity travel as null (structured JSON in Chrome's messaging drops them). */
-const maybeSeconds = v.nullable(v.number());
+/** A media time (core/time.ts): seconds, 0 to 100 hours. */
+const seconds = v.pipe(v.number(), v.check<number>(isMediaTime));
+/** No time is null: NaN and Infinity (which Chrome's JSON messaging drops) and times past the rule. */
+const maybeSeconds = v.nullable(seconds);
 
 // ─── background / popup → content script ───────────────────────────────────────────────────────
 
@@ -105,7 +107,8 @@ const Playback = v.object({
   paused: v.boolean(),
   rate: v.number(),
   duration: maybeSeconds,
-  at: v.number(),
+  /** Date.now() when read: ms since 1970 (core/time.ts isTimestamp). */
+  at: v.pipe(v.number(), v.check<number>(isTimestamp)),
   /** An ad is playing in the video element: its time is not the recording's. */
   ad: v.boolean(),
 });
@@ -165,7 +168,11 @@ export const parseBackupRun = parser(BackupRun);
 export const parseOffscreenRequest = parser(OffscreenRequest);
 export const parseBackupFileUrl = parser(BackupFileUrl);
 
-/** Finite numbers as they are, NaN and ±Infinity as null, so they survive the JSON of messaging. */
-export function wireNumber(n: number): number | null {
-  return Number.isFinite(n) ? n : null;
+/**
+ * A video's time or duration (seconds) as it travels: a media time as it is, anything else (NaN,
+ * ±Infinity, a live stream's duration, a time past 100 hours) as null, "no time", which the panel
+ * already handles, so one odd number does not get the whole message refused.
+ */
+export function wireTime(seconds: number): number | null {
+  return isMediaTime(seconds) ? seconds : null;
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, mergePlan, parseBackup, type Backup, type BackupData } from '../../src/core/backup';
 import type { Note, QaItem, Recording } from '../../src/core/model';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
+import { MAX_MEDIA_SECONDS } from '../../src/core/time';
 import { exportBackup, importBackup } from '../../src/db/backup';
 import { IMPORTED_KEY } from '../../src/db/auto-backup';
 import { db } from '../../src/db/schema';
@@ -21,6 +22,8 @@ const qa = (over: Partial<QaItem> = {}): QaItem => ({
   answers: [{ name: 'Host', text: 'Yes.', t: 1830, end: 1840 }, { text: 'Follow-up by mail.' }], createdAt: 140, updatedAt: 140, ...over,
 });
 const EXPORTED = new Date('2025-03-01T10:00:00.000Z');
+/** How a backup's message states the media time rule. */
+const SECONDS = 'must be a time in seconds from 0 to 360,000 (100 hours)';
 
 /** A valid backup as JSON, with `edit` applied to the plain object first. */
 function file(edit: (b: Record<string, unknown> & BackupData) => void = () => {}, data?: Partial<BackupData>): string {
@@ -105,18 +108,18 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
   });
 
   it.each<[string, (b: Record<string, unknown> & BackupData) => void, string]>([
-    ['a negative time', (b) => ((b.notes[2] as { t: unknown }).t = -1), 'note 3 (id n3): t must be a number of seconds ≥ 0'],
-    ['a time as text', (b) => ((b.notes[0] as { t: unknown }).t = '12'), 'note 1 (id n1): t must be a number of seconds ≥ 0'],
-    ['a NaN time (null in JSON)', (b) => ((b.notes[1] as { t: unknown }).t = null), 'note 2 (id n2): t must be a number of seconds ≥ 0'],
+    ['a negative time', (b) => ((b.notes[2] as { t: unknown }).t = -1), `note 3 (id n3): t ${SECONDS}`],
+    ['a time as text', (b) => ((b.notes[0] as { t: unknown }).t = '12'), `note 1 (id n1): t ${SECONDS}`],
+    ['a NaN time (null in JSON)', (b) => ((b.notes[1] as { t: unknown }).t = null), `note 2 (id n2): t ${SECONDS}`],
     ['text that is a number', (b) => ((b.notes[0] as { text: unknown }).text = 5), 'note 1 (id n1): text must be text'],
     ['a missing text', (b) => delete (b.notes[0] as { text?: unknown }).text, 'note 1 (id n1): text is missing'],
     ['an empty id', (b) => ((b.notes[1] as { id: unknown }).id = ''), 'note 2: id must not be empty'],
     ['a tag that is not text', (b) => ((b.notes[0] as { tags: unknown }).tags = ['ok', 7]), 'note 1 (id n1), tag 2: must be text'],
     ['an unknown site', (b) => ((b.recordings[0] as { site: unknown }).site = 'dailymotion'), `recording 1 (key ${KEY}): site must be "html5", "youtube" or "vimeo"`],
-    ['an infinite duration', (b) => ((b.recordings[0] as { duration: unknown }).duration = Infinity), `recording 1 (key ${KEY}): duration must be a number of seconds ≥ 0`],
+    ['an infinite duration', (b) => ((b.recordings[0] as { duration: unknown }).duration = Infinity), `recording 1 (key ${KEY}): duration ${SECONDS}`],
     ['a speaker without name', (b) => ((b.recordings[0] as { speakers: unknown }).speakers = [{ id: 's1', name: 'A' }, { id: 's2' }]), `recording 1 (key ${KEY}), speaker 2: name is missing`],
     ['answers that are not a list', (b) => ((b.qa[0] as { answers: unknown }).answers = 'Yes'), 'Q&A item 1 (id q1): answers must be a list'],
-    ['a negative answer end', (b) => ((b.qa[0]!.answers[1] as { end: unknown }).end = -3), 'Q&A item 1 (id q1), answer 2: end must be a number of seconds ≥ 0'],
+    ['a negative answer end', (b) => ((b.qa[0]!.answers[1] as { end: unknown }).end = -3), `Q&A item 1 (id q1), answer 2: end ${SECONDS}`],
     ['a record that is not an object', (b) => ((b.notes as unknown[])[1] = 'n2'), 'note 2: must be an object'],
     ['notes that are not a list', (b) => ((b as { notes: unknown }).notes = {}), 'notes must be a list'],
     ['a bad export date', (b) => (b.exportedAt = 'yesterday'), 'exportedAt must be an ISO date and time'],
@@ -127,6 +130,23 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     ['a duplicate note id', (b) => (b.notes[2]!.id = 'n1'), 'note 3 (id n1): the same id as note 1'],
     ['a duplicate recording key', (b) => b.recordings.push({ ...b.recordings[0]! }), `recording 2 (key ${KEY}): the same key as recording 1`],
     ['a duplicate Q&A id', (b) => b.qa.push({ ...b.qa[0]!, question: 'again' }), 'Q&A item 2 (id q1): the same id as Q&A item 1'],
+    // Issue 11, item 8: one rule for every time and date.
+    ['a huge time', (b) => (b.notes[0]!.t = 1e21), `note 1 (id n1): t ${SECONDS}`],
+    ['a time just past 100 hours', (b) => (b.qa[0]!.t = MAX_MEDIA_SECONDS + 0.5), `Q&A item 1 (id q1): t ${SECONDS}`],
+    ['a huge answer time', (b) => (b.qa[0]!.answers[0]!.t = 1e21), `Q&A item 1 (id q1), answer 1: t ${SECONDS}`],
+    ['a huge duration', (b) => (b.recordings[0]!.duration = 1e21), `recording 1 (key ${KEY}): duration ${SECONDS}`],
+    ['a date past the year 9999', (b) => (b.notes[1]!.createdAt = 1e17), 'note 2 (id n2): createdAt must be a timestamp in milliseconds from 1970 to the year 9999'],
+    ['a huge trash date', (b) => (b.qa[0]!.deletedAt = 1e17), 'Q&A item 1 (id q1): deletedAt must be a timestamp in milliseconds from 1970 to the year 9999'],
+    ['a huge edit time', (b) => (b.recordings[0]!.updatedAt = 1e17), `recording 1 (key ${KEY}): updatedAt must be a timestamp in milliseconds from 1970 to the year 9999`],
+    // Issue 11, item 10: inconsistent records.
+    [
+      'a duplicate speaker id',
+      (b) => (b.recordings[0]!.speakers = [{ id: 's1', name: 'Ada' }, { id: 's2', name: 'Grace' }, { id: 's1', name: 'Edsger' }]),
+      `recording 1 (key ${KEY}), speaker 3 (id s1): the same id as speaker 1`,
+    ],
+    ['an answer ending before it starts', (b) => (b.qa[0]!.answers[0]!.end = 1820), 'Q&A item 1 (id q1), answer 1: its end (30:20) is not after its start (30:30)'],
+    ['an answer ending as it starts', (b) => (b.qa[0]!.answers[0]!.end = 1830), 'Q&A item 1 (id q1), answer 1: its end (30:30) is not after its start (30:30)'],
+    ['an answer with an end and no start', (b) => (b.qa[0]!.answers[1]!.end = 5), 'Q&A item 1 (id q1), answer 2: it has an end but no start'],
   ])('%s says what and where', async (_case, edit, message) => {
     const text = file(edit);
     const result = parseBackup(text);
@@ -143,7 +163,7 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     expect(parseBackup(stamped)).toMatchObject({ ok: true, backup: { notes: [{ fieldsUpdatedAt: { text: 110, t: 110 } }, {}, {}] } });
     expect(parseBackup(file((b) => ((b.notes[0] as { fieldsUpdatedAt: unknown }).fieldsUpdatedAt = { text: -5 })))).toEqual({
       ok: false,
-      message: 'This backup has a problem, so nothing was imported:\n• note 1 (id n1): fieldsUpdatedAt.text must be a timestamp (milliseconds ≥ 0)',
+      message: 'This backup has a problem, so nothing was imported:\n• note 1 (id n1): fieldsUpdatedAt.text must be a timestamp in milliseconds from 1970 to the year 9999',
     });
   });
 
@@ -153,7 +173,7 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     expect(result.ok).toBe(false);
     const lines = result.ok ? [] : result.message.split('\n');
     expect(lines[0]).toBe('This backup has 8 problems, so nothing was imported:');
-    expect(lines.slice(1, 6)).toEqual(notes.slice(0, 5).map((n, i) => `• note ${i + 1} (id ${n.id}): t must be a number of seconds ≥ 0`));
+    expect(lines.slice(1, 6)).toEqual(notes.slice(0, 5).map((n, i) => `• note ${i + 1} (id ${n.id}): t ${SECONDS}`));
     expect(lines[6]).toBe('…and 3 more.');
     expect(lines).toHaveLength(7);
   });
@@ -195,7 +215,7 @@ describe('merging', () => {
     // On a tie of edit times the text that sorts last wins, the same on every device: here "stored".
     expect(plan.put.notes.map((n) => [n.id, n.text])).toEqual([['newer', 'from file'], ['fresh', 'new']]);
     expect(plan.put.qa).toEqual([qa()]);
-    expect(plan.counts).toEqual({ added: 2, merged: 1, kept: 3, repaired: 0 });
+    expect(plan.counts).toEqual({ added: 2, merged: 1, kept: 3, repaired: [] });
   });
 
   it('importBackup applies the same rules to the database', async () => {
@@ -203,7 +223,7 @@ describe('merging', () => {
     await database.recordings.bulkPut(stored.recordings);
     await database.notes.bulkPut(stored.notes);
     const result = await importBackup(JSON.stringify(incoming));
-    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: 0 } });
+    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: [] } });
     expect(await database.recordings.toArray()).toEqual(stored.recordings);
     expect(Object.fromEntries((await database.notes.toArray()).map((n) => [n.id, n.text]))).toEqual({
       newer: 'from file', older: 'stored is newer', tie: 'stored', fresh: 'new',
@@ -269,7 +289,7 @@ describe('exportBackup', () => {
 const surrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const str = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: surrogate, maxLength: 3 }));
 const nonEmpty = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }));
-const seconds = fc.double({ min: 0, max: 1e7, noNaN: true, noDefaultInfinity: true });
+const seconds = fc.double({ min: 0, max: MAX_MEDIA_SECONDS, noNaN: true, noDefaultInfinity: true });
 const stamp = fc.integer({ min: 0, max: 4_102_444_800_000 });
 /** Per-field edit times, as records edited since version 2 carry them. */
 const times = (fields: string[]) => fc.dictionary(fc.constantFrom(...fields), stamp, { maxKeys: 3 });
@@ -290,7 +310,10 @@ const noteArb = fc.record(
   },
   { requiredKeys: ['id', 'at', 't', 'text', 'createdAt', 'updatedAt'] },
 );
-const answer = fc.record({ speakerId: nonEmpty, name: str, text: str, t: seconds, end: seconds }, { requiredKeys: ['text'] });
+/** An answer as the panel records it: an end only after a start before it. */
+const answer = fc
+  .record({ speakerId: nonEmpty, name: str, text: str, t: seconds, end: seconds }, { requiredKeys: ['text'] })
+  .map(({ end, ...rest }) => (end !== undefined && rest.t !== undefined && end > rest.t ? { ...rest, end } : rest));
 const qaArb = fc.record(
   {
     id: nonEmpty, at: fc.nat(), question: str, askedBy: str, t: seconds, answers: fc.array(answer, { maxLength: 3 }),
@@ -341,7 +364,7 @@ describe('round trip (property)', () => {
         const text = JSON.stringify(await exportBackup({}));
         await emptyDatabase();
         const result = await importBackup(text);
-        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: 0 } });
+        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: [] } });
         expect(await snapshot()).toEqual(original);
         expect(original.notes).toHaveLength(data.notes.length);
       }),
@@ -356,8 +379,93 @@ describe('round trip (property)', () => {
         await fill(data);
         const original = await snapshot();
         const result = await importBackup(JSON.stringify(await exportBackup({})));
-        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: 0 } });
+        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: [] } });
         expect(await snapshot()).toEqual(original);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+// ─── Issue 11, item 10: the inconsistencies fuzzing found, put into any valid backup. ───
+
+const NO_SUCH_SPEAKER = 'speaker-not-in-the-file';
+const NO_SUCH_QUESTION = 'question-not-in-the-file';
+type Plain = ReturnType<typeof plainBackup>;
+const plainBackup = (data: BackupData) => JSON.parse(JSON.stringify(makeBackup(data, EXPORTED))) as Backup;
+const short = (text: string) => text.slice(0, 80);
+
+/**
+ * Refused: two speakers of a recording with one id (a note naming it could mean either person),
+ * an answer whose end is not after its start (the panel never records one; no export could write
+ * it). Each names the record; nothing is written.
+ */
+const refused = {
+  'a duplicate speaker id': (b: Plain, pick: number) => {
+    const i = b.recordings.findIndex((r) => (r.speakers ?? []).length > 0);
+    fc.pre(i >= 0);
+    const recording = b.recordings[i]!;
+    const speakers = recording.speakers!;
+    const twin = speakers[pick % speakers.length]!;
+    speakers.push({ ...twin, name: `${twin.name} (twin)` });
+    return `recording ${i + 1} (key ${short(recording.key)}), speaker ${speakers.length} (id ${short(twin.id)}): the same id as speaker ${(pick % (speakers.length - 1)) + 1}`;
+  },
+  'an answer ending before it starts': (b: Plain, pick: number) => {
+    const i = b.qa.findIndex((q) => q.answers.length > 0);
+    fc.pre(i >= 0);
+    const item = b.qa[i]!;
+    const j = pick % item.answers.length;
+    Object.assign(item.answers[j]!, { t: 20, end: 10 });
+    return `Q&A item ${i + 1} (id ${short(item.id)}), answer ${j + 1}: its end (0:10) is not after its start (0:20)`;
+  },
+};
+
+/**
+ * Repaired: a note's link to a speaker its recording does not have, or to a question in neither
+ * the file nor the database. The database may hold either, so only the merge can tell; the link
+ * is dropped and the import's summary names the note and the link.
+ */
+const repaired = {
+  'a link to an unknown speaker': (b: Plain, pick: number) => {
+    fc.pre(b.notes.length > 0 && b.recordings.every((r) => !(r.speakers ?? []).some((s) => s.id === NO_SUCH_SPEAKER)));
+    const note = b.notes[pick % b.notes.length]!;
+    note.speakerId = NO_SUCH_SPEAKER;
+    return { id: note.id, link: `speaker ${NO_SUCH_SPEAKER}` };
+  },
+  'a link to an unknown question': (b: Plain, pick: number) => {
+    fc.pre(b.notes.length > 0 && b.qa.every((q) => q.id !== NO_SUCH_QUESTION));
+    const note = b.notes[pick % b.notes.length]!;
+    note.qaIds = [...(note.qaIds ?? []), NO_SUCH_QUESTION];
+    return { id: note.id, link: `question ${NO_SUCH_QUESTION}` };
+  },
+};
+
+describe('inconsistent records (property)', () => {
+  it.each(Object.entries(refused))('%s is refused, naming the record, and nothing is written', async (_kind, inject) => {
+    await fc.assert(
+      fc.asyncProperty(databaseArb, fc.nat(), async (data, pick) => {
+        const backup = plainBackup(data);
+        const where = inject(backup, pick);
+        await emptyDatabase();
+        const result = await importBackup(JSON.stringify(backup));
+        expect(result).toEqual({ ok: false, message: `This backup has a problem, so nothing was imported:\n• ${where}` });
+        expect(await db().recordings.count()).toBe(0);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it.each(Object.entries(repaired))('%s is dropped on import, and the summary names the note and the link', async (_kind, inject) => {
+    await fc.assert(
+      fc.asyncProperty(databaseArb, fc.nat(), async (data, pick) => {
+        const backup = plainBackup(data);
+        const { id, link } = inject(backup, pick);
+        await emptyDatabase();
+        const result = await importBackup(JSON.stringify(backup));
+        expect(result).toMatchObject({ ok: true, counts: { repaired: [`note ${short(id)}: ${link}`] } });
+        const stored = await db().notes.get(id);
+        expect(stored?.speakerId).not.toBe(NO_SUCH_SPEAKER);
+        expect(stored?.qaIds ?? []).not.toContain(NO_SUCH_QUESTION);
       }),
       { numRuns: 25 },
     );
@@ -370,7 +478,7 @@ describe('importBackup progress', () => {
   it('says it is checking, then counts the records written up to the total', async () => {
     const steps: unknown[] = [];
     const result = await importBackup(file(undefined, { notes: many(12_000), qa: [] }), (progress) => steps.push(progress));
-    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: 0 } });
+    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: [] } });
     expect(steps[0]).toEqual({ stage: 'checking' });
     const saving = steps.slice(1) as { stage: string; done: number; total: number }[];
     expect(saving.every((s) => s.stage === 'saving' && s.total === 12_001)).toBe(true);

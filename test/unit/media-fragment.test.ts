@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fragmentStartTime, mediaFragment, parseMediaFragmentTime } from '../../src/core/media-fragment';
+import { MAX_MEDIA_SECONDS } from '../../src/core/time';
 
 // W3C Media Fragments test strings; sources in test/data/README.md.
 const DATA = path.resolve(import.meta.dirname, '../data/media-fragments.json');
@@ -106,6 +107,9 @@ describe('parseMediaFragmentTime: input is a whole fragment', () => {
     ['t=%E0%A4%A', 'broken percent-encoding'],
     ['t=1:2:3', 'one-digit minutes and seconds'],
     ['t=,0', 'end 0 is not after the implied start 0'],
+    ['t=1000000000000000000000', 'a start past the media time rule (100 hours)'],
+    ['t=360000.5', 'just past 100 hours'],
+    ['t=10,1000000000000000000000', 'an end past the media time rule'],
   ])('%s → null (%s)', (fragment) => {
     expect(parseMediaFragmentTime(fragment)).toBeNull();
   });
@@ -126,6 +130,8 @@ describe('fragmentStartTime', () => {
     ['#t=npt:0:12:34', 754],
     ['#t=30s', null], // YouTube style, not a media fragment
     ['#t=10,5', null],
+    ['#t=1000000000000000000000', null], // past the media time rule: no seek
+    ['#t=360000', 360_000],
     ['#chapter-2', null],
     ['#', null],
     ['', null],
@@ -154,6 +160,8 @@ describe('mediaFragment', () => {
     [[NaN]],
     [[Infinity]],
     [[1e21]],
+    [[MAX_MEDIA_SECONDS + 0.5]], // past the media time rule (100 hours)
+    [[0, MAX_MEDIA_SECONDS + 1]],
     [[10, 10]],
     [[10, 5]],
     [[1, 1.0001]], // the same millisecond once rounded
@@ -164,7 +172,7 @@ describe('mediaFragment', () => {
 
   it('round-trips whole milliseconds exactly', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 1, max: 1e10 }), (startMs, lengthMs) => {
+      fc.property(fc.integer({ min: 0, max: 180_000_000 }), fc.integer({ min: 1, max: 180_000_000 }), (startMs, lengthMs) => {
         const start = startMs / 1000;
         const end = (startMs + lengthMs) / 1000;
         expect(parseMediaFragmentTime(mediaFragment(start, end))).toEqual({ start, end });
@@ -175,7 +183,7 @@ describe('mediaFragment', () => {
 
   it('round-trips any time to the millisecond', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), (seconds) => {
+      fc.property(fc.double({ min: 0, max: MAX_MEDIA_SECONDS, noNaN: true }), (seconds) => {
         const parsed = parseMediaFragmentTime(mediaFragment(seconds));
         expect(parsed?.start).toBe(Number(seconds.toFixed(3)));
         expect(Math.abs((parsed?.start ?? NaN) - seconds)).toBeLessThanOrEqual(0.0005 + 1e-9 * seconds);
@@ -185,7 +193,7 @@ describe('mediaFragment', () => {
 
   it('never writes an exponent, a trailing zero or a trailing dot', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e15, noNaN: true }), (seconds) => {
+      fc.property(fc.double({ min: 0, max: MAX_MEDIA_SECONDS, noNaN: true }), (seconds) => {
         expect(mediaFragment(seconds)).toMatch(/^t=(?:0|[1-9]\d*)(?:\.\d{0,2}[1-9])?$/);
       }),
     );

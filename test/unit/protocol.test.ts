@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTabMessage, parseToContent, parseToPanel, wireNumber, parseContentRequest, parseVideoStatus } from '../../src/messaging/protocol';
+import { parseTabMessage, parseToContent, parseToPanel, wireTime, parseContentRequest, parseVideoStatus } from '../../src/messaging/protocol';
 
 const NOT_OBJECTS = [undefined, null, 'compose', 42, true, ['compose'], () => ({ type: 'compose' })];
 
@@ -26,6 +26,7 @@ describe('parseToPanel', () => {
     { type: 'playback', playback },
     { type: 'playback', playback: { ...playback, ad: true } },
     { type: 'playback', playback: { ...playback, t: null, duration: null } },
+    { type: 'playback', playback: { ...playback, t: 360_000, duration: 360_000 } },
     { type: 'compose' },
     { type: 'video-gone' },
   ])('accepts %o', (message) => {
@@ -40,6 +41,13 @@ describe('parseToPanel', () => {
     { type: 'recording', recording: { ...recording, duration: -1 } },
     { type: 'recording', recording: { ...recording, duration: NaN } },
     { type: 'recording', recording: { ...recording, duration: Infinity } },
+    // Past the media time rule (100 hours): the sender turns these into null (wireTime).
+    { type: 'recording', recording: { ...recording, duration: 1e21 } },
+    { type: 'playback', playback: { ...playback, t: 1e21 } },
+    { type: 'playback', playback: { ...playback, t: 360_000.5 } },
+    { type: 'playback', playback: { ...playback, duration: 1e21 } },
+    { type: 'playback', playback: { ...playback, at: 1e17 } },
+    { type: 'playback', playback: { ...playback, at: -1 } },
     { type: 'playback' },
     { type: 'playback', playback: { ...playback, paused: 'no' } },
     { type: 'playback', playback: { ...playback, t: '12' } },
@@ -78,6 +86,8 @@ describe('parseToContent', () => {
     { type: 'seek', t: Infinity },
     { type: 'seek', t: '12' },
     { type: 'seek', t: null },
+    { type: 'seek', t: 1e21 },
+    { type: 'markers', times: [1, 1e21] },
     { type: 'markers' },
     { type: 'markers', times: [1, -2] },
     { type: 'markers', times: [1, NaN] },
@@ -90,9 +100,9 @@ describe('parseToContent', () => {
   });
 });
 
-describe('wireNumber', () => {
-  it('keeps finite numbers and turns NaN and ±Infinity into null', () => {
-    expect([0, -3, 1.5, NaN, Infinity, -Infinity].map(wireNumber)).toEqual([0, -3, 1.5, null, null, null]);
+describe('wireTime', () => {
+  it('keeps media times and turns NaN, ±Infinity, negative times and times past 100 hours into null', () => {
+    expect([0, 1.5, 360_000, NaN, Infinity, -Infinity, -3, 360_000.5, 1e21].map(wireTime)).toEqual([0, 1.5, 360_000, null, null, null, null, null, null]);
   });
 });
 

@@ -482,6 +482,19 @@ describe('CSV and TSV exports', () => {
     ]);
   });
 
+  it('leaves out a time past 100 hours or no time at all, and says why (issue 11, item 8)', () => {
+    const paste = 'Question,Time\nHow long is the trial?,1000000000000000000000\nIs it open source?,soon\nAny SLA?,100:00:00\n';
+    expect(parseQaPaste(paste)).toEqual([
+      {
+        question: 'How long is the trial?',
+        timeProblem: 'The time "1000000000000000000000" was left out. A time can be at most 100:00:00 (100 hours).',
+        answers: [],
+      },
+      { question: 'Is it open source?', timeProblem: 'The time "soon" was left out. Write the time as h:mm:ss, m:ss or seconds, e.g. 1:02:03 or 75.', answers: [] },
+      { question: 'Any SLA?', t: 360_000, answers: [] },
+    ]);
+  });
+
   it('falls back to text when the first line has commas but no question column', () => {
     expect(parseQaPaste('Kafka, Flink or Spark: which would you pick?\nWe use Kafka, Flink and Spark today.')).toEqual([
       { question: 'Kafka, Flink or Spark: which would you pick?\nWe use Kafka, Flink and Spark today.', answers: [] },

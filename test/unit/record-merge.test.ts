@@ -137,10 +137,10 @@ describe('mergePlan', () => {
     qa: [question()],
   };
 
-  it('drops links to a speaker or question neither side has, and counts them', () => {
+  it('drops links to a speaker or question neither side has, and names each with its note', () => {
     const plan = mergePlan({ recordings: [], notes: [], qa: [] }, file, new Set(['stored-q']));
     expect(plan.put.notes).toEqual([note({ id: 'by-ada', speakerId: 'ada' }), note({ id: 'by-gone', qaIds: ['q1', 'stored-q'] })]);
-    expect(plan.counts).toEqual({ added: 4, merged: 0, kept: 0, repaired: 2 });
+    expect(plan.counts).toEqual({ added: 4, merged: 0, kept: 0, repaired: ['note by-gone: speaker gone', 'note by-gone: question missing-q'] });
   });
 
   it('keeps a link to a speaker only the database had', () => {
@@ -148,7 +148,7 @@ describe('mergePlan', () => {
     const plan = mergePlan({ recordings: [stored], notes: [], qa: [] }, file, new Set(['stored-q', 'missing-q']));
     expect(plan.put.notes.find((n) => n.id === 'by-gone')?.speakerId).toBe('gone');
     expect(plan.put.recordings[0]?.speakers?.map((s) => s.id).sort()).toEqual(['ada', 'gone']);
-    expect(plan.counts).toEqual({ added: 3, merged: 1, kept: 0, repaired: 0 });
+    expect(plan.counts).toEqual({ added: 3, merged: 1, kept: 0, repaired: [] });
   });
 
   it('is idempotent: a second import of the same file puts nothing', () => {
@@ -157,7 +157,7 @@ describe('mergePlan', () => {
     const after: BackupData = { recordings: first.put.recordings, notes: first.put.notes, qa: first.put.qa };
     const second = mergePlan(after, file, new Set(after.qa.map((q) => q.id)));
     expect(second.put).toEqual({ recordings: [], notes: [], qa: [] });
-    expect(second.counts).toEqual({ added: 0, merged: 0, kept: 4, repaired: 0 });
+    expect(second.counts).toEqual({ added: 0, merged: 0, kept: 4, repaired: [] });
   });
 });
 

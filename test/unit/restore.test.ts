@@ -42,7 +42,7 @@ describe('restoring a backup after a reinstall', () => {
     ]);
     expect(recording?.speakers?.map((s) => s.id)).toContain(notes[1]?.speakerId);
     // The note is new here; the recording was here and took the backup's details and speakers.
-    expect(result).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: 0 } });
+    expect(result).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: [] } });
   });
 
   it('importing the same file a second time changes nothing', async () => {
@@ -53,10 +53,10 @@ describe('restoring a backup after a reinstall', () => {
     await emptyDatabase();
     clock.now = 50_000;
     await addNote(PAGE, 30, 'Taken before restoring');
-    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: 0 } });
+    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: [] } });
     const after = await Promise.all([db().recordings.toArray(), db().notes.toArray()]);
     clock.now = 70_000;
-    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: 2, repaired: 0 } });
+    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: 2, repaired: [] } });
     expect(await Promise.all([db().recordings.toArray(), db().notes.toArray()])).toEqual(after);
   });
 
@@ -64,19 +64,24 @@ describe('restoring a backup after a reinstall', () => {
     const recording = { ...PAGE, speakers: [{ id: 'ada', name: 'Ada Example' }], createdAt: 1, updatedAt: 1 };
     const note = { id: 'n1', recordingKey: PAGE.key, t: 5, text: 'By someone gone', speakerId: 'gone', qaIds: ['no-such-question'], createdAt: 1, updatedAt: 1 };
     const result = await importBackup(JSON.stringify(makeBackup({ recordings: [recording], notes: [note], qa: [] }, new Date(0))));
-    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 0, kept: 0, repaired: 2 } });
+    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 0, kept: 0, repaired: ['note n1: speaker gone', 'note n1: question no-such-question'] } });
     expect(await db().notes.get('n1')).toEqual({ ...note, speakerId: undefined, qaIds: [] });
     expect(result.ok && importSummary(result.counts)).toBe(
-      '2 added, 0 merged, 0 already up to date. 2 links from notes to a speaker or question that neither the backup nor this library has were removed.',
+      '2 added, 0 merged, 0 already up to date. 2 links from notes to a speaker or question that neither the backup nor this library has were removed (note n1: speaker gone; note n1: question no-such-question).',
     );
   });
 });
 
 describe('importSummary', () => {
   it('counts what was added, merged and already there, and the links removed only when there are some', () => {
-    expect(importSummary({ added: 1, merged: 1, kept: 0, repaired: 0 })).toBe('1 added, 1 merged, 0 already up to date.');
-    expect(importSummary({ added: 0, merged: 12_000, kept: 3, repaired: 1 })).toBe(
-      '0 added, 12,000 merged, 3 already up to date. 1 link from a note to a speaker or question that neither the backup nor this library has was removed.',
+    expect(importSummary({ added: 1, merged: 1, kept: 0, repaired: [] })).toBe('1 added, 1 merged, 0 already up to date.');
+    expect(importSummary({ added: 0, merged: 12_000, kept: 3, repaired: ['note n7: speaker s2'] })).toBe(
+      '0 added, 12,000 merged, 3 already up to date. 1 link from a note to a speaker or question that neither the backup nor this library has was removed (note n7: speaker s2).',
+    );
+    const many = Array.from({ length: 7 }, (_, i) => `note n${i}: question q${i}`);
+    expect(importSummary({ added: 7, merged: 0, kept: 0, repaired: many })).toBe(
+      '7 added, 0 merged, 0 already up to date. 7 links from notes to a speaker or question that neither the backup nor this library has were removed ' +
+        '(note n0: question q0; note n1: question q1; note n2: question q2; note n3: question q3; note n4: question q4; …and 2 more).',
     );
   });
 });

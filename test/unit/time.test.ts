@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatTime, parseTime } from '../../src/core/time';
+import { formatTime, isMediaTime, isTimestamp, MAX_MEDIA_SECONDS, MAX_TIMESTAMP, parseTime, readMediaTime, spanProblem } from '../../src/core/time';
 
 describe('formatTime', () => {
   it.each([
@@ -19,7 +19,7 @@ describe('formatTime', () => {
     expect(formatTime(seconds)).toBe(expected);
   });
 
-  it.each([NaN, -1, -0.5, Infinity, -Infinity])('%s → 0:00', (seconds) => {
+  it.each([NaN, -1, -0.5, Infinity, -Infinity, 1e21, 360_001])('%s → 0:00', (seconds) => {
     expect(formatTime(seconds)).toBe('0:00');
   });
 });
@@ -52,8 +52,67 @@ describe('parseTime', () => {
 
   it('reads back what formatTime writes, for whole seconds', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (seconds) => parseTime(formatTime(seconds)) === seconds),
+      fc.property(fc.integer({ min: 0, max: MAX_MEDIA_SECONDS }), (seconds) => parseTime(formatTime(seconds)) === seconds),
     );
+  });
+});
+
+describe('the media time rule (issue 11, item 8)', () => {
+  it.each([0, 0.001, 754.5, 359_999.999, 360_000])('%s s is a media time', (seconds) => {
+    expect(isMediaTime(seconds)).toBe(true);
+  });
+
+  it.each([-0.001, -1, 360_000.001, 1e21, NaN, Infinity, -Infinity, '12', null, undefined])('%s is not', (value) => {
+    expect(isMediaTime(value)).toBe(false);
+  });
+
+  it('is at most 100 hours', () => {
+    expect(MAX_MEDIA_SECONDS).toBe(100 * 3600);
+  });
+
+  it.each(['1000000000000000000000', '100:00:01', '360001', '101h', '9'.repeat(400)])('a typed %j is refused with a message that says the limit', (input) => {
+    expect(readMediaTime(input)).toEqual({ ok: false, message: 'A time can be at most 100:00:00 (100 hours).' });
+    expect(parseTime(input)).toBeNull();
+  });
+
+  it.each(['abc', '', '1:75', '-3'])('a typed %j that is no time says how to write one', (input) => {
+    expect(readMediaTime(input)).toEqual({ ok: false, message: 'Write the time as h:mm:ss, m:ss or seconds, e.g. 1:02:03 or 75.' });
+  });
+
+  it.each([['100:00:00', 360_000], ['1:02:03', 3723], ['100h', 360_000]])('a typed %j is %s s', (input, seconds) => {
+    expect(readMediaTime(input)).toEqual({ ok: true, seconds });
+  });
+});
+
+describe('the date rule', () => {
+  it.each([0, Date.UTC(2026, 10, 12), MAX_TIMESTAMP])('%s ms is a date, and toISOString writes it with a four-digit year', (ms) => {
+    expect(isTimestamp(ms)).toBe(true);
+    expect(new Date(ms).toISOString()).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it.each([-1, MAX_TIMESTAMP + 1, 1e17, 8.64e15 + 1, NaN, Infinity, '0', null])('%s is not', (value) => {
+    expect(isTimestamp(value)).toBe(false);
+  });
+});
+
+describe('spanProblem', () => {
+  it.each([
+    [undefined, undefined],
+    [10, undefined],
+    [10, 10.5],
+    [0, 360_000],
+  ])('%s–%s is a span', (start, end) => {
+    expect(spanProblem(start, end)).toBeNull();
+  });
+
+  it.each([
+    [30, 20, 'its end (0:20) is not after its start (0:30)'],
+    [30, 30, 'its end (0:30) is not after its start (0:30)'],
+    [undefined, 20, 'it has an end but no start'],
+    [1e21, undefined, 'its start must be a time in seconds from 0 to 360,000 (100 hours)'],
+    [10, 1e21, 'its end must be a time in seconds from 0 to 360,000 (100 hours)'],
+  ])('%s–%s: %s', (start, end, problem) => {
+    expect(spanProblem(start, end)).toBe(problem);
   });
 });
 

@@ -11,6 +11,7 @@
 import { mediaFragment } from '../media-fragment';
 import type { Note, QaAnswer, QaItem, Recording } from '../model';
 import { exportUrl } from '../web-url';
+import { isTimestamp } from '../time';
 import { answererName, type ExportInput, exportTitle, liveNotes, liveQa, safeTime, speakerById } from './input';
 import { isUuid, NAMESPACE_URL, uuidV5 } from './uuid';
 
@@ -28,8 +29,9 @@ type Json = Record<string, unknown>;
 
 const GENERATOR = { type: 'Software', name: 'Webinar Notes' };
 
+/** An ISO date-time, or nothing for a date outside the date rule (time.ts), which toISOString may throw on. */
 function iso(ms: number): string | undefined {
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  return isTimestamp(ms) ? new Date(ms).toISOString() : undefined;
 }
 
 /** The stable id of a record: its own UUID, or one derived from the recording and the record. */

@@ -4,6 +4,7 @@
  */
 import type { Note, QaAnswer, QaItem, Recording, Speaker } from '../model';
 import { byTime } from '../notes';
+import { isMediaTime } from '../time';
 
 export interface ExportInput {
   recording: Recording;
@@ -98,7 +99,10 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A time that every format can write: finite and not negative, else 0 (the start). */
+/**
+ * A time that every format can write: a media time (time.ts), else 0 (the start). Entry points
+ * refuse other times, but a database from before the rule may still hold one.
+ */
 export function safeTime(seconds: number | undefined): number {
-  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+  return isMediaTime(seconds) ? seconds : 0;
 }

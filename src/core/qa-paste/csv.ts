@@ -5,7 +5,7 @@
  */
 import { matchSpeaker } from './names';
 import { readAnswerMark, readQuestionMark } from './markers';
-import { parseTime } from '../time';
+import { readMediaTime } from '../time';
 import type { ParsedAnswer, ParsedQuestion, SpeakerRef } from './types';
 
 /** RFC 4180 rows: quoted cells may hold the delimiter, newlines and "" for a quote. */
@@ -68,8 +68,13 @@ export function parseCsvExport(text: string, speakers: readonly SpeakerRef[]): P
     const item: ParsedQuestion = { question, answers: [] };
     const askedBy = cell(row, name) || [cell(row, first), cell(row, last)].filter(Boolean).join(' ');
     if (askedBy) item.askedBy = askedBy;
-    const t = parseTime(cell(row, time));
-    if (time >= 0 && t !== null) item.t = t;
+    const given = cell(row, time);
+    if (given !== '') {
+      // The media time rule (time.ts); a refused time is left out and the preview says why.
+      const reading = readMediaTime(given);
+      if (reading.ok) item.t = reading.seconds;
+      else item.timeProblem = `The time "${given.slice(0, 40)}" was left out. ${reading.message}`;
+    }
     const by = cell(row, answeredBy);
     for (const col of answerCols) {
       const text = cell(row, col);

@@ -2,7 +2,7 @@ import { EditForm } from '../shared/EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, Speaker } from '../../core/model';
 import { formatTags, parseTags } from '../../core/tags';
-import { formatTime, parseTime } from '../../core/time';
+import { formatTime, readMediaTime, type TimeReading } from '../../core/time';
 import { TagList } from '../shared/TagEditor';
 import { checkNoteText, editNote, noteFields, restoreNote, type NoteFields } from '../../db/notes';
 import { ConflictNotice, SaveProblem } from '../shared/ConflictNotice';
@@ -94,11 +94,12 @@ function NoteEditor({
   };
   const save = async () => {
     // An untouched time field keeps the note's exact time (the field shows whole seconds).
-    const t = time === formatTime(edit.base.t) ? edit.base.t : parseTime(time);
-    if (t === null) {
-      setMessage('Write the time as h:mm:ss, m:ss or seconds, e.g. 1:02:03 or 75.');
+    const reading: TimeReading = time === formatTime(edit.base.t) ? { ok: true, seconds: edit.base.t } : readMediaTime(time);
+    if (!reading.ok) {
+      setMessage(reading.message);
       return;
     }
+    const t = reading.seconds;
     const problem = checkNoteText(text);
     if (problem) {
       setMessage(problem);

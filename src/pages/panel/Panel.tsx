@@ -20,6 +20,7 @@ import type { Toast } from '../shared/toast';
 import { ToastBar } from '../shared/ToastBar';
 import { VirtualList } from '../shared/VirtualList';
 import { SpeakerSelect } from './SpeakerSelect';
+import { TabBoundary } from './TabBoundary';
 import { Tabs, type PanelTab } from './Tabs';
 import { NoteRow } from './NoteRow';
 import type { PanelPlace } from '../../platform/side-panel';
@@ -262,7 +263,7 @@ export function Panel({ place }: { place: PanelPlace }) {
           (a note's edit, an answer, a speaker) survives a switch, and so does a compose request. */}
       <div class="tab-body notes-tab" role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'}>
         {recording && settings.state === 'ready' && storage.state === 'ok' && (
-          <>
+          <TabBoundary what="The note box">
             {speakers.length > 0 && (
               <div class="now-speaking">
                 <SpeakerSelect
@@ -293,62 +294,71 @@ export function Panel({ place }: { place: PanelPlace }) {
               disabledReason={problem}
               speakerId={speakerId}
             />
-          </>
+          </TabBoundary>
         )}
         {problem && !failure && (
           <p class="banner" role="status">
             {problem}
           </p>
         )}
-        <section class="notes" aria-label={`Notes (${list.length})`}>
-          {notes.state === 'ready' && list.length === 0 && (
-            <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
-          )}
-          <VirtualList
-            items={shown}
-            itemKey={(note) => note.id}
-            estimateSize={48}
-            label="Notes"
-            class="notes-scroll"
-            revealIndex={current}
-            holdIndex={editingIndex}
-            itemProps={(note, index) => ({
-              class: `note${index === current ? ' current' : ''}`,
-              'aria-current': index === current ? 'true' : undefined,
-              'data-note-id': note.id,
-            })}
-            renderItem={(note) => (
-              <NoteRow
-                note={note}
-                onSeek={seek}
-                onDelete={remove}
-                onCopyLink={copyLink}
-                readTime={readTime}
-                speakers={speakers}
-                editing={note.id === editingId}
-                editLocked={editingIndex !== -1 && note.id !== editingId}
-                setEditing={(open) => setEditing(open ? { recordingKey: note.recordingKey, id: note.id } : null)}
-              />
+        {/* Apart from the composer: a note that cannot be shown must not take the words being typed with it. */}
+        <TabBoundary what="The list of notes">
+          <section class="notes" aria-label={`Notes (${list.length})`}>
+            {notes.state === 'ready' && list.length === 0 && (
+              <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>
             )}
-          />
-        </section>
+            <VirtualList
+              items={shown}
+              itemKey={(note) => note.id}
+              estimateSize={48}
+              label="Notes"
+              class="notes-scroll"
+              revealIndex={current}
+              holdIndex={editingIndex}
+              itemProps={(note, index) => ({
+                class: `note${index === current ? ' current' : ''}`,
+                'aria-current': index === current ? 'true' : undefined,
+                'data-note-id': note.id,
+              })}
+              renderItem={(note) => (
+                <NoteRow
+                  note={note}
+                  onSeek={seek}
+                  onDelete={remove}
+                  onCopyLink={copyLink}
+                  readTime={readTime}
+                  speakers={speakers}
+                  editing={note.id === editingId}
+                  editLocked={editingIndex !== -1 && note.id !== editingId}
+                  setEditing={(open) => setEditing(open ? { recordingKey: note.recordingKey, id: note.id } : null)}
+                />
+              )}
+            />
+          </section>
+        </TabBoundary>
       </div>
       {opened.has('qa') && recording && (
         <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll" hidden={tab !== 'qa'}>
           {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
-          <QaTab key={recording.key} recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
+          <TabBoundary what="The Q&A tab">
+            <QaTab key={recording.key} recording={recording} speakers={speakers} items={qaItems} notes={list} readTime={readTime} seek={seek} toast={setToast} />
+          </TabBoundary>
         </div>
       )}
       {tab === 'summary' && exportInput && settings.state === 'ready' && (
         <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" class="tab-scroll">
-          <SummaryTab input={exportInput} settings={settings.value} toast={setToast} />
+          <TabBoundary what="The Summary tab">
+            <SummaryTab input={exportInput} settings={settings.value} toast={setToast} />
+          </TabBoundary>
         </div>
       )}
       {/* Once the row is read: the forms open with what is stored, their base for merging. Keyed:
           a form open on one recording closes when the video changes. */}
       {opened.has('details') && recording && stored.state === 'ready' && (
         <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll" hidden={tab !== 'details'}>
-          <DetailsTab key={recording.key} recording={recording} stored={stored.value} />
+          <TabBoundary what="The Details tab">
+            <DetailsTab key={recording.key} recording={recording} stored={stored.value} />
+          </TabBoundary>
         </div>
       )}
       <ToastBar toast={toast} onClose={() => setToast(null)} />

@@ -63,6 +63,7 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
                 <strong dir="auto">{q.question}</strong>
               </label>
               {q.unsplit && <p class="muted">Could not be split: added as one question for you to fix.</p>}
+              {q.timeProblem && <p class="muted">{q.timeProblem}</p>}
               <p class="muted">
                 {[q.askedBy && `asked by ${q.askedBy}`, q.t !== undefined && formatTime(q.t)].filter(Boolean).join(' · ')}
               </p>

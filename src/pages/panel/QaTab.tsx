@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Note, QaAnswer, QaItem, Speaker } from '../../core/model';
 import { shorten } from '../../core/shorten';
-import { formatTime } from '../../core/time';
+import { formatTime, spanProblem } from '../../core/time';
 import { addAnswer, addQuestions, byAsked, restoreQuestion, setNoteLink, trashQuestion } from '../../db/qa';
 import { withEdited } from '../shared/keep-edited';
 import type { RecordingInfo } from '../../db/recordings';
@@ -227,7 +227,7 @@ function AnswerForm({ item, speakers, readTime, onDone }: { item: QaItem; speake
           text: text.trim(),
           ...(speakerId ? { speakerId } : name.trim() ? { name: name.trim() } : {}),
           ...(startedAt !== null ? { t: startedAt } : {}),
-          ...(startedAt !== null && end !== null && end > startedAt ? { end } : {}),
+          ...(startedAt !== null && end !== null && spanProblem(startedAt, end) === null ? { end } : {}),
         };
         addAnswer(item.id, answer).then(
           (outcome) => {
