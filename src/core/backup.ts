@@ -10,6 +10,7 @@ import type { Note, QaItem, Recording } from './model';
 import { MAX_NOTE_LENGTH } from './notes';
 import { sameContent, sameValues, withChanges } from './field-times';
 import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
+import { shorten } from './shorten';
 import { decodeTextFile } from './text-file';
 import { isMediaTime, isTimestamp, MEDIA_TIME_RULE, spanProblem, TIMESTAMP_RULE } from './time';
 
@@ -118,7 +119,7 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
       // A top-level record is also named by its id, which is what a user can search the file for.
       const idField = item.key === 'recordings' ? 'key' : 'id';
       const ident = i === 0 ? (next.value as Record<string, unknown> | null)?.[idField] : undefined;
-      const label = typeof ident === 'string' && ident !== '' ? ` (${idField} ${ident.slice(0, 80)})` : '';
+      const label = typeof ident === 'string' && ident !== '' ? ` (${idField} ${shorten(ident, 80)})` : '';
       parts.push(`${NAMES[String(item.key)] ?? String(item.key)} ${next.key + 1}${label}`);
     } else field = field ? `${field}.${String(item.key)}` : String(item.key);
   });
@@ -141,7 +142,7 @@ function crossCheck(body: v.InferOutput<typeof Body>): string[] {
     keys.forEach((key, i) => {
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, i);
-      else problems.push(`${within}${kind} ${i + 1} (${idName} ${key.slice(0, 80)}): the same ${idName} as ${kind} ${earlier + 1}`);
+      else problems.push(`${within}${kind} ${i + 1} (${idName} ${shorten(key, 80)}): the same ${idName} as ${kind} ${earlier + 1}`);
     });
     return first;
   };
@@ -151,18 +152,18 @@ function crossCheck(body: v.InferOutput<typeof Body>): string[] {
   const dangling = (kind: string, items: { id: string; recordingKey: string }[]) =>
     items.forEach((item, i) => {
       if (!recordings.has(item.recordingKey)) {
-        problems.push(`${kind} ${i + 1} (id ${item.id.slice(0, 80)}): its recording (${item.recordingKey.slice(0, 80)}) is not in the file`);
+        problems.push(`${kind} ${i + 1} (id ${shorten(item.id, 80)}): its recording (${shorten(item.recordingKey, 80)}) is not in the file`);
       }
     });
   dangling('note', body.notes);
   dangling('Q&A item', body.qa);
   body.recordings.forEach((recording, i) =>
-    seen('speaker', (recording.speakers ?? []).map((speaker) => speaker.id), 'id', `recording ${i + 1} (key ${recording.key.slice(0, 80)}), `),
+    seen('speaker', (recording.speakers ?? []).map((speaker) => speaker.id), 'id', `recording ${i + 1} (key ${shorten(recording.key, 80)}), `),
   );
   body.qa.forEach((item, i) =>
     item.answers.forEach((answer, j) => {
       const problem = spanProblem(answer.t, answer.end);
-      if (problem) problems.push(`Q&A item ${i + 1} (id ${item.id.slice(0, 80)}), answer ${j + 1}: ${problem}`);
+      if (problem) problems.push(`Q&A item ${i + 1} (id ${shorten(item.id, 80)}), answer ${j + 1}: ${problem}`);
     }),
   );
   return problems;
@@ -179,7 +180,7 @@ function lookalike(value: unknown): string {
   }
   if ('manifest_version' in o) return 'it looks like a browser extension manifest';
   if ('name' in o && ('dependencies' in o || 'devDependencies' in o || 'scripts' in o)) return 'it looks like an npm package.json';
-  if (typeof o.format === 'string') return `its format is "${o.format.slice(0, 80)}"`;
+  if (typeof o.format === 'string') return `its format is "${shorten(o.format, 80)}"`;
   return `it has no "format": "${BACKUP_FORMAT}" marker`;
 }
 
@@ -287,19 +288,19 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
     let repaired = note;
     if (note.speakerId !== undefined && speakers.get(note.recordingKey)?.has(note.speakerId) === false) {
       repaired = withChanges(repaired, { speakerId: undefined });
-      drop(note, `speaker ${note.speakerId.slice(0, 80)}`);
+      drop(note, `speaker ${shorten(note.speakerId, 80)}`);
     }
     const qaIds = note.qaIds?.filter((id) => questions.has(id));
     if (qaIds && note.qaIds && qaIds.length < note.qaIds.length) {
       repaired = { ...repaired, qaIds };
-      for (const id of note.qaIds) if (!questions.has(id)) drop(note, `question ${id.slice(0, 80)}`);
+      for (const id of note.qaIds) if (!questions.has(id)) drop(note, `question ${shorten(id, 80)}`);
     }
     return repaired;
   };
   const notes = plan(existing.notes, incoming.notes, (n) => n.id, mergeNote, repairLinks);
   // Counted for the notes written only: a file imported again drops the same links from its own
   // copy, but changes nothing.
-  counts.repaired = notes.put.flatMap((note) => [...(dropped.get(note.id) ?? [])].map((link) => `note ${note.id.slice(0, 80)}: ${link}`));
+  counts.repaired = notes.put.flatMap((note) => [...(dropped.get(note.id) ?? [])].map((link) => `note ${shorten(note.id, 80)}: ${link}`));
   return {
     put: { recordings: recordings.put, notes: notes.put, qa: plan(existing.qa, incoming.qa, (q) => q.id, mergeQaItem).put },
     counts,
