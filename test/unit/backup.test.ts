@@ -154,6 +154,14 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     await expectRefused(text, message);
   });
 
+  it('quotes a long id whole characters at a time', () => {
+    // Issue 11, item 5: a message cuts typed text only between characters as a reader sees them.
+    const id = 'x' + '👩‍💻'.repeat(30);
+    const result = parseBackup(file((b) => (b.notes[0]!.id = b.notes[2]!.id = id)));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/• note 3 \(id x(👩‍💻)+…\): the same id as note 1$/u);
+  });
+
   it('reads a version-1 file (no per-field times) and one of this version with them; a bad time says where', () => {
     expect(parseBackup(file((b) => (b.version = 1)))).toMatchObject({ ok: true, backup: { version: 1 } });
     const stamped = file((b) => {
