@@ -1,7 +1,5 @@
 import { realClock, type Clock } from './clock';
 
-export type { Clock } from './clock';
-
 export interface Throttle {
   /** Something changed: `write` runs now if it has not run in the last interval, else at its end. */
   request(): void;
