@@ -12,6 +12,7 @@ import { import100k } from './measurements/import-100k';
 import { mount } from './measurements/mount';
 import { noVideoPageCost } from './measurements/no-video-page-cost';
 import { panel10k } from './measurements/panel-10k';
+import { qaPasteWorst } from './measurements/qa-paste-worst';
 import { saveToShown } from './measurements/save-to-shown';
 import { search100k } from './measurements/search-100k';
 import { shortcutToComposer } from './measurements/shortcut-to-composer';
@@ -25,6 +26,7 @@ const MEASUREMENTS: Measurement[] = [
   saveToShown,
   panel10k,
   exportForumPost,
+  qaPasteWorst,
   import100k,
   search100k,
 ];

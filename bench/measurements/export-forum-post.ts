@@ -1,12 +1,11 @@
 /**
  * exportForumPost1000Ms: renderExport('forum') over a recording with 1,000 notes, in Chromium.
- * src/core/export/render.ts is bundled for the browser with vite's build() (lib, iife) and called
- * in a page: the export alone, without the Summary tab's rendering of the preview.
+ * src/core/export/render.ts is bundled for the browser (core-bundle.ts) and called in a page: the
+ * export alone, without the Summary tab's rendering of the preview.
  */
-import { resolve } from 'node:path';
-import { build, type Rolldown } from 'vite';
 import type { renderExport } from '../../src/core/export/render';
 import type { ExportInput } from '../../src/core/export/input';
+import { bundleForPage } from '../core-bundle';
 import { timings } from '../figure';
 import type { Measurement } from '../measurement';
 import { withoutExtension } from '../browsers';
@@ -21,28 +20,10 @@ const GLOBAL_NAME = 'WebinarNotesExport';
 
 type ExportWindow = Window & { [GLOBAL_NAME]: { renderExport: typeof renderExport } };
 
-/** render.ts and everything it imports as one script that sets window.WebinarNotesExport. */
-async function bundleRenderExport(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      target: 'chrome120',
-      lib: { entry: resolve(import.meta.dirname, '../../src/core/export/render.ts'), name: GLOBAL_NAME, formats: ['iife'] },
-    },
-  });
-  const chunk = (Array.isArray(output) ? output : [output as Rolldown.RolldownOutput])
-    .flatMap((result) => result.output)
-    .find((item): item is Rolldown.OutputChunk => item.type === 'chunk');
-  if (!chunk) throw new Error('vite produced no script for render.ts');
-  return chunk.code;
-}
-
 export const exportForumPost: Measurement = {
   title: `forum post export of ${NOTES} notes`,
   async run({ origin }) {
-    const script = await bundleRenderExport();
+    const script = await bundleForPage('src/core/export/render.ts', GLOBAL_NAME);
     const key = `${origin}/`;
     const input: ExportInput = { recording: syntheticRecording(key), notes: syntheticNotes(key, NOTES), qa: syntheticQa(key, QUESTIONS) };
     const { samples, characters } = await withoutExtension(async (context) => {

@@ -16,6 +16,11 @@ import type { ParsedQuestion, SpeakerRef } from './qa-paste/types';
 
 export type { ParsedAnswer, ParsedQuestion } from './qa-paste/types';
 
+/**
+ * The questions of `text` in the order pasted, each with its answers; `speakers` are matched by
+ * name. Never throws: what cannot be split comes back whole with `unsplit: true`. Time and work
+ * grow linearly with the length of `text` (test/unit/qa-paste-linear.test.ts).
+ */
 export function parseQaPaste(text: string, speakers: readonly SpeakerRef[] = []): ParsedQuestion[] {
   const unified = text.replace(/\r\n?/g, '\n').replace(/\uFEFF/g, '').trim();
   if (unified === '') return [];

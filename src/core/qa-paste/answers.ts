@@ -29,8 +29,9 @@ function answer(text: string, speakerId?: string, name?: string): ParsedAnswer {
 }
 
 /**
- * Reads answer lines into `answers`. Plain lines continue the answer before them (the last one
- * already in `answers` when `continuing`), or start an unlabelled answer.
+ * Reads answer lines into `answers` (appended in place, and returned). Plain lines continue the
+ * answer before them (the last one already in `answers` when `continuing`), or start an
+ * unlabelled answer.
  */
 export function readAnswers(
   lines: readonly string[],
@@ -38,6 +39,7 @@ export function readAnswers(
   answers: ParsedAnswer[] = [],
   continuing = false,
 ): ParsedAnswer[] {
+  const known = answers.length;
   let current = continuing ? answers[answers.length - 1] : undefined;
   let gap = continuing;
   for (const line of lines) {
@@ -57,6 +59,13 @@ export function readAnswers(
     }
     gap = false;
   }
-  // An empty "A:" says nothing; an empty "Jane:" still says who answered.
-  return answers.filter((a) => a.text !== '' || a.name !== undefined || a.speakerId !== undefined);
+  // An empty "A:" says nothing; an empty "Jane:" still says who answered. Only the answers read
+  // now are sifted, in place: a long thread is read a paragraph at a time into the same list.
+  let kept = known;
+  for (let k = known; k < answers.length; k++) {
+    const a = answers[k] as ParsedAnswer;
+    if (a.text !== '' || a.name !== undefined || a.speakerId !== undefined) answers[kept++] = a;
+  }
+  answers.length = kept;
+  return answers;
 }

@@ -66,7 +66,10 @@ function parseBlock(starter: Starter, body: readonly string[], speakers: readonl
   for (; i < body.length; i++) {
     const text = body[i] ?? '';
     if (text === '') {
-      const next = body.slice(i + 1).find((l) => l !== '');
+      // cleanText leaves no two blank lines in a row, so this looks one line ahead, not to the end.
+      let j = i + 1;
+      while (body[j] === '') j++;
+      const next = body[j];
       if (lines.length > 0 && !(next !== undefined && isAttributionLine(next))) break;
       continue;
     }

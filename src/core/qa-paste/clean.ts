@@ -2,6 +2,7 @@
  * Strips the decoration of an earlier summary or forum post: BBCode [quote]/[details] wrappers,
  * "> " quote markers, bullets, headings, rules and bold markers (double asterisks or underscores).
  */
+import { findTags, type Tag, type TagKind } from './bbcode-tags';
 import { hasQuestionMark, readAnswerMark, readQuestionMark } from './markers';
 
 export interface CleanLine {
@@ -10,46 +11,117 @@ export interface CleanLine {
   indented: boolean;
 }
 
-// A block whose body holds no opening tag of its own kind: the innermost first, so nesting unwinds.
-const QUOTE_BLOCK = /\[quote(?:=([^\]\n]*))?\]((?:(?!\[quote[\]=])[\s\S])*?)\[\/quote\]/gi;
-const DETAILS_BLOCK = /\[details(?:=([^\]\n]*))?\]((?:(?!\[details[\]=])[\s\S])*?)\[\/details\]/gi;
-const STRAY_TAG = /\[\/?(?:quote|details)(?:=[^\]\n]*)?\]/gi;
-
 const unquote = (s: string | undefined) => (s ?? '').trim().replace(/^["']|["']$/g, '').trim();
 
+// A "Q:" holds a q and an "A:" an a, whatever decoration is around them: most lines are ruled
+// out without cleaning them.
 const hasMarkers = (body: string) =>
   body.split('\n').some((l) => {
+    if (!/[qa]/i.test(l)) return false;
     const text = cleanLine(l).text;
     return readQuestionMark(text) !== null || readAnswerMark(text) !== null;
   });
 
 /**
+ * A wrapper still open while the text is read. Its body is `pieces[at + 1 …]`; `pieces[at]` is
+ * kept free for what goes before the body once the wrapper closes.
+ */
+interface Open {
+  tag: Tag;
+  at: number;
+  // Noted as the body is read, so a wrapper never reads its body again to know them:
+  /** The body holds a "?". */
+  asks: boolean;
+  /** A line of the body starts with a Q: or A: marker. */
+  marked: boolean;
+}
+
+/** What a closed wrapper becomes: text before and after its body, or text in place of it all. */
+interface Unwrapped {
+  before: string;
+  after: string;
+  /** Replaces the whole body (it had to be read as a whole: a quoted question, an answer). */
+  whole?: string;
+}
+
+/**
  * A Discourse reply quoting a question: the quote is the question (asked by the quoted user) and
  * the reply after it the answer. A quote holding its own Q:/A: is just unwrapped.
  */
-function quoteToText(param: string | undefined, body: string): string {
-  if (!hasQuestionMark(body) || hasMarkers(body)) return `\n${body}\n`;
-  const question = body.split('\n').map((l) => cleanLine(l).text).filter(Boolean).join(' ');
-  const user = unquote(param).split(',')[0]?.trim() ?? '';
+function unwrapQuote(open: Open, body: () => string): Unwrapped {
+  if (!open.asks || open.marked) return { before: '\n', after: '\n' };
+  const question = body().split('\n').map((l) => cleanLine(l).text).filter(Boolean).join(' ');
+  const user = unquote(open.tag.param).split(',')[0]?.trim() ?? '';
   const by = user && !/asked by/i.test(question) ? ` (asked by ${user})` : '';
-  return `\n\nQ: ${question}${by}\n\n`;
+  return { before: '', after: '', whole: `\n\nQ: ${question}${by}\n\n` };
 }
 
 /** A collapsible section titled with a question is a Q&A; any other title is decoration. */
-function detailsToText(param: string | undefined, body: string): string {
-  const title = unquote(param);
-  if (!/[?？؟]$/.test(title)) return `\n${body}\n`;
-  return hasMarkers(body) ? `\n\nQ: ${title}\n${body}\n\n` : `\n\nQ: ${title}\nA: ${body.trim()}\n\n`;
+function unwrapDetails(open: Open, body: () => string): Unwrapped {
+  const title = unquote(open.tag.param);
+  if (!/[?？؟]$/.test(title)) return { before: '\n', after: '\n' };
+  if (open.marked) return { before: `\n\nQ: ${title}\n`, after: '\n\n' };
+  return { before: '', after: '', whole: `\n\nQ: ${title}\nA: ${body().trim()}\n\n` };
 }
 
+/**
+ * Replaces [quote]/[details] wrappers by what they mean, innermost first, and any tag left
+ * unpaired by a line break. A closing tag closes the nearest open wrapper of its kind; one still
+ * open inside it is unpaired. Linear in the text: each piece of it is read once when met and at
+ * most once more, when the wrapper around it must be read whole (which then holds a "Q:" line,
+ * so no wrapper around that one is read whole again).
+ */
 export function unwrapBbcode(text: string): string {
-  let before: string;
-  do {
-    before = text;
-    text = text.replace(QUOTE_BLOCK, (_m, p: string | undefined, b: string) => quoteToText(p, b));
-    text = text.replace(DETAILS_BLOCK, (_m, p: string | undefined, b: string) => detailsToText(p, b));
-  } while (text !== before);
-  return text.replace(STRAY_TAG, '\n');
+  const pieces: string[] = [];
+  const stack: Open[] = [];
+  const openCount: Record<TagKind, number> = { quote: 0, details: 0 };
+
+  // Text read into the innermost open wrapper's body, its "?" and markers noted once.
+  const read = (piece: string) => {
+    pieces.push(piece);
+    const open = stack[stack.length - 1];
+    if (!open || piece === '') return;
+    open.asks ||= hasQuestionMark(piece);
+    open.marked ||= hasMarkers(piece);
+  };
+  // The wrapper on top goes: unpaired, or closed into `before` body `after`.
+  const pop = (unwrapped: Unwrapped) => {
+    const open = stack.pop() as Open;
+    openCount[open.tag.kind]--;
+    if (unwrapped.whole === undefined) {
+      pieces[open.at] = unwrapped.before;
+      pieces.push(unwrapped.after);
+    } else {
+      pieces.length = open.at;
+      pieces.push(unwrapped.whole);
+    }
+    const outer = stack[stack.length - 1];
+    if (!outer) return;
+    outer.asks ||= unwrapped.whole === undefined ? open.asks || hasQuestionMark(unwrapped.before) : hasQuestionMark(unwrapped.whole);
+    outer.marked ||= unwrapped.whole === undefined ? open.marked || hasMarkers(unwrapped.before) : hasMarkers(unwrapped.whole);
+  };
+  const unpaired: Unwrapped = { before: '\n', after: '' };
+
+  let from = 0;
+  for (const tag of findTags(text)) {
+    read(text.slice(from, tag.start));
+    from = tag.end;
+    if (!tag.closing) {
+      stack.push({ tag, at: pieces.length, asks: false, marked: false });
+      openCount[tag.kind]++;
+      pieces.push('');
+    } else if (openCount[tag.kind] === 0) {
+      read('\n');
+    } else {
+      while (stack[stack.length - 1]?.tag.kind !== tag.kind) pop(unpaired);
+      const open = stack[stack.length - 1] as Open;
+      const body = () => pieces.slice(open.at + 1).join('');
+      pop(tag.kind === 'quote' ? unwrapQuote(open, body) : unwrapDetails(open, body));
+    }
+  }
+  read(text.slice(from));
+  while (stack.length > 0) pop(unpaired);
+  return pieces.join('');
 }
 
 function stripEmphasis(s: string): string {

@@ -14,25 +14,32 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
+  // cell.trim() === '', kept as the cell grows: asking it at every '"' re-read the cell each time.
+  let blank = true;
   let quoted = false;
+  const add = (c: string | undefined) => {
+    cell += c;
+    blank &&= c !== undefined && /\s/.test(c);
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') cell += text[++i];
+      if (c !== '"') add(c);
+      else if (text[i + 1] === '"') add(text[++i]);
       else quoted = false;
-    } else if (c === '"' && cell.trim() === '') {
+    } else if (c === '"' && blank) {
       cell = '';
       quoted = true;
     } else if (c === delimiter || c === '\n') {
       row.push(cell);
       cell = '';
+      blank = true;
       if (c === '\n') {
         rows.push(row);
         row = [];
       }
     } else {
-      cell += c;
+      add(c);
     }
   }
   row.push(cell);

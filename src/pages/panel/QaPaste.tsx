@@ -6,22 +6,38 @@ import { addQuestions } from '../../db/qa';
 import type { RecordingInfo } from '../../db/recordings';
 import { speakerName } from './SpeakerSelect';
 import { errorText, FormError } from '../shared/FormError';
+import { useDebounced } from '../shared/use-debounced';
+
+/** How long typing must pause before the preview splits the text again, in ms. */
+export const PREVIEW_WAIT_MS = 250;
+
+/** The items the user left unticked, by index into the split of `text`. */
+interface Skips {
+  text: string;
+  skipped: ReadonlySet<number>;
+}
 
 /**
  * Paste a Q&A list from a forum thread, a registration export or an earlier summary, see how it
- * splits, leave out what is not wanted, save. Editing the text re-splits it.
+ * splits, leave out what is not wanted, save. Editing the text re-splits it once typing pauses
+ * (a long paste takes a moment to split, and keys must not wait for it); saving always splits
+ * the text as it is then, never a preview it has outrun.
  */
 export function QaPaste({ recording, speakers, onDone }: { recording: RecordingInfo; speakers: readonly Speaker[]; onDone(): void }) {
   const [text, setText] = useState('');
-  const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
+  const previewText = useDebounced(text, PREVIEW_WAIT_MS);
+  const [skips, setSkips] = useState<Skips>({ text: '', skipped: new Set() });
   const [message, setMessage] = useState<string | null>(null);
-  const parsed = useMemo(() => parseQaPaste(text, speakers), [text, speakers]);
+  const parsed = useMemo(() => parseQaPaste(previewText, speakers), [previewText, speakers]);
+  // Ticks apply to the split they were made on: a new split starts with every item ticked.
+  const skipped = skips.text === previewText ? skips.skipped : new Set<number>();
   const chosen = parsed.filter((_, i) => !skipped.has(i));
 
   const save = () => {
+    const items = previewText === text ? chosen : parseQaPaste(text, speakers);
     addQuestions(
       recording,
-      chosen.map((q) => ({
+      items.map((q) => ({
         question: q.question,
         ...(q.askedBy ? { askedBy: q.askedBy } : {}),
         ...(q.t !== undefined ? { t: q.t } : {}),
@@ -39,10 +55,7 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
           dir="auto"
           value={text}
           placeholder={'Q: Is there a free tier?\nA: Yes, three seats.'}
-          onInput={(event) => {
-            setText(event.currentTarget.value);
-            setSkipped(new Set());
-          }}
+          onInput={(event) => setText(event.currentTarget.value)}
         />
       </label>
       {parsed.length > 0 && (
@@ -57,7 +70,7 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
                     const next = new Set(skipped);
                     if (event.currentTarget.checked) next.delete(i);
                     else next.add(i);
-                    setSkipped(next);
+                    setSkips({ text: previewText, skipped: next });
                   }}
                 />{' '}
                 <strong dir="auto">{q.question}</strong>

@@ -1,15 +1,4 @@
-/** What a throttle needs of the clock; the browser's own by default, fake ones in tests. */
-export interface Clock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
-}
-
-const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-};
+import { realClock, type Clock } from './clock';
 
 export interface Throttle {
   /** Something changed: `write` runs now if it has not run in the last interval, else at its end. */
