@@ -4,12 +4,10 @@
  * arrive before it has been read (the shortcut focuses the box right after a reload).
  */
 import 'fake-indexeddb/auto';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadDrafts, saveDraft } from '../../src/db/drafts';
-import { Composer } from '../../src/pages/panel/Composer';
+import { renderComposer } from './composer-host';
 import { emptyDatabase } from './empty-db';
 
 const RECORDING = { key: 'youtube:Wb1nQ9rLk2A', site: 'youtube' as const, url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A', title: 'Talk' };
@@ -18,22 +16,7 @@ const PANEL = 'panel-a';
 function mount(): HTMLTextAreaElement {
   const host = document.createElement('div');
   document.body.append(host);
-  render(
-    <Composer
-      panelId={PANEL}
-      recording={RECORDING}
-      settings={DEFAULT_SETTINGS}
-      readTime={() => 42}
-      whyNoTime={() => 'no time'}
-      isPlaying={() => false}
-      pause={() => undefined}
-      play={() => undefined}
-      focusRequest={0}
-      disabledReason={null}
-      speakerId={undefined}
-    />,
-    host,
-  );
+  renderComposer(host, { panelId: PANEL, recording: RECORDING, time: 42, whyNoTime: 'no time' });
   return host.querySelector('textarea') as HTMLTextAreaElement;
 }
 

@@ -7,36 +7,16 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadDrafts } from '../../src/db/drafts';
 import { listNotes } from '../../src/db/notes';
 import type { RecordingInfo } from '../../src/db/recordings';
-import { Composer } from '../../src/pages/panel/Composer';
+import { renderComposer } from './composer-host';
 import { emptyDatabase } from './empty-db';
 
 const LESSON_2: RecordingInfo = { key: 'https://course.example/lesson/2', site: 'html5', url: 'https://course.example/lesson/2', title: 'Lesson 2' };
 const LESSON_3: RecordingInfo = { key: 'https://course.example/lesson/3', site: 'html5', url: 'https://course.example/lesson/3', title: 'Lesson 3' };
 const PANEL = 'panel-a';
 
-/** The composer as the panel renders it; call again with another recording or time, as a message would. */
-function renderComposer(host: HTMLElement, recording: RecordingInfo, time: number | null): void {
-  render(
-    <Composer
-      panelId={PANEL}
-      recording={recording}
-      settings={DEFAULT_SETTINGS}
-      readTime={() => time}
-      whyNoTime={() => 'The video has no time yet.'}
-      isPlaying={() => false}
-      pause={() => undefined}
-      play={() => undefined}
-      focusRequest={0}
-      disabledReason={null}
-      speakerId={undefined}
-    />,
-    host,
-  );
-}
 
 let host: HTMLElement;
 const box = () => host.querySelector('textarea') as HTMLTextAreaElement;
@@ -57,7 +37,7 @@ beforeEach(async () => {
   document.body.innerHTML = '';
   host = document.createElement('div');
   document.body.append(host);
-  await act(() => renderComposer(host, LESSON_2, 30));
+  await act(() => renderComposer(host, { panelId: PANEL, recording: LESSON_2, time: 30 }));
   await expect.poll(() => host.querySelector('form')?.getAttribute('aria-busy')).toBe('false');
 });
 
@@ -67,7 +47,7 @@ afterEach(() => act(() => render(null, host)));
 describe('Composer: the recording of a note', () => {
   it('started before the video changes, is drafted and filed under the recording it was started on', async () => {
     await type('Started on');
-    await act(() => renderComposer(host, LESSON_3, 5));
+    await act(() => renderComposer(host, { panelId: PANEL, recording: LESSON_3, time: 5 }));
     await type('Started on lesson 2');
     expect(box().value).toBe('Started on lesson 2');
     expect(status()).toBe('Note at 0:28 on “Lesson 2”');
@@ -88,7 +68,7 @@ describe('Composer: the recording of a note', () => {
   });
 
   it('with nothing typed, follows the video: the first key after a change belongs to the new recording', async () => {
-    await act(() => renderComposer(host, LESSON_3, 5));
+    await act(() => renderComposer(host, { panelId: PANEL, recording: LESSON_3, time: 5 }));
     await type('After the change');
     await pressEnter();
     await expect.poll(() => notesText(LESSON_3)).toEqual([['After the change', 3]]);
@@ -96,9 +76,9 @@ describe('Composer: the recording of a note', () => {
   });
 
   it('started with no time and saved after the video changed, is refused with the reason and kept', async () => {
-    await act(() => renderComposer(host, LESSON_2, null));
+    await act(() => renderComposer(host, { panelId: PANEL, recording: LESSON_2, time: null }));
     await type('Typed during the ad');
-    await act(() => renderComposer(host, LESSON_3, 50));
+    await act(() => renderComposer(host, { panelId: PANEL, recording: LESSON_3, time: 50 }));
     await pressEnter();
     expect(status()).toBe('This note was started on “Lesson 2”, which is no longer playing, before it had a time. Your text is kept.');
     expect(box().value).toBe('Typed during the ad');
