@@ -3,18 +3,11 @@
  * refused with a message and changes nothing; and a tab that fails to render shows why in that
  * tab, while the rest of the panel keeps working (before, the whole panel went blank).
  */
-import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { importFile, openLibrary, panelOf, storedNotes, typeNote, useBrowser, withTimeout, writeFixture } from './harness';
+import { importFile, openLibrary, panelOf, screenshot, storedNotes, typeNote, useBrowser, withTimeout, writeFixture } from './harness';
 
 const session = useBrowser();
-const SHOTS = '/tmp/shots-i11-valid';
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 const openTab = (panel: Frame, name: string) => panel.getByRole('tab', { name }).click();
 
@@ -43,7 +36,7 @@ test('a huge time typed into the editor is refused with the limit, and the note 
   await row.getByLabel('Time').fill('1000000000000000000000');
   await row.getByRole('button', { name: 'Save' }).click();
   await expect.poll(async () => (await row.getByRole('alert').allTextContents()).join('')).toBe('A time can be at most 100:00:00 (100 hours).');
-  await shot(page, 'editor-huge-time');
+  await screenshot(page, 'editor-huge-time');
   expect(await storedTime()).toBe(before);
 
   // Nothing broke: the Summary tab renders the note, and the Notes tab still lists it.
@@ -55,33 +48,36 @@ test('a huge time typed into the editor is refused with the limit, and the note 
   await page.close();
 });
 
-/** Rewrites the stored recording of `recordingKey` through an extension page, as no entry point would. */
-async function breakRecording(recordingKey: string): Promise<void> {
+/**
+ * Writes `details` into the stored recording of `recordingKey` through an extension page, as no
+ * entry point would; returns the details it replaced, so the test can put them back.
+ */
+async function rewriteDetails(recordingKey: string, details: unknown): Promise<unknown> {
   const page = await session.browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${session.browser.extensionId}/src/pages/options/index.html`);
-    await withTimeout(
-      'writing the broken recording',
+    return await withTimeout(
+      'rewriting the recording',
       page.evaluate(
-        (key) =>
-          new Promise<void>((done, fail) => {
+        ([key, next]) =>
+          new Promise<unknown>((done, fail) => {
             const open = indexedDB.open('webinar-notes');
             open.onerror = () => fail(open.error);
             open.onsuccess = () => {
               const store = open.result.transaction('recordings', 'readwrite').objectStore('recordings');
               const read = store.get(key);
               read.onsuccess = () => {
-                // A title that is no text: the exports call string methods on it and throw.
-                const write = store.put({ ...read.result, details: { title: 42 } });
+                const before: unknown = read.result.details;
+                const write = store.put({ ...read.result, details: next });
                 write.onsuccess = () => {
                   open.result.close();
-                  done();
+                  done(before);
                 };
                 write.onerror = () => fail(write.error);
               };
             };
           }),
-        recordingKey,
+        [recordingKey, details] as const,
       ),
     );
   } finally {
@@ -94,7 +90,8 @@ test('a Summary tab that throws while rendering says so in that tab; the Notes t
   await expect.poll(() => first.locator('li.note', { hasText: 'Before the failure' }).count()).toBe(1);
   const key = (await storedNotes(session.browser)).find((note) => note.text === 'Before the failure')?.recordingKey;
   if (!key) throw new Error('the note has no recording');
-  await breakRecording(key);
+  // A title that is no text: the exports call string methods on it and throw.
+  const details = await rewriteDetails(key, { title: 42 });
   // A fresh panel reads the record as stored (a raw IndexedDB write wakes no live query).
   await page.reload();
   const panel = await panelOf(page, session.browser.extensionId);
@@ -102,7 +99,7 @@ test('a Summary tab that throws while rendering says so in that tab; the Notes t
   await openTab(panel, 'Summary');
   const summary = panel.locator('#panel-summary');
   await expect.poll(async () => (await summary.getByRole('alert').allTextContents()).join('')).toMatch(/^The Summary tab could not be shown \(.+\)\. Your notes are safe/);
-  await shot(page, 'summary-tab-failed');
+  await screenshot(page, 'summary-tab-failed');
 
   await openTab(panel, 'Notes');
   await expect.poll(() => panel.locator('li.note', { hasText: 'Before the failure' }).count()).toBe(1);
@@ -111,6 +108,8 @@ test('a Summary tab that throws while rendering says so in that tab; the Notes t
   await openTab(panel, 'Details');
   await expect.poll(() => panel.getByLabel('Title').count()).toBe(1);
   await page.close();
+  // Put the record back: the library's test below reads every stored recording.
+  await rewriteDetails(key, details);
 });
 
 test('the library imports a backup whose note names a speaker nobody has, and names the link it dropped (item 10)', async () => {
@@ -125,7 +124,7 @@ test('the library imports a backup whose note names a speaker nobody has, and na
   const message = await importFile(library, writeFixture('dangling-speaker.json', JSON.stringify(backup)));
   expect(message).toContain('1 link from a note to a speaker or question that neither the backup nor this library has was removed (note note-by-nobody: speaker gone).');
   await expect.poll(() => library.getByText('Talk', { exact: true }).count()).toBeGreaterThan(0);
-  await shot(library, 'library-import-repaired');
+  await screenshot(library, 'library-import-repaired');
   const stored = (await storedNotes(session.browser)).find((note) => note.text === 'Said by a speaker not in the file') as { speakerId?: string } | undefined;
   expect(stored).toBeDefined();
   expect(stored?.speakerId).toBeUndefined();
