@@ -88,7 +88,9 @@ function linkifyBreak(chars: readonly string[], i: number): boolean {
   if (prev === undefined || next === undefined) return false;
   switch (chars[i]) {
     case '.':
-      return /[\p{L}\p{N}\p{M}_-]/u.test(prev) && /\p{L}/u.test(next);
+      // linkify-it takes any character but space, punctuation and controls into a domain name
+      // (€, ★, 😀 and invisible joiners too), and `-` or `_` beside them.
+      return /[^\s\p{Z}\p{P}\p{Cc}]|[_-]/u.test(prev) && /\p{L}/u.test(next);
     case ':':
       return /\p{L}/u.test(prev) && /\S/u.test(next);
     case '/':

@@ -108,6 +108,8 @@ describe('markdownText', () => {
     const pieces = [
       'www.', 'example', '.com', '.org', '.ORG', '.xn--p1ai', '/docs', 'bob@', 'ftp:', 'mailto:', '//', 'localhost',
       '1.2.3.4', 'http:', 'https://x.org/a', ' ', '.', ':', '/', '_', '-', 'a', '1', '(', ')',
+      // What linkify takes into a host name besides letters and digits: symbols, emoji, joiners.
+      '€', '+', '=', '©', '°', '★', '😀', '👩‍💻', '\u200d', '\u2060',
     ];
     const linky = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
@@ -118,6 +120,13 @@ describe('markdownText', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('leaves no link after a symbol, an emoji or a joiner either', () => {
+    for (const text of ['€.com', 'x€.com', 'x+.com', 'x=.com', 'a©.org', 'x°.uk', '★.net', '😀.com', 'see 👩‍💻.io now', 'a\u200d.com', 'ab\u2060.com', '€.xn--1']) {
+      const reading = discourseReading(markdownText(text, false, { forum: true }));
+      expect(reading.hrefs, text).toEqual([]);
+    }
   });
 
   it('writes typed URLs as autolinks, leaving trailing punctuation outside, and reports them', () => {
