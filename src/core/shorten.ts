@@ -30,7 +30,7 @@ export function graphemeBoundary(text: string, index: number, toward: 'back' | '
   if (before < 0x80 && at < 0x80 && !(before === 0x0d && at === 0x0a)) return index;
   // Whether a boundary falls at `index` depends on the text before it and the code point at it; the
   // end of a cluster, on what follows: the head grows until the cluster ends inside it.
-  let headEnd = index + ((text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1);
+  let headEnd = wholeCodePoints(text, index + 1);
   for (;;) {
     const head = text.slice(0, headEnd);
     const cluster = graphemes.segment(head).containing(index);
@@ -38,8 +38,15 @@ export function graphemeBoundary(text: string, index: number, toward: 'back' | '
     if (toward === 'back') return cluster.index;
     const end = cluster.index + cluster.segment.length;
     if (end < head.length || headEnd >= text.length) return end;
-    headEnd = Math.min(text.length, headEnd * 2);
+    headEnd = wholeCodePoints(text, Math.min(text.length, headEnd * 2));
   }
+}
+
+/** `end`, or one unit further when it falls between the two halves of a surrogate pair. */
+function wholeCodePoints(text: string, end: number): number {
+  const low = text.charCodeAt(end);
+  const high = text.charCodeAt(end - 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? end + 1 : end;
 }
 
 /** UTF-16 offset after the first `count` code points of `text`, or null when it has no more than that. */

@@ -69,4 +69,23 @@ describe('graphemeBoundary', () => {
     expect(graphemeBoundary(text, 5, 'forward')).toBe(text.length - 1);
     expect(graphemeBoundary(text, 5, 'back')).toBe(1);
   });
+
+  it('lands on a boundary of the whole text from every offset, both ways, emoji sequences included', () => {
+    // Forward from inside a family emoji once stopped after a joiner: the head it read ended between
+    // the two halves of a surrogate pair, where the segmenter sees a false boundary.
+    expect(graphemeBoundary('👨‍👩‍👧‍👦 family', 1, 'forward')).toBe('👨‍👩‍👧‍👦'.length);
+    const long = fc.constantFrom('👨‍👩‍👧‍👦', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '👩‍💻', '🇯🇵', 'a', ' ');
+    const text = fc.array(fc.oneof(piece, long), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (value) => {
+        const bounds = new Set([0]);
+        for (const cluster of segmenter.segment(value)) bounds.add(cluster.index + cluster.segment.length);
+        for (let i = 0; i <= value.length; i++) {
+          expect(bounds.has(graphemeBoundary(value, i, 'forward'))).toBe(true);
+          expect(bounds.has(graphemeBoundary(value, i, 'back'))).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

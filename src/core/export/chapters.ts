@@ -28,7 +28,7 @@ export type ChaptersResult =
   | { ok: true; text: string; /** Notes with text that make no chapter, in time order. */ leftOut: LeftOutNote[] }
   | { ok: false; message: string; leftOut: LeftOutNote[] };
 
-/** A note's chapter title, at most 60 grapheme clusters; '' when it has no text. */
+/** A note's chapter title, at most 60 code points, cut only between grapheme clusters (shorten); '' when it has no text. */
 export function chapterTitle(text: string): string {
   const first = (textLines(text)[0] ?? '').replace(/\s+/g, ' ').replace(/</g, '‹').replace(/>/g, '›');
   return shorten(first, CHAPTER_TITLE_MAX, { atWord: true });

@@ -7,7 +7,7 @@ import { shorten } from '../shorten';
 import { formatTime } from '../time';
 import { safeTime, textLines } from './input';
 
-/** How much of a left-out note's first line its message quotes, in grapheme clusters. */
+/** How much of a left-out note's first line its message quotes, in code points (cut only between grapheme clusters). */
 export const LEFT_OUT_QUOTE_MAX = 40;
 
 export type LeftOutNote =
