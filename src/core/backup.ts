@@ -10,6 +10,7 @@ import type { Note, QaItem, Recording } from './model';
 import { MAX_NOTE_LENGTH } from './notes';
 import { sameContent, sameValues, withChanges } from './field-times';
 import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
+import { adjustToRules } from './backup-adjust';
 import { shorten } from './shorten';
 import { decodeTextFile } from './text-file';
 import { isMediaTime, isTimestamp, MEDIA_TIME_RULE, spanProblem, TIMESTAMP_RULE } from './time';
@@ -184,7 +185,11 @@ function lookalike(value: unknown): string {
   return `it has no "format": "${BACKUP_FORMAT}" marker`;
 }
 
-export type ParseResult = { ok: true; backup: Backup } | { ok: false; message: string };
+/**
+ * A backup read, with `adjusted`: the times and dates it held that versions before the rules
+ * allowed, brought within them (backup-adjust.ts), one line each naming the record.
+ */
+export type ParseResult = { ok: true; backup: Backup; adjusted: string[] } | { ok: false; message: string };
 
 /**
  * A backup file from its bytes, as the extension's import and the command line both read it: a
@@ -218,6 +223,7 @@ export function parseBackup(json: string): ParseResult {
       message: `This backup was made by a newer version of Webinar Notes (backup version ${o.version}; this one reads up to ${BACKUP_VERSION}); update the extension and try again. Nothing was changed.`,
     };
   }
+  const adjusted = adjustToRules(o);
   const result = v.safeParse(Body, value);
   const problems = result.success ? crossCheck(result.output) : result.issues.map(describeIssue);
   if (!result.success || problems.length > 0) {
@@ -226,7 +232,7 @@ export function parseBackup(json: string): ParseResult {
     const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
     return { ok: false, message: [`This backup has ${count}, so nothing was imported:`, ...listed].join('\n') };
   }
-  return { ok: true, backup: { format: BACKUP_FORMAT, version: o.version, ...result.output } };
+  return { ok: true, backup: { format: BACKUP_FORMAT, version: o.version, ...result.output }, adjusted };
 }
 
 // ─── Merging: record by record (recordings by key, the rest by id), field by field (record-merge.ts). ───
@@ -309,14 +315,26 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
 
 /**
  * What an import did, as the library says it: "1 added, 1 merged, 0 already up to date.", then the
- * dangling links removed, if any, naming the first few (as a refusal lists its problems).
+ * dangling links removed and the times and dates adjusted (ParseResult), if any, naming the first
+ * few of each (as a refusal lists its problems).
  */
-export function importSummary({ added, merged, kept, repaired }: MergeCounts): string {
-  const counts = `${added.toLocaleString('en')} added, ${merged.toLocaleString('en')} merged, ${kept.toLocaleString('en')} already up to date.`;
-  if (repaired.length === 0) return counts;
-  const n = repaired.length;
-  const links = n === 1 ? '1 link from a note' : `${n.toLocaleString('en')} links from notes`;
-  const listed = repaired.slice(0, MAX_LISTED_PROBLEMS).join('; ');
-  const more = n > MAX_LISTED_PROBLEMS ? `; …and ${(n - MAX_LISTED_PROBLEMS).toLocaleString('en')} more` : '';
-  return `${counts} ${links} to a speaker or question that neither the backup nor this library has ${n === 1 ? 'was' : 'were'} removed (${listed}${more}).`;
+export function importSummary({ added, merged, kept, repaired }: MergeCounts, adjusted: readonly string[] = []): string {
+  const said = [`${added.toLocaleString('en')} added, ${merged.toLocaleString('en')} merged, ${kept.toLocaleString('en')} already up to date.`];
+  if (repaired.length > 0) {
+    const n = repaired.length;
+    const links = n === 1 ? '1 link from a note' : `${n.toLocaleString('en')} links from notes`;
+    said.push(`${links} to a speaker or question that neither the backup nor this library has ${n === 1 ? 'was' : 'were'} removed (${firstFew(repaired)}).`);
+  }
+  if (adjusted.length > 0) {
+    const n = adjusted.length;
+    const values = n === 1 ? '1 time or date' : `${n.toLocaleString('en')} times or dates`;
+    said.push(`${values} beyond what Webinar Notes keeps (100 hours, the year 9999) ${n === 1 ? 'was' : 'were'} adjusted (${firstFew(adjusted)}).`);
+  }
+  return said.join(' ');
+}
+
+/** The first MAX_LISTED_PROBLEMS lines, joined, and how many more. */
+function firstFew(lines: readonly string[]): string {
+  const more = lines.length > MAX_LISTED_PROBLEMS ? `; …and ${(lines.length - MAX_LISTED_PROBLEMS).toLocaleString('en')} more` : '';
+  return lines.slice(0, MAX_LISTED_PROBLEMS).join('; ') + more;
 }

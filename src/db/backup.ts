@@ -30,7 +30,8 @@ export async function exportBackup(scope: { recordingKey?: string }): Promise<Ba
   });
 }
 
-export type ImportResult = { ok: true; counts: MergeCounts } | { ok: false; message: string };
+/** `adjusted`: the file's times and dates brought within the rules as it was read (ParseResult). */
+export type ImportResult = { ok: true; counts: MergeCounts; adjusted: string[] } | { ok: false; message: string };
 
 /** Where an import is: the file being checked, or records being written (`done` of `total`). */
 export type ImportProgress = { stage: 'checking' } | { stage: 'saving'; done: number; total: number };
@@ -55,7 +56,7 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
   onProgress?.({ stage: 'checking' });
   const parsed = typeof file === 'string' ? parseBackup(file) : parseBackupFile(file);
   if (!parsed.ok) return parsed;
-  const { backup } = parsed;
+  const { backup, adjusted } = parsed;
   const database = db();
   try {
     const counts = await database.transaction('rw', database.recordings, database.notes, database.qa, database.settings, async () => {
@@ -90,7 +91,7 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
       if (total > 0) await markImport(Date.now());
       return plan.counts;
     });
-    return { ok: true, counts };
+    return { ok: true, counts, adjusted };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, message: `The backup could not be saved (${reason}). Nothing was changed.` };

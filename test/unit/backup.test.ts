@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, mergePlan, parseBackup, type Backup, type BackupData } from '../../src/core/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, importSummary, makeBackup, mergePlan, parseBackup, type Backup, type BackupData } from '../../src/core/backup';
 import type { Note, QaItem, Recording } from '../../src/core/model';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { MAX_MEDIA_SECONDS } from '../../src/core/time';
@@ -130,14 +130,6 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     ['a duplicate note id', (b) => (b.notes[2]!.id = 'n1'), 'note 3 (id n1): the same id as note 1'],
     ['a duplicate recording key', (b) => b.recordings.push({ ...b.recordings[0]! }), `recording 2 (key ${KEY}): the same key as recording 1`],
     ['a duplicate Q&A id', (b) => b.qa.push({ ...b.qa[0]!, question: 'again' }), 'Q&A item 2 (id q1): the same id as Q&A item 1'],
-    // Issue 11, item 8: one rule for every time and date.
-    ['a huge time', (b) => (b.notes[0]!.t = 1e21), `note 1 (id n1): t ${SECONDS}`],
-    ['a time just past 100 hours', (b) => (b.qa[0]!.t = MAX_MEDIA_SECONDS + 0.5), `Q&A item 1 (id q1): t ${SECONDS}`],
-    ['a huge answer time', (b) => (b.qa[0]!.answers[0]!.t = 1e21), `Q&A item 1 (id q1), answer 1: t ${SECONDS}`],
-    ['a huge duration', (b) => (b.recordings[0]!.duration = 1e21), `recording 1 (key ${KEY}): duration ${SECONDS}`],
-    ['a date past the year 9999', (b) => (b.notes[1]!.createdAt = 1e17), 'note 2 (id n2): createdAt must be a timestamp in milliseconds from 1970 to the year 9999'],
-    ['a huge trash date', (b) => (b.qa[0]!.deletedAt = 1e17), 'Q&A item 1 (id q1): deletedAt must be a timestamp in milliseconds from 1970 to the year 9999'],
-    ['a huge edit time', (b) => (b.recordings[0]!.updatedAt = 1e17), `recording 1 (key ${KEY}): updatedAt must be a timestamp in milliseconds from 1970 to the year 9999`],
     // Issue 11, item 10: inconsistent records.
     [
       'a duplicate speaker id',
@@ -152,6 +144,36 @@ describe('parseBackup refuses a bad file with a message, and importBackup then c
     const result = parseBackup(text);
     expect(result).toEqual({ ok: false, message: `This backup has a problem, so nothing was imported:\n• ${message}` });
     await expectRefused(text, message);
+  });
+
+  it.each<[string, (b: Record<string, unknown> & BackupData) => void, string[], (b: BackupData) => unknown, unknown]>([
+    // Issue 11, item 8. Versions before the rules stored any finite time or date ≥ 0, and their
+    // backups (the automatic ones too) carry it: such a value is adjusted and named, not refused.
+    ['a huge time', (b) => (b.notes[0]!.t = 1e21), ['note 1 (id n1): t was past 100:00:00, now 0:00'], (b) => b.notes[0]!.t, 0],
+    ['a time just past 100 hours', (b) => (b.qa[0]!.t = MAX_MEDIA_SECONDS + 0.5), ['Q&A item 1 (id q1): t was past 100:00:00, now left out'], (b) => 't' in b.qa[0]!, false],
+    ['a huge answer time', (b) => (b.qa[0]!.answers[0]!.t = 1e21), ['Q&A item 1 (id q1), answer 1: t was past 100:00:00, now left out', 'Q&A item 1 (id q1), answer 1: end left out with its start'], (b) => b.qa[0]!.answers[0], { name: 'Host', text: 'Yes.' }],
+    ['a huge duration', (b) => (b.recordings[0]!.duration = 1e21), [`recording 1 (key ${KEY}): duration was past 100:00:00, now left out`], (b) => b.recordings[0]!.duration, undefined],
+    ['a date past the year 9999', (b) => (b.notes[1]!.createdAt = 1e17), ["note 2 (id n2): createdAt was past the year 9999, now the backup's date"], (b) => b.notes[1]!.createdAt, EXPORTED.getTime()],
+    ['a huge trash date', (b) => (b.qa[0]!.deletedAt = 1e17), ["Q&A item 1 (id q1): deletedAt was past the year 9999, now the backup's date"], (b) => b.qa[0]!.deletedAt, EXPORTED.getTime()],
+    ['a huge edit time', (b) => (b.recordings[0]!.updatedAt = 1e17), [`recording 1 (key ${KEY}): updatedAt was past the year 9999, now the backup's date`], (b) => b.recordings[0]!.updatedAt, EXPORTED.getTime()],
+  ])('%s the old rule allowed is adjusted and named', async (_case, edit, lines, read, expected) => {
+    const parsed = parseBackup(file(edit));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.adjusted).toEqual(lines);
+    expect(read(parsed.backup)).toEqual(expected);
+    const imported = await importBackup(file(edit));
+    expect(imported).toMatchObject({ ok: true, adjusted: lines });
+    const said = lines.length === 1 ? '1 time or date' : `${lines.length} times or dates`;
+    expect(imported.ok && importSummary(imported.counts, imported.adjusted)).toContain(`${said} beyond what Webinar Notes keeps (100 hours, the year 9999) ${lines.length === 1 ? 'was' : 'were'} adjusted (${lines.join('; ')}).`);
+  });
+
+  it('reads back its own backup of a database that holds values from before the rules', () => {
+    // A database written before the rules: makeBackup writes what is stored, and that file must import.
+    const old = JSON.parse(file()) as BackupData;
+    old.notes[0]!.t = 1e21;
+    old.notes[1]!.updatedAt = 1e17;
+    const parsed = parseBackup(JSON.stringify(makeBackup(old, EXPORTED)));
+    expect(parsed).toMatchObject({ ok: true, adjusted: [expect.stringContaining('note 1 (id n1): t'), expect.stringContaining('note 2 (id n2): updatedAt')] });
   });
 
   it('quotes a long id whole characters at a time', () => {
@@ -231,7 +253,7 @@ describe('merging', () => {
     await database.recordings.bulkPut(stored.recordings);
     await database.notes.bulkPut(stored.notes);
     const result = await importBackup(JSON.stringify(incoming));
-    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: [] } });
+    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: [] }, adjusted: [] });
     expect(await database.recordings.toArray()).toEqual(stored.recordings);
     expect(Object.fromEntries((await database.notes.toArray()).map((n) => [n.id, n.text]))).toEqual({
       newer: 'from file', older: 'stored is newer', tie: 'stored', fresh: 'new',
@@ -372,7 +394,7 @@ describe('round trip (property)', () => {
         const text = JSON.stringify(await exportBackup({}));
         await emptyDatabase();
         const result = await importBackup(text);
-        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: [] } });
+        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: [] }, adjusted: [] });
         expect(await snapshot()).toEqual(original);
         expect(original.notes).toHaveLength(data.notes.length);
       }),
@@ -387,7 +409,7 @@ describe('round trip (property)', () => {
         await fill(data);
         const original = await snapshot();
         const result = await importBackup(JSON.stringify(await exportBackup({})));
-        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: [] } });
+        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: [] }, adjusted: [] });
         expect(await snapshot()).toEqual(original);
       }),
       { numRuns: 25 },
@@ -486,7 +508,7 @@ describe('importBackup progress', () => {
   it('says it is checking, then counts the records written up to the total', async () => {
     const steps: unknown[] = [];
     const result = await importBackup(file(undefined, { notes: many(12_000), qa: [] }), (progress) => steps.push(progress));
-    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: [] } });
+    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: [] }, adjusted: [] });
     expect(steps[0]).toEqual({ stage: 'checking' });
     const saving = steps.slice(1) as { stage: string; done: number; total: number }[];
     expect(saving.every((s) => s.stage === 'saving' && s.total === 12_001)).toBe(true);

@@ -132,6 +132,15 @@ describe('webinar-notes export', () => {
     expect(await run('export', notText)).toMatchObject({ code: 1, stderr: 'webinar-notes: This file is not UTF-8 text, so it cannot be a Webinar Notes backup. Nothing was changed.\n' });
   });
 
+  it('exports a backup holding a time from before the rules, saying on stderr what it adjusted', async () => {
+    // Versions before the time rule stored t: 1e21 as typed; their backups must still export.
+    const old = join(dir, 'before-the-rules.json');
+    writeFileSync(old, JSON.stringify(makeBackup({ recordings: [recording], notes: [{ ...notes[0]!, t: 1e21 }], qa: [] }, new Date('2026-11-20T10:00:00Z'))));
+    const result = await run('export', '--format', 'text', old);
+    expect(result).toMatchObject({ code: 0, stderr: 'warning: note 1 (id n1): t was past 100:00:00, now 0:00\n' });
+    expect(result.stdout).toContain('0:00');
+  });
+
   it('reads a Q&A file saved as UTF-16 with a byte-order mark, as it reads a backup', async () => {
     const file = join(dir, 'qa-utf16.txt');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Q: Is there a free tier?\nA: Yes.\n', 'utf16le')]));

@@ -43,7 +43,7 @@ export function BackupBar() {
         outcome.ok
           ? {
               ok: true,
-              text: `Restored from ${file.name}: ${importSummary(outcome.counts)}`,
+              text: `Restored from ${file.name}: ${importSummary(outcome.counts, outcome.adjusted)}`,
             }
           : { ok: false, text: outcome.message },
       );
