@@ -5,6 +5,8 @@
  * The files go to the user's Downloads folder, outside the extension: uninstalling the extension
  * deletes its database, not these files, and importing one brings everything back.
  */
+import { isTimestamp } from './time';
+
 export const AUTO_BACKUP_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
 export type AutoBackupFrequency = (typeof AUTO_BACKUP_FREQUENCIES)[number];
 
@@ -74,14 +76,14 @@ export function backupDecision(input: {
 export function autoBackupStateFrom(stored: unknown): AutoBackupState {
   const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
   const record = (x: unknown) => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {});
-  const time = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+  const count = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
   const state: AutoBackupState = {};
   const last = record(value.last);
-  if (time(last.at) && typeof last.file === 'string') {
-    state.last = { at: last.at as number, file: last.file, records: time(last.records) ? (last.records as number) : 0 };
+  if (isTimestamp(last.at) && typeof last.file === 'string') {
+    state.last = { at: last.at, file: last.file, records: count(last.records) ? (last.records as number) : 0 };
   }
   const failure = record(value.failure);
-  if (time(failure.at) && typeof failure.message === 'string') state.failure = { at: failure.at as number, message: failure.message };
+  if (isTimestamp(failure.at) && typeof failure.message === 'string') state.failure = { at: failure.at, message: failure.message };
   return state;
 }
 

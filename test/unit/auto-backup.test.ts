@@ -80,6 +80,8 @@ describe('autoBackupStateFrom', () => {
     expect(autoBackupStateFrom(state)).toEqual(state);
     expect(autoBackupStateFrom({ last: { at: 'yesterday', file: 'a.json' }, failure: { at: 6 } })).toEqual({});
     expect(autoBackupStateFrom({ last: { at: 5, file: 'a.json' } })).toEqual({ last: { at: 5, file: 'a.json', records: 0 } });
+    // The one date rule (core/time.ts): a date past the year 9999 is no date.
+    expect(autoBackupStateFrom({ last: { at: 1e17, file: 'a.json', records: 2 }, failure: { at: 1e17, message: 'x' } })).toEqual({});
     for (const stored of [undefined, null, 'x', 42]) expect(autoBackupStateFrom(stored)).toEqual({});
   });
 });
