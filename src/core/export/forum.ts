@@ -109,7 +109,7 @@ function speakerLine(w: Writer, speaker: Speaker, mentions: boolean, warnings: s
       // As text (the word joiner keeps it from mentioning anyone), so the reader still sees it.
       line += ` (${w.text(`@${handle}`)})`;
       warnings.push(
-        `"@${handle}" (${speaker.name.trim() || 'Unnamed speaker'}) is not a forum username (letters, digits and _ . -, ending in a letter or digit, no two of _ . - in a row), so it is written as plain text and mentions nobody.`,
+        `"@${handle}" (${speaker.name.trim() || 'Unnamed speaker'}) is not a forum username (letters, digits and _ . -, not starting with . or -, ending in a letter or digit, no two of _ . - in a row), so it is written as plain text and mentions nobody.`,
       );
     }
   }
