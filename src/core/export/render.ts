@@ -42,7 +42,7 @@ export function renderExport(
       return {
         ok: true,
         text: post.text,
-        facts: [`${post.characters.toLocaleString('en')} characters`, `${post.links} links`],
+        facts: [`${post.characters.toLocaleString('en')} characters`, post.links === 1 ? '1 link' : `${post.links.toLocaleString('en')} links`],
         warnings: post.warnings,
         leftOut: [],
       };

@@ -39,7 +39,7 @@ export function QaTab({ recording, speakers, items: list, notes, readTime, seek,
   return (
     <div class="tab-body qa">
       <p class="muted qa-count">
-        {list.length === 0 ? 'No questions yet.' : `${list.length} questions · ${answered} answered · ${list.length - answered} unanswered`}
+        {list.length === 0 ? 'No questions yet.' : `${list.length === 1 ? '1 question' : `${list.length} questions`} · ${answered} answered · ${list.length - answered} unanswered`}
       </p>
       <AskForm recording={recording} readTime={readTime} />
       <div class="row-end">

@@ -18,7 +18,7 @@ describe('renderExport', () => {
   });
 
   it('gives the forum post its counts, and says why notes cannot make chapters', () => {
-    expect(renderExport('forum', { recording, notes: [], qa: [] }, options).facts).toEqual([expect.stringMatching(/characters$/), '1 links']);
+    expect(renderExport('forum', { recording, notes: [], qa: [] }, options).facts).toEqual([expect.stringMatching(/characters$/), '1 link']);
     const chapters = renderExport('chapters', { recording, notes: [], qa: [] }, options);
     expect(chapters.ok).toBe(false);
     expect(chapters.text).toBe('');
