@@ -32,7 +32,7 @@ test('a handle Discourse would read as another mention is plain text, and the Su
   // No mention: the joiner before "@", and the handle as escaped text.
   expect(post).toContain('- **Ana Díaz** (\u2060\\@ana\\_)');
   expect(post).toContain('x\\_\u2060\\@bob asked: see www\\.example\\.org and example\\.com/docs');
-  await expect.poll(() => panel.locator('.facts').textContent()).toMatch(/· 1 links$/);
+  await expect.poll(() => panel.locator('.facts').textContent()).toMatch(/· 1 link$/);
   await expect
     .poll(() => panel.locator('p.warning').allTextContents())
     .toEqual([expect.stringMatching(/^"@ana_" \(Ana Díaz\) is not a forum username/)]);
