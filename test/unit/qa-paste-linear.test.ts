@@ -16,6 +16,7 @@ const WORST: [string, (n: number) => string, number][] = [
   ['a question with n attribution paragraphs', (n) => `Q: Why?\n\n${'— Jane\n\n'.repeat(n)}`, 400],
   ['a question with n answer paragraphs', (n) => `Why?\n\n${'Jane Doe: yes\n\n'.repeat(n)}`, 3000],
   ['a table row of n quotes inside a cell', (n) => `Hi, all\n${'x"'.repeat(n)}`, 400],
+  ['a quoted cell of n stray quotes, then n spaces before the next comma', (n) => `Question,b\n"${'x"'.repeat(n)}x${' '.repeat(n)},z`, 400],
   ['n Q:/A: pairs (a normal paste)', (n) => Array.from({ length: n }, (_, i) => `Q: Is item ${i} ready?\nA: Soon.`).join('\n\n'), 400],
 ];
 

@@ -495,6 +495,32 @@ describe('CSV and TSV exports', () => {
     ]);
   });
 
+  // Hand-typed and spreadsheet-copied tables bend RFC 4180: a space before the opening quote, a
+  // quote that opens an unquoted cell. Read them as Excel and Python's csv module do, one row a
+  // line (papaparse, tried for issue 12 item 7, split the first cell and merged the rows after).
+  it('reads a quoted cell after a space that follows the comma', () => {
+    const paste = 'Name, Question\nJane Doe, "Will you cover, in detail, the migration path?"\nOmar, "Is it free?"';
+    expect(parseQaPaste(paste)).toEqual([
+      { question: 'Will you cover, in detail, the migration path?', askedBy: 'Jane Doe', answers: [] },
+      { question: 'Is it free?', askedBy: 'Omar', answers: [] },
+    ]);
+  });
+
+  it('keeps the rows apart when a copied cell opens with a quoted word', () => {
+    const paste = 'Question\tName\n"Serverless" or containers?\tJane\nIs there a free tier?\tOmar';
+    const parsed = parseQaPaste(paste);
+    expect(parsed.map((q) => q.askedBy)).toEqual(['Jane', 'Omar']);
+    // Whether the quote marks stay is the parser's reading; the words and the rows must.
+    expect(parsed[0]?.question).toMatch(/^"?Serverless"? or containers\?$/);
+    expect(parsed[1]).toEqual({ question: 'Is there a free tier?', askedBy: 'Omar', answers: [] });
+  });
+
+  it('keeps the rest of the paste in the cell whose quote is never closed', () => {
+    expect(parseQaPaste('Name,Question\nJane,"Is it free, or\nnot?\nOmar,Any SLA?')).toEqual([
+      { question: 'Is it free, or\nnot?\nOmar,Any SLA?', askedBy: 'Jane', answers: [] },
+    ]);
+  });
+
   it('falls back to text when the first line has commas but no question column', () => {
     expect(parseQaPaste('Kafka, Flink or Spark: which would you pick?\nWe use Kafka, Flink and Spark today.')).toEqual([
       { question: 'Kafka, Flink or Spark: which would you pick?\nWe use Kafka, Flink and Spark today.', answers: [] },
