@@ -496,8 +496,9 @@ describe('CSV and TSV exports', () => {
   });
 
   // Hand-typed and spreadsheet-copied tables bend RFC 4180: a space before the opening quote, a
-  // quote that opens an unquoted cell. Read them as Excel and Python's csv module do, one row a
-  // line (papaparse, tried for issue 12 item 7, split the first cell and merged the rows after).
+  // quote that opens an unquoted cell. Read them as Python's csv module does with
+  // skipinitialspace (papaparse, tried for issue 12 item 7, split the first cell and merged the
+  // rows after the second).
   it('reads a quoted cell after a space that follows the comma', () => {
     const paste = 'Name, Question\nJane Doe, "Will you cover, in detail, the migration path?"\nOmar, "Is it free?"';
     expect(parseQaPaste(paste)).toEqual([

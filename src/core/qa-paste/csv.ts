@@ -9,7 +9,15 @@ import { readMediaTime } from '../time';
 import { shorten } from '../shorten';
 import type { ParsedAnswer, ParsedQuestion, SpeakerRef } from './types';
 
-/** RFC 4180 rows: quoted cells may hold the delimiter, newlines and "" for a quote. */
+/**
+ * RFC 4180 rows: quoted cells may hold the delimiter, newlines and "" for a quote; blank rows are
+ * left out. Lenient with hand-typed and copied tables, as Python's csv module is with
+ * skipinitialspace: a quote opens a cell after spaces, text after the closing quote joins the
+ * cell, a quote never closed keeps the rest. Hand-written on purpose: papaparse (tried for issue
+ * 12, item 7) splits the cell in the first case, merges the rows after it in the second, and is
+ * quadratic on stray quotes before spaces. "CSV and TSV exports" in test/unit/qa-paste.test.ts and
+ * test/unit/qa-paste-linear.test.ts hold what a replacement must match.
+ */
 export function parseCsv(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
