@@ -5,15 +5,12 @@
  * No `[quote="Name"]` blocks: Discourse splits their attribute on commas ("Smith, Jr.").
  */
 import { forumUsername } from '../discourse';
-import { linkAt } from '../links';
-import type { Note, QaItem, Recording, Speaker } from '../model';
-import { formatTime } from '../time';
-import { exportUrl } from '../web-url';
-import {
-  answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa,
-  oneLine, paragraphs, speakerAffiliation, speakerById,
-} from './input';
+import { type ExportInput, oneLine } from './input';
 import { markdownText } from './markdown-escape';
+import {
+  type OutlineNote, type OutlineQuestion, type OutlineSpeaker, type OutlineTime, type Paragraphs,
+  summaryOutline, type SummaryOutline,
+} from './outline';
 
 export interface ForumPostOptions {
   /** Key points in time order, or under a `### Name` heading per speaker. */
@@ -52,56 +49,45 @@ function thousands(n: number): string {
 class Writer {
   links = 0;
   readonly lines: string[] = [];
-  constructor(private readonly recording: Recording, private readonly noteLinks: boolean) {}
+  constructor(private readonly noteLinks: boolean) {}
 
-  /** Typed text as Markdown; `lineStart` when it begins an output line. */
+  /** Typed text as Markdown on one line; `lineStart` when it begins an output line. */
   text(typed: string, lineStart = false): string {
     return markdownText(oneLine(typed), lineStart, { forum: true, onLink: () => this.links++ });
   }
 
   /**
-   * Multi-line typed text as the user broke it: lines (a newline is a break in Discourse) and
-   * paragraphs; lines after the first are indented by `indent` to stay in a list item.
+   * Paragraphs as the user broke them: lines (a newline is a break in Discourse) and paragraphs;
+   * lines after the first are indented by `indent` to stay in a list item.
    */
-  block(typed: string, indent: string): string {
-    return paragraphs(typed)
-      .map((lines) => lines.map((line) => this.text(line, true)).join(`\n${indent}`))
-      .join(`\n\n${indent}`);
+  block(text: Paragraphs, indent: string): string {
+    return text.map((lines) => lines.map((line) => this.text(line, true)).join(`\n${indent}`)).join(`\n\n${indent}`);
   }
 
   /** `[12:34](link)`, or just `12:34` when links are off or the recording has no linkable URL. */
-  time(seconds: number): string {
-    const label = formatTime(seconds);
+  time(at: OutlineTime): string {
     // linkAt's URL holds no parenthesis, space or backslash, so it can stand as the destination.
-    const url = this.noteLinks ? linkAt(this.recording, seconds) : null;
-    if (!url) return label;
+    if (!this.noteLinks || !at.url) return at.label;
     this.links++;
-    return `[${label}](${url})`;
+    return `[${at.label}](${at.url})`;
   }
 }
 
-function header(w: Writer, recording: Recording): void {
-  const date = exportDate(recording);
-  w.lines.push(`# ${w.text(exportTitle(recording))}${date ? ` — ${w.text(date)}` : ''}`, '');
-  const description = recording.details?.description;
-  if (description?.trim()) {
-    w.lines.push(w.block(description, ''), '');
-  }
-  const organiser = recording.details?.organiser?.trim();
-  if (organiser) w.lines.push(`Hosted by ${w.text(organiser)}`, '');
+function header(w: Writer, outline: SummaryOutline): void {
+  w.lines.push(`# ${w.text(outline.title)}${outline.date ? ` — ${w.text(outline.date)}` : ''}`, '');
+  if (outline.description.length > 0) w.lines.push(w.block(outline.description, ''), '');
+  if (outline.organiser) w.lines.push(`Hosted by ${w.text(outline.organiser)}`, '');
   // Bare on its line, so Discourse oneboxes it; exportUrl leaves no markup in it to be read.
-  const url = exportUrl(recording.url);
-  if (url) {
+  if (outline.url) {
     w.links++;
-    w.lines.push(url, '');
+    w.lines.push(outline.url, '');
   }
 }
 
-function speakerLine(w: Writer, speaker: Speaker, mentions: boolean, warnings: string[]): string {
-  const affiliation = speakerAffiliation(speaker);
-  let line = `- **${w.text(speaker.name.trim() || 'Unnamed speaker')}**`;
-  if (affiliation) line += ` — ${w.text(affiliation)}`;
-  const handle = speaker.handle?.trim().replace(/^@+/, '');
+function speakerLine(w: Writer, speaker: OutlineSpeaker, mentions: boolean, warnings: string[]): string {
+  let line = `- **${w.text(speaker.name)}**`;
+  if (speaker.affiliation) line += ` — ${w.text(speaker.affiliation)}`;
+  const { handle } = speaker;
   if (mentions && handle) {
     const username = forumUsername(handle);
     if (username) line += ` (@${username})`;
@@ -109,7 +95,7 @@ function speakerLine(w: Writer, speaker: Speaker, mentions: boolean, warnings: s
       // As text (the word joiner keeps it from mentioning anyone), so the reader still sees it.
       line += ` (${w.text(`@${handle}`)})`;
       warnings.push(
-        `"@${handle}" (${speaker.name.trim() || 'Unnamed speaker'}) is not a forum username (letters, digits and _ . -, not starting with . or -, ending in a letter or digit, no two of _ . - in a row), so it is written as plain text and mentions nobody.`,
+        `"@${handle}" (${speaker.name}) is not a forum username (letters, digits and _ . -, not starting with . or -, ending in a letter or digit, no two of _ . - in a row), so it is written as plain text and mentions nobody.`,
       );
     }
   }
@@ -117,78 +103,63 @@ function speakerLine(w: Writer, speaker: Speaker, mentions: boolean, warnings: s
 }
 
 /** A key point; in time order it names its speaker, under a speaker's heading it need not. */
-function noteLine(w: Writer, note: Note, speaker: Speaker | undefined): string {
+function noteLine(w: Writer, note: OutlineNote, namesSpeaker: boolean): string {
   const text = w.block(note.text, '  ');
-  const who = speaker ? ` **${w.text(speaker.name.trim() || 'Unnamed speaker')}**:` : '';
-  return `- ${w.time(note.t)}${who}${text ? ` ${text}` : ''}`;
+  const who = namesSpeaker && note.speaker !== null ? ` **${w.text(note.speaker)}**:` : '';
+  return `- ${w.time(note.at)}${who}${text ? ` ${text}` : ''}`;
 }
 
-function keyPoints(w: Writer, recording: Recording, notes: Note[], grouping: ForumPostOptions['grouping']): void {
+function keyPoints(w: Writer, outline: SummaryOutline, grouping: ForumPostOptions['grouping']): void {
   w.lines.push('## Key points', '');
-  if (notes.length === 0) {
+  if (outline.notes.length === 0) {
     w.lines.push('(no notes yet)', '');
     return;
   }
-  const groups: { heading: string | null; notes: Note[] }[] = [];
-  if (grouping === 'speaker') {
-    for (const speaker of recording.speakers ?? []) {
-      const own = notes.filter((note) => note.speakerId === speaker.id);
-      if (own.length > 0) groups.push({ heading: speaker.name.trim() || 'Unnamed speaker', notes: own });
-    }
-    const others = notes.filter((note) => !speakerById(recording, note.speakerId));
-    if (others.length > 0) groups.push({ heading: groups.length > 0 ? 'Other notes' : null, notes: others });
-  } else {
-    groups.push({ heading: null, notes });
-  }
+  const groups = grouping === 'speaker' ? outline.notesBySpeaker : [{ heading: null, notes: outline.notes }];
   for (const group of groups) {
     if (group.heading !== null) w.lines.push(`### ${w.text(group.heading)}`, '');
-    w.lines.push(
-      ...group.notes.map((note) => noteLine(w, note, grouping === 'time' ? speakerById(recording, note.speakerId) : undefined)),
-      '',
-    );
+    w.lines.push(...group.notes.map((note) => noteLine(w, note, grouping === 'time')), '');
   }
 }
 
-function qaItem(w: Writer, recording: Recording, item: QaItem): string[] {
-  const time = item.t !== undefined ? `${w.time(item.t)} ` : '';
+function qaItem(w: Writer, item: OutlineQuestion): string[] {
+  const time = item.at ? `${w.time(item.at)} ` : '';
   // Bold cannot span a blank line: the question's paragraphs are written as lines.
-  const question = w.block(paragraphs(item.question).flat().join('\n'), '') || '(no question text)';
-  const asked = item.askedBy?.trim() ? ` — asked by ${w.text(item.askedBy.trim())}` : '';
+  const question = w.block([item.question.flat()], '');
+  const asked = item.askedBy ? ` — asked by ${w.text(item.askedBy)}` : '';
   const lines = [`**${time}${question}**${asked}`];
-  const answers = item.answers.filter((answer) => answer.text.trim());
-  if (answers.length === 0) lines.push('- (not answered)');
-  for (const answer of answers) {
-    const at = answer.t !== undefined ? ` (${w.time(answer.t)})` : '';
-    lines.push(`- **${w.text(answererName(recording, answer))}**${at}: ${w.block(answer.text, '  ')}`);
+  if (item.answers.length === 0) lines.push('- (not answered)');
+  for (const answer of item.answers) {
+    const at = answer.at ? ` (${w.time(answer.at)})` : '';
+    lines.push(`- **${w.text(answer.by)}**${at}: ${w.block(answer.text, '  ')}`);
   }
   return [...lines, ''];
 }
 
-function qaSection(w: Writer, recording: Recording, items: QaItem[], inDetails: boolean): void {
+function qaSection(w: Writer, items: OutlineQuestion[], inDetails: boolean): void {
   if (items.length === 0) return;
   w.lines.push('## Q&A', '');
   const count = `${items.length} question${items.length === 1 ? '' : 's'}`;
   if (inDetails) w.lines.push(`[details="Q&A summary (${count})"]`, '');
-  for (const item of items) w.lines.push(...qaItem(w, recording, item));
+  for (const item of items) w.lines.push(...qaItem(w, item));
   if (inDetails) w.lines.push('[/details]', '');
 }
 
 /** The summary post as Discourse Markdown, with its size, its link count and what may stop it posting. */
 export function forumPost(input: ExportInput, options: ForumPostOptions): ForumPost {
-  const { recording } = input;
-  const w = new Writer(recording, options.noteLinks);
+  const outline = summaryOutline(input);
+  const w = new Writer(options.noteLinks);
   const warnings: string[] = [];
-  header(w, recording);
-  const speakers = recording.speakers ?? [];
-  if (speakers.length > 0) {
-    w.lines.push('## Speakers', '', ...speakers.map((s) => speakerLine(w, s, options.mentions, warnings)), '');
+  header(w, outline);
+  if (outline.speakers.length > 0) {
+    w.lines.push('## Speakers', '', ...outline.speakers.map((s) => speakerLine(w, s, options.mentions, warnings)), '');
   }
-  keyPoints(w, recording, liveNotes(input.notes), options.grouping);
-  qaSection(w, recording, liveQa(input.qa), options.qaInDetails);
+  keyPoints(w, outline, options.grouping);
+  qaSection(w, outline.qa, options.qaInDetails);
 
   const text = `${w.lines.join('\n').trimEnd()}\n`;
   const characters = Array.from(text).length;
-  if (!exportUrl(recording.url)) warnings.push('The recording has no web address, so the post does not link to it.');
+  if (!outline.url) warnings.push('The recording has no web address, so the post does not link to it.');
   if (characters > FORUM_MAX_CHARACTERS) {
     warnings.push(
       `The post is ${thousands(characters)} characters; forums accept ${thousands(FORUM_MAX_CHARACTERS)} by default. Shorten it or split it into replies.`,
