@@ -13,9 +13,9 @@ import { useLiveQuery } from '../shared/live-query';
 import { getRecording } from '../../db/recordings';
 import { Composer } from './Composer';
 import { listQa } from '../../db/qa';
-import { DetailsTab } from './DetailsTab';
+import { RecordingDetails } from '../shared/RecordingDetails';
 import { QaTab } from './QaTab';
-import { SummaryTab } from './SummaryTab';
+import { SummaryView } from '../shared/SummaryView';
 import type { Toast } from '../shared/toast';
 import { ToastBar } from '../shared/ToastBar';
 import { VirtualList } from '../shared/VirtualList';
@@ -348,7 +348,7 @@ export function Panel({ place }: { place: PanelPlace }) {
       {tab === 'summary' && exportInput && settings.state === 'ready' && (
         <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" class="tab-scroll">
           <TabBoundary what="The Summary tab">
-            <SummaryTab input={exportInput} settings={settings.value} toast={setToast} />
+            <SummaryView input={exportInput} settings={settings.value} toast={setToast} />
           </TabBoundary>
         </div>
       )}
@@ -357,7 +357,7 @@ export function Panel({ place }: { place: PanelPlace }) {
       {opened.has('details') && recording && stored.state === 'ready' && (
         <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll" hidden={tab !== 'details'}>
           <TabBoundary what="The Details tab">
-            <DetailsTab key={recording.key} recording={recording} stored={stored.value} />
+            <RecordingDetails key={recording.key} recording={recording} stored={stored.value} />
           </TabBoundary>
         </div>
       )}
