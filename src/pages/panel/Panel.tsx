@@ -26,15 +26,12 @@ import { useVideoFeed, useVideoLink } from './use-video-link';
  */
 export function Panel({ place }: { place: PanelPlace }) {
   const side = place === 'side-panel';
-  const { link, paired, waitedLong, problem, recording, playback, focusRequest, storage } = useVideoLink(place);
-  const [toast, setToast] = useState<Toast | null>(null);
   const [tab, setTab] = useState<PanelTab>('notes');
+  const { link, paired, waitedLong, problem, recording, playback, focusRequest, storage } = useVideoLink(place, () => setTab('notes'));
+  const [toast, setToast] = useState<Toast | null>(null);
   // The tabs with forms that were shown at least once: they stay mounted (see the render).
   const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(new Set(['notes']));
   useEffect(() => setOpened((seen) => (seen.has(tab) ? seen : new Set([...seen, tab]))), [tab]);
-  useEffect(() => {
-    if (focusRequest > 0) setTab('notes');
-  }, [focusRequest]);
   const [nowSpeaking, setNowSpeaking] = useState<string | undefined>(undefined);
   // "Now speaking" belongs to one recording.
   useEffect(() => setNowSpeaking(undefined), [recording?.key]);

@@ -37,9 +37,11 @@ export interface VideoLinkState {
 
 /**
  * The panel's link to its video: connects the port (see video-link.ts), follows the recording,
- * playback and composer requests it sends, and checks storage. `place` is read once.
+ * playback and composer requests it sends, and checks storage. `place` and `onCompose` (run
+ * with each composer request, in the same update, so the composer's tab is shown before the
+ * composer takes the focus) are read once.
  */
-export function useVideoLink(place: PanelPlace): VideoLinkState {
+export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLinkState {
   const side = place === 'side-panel';
   const [link, setLink] = useState<VideoLink | null>(null);
   const [paired, setPaired] = useState(false);
@@ -77,6 +79,7 @@ export function useVideoLink(place: PanelPlace): VideoLinkState {
           playback.set(message.playback);
           break;
         case 'compose':
+          onCompose();
           setFocusRequest((n) => n + 1);
           break;
         case 'video-gone':
