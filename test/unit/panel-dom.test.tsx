@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The panel over fake-indexeddb, fed playback messages as its video would send them: a message
+ * The panel over fake-indexeddb, fed messages as its video would send them. A playback message
  * re-renders only what it changes. While a video plays a message comes every second and the
  * highlight moves often; re-rendering every note row for each cost the whole list every time.
  */
@@ -61,17 +61,22 @@ beforeEach(async () => {
   previousHook = hooks.__r;
   hooks.__r = countRows;
 });
+let host: HTMLElement | undefined;
 afterEach(() => {
+  // Unmounted, so no panel of an earlier test still listens or holds the focus.
+  if (host) render(null, host);
+  host = undefined;
   vi.useRealTimers();
   hooks.__r = previousHook;
   vi.restoreAllMocks();
 });
 
 async function mountPlaying(at: number): Promise<void> {
-  const host = document.createElement('div');
-  document.body.append(host);
+  const mounted = document.createElement('div');
+  host = mounted;
+  document.body.append(mounted);
   await act(async () => {
-    render(<Panel place="frame" />, host);
+    render(<Panel place="frame" />, mounted);
     await Promise.resolve();
   });
   await act(() => {
@@ -116,5 +121,22 @@ describe('Panel: what a playback message re-renders', () => {
     });
     expect(currentRow()).toBe(ids[1]);
     expect(rowRenders).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('Panel: a composer request', () => {
+  it('from another tab, shows the notes tab and focuses the note box', async () => {
+    await mountPlaying(12);
+    await act(() => (document.querySelector('#tab-qa') as HTMLButtonElement).click());
+    expect((document.querySelector('#panel-notes') as HTMLElement).hidden).toBe(true);
+    // A browser does not focus a box in a hidden tab (happy-dom does): note whether it was shown.
+    const shownAtFocus: boolean[] = [];
+    const onFocus = () => shownAtFocus.push(!(document.querySelector('#panel-notes') as HTMLElement).hidden);
+    document.addEventListener('focusin', onFocus);
+    await act(() => video.deliver({ type: 'compose' }));
+    document.removeEventListener('focusin', onFocus);
+    expect((document.querySelector('#panel-notes') as HTMLElement).hidden).toBe(false);
+    expect(document.activeElement?.id).toBe('composer-text');
+    expect(shownAtFocus).toEqual([true]);
   });
 });
