@@ -5,8 +5,8 @@ import { byTime } from '../../core/notes';
 import { formatTime } from '../../core/time';
 import { loadSettings } from '../../db/settings';
 import { restoreNote, trashNote } from '../../db/notes';
-import { DetailsTab } from '../panel/DetailsTab';
-import { SummaryTab } from '../panel/SummaryTab';
+import { RecordingDetails } from '../shared/RecordingDetails';
+import { SummaryView } from '../shared/SummaryView';
 import type { Toast } from '../shared/toast';
 import { speakerName } from '../panel/SpeakerSelect';
 import { useLiveQuery } from '../shared/live-query';
@@ -126,9 +126,9 @@ export function RecordingPage({ recording, notes, qa }: Props) {
         </section>
         <section aria-label="Details and summary" class="recording-side">
           <h3>Details</h3>
-          <DetailsTab recording={recording} stored={recording} />
+          <RecordingDetails recording={recording} stored={recording} />
           <h3>Summary and exports</h3>
-          {settings.state === 'ready' && <SummaryTab input={input} settings={settings.value} toast={setToast} />}
+          {settings.state === 'ready' && <SummaryView input={input} settings={settings.value} toast={setToast} />}
         </section>
       </div>
       <ToastBar toast={toast} onClose={() => setToast(null)} />

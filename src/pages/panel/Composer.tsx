@@ -8,6 +8,7 @@ import { addNote, checkNoteText, type RecordingInfo } from '../../db/notes';
 import { errorText } from '../shared/FormError';
 import { throttle } from '../shared/throttle';
 import { DraftOffers } from './DraftOffers';
+import { usePanel } from './panel-context';
 
 /**
  * While typing goes on, the draft is written at least this often (and the last keystroke at most
@@ -17,44 +18,20 @@ import { DraftOffers } from './DraftOffers';
 export const DRAFT_INTERVAL_MS = 200;
 
 interface Props {
-  /** The panel this composer is in (see panel-instance.ts): its drafts are stored under it. */
-  panelId: string;
   /** The recording playing now. A note goes to the one that played when its typing started. */
   recording: RecordingInfo;
   settings: Settings;
-  /** The video's time now, or null when it has none (not loaded, or NaN). */
-  readTime(): number | null;
-  /** Why `readTime` has nothing, in words for the user. */
-  whyNoTime(): string;
-  isPlaying(): boolean;
-  pause(): void;
-  play(): void;
-  /** Changes whenever the composer is asked for (shortcut, launcher): focus the text box. */
-  focusRequest: number;
-  disabledReason: string | null;
-  /** The speaker picked as "now speaking": new notes carry it. */
-  speakerId: string | undefined;
 }
 
 /**
  * Where a note is typed. The note's time and its recording are taken when typing starts (minus the
  * lead-in for the time), not when it is saved: a page that moves on to the next video while a note
  * is typed does not take the note with it. The draft, with that time, is stored as it is typed,
- * under that recording.
+ * under that recording. The video's time, its controls, the composer requests and "now speaking"
+ * come from the panel's context.
  */
-export function Composer({
-  panelId,
-  recording,
-  settings,
-  readTime,
-  whyNoTime,
-  isPlaying,
-  pause,
-  play,
-  focusRequest,
-  disabledReason,
-  speakerId,
-}: Props) {
+export function Composer({ recording, settings }: Props) {
+  const { panelId, readTime, whyNoTime, isPlaying, pause, play, focusRequest, problem: disabledReason, nowSpeaking: speakerId } = usePanel();
   const [text, setText] = useState('');
   const [t, setT] = useState<number | null>(null);
   // The note's recording: while nothing is typed, the one playing; from the first key, the one

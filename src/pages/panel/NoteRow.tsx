@@ -1,58 +1,63 @@
+import { memo } from 'preact/compat';
 import { EditForm } from '../shared/EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, Speaker } from '../../core/model';
 import { formatTags, parseTags } from '../../core/tags';
 import { formatTime, readMediaTime, type TimeReading } from '../../core/time';
 import { TagList } from '../shared/TagEditor';
-import { checkNoteText, editNote, noteFields, restoreNote, type NoteFields } from '../../db/notes';
+import { checkNoteText, editNote, noteFields, restoreNote, trashNote, type NoteFields } from '../../db/notes';
 import { ConflictNotice, SaveProblem } from '../shared/ConflictNotice';
 import { useFieldEdit } from '../shared/use-field-edit';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
 import { errorText, FormError } from '../shared/FormError';
+import { usePanel } from './panel-context';
 
 interface Props {
   note: Note;
-  onSeek(t: number): void;
-  onDelete(note: Note): void;
-  onCopyLink(t: number): void;
-  readTime(): number | null;
-  speakers: readonly Speaker[];
-  /** Held by the panel, so the list keeps an open editor rendered while the video moves on. */
+  /** Held by the list, so it keeps an open editor rendered while the video moves on. */
   editing: boolean;
-  setEditing(editing: boolean): void;
+  /** Opens (`open`) or closes this note's editor; the same function for every row. */
+  onEditing(note: Note, open: boolean): void;
   /** Another note's editor is open: one at a time, so switching never drops an unsaved edit. */
   editLocked: boolean;
 }
 
-/** One note of the panel's list: the list's `<li>` holds it. */
-export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers, editing, setEditing, editLocked }: Props) {
+/**
+ * One note of the panel's list: the list's `<li>` holds it. Memoised: the list re-renders when
+ * the highlighted note moves, and a row whose note and state did not change need not.
+ */
+export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLocked }: Props) {
+  const { seek, copyLink, speakers, toast } = usePanel();
   const speaker = speakerName(speakers, note.speakerId);
+  const remove = () => {
+    void trashNote(note.id).then(() => toast({ text: 'Note deleted.', undo: () => restoreNote(note.id) }));
+  };
 
-  if (editing) return <NoteEditor note={note} readTime={readTime} speakers={speakers} onDone={() => setEditing(false)} />;
+  if (editing) return <NoteEditor note={note} onDone={() => onEditing(note, false)} />;
   return (
     <>
-      <button type="button" class="time" onClick={() => onSeek(note.t)} aria-label={`Play from ${formatTime(note.t)}`}>
+      <button type="button" class="time" onClick={() => seek(note.t)} aria-label={`Play from ${formatTime(note.t)}`}>
         {formatTime(note.t)}
       </button>
-      <p class="text" dir="auto" onClick={() => onSeek(note.t)}>
+      <p class="text" dir="auto" onClick={() => seek(note.t)}>
         {speaker && <span class="note-speaker">{speaker}: </span>}
         {note.text}
       </p>
       <div class="actions">
-        <button type="button" class="quiet" onClick={() => onCopyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
+        <button type="button" class="quiet" onClick={() => copyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
           Link
         </button>
         <button
           type="button"
           class="quiet"
-          onClick={() => setEditing(true)}
+          onClick={() => onEditing(note, true)}
           disabled={editLocked}
           title={editLocked ? 'Save or cancel the note being edited first' : undefined}
           aria-label={`Edit note at ${formatTime(note.t)}`}
         >
           Edit
         </button>
-        <button type="button" class="quiet" onClick={() => onDelete(note)} aria-label={`Delete note at ${formatTime(note.t)}`}>
+        <button type="button" class="quiet" onClick={remove} aria-label={`Delete note at ${formatTime(note.t)}`}>
           Delete
         </button>
       </div>
@@ -63,19 +68,10 @@ export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers
       ) : null}
     </>
   );
-}
+});
 
-function NoteEditor({
-  note,
-  readTime,
-  speakers,
-  onDone,
-}: {
-  note: Note;
-  readTime(): number | null;
-  speakers: readonly Speaker[];
-  onDone(): void;
-}) {
+function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
+  const { readTime, speakers } = usePanel();
   const [text, setText] = useState(note.text);
   const [speakerId, setSpeakerId] = useState(note.speakerId);
   const [time, setTime] = useState(formatTime(note.t));

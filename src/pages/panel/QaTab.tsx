@@ -7,21 +7,19 @@ import { withEdited } from '../shared/keep-edited';
 import type { RecordingInfo } from '../../db/recordings';
 import { QaPaste } from './QaPaste';
 import { SpeakerSelect, speakerName } from './SpeakerSelect';
-import type { Toast } from '../shared/toast';
 import { FormError, errorText } from '../shared/FormError';
+import { usePanel } from './panel-context';
 
 interface Props {
+  /** The recording playing (the panel's, never null here). */
   recording: RecordingInfo;
-  speakers: readonly Speaker[];
   items: readonly QaItem[];
   notes: readonly Note[];
-  readTime(): number | null;
-  seek(t: number): void;
-  toast(toast: Toast): void;
 }
 
 /** Questions asked in the webinar, who answered and what they said. */
-export function QaTab({ recording, speakers, items: list, notes, readTime, seek, toast }: Props) {
+export function QaTab({ recording, items: list, notes }: Props) {
+  const { speakers, seek, toast } = usePanel();
   const [pasting, setPasting] = useState(false);
   const [answeringId, setAnsweringId] = useState<string | null>(null);
   const lastAnswered = useRef<QaItem | null>(null);
@@ -41,7 +39,7 @@ export function QaTab({ recording, speakers, items: list, notes, readTime, seek,
       <p class="muted qa-count">
         {list.length === 0 ? 'No questions yet.' : `${list.length === 1 ? '1 question' : `${list.length} questions`} · ${answered} answered · ${list.length - answered} unanswered`}
       </p>
-      <AskForm recording={recording} readTime={readTime} />
+      <AskForm recording={recording} />
       <div class="row-end">
         <button type="button" class="quiet" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
           {pasting ? 'Close pasting' : 'Paste Q&A…'}
@@ -58,7 +56,6 @@ export function QaTab({ recording, speakers, items: list, notes, readTime, seek,
             setAnswering={(answering) => setAnsweringId(answering ? item.id : null)}
             speakers={speakers}
             notes={notes}
-            readTime={readTime}
             seek={seek}
             onDelete={() => remove(item)}
           />
@@ -68,7 +65,8 @@ export function QaTab({ recording, speakers, items: list, notes, readTime, seek,
   );
 }
 
-function AskForm({ recording, readTime }: { recording: RecordingInfo; readTime(): number | null }) {
+function AskForm({ recording }: { recording: RecordingInfo }) {
+  const { readTime } = usePanel();
   const [question, setQuestion] = useState('');
   const [askedBy, setAskedBy] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -114,12 +112,11 @@ interface CardProps {
   answerLocked: boolean;
   speakers: readonly Speaker[];
   notes: readonly Note[];
-  readTime(): number | null;
   seek(t: number): void;
   onDelete(): void;
 }
 
-function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, readTime, seek, onDelete }: CardProps) {
+function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, seek, onDelete }: CardProps) {
   const linked = notes.filter((note) => note.qaIds?.includes(item.id));
   const unlinked = notes.filter((note) => !note.qaIds?.includes(item.id));
   const who = (answer: QaAnswer) => speakerName(speakers, answer.speakerId) ?? answer.name ?? 'Answer';
@@ -168,7 +165,7 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
         </ul>
       )}
       {answering ? (
-        <AnswerForm item={item} speakers={speakers} readTime={readTime} onDone={() => setAnswering(false)} />
+        <AnswerForm item={item} speakers={speakers} onDone={() => setAnswering(false)} />
       ) : (
         <div class="qa-actions">
           <button
@@ -205,7 +202,8 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
   );
 }
 
-function AnswerForm({ item, speakers, readTime, onDone }: { item: QaItem; speakers: readonly Speaker[]; readTime(): number | null; onDone(): void }) {
+function AnswerForm({ item, speakers, onDone }: { item: QaItem; speakers: readonly Speaker[]; onDone(): void }) {
+  const { readTime } = usePanel();
   const [speakerId, setSpeakerId] = useState<string | undefined>(speakers[0]?.id);
   const [name, setName] = useState('');
   const [text, setText] = useState('');

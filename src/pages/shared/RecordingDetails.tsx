@@ -1,10 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Recording, Speaker, WebinarDetails } from '../../core/model';
 import { addSpeaker, editSpeaker, removeSpeaker, saveDetails, type RecordingInfo, type SpeakerFields } from '../../db/recordings';
-import { ConflictNotice } from '../shared/ConflictNotice';
-import { useFieldEdit } from '../shared/use-field-edit';
-import { withEdited } from '../shared/keep-edited';
-import { FormError, errorText } from '../shared/FormError';
+import { ConflictNotice } from './ConflictNotice';
+import { useFieldEdit } from './use-field-edit';
+import { withEdited } from './keep-edited';
+import { FormError, errorText } from './FormError';
 
 interface Props {
   recording: RecordingInfo;
@@ -12,7 +12,7 @@ interface Props {
 }
 
 /** The webinar as the summary post describes it: details and who spoke. */
-export function DetailsTab({ recording, stored }: Props) {
+export function RecordingDetails({ recording, stored }: Props) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const lastEdited = useRef<Speaker | null>(null);
   // A speaker removed elsewhere while being edited stays (last) until its form closes.

@@ -6,8 +6,8 @@ import { exportTitle } from '../../core/export/input';
 import type { Settings } from '../../core/settings';
 import { exportBackup } from '../../db/backup';
 import { saveSettings } from '../../db/settings';
-import type { Toast } from '../shared/toast';
-import { downloadText } from '../shared/download';
+import type { Toast } from './toast';
+import { downloadText } from './download';
 
 const FORMATS = {
   forum: { label: 'Forum post (Discourse)', file: 'summary.md', type: 'text/markdown' },
@@ -22,7 +22,7 @@ const FORMATS = {
 type Format = keyof typeof FORMATS;
 
 /** The summary post and every other export of this recording: pick, preview, copy, download. */
-export function SummaryTab({ input, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
+export function SummaryView({ input, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
   const [format, setFormat] = useState<Format>('forum');
   const [forum, setForum] = useState<ForumPostOptions>({ grouping: 'time', noteLinks: true, qaInDetails: true, mentions: false });
   const [backup, setBackup] = useState<string | null>(null);

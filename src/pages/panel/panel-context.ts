@@ -1,0 +1,101 @@
+import { createContext } from 'preact';
+import { useContext, useMemo } from 'preact/hooks';
+import { linkAt } from '../../core/links';
+import type { Speaker } from '../../core/model';
+import type { RecordingInfo } from '../../db/recordings';
+import type { Toast } from '../shared/toast';
+import { panelId } from './panel-instance';
+import type { PlaybackStore } from './playback-store';
+import type { VideoLink } from './video-link';
+
+/**
+ * What the panel's parts read about the video and the recording, provided once by `Panel`
+ * rather than passed down through each component between. Stable while the video plays: the
+ * moving time is read through `playback` (or `readTime`), so a new playback message re-renders
+ * no one who only reads this.
+ */
+export interface PanelValue {
+  /** This panel (see panel-instance.ts): drafts are stored under it. */
+  panelId: string;
+  /** The recording playing now; null while there is none (navigating). */
+  recording: RecordingInfo | null;
+  /** The recording's speakers, as stored. */
+  speakers: readonly Speaker[];
+  /** The speaker picked as "now speaking": new notes carry it. */
+  nowSpeaking: string | undefined;
+  playback: PlaybackStore;
+  /** The video's time now in seconds, or null when it has none (not loaded, an ad). */
+  readTime(): number | null;
+  /** Why `readTime` has nothing, in words for the user. */
+  whyNoTime(): string;
+  isPlaying(): boolean;
+  /** Asks the video to play from `t` seconds. */
+  seek(t: number): void;
+  pause(): void;
+  play(): void;
+  /** Changes whenever the composer is asked for (shortcut, launcher): focus the text box. */
+  focusRequest: number;
+  /** Why nothing can be taken here (the video left, the port closed); null while all is well. */
+  problem: string | null;
+  /** Tells the user what happened, with Undo where it applies. */
+  toast(toast: Toast): void;
+  /** Copies a link to `t` seconds of the recording, and says so. */
+  copyLink(t: number): void;
+}
+
+export const PanelContext = createContext<PanelValue | null>(null);
+
+/** The panel's shared values; only inside `PanelContext.Provider` (throws elsewhere). */
+export function usePanel(): PanelValue {
+  const value = useContext(PanelContext);
+  if (!value) throw new Error('A panel part was rendered outside the panel.');
+  return value;
+}
+
+interface PanelState {
+  link: VideoLink | null;
+  recording: RecordingInfo | null;
+  speakers: readonly Speaker[];
+  nowSpeaking: string | undefined;
+  playback: PlaybackStore;
+  focusRequest: number;
+  problem: string | null;
+  toast(toast: Toast): void;
+}
+
+/** The context's value from the panel's state: a new one only when that state changes, never as the video's time moves. */
+export function usePanelValue({ link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast }: PanelState): PanelValue {
+  return useMemo<PanelValue>(
+    () => ({
+      panelId: panelId(),
+      recording,
+      speakers,
+      nowSpeaking,
+      playback,
+      readTime: playback.timeNow,
+      whyNoTime: () =>
+        playback.get()?.ad
+          ? 'An ad is playing. Start the note when the video is back: it will get the video’s time.'
+          : 'The video has no playback time yet, so this note cannot be timed. Start the video, then type.',
+      isPlaying: () => playback.get()?.paused === false,
+      seek: (t) => link?.send({ type: 'seek', t }),
+      pause: () => link?.send({ type: 'pause' }),
+      play: () => link?.send({ type: 'play' }),
+      focusRequest,
+      problem,
+      toast,
+      copyLink: (t) => {
+        const url = recording ? linkAt(recording, t) : null;
+        if (!url) {
+          toast({ text: 'This page has no address a link can point to.' });
+          return;
+        }
+        navigator.clipboard.writeText(url).then(
+          () => toast({ text: `Link copied: ${url}` }),
+          () => toast({ text: `Copy this link: ${url}` }),
+        );
+      },
+    }),
+    [link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast],
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Note } from '../../core/model';
+import type { Settings } from '../../core/settings';
+import { db } from '../../db/schema';
+import type { RecordingInfo } from '../../db/recordings';
+import type { ToPanel } from '../../messaging/protocol';
+import type { PanelPlace } from '../../platform/side-panel';
+import { errorText } from '../shared/FormError';
+import type { Live } from '../shared/live-query';
+import { playbackStore, type PlaybackStore } from './playback-store';
+import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
+
+/** How soon the side panel looks again for a video in a tab that had none, in ms. */
+const SIDE_PANEL_RETRY_MS = 2000;
+/** A content script answers a port it accepts at once; silence this long (ms) means it refused it. */
+const PAIRING_TIMEOUT_MS = 4000;
+
+export type StorageCheck = { state: 'checking' } | { state: 'ok' } | { state: 'refused'; reason: string };
+
+export interface VideoLinkState {
+  /** The port to the video's content script; null until connected. */
+  link: VideoLink | null;
+  /** The content script speaks first once it has accepted our port: that is the pairing. */
+  paired: boolean;
+  /** The pairing wait is over: an unpaired panel then says why instead of waiting. */
+  waitedLong: boolean;
+  /** Why nothing can be taken here; null while all is well. */
+  problem: string | null;
+  recording: RecordingInfo | null;
+  /** Playback messages go here, not into component state (see PlaybackStore). */
+  playback: PlaybackStore;
+  /** Counts the composer requests (shortcut, launcher) so far. */
+  focusRequest: number;
+  /** Whether the browser lets this page open the extension's IndexedDB. */
+  storage: StorageCheck;
+}
+
+/**
+ * The panel's link to its video: connects the port (see video-link.ts), follows the recording,
+ * playback and composer requests it sends, and checks storage. `place` and `onCompose` (run
+ * with each composer request, in the same update, so the composer's tab is shown before the
+ * composer takes the focus) are read once.
+ */
+export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLinkState {
+  const side = place === 'side-panel';
+  const [link, setLink] = useState<VideoLink | null>(null);
+  const [paired, setPaired] = useState(false);
+  const [waitedLong, setWaitedLong] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [recording, setRecording] = useState<RecordingInfo | null>(null);
+  const [playback] = useState(playbackStore);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [storage, setStorage] = useState<StorageCheck>({ state: 'checking' });
+
+  useEffect(() => {
+    // With storage partitioning turned off, Chrome refuses IndexedDB to an extension frame inside
+    // a page. Say so rather than pretend to save.
+    db()
+      .open()
+      .then(
+        () => setStorage({ state: 'ok' }),
+        (error: unknown) => setStorage({ state: 'refused', reason: errorText(error) }),
+      );
+    if (place === 'tab') {
+      setProblem('Notes are taken beside a video, or in the browser’s side panel. Open the video’s page and use its Notes button.');
+      return;
+    }
+    setTimeout(() => setWaitedLong(true), PAIRING_TIMEOUT_MS);
+    const onMessage = (message: ToPanel) => {
+      setPaired(true);
+      switch (message.type) {
+        case 'recording':
+          setRecording(message.recording.key ? message.recording : null);
+          break;
+        case 'navigating':
+          setRecording(null);
+          break;
+        case 'playback':
+          playback.set(message.playback);
+          break;
+        case 'compose':
+          onCompose();
+          setFocusRequest((n) => n + 1);
+          break;
+        case 'video-gone':
+          setProblem('The video left the page. Notes can no longer be taken here.');
+          break;
+      }
+    };
+    connectToVideo(place, onMessage, () =>
+      setProblem(side ? 'The video left this tab.' : 'Lost touch with the video. Reload the page to take notes again.'),
+    ).then(
+      (connected) => {
+        setLink(connected);
+        if (side) followActiveTab(connected.tabId);
+      },
+      (error: unknown) => {
+        setProblem(errorText(error));
+        if (!side) return;
+        followActiveTab(null);
+        // The tab's video may not be there yet (the page is loading, or it adds the player later):
+        // look again, so the launcher's request finds this panel connected.
+        setTimeout(() => location.reload(), SIDE_PANEL_RETRY_MS);
+      },
+    );
+  }, []);
+
+  return { link, paired, waitedLong, problem, recording, playback, focusRequest, storage };
+}
+
+/**
+ * What the panel tells its video: where the user wants to type (`placement`, from the frame
+ * only), to show the panel once on opening if the settings say so, and the notes' times for the
+ * markers.
+ */
+export function useVideoFeed(link: VideoLink | null, place: PanelPlace, settings: Live<Settings>, notes: Live<Note[]>): void {
+  const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
+  useEffect(() => {
+    if (link && place === 'frame' && settings.state === 'ready') link.send({ type: 'placement', sidePanelOnly });
+  }, [link, settings.state, sidePanelOnly]);
+  const openedOnce = useRef(false);
+  useEffect(() => {
+    if (!link || settings.state !== 'ready' || openedOnce.current || place === 'side-panel') return;
+    openedOnce.current = true;
+    if (settings.value.openPanelOnVideo && !settings.value.typeInSidePanel) link.send({ type: 'panel-visible', visible: true });
+  }, [link, settings]);
+  useEffect(() => {
+    if (link && notes.state === 'ready') link.send({ type: 'markers', times: notes.value.map((note) => note.t) });
+  }, [link, notes]);
+}
