@@ -1,4 +1,6 @@
-import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
+import { MAX_NOTE_LENGTH } from '../core/notes';
+import { newId } from '../core/ids';
+import { isLive, liveNotes } from '../core/records';
 import type { Note } from '../core/model';
 import { mergeFields, type EditOutcome } from '../core/field-merge';
 import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
@@ -19,14 +21,12 @@ export type { RecordingInfo } from './recordings';
 export async function listNotes(recordingKey: string, limit = Infinity): Promise<Note[]> {
   const range = db().notes.where('[recordingKey+t]').between([recordingKey, -Infinity], [recordingKey, Infinity]);
   const notes = await (limit === Infinity ? range : range.limit(limit)).toArray();
-  return notes.filter(isLive).sort(byTime);
+  return liveNotes(notes);
 }
 
 export async function countNotes(recordingKey: string): Promise<number> {
   return (await db().notes.where('recordingKey').equals(recordingKey).toArray()).filter(isLive).length;
 }
-
-const isLive = (note: Note) => note.deletedAt === undefined;
 
 export function checkNoteText(text: string): string | null {
   if (text.trim() === '') return 'A note needs some text.';

@@ -3,8 +3,10 @@
  * and how names, titles and dates read. Pure: no browser API, no clock, no randomness.
  */
 import type { Note, QaAnswer, QaItem, Recording, Speaker } from '../model';
-import { byTime } from '../notes';
 import { isMediaTime } from '../time';
+
+// Which records are live and in what order is the core's rule (records.ts); every export reads it through here.
+export { liveNotes, liveQa } from '../records';
 
 export interface ExportInput {
   recording: Recording;
@@ -12,19 +14,6 @@ export interface ExportInput {
   notes: Note[];
   /** May include trashed items (deletedAt set): exports leave them out. */
   qa: QaItem[];
-}
-
-/** Notes not in the trash, by time (then by when written), as the panel lists them. */
-export function liveNotes(notes: readonly Note[]): Note[] {
-  return notes.filter((note) => note.deletedAt == null).sort(byTime);
-}
-
-/** Q&A items not in the trash: timed ones by time, then untimed ones in the order they were captured. */
-export function liveQa(items: readonly QaItem[]): QaItem[] {
-  const rank = (item: QaItem): number => (item.t !== undefined && Number.isFinite(item.t) ? item.t : Infinity);
-  return items
-    .filter((item) => item.deletedAt == null)
-    .sort((a, b) => (rank(a) === rank(b) ? 0 : rank(a) < rank(b) ? -1 : 1) || a.createdAt - b.createdAt);
 }
 
 /** The webinar's title as the user gave it, else the page's, else a placeholder (a post needs a heading). */

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { exportTitle } from '../../core/export/input';
 import type { Note, QaItem, Recording } from '../../core/model';
-import { byTime } from '../../core/notes';
+import { byTime, liveNotes, liveQa } from '../../core/records';
 import { formatTime } from '../../core/time';
 import { loadSettings } from '../../db/settings';
 import { restoreNote, trashNote } from '../../db/notes';
@@ -30,8 +30,8 @@ export function RecordingPage({ recording, notes, qa }: Props) {
   const [toast, setToast] = useState<Toast | null>(null);
   const [tagging, setTagging] = useState<string | null>(null);
   const lastTagged = useRef<Note | null>(null);
-  const own = useMemo(() => notes.filter((note) => note.recordingKey === recording.key && note.deletedAt === undefined).sort(byTime), [notes, recording.key]);
-  const questions = useMemo(() => qa.filter((item) => item.recordingKey === recording.key && item.deletedAt === undefined), [qa, recording.key]);
+  const own = useMemo(() => liveNotes(notes.filter((note) => note.recordingKey === recording.key)), [notes, recording.key]);
+  const questions = useMemo(() => liveQa(qa.filter((item) => item.recordingKey === recording.key)), [qa, recording.key]);
   const input = useMemo(() => ({ recording, notes: own, qa: questions }), [recording, own, questions]);
   const speakers = recording.speakers ?? [];
   // A note trashed elsewhere while its tags are edited stays listed until its editor closes.

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportInput } from '../../core/export/input';
 import { linkAt } from '../../core/links';
-import { byTime, currentNoteIndex } from '../../core/notes';
+import { currentNoteIndex } from '../../core/notes';
+import { byTime } from '../../core/records';
 import type { Note } from '../../core/model';
 import { timeAt, type PlaybackState } from '../../core/playback';
 import { db } from '../../db/schema';
