@@ -2,12 +2,13 @@
 /**
  * The library's recording page lists a recording's questions in the order the panel and every
  * export do (time asked, untimed last, then when added), not in the order the database holds them
- * (their random ids).
+ * (their random ids), and names who answered as they do.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import type { QaItem, Recording } from '../../src/core/model';
+import { answererName } from '../../src/core/export/input';
 
 // The page's neighbours that need a browser or a database; the lists under test are the page's own.
 vi.mock('../../src/platform/browser', () => ({ default: {} }));
@@ -43,5 +44,18 @@ describe('the library’s recording page', () => {
     act(() => render(<RecordingPage recording={RECORDING} notes={[]} qa={qa} />, host));
     const shown = [...host.querySelectorAll('.lib-questions .question')].map((p) => p.textContent?.replace(/^.*?\s(?=[A-Z])/, '').trim());
     expect(shown).toEqual(['At 0:30?', 'At 0:30, added later?', 'At 2:00?', 'Untimed, added first?', 'Untimed, added second?']);
+  });
+  it('names who answered as the exports do', () => {
+    const recording: Recording = { ...RECORDING, speakers: [{ id: 's1', name: ' Ada\n Lovelace ' }] };
+    const item: QaItem = {
+      ...question('q', 'Why?', 1, 5),
+      answers: [{ speakerId: 's1', text: 'One.' }, { speakerId: 'removed', name: 'Grace', text: 'Two.' }, { text: 'Three.' }],
+    };
+    document.body.innerHTML = '<div id="host"></div>';
+    const host = document.getElementById('host') as HTMLElement;
+    act(() => render(<RecordingPage recording={recording} notes={[]} qa={[item]} />, host));
+    const shown = [...host.querySelectorAll('.lib-questions .answer .note-speaker')].map((span) => span.textContent);
+    expect(shown).toEqual(['Ada Lovelace: ', 'Grace: ', 'Answer: ']);
+    expect(item.answers.map((answer) => `${answererName(recording, answer)}: `)).toEqual(shown);
   });
 });

@@ -4,9 +4,13 @@
  */
 import type { Note, QaAnswer, QaItem, Recording, Speaker } from '../model';
 import { isMediaTime } from '../time';
+import { answererName as answerer, speakerById as speakersById } from '../people';
 
 // Which records are live and in what order is the core's rule (records.ts); every export reads it through here.
 export { liveNotes, liveQa } from '../records';
+// How people are named is the core's rule (people.ts).
+export { speakerAffiliation, speakerDisplayName } from '../people';
+export { oneLine } from '../one-line';
 
 export interface ExportInput {
   recording: Recording;
@@ -47,18 +51,14 @@ export function exportDate(recording: Recording): string | null {
   return date ? formatLongDate(date) : null;
 }
 
+/** The speaker with `id` among the recording's; undefined without an id or when none has it. */
 export function speakerById(recording: Recording, id: string | undefined): Speaker | undefined {
-  return id === undefined ? undefined : recording.speakers?.find((speaker) => speaker.id === id);
+  return speakersById(recording.speakers, id);
 }
 
-/** Who gave an answer: the speaker picked, else the name typed in, else just "Answer". */
+/** Who gave an answer (people.ts): the speaker picked, else the name typed, else a placeholder. */
 export function answererName(recording: Recording, answer: QaAnswer): string {
-  return speakerById(recording, answer.speakerId)?.name.trim() || answer.name?.trim() || 'Answer';
-}
-
-/** "Role, Organisation", either part optional; empty when neither is known. */
-export function speakerAffiliation(speaker: Speaker): string {
-  return [speaker.role, speaker.org].map((part) => part?.trim() ?? '').filter(Boolean).join(', ');
+  return answerer(recording.speakers, answer);
 }
 
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
@@ -81,11 +81,6 @@ export function paragraphs(text: string): string[][] {
   }
   if (current.length > 0) groups.push(current);
   return groups;
-}
-
-/** A name or title on one line: runs of whitespace (line breaks included) as one space. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -2,13 +2,13 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { exportTitle } from '../../core/export/input';
 import type { Note, QaItem, Recording } from '../../core/model';
 import { byTime, liveNotes, liveQa } from '../../core/records';
+import { answererName, linkedSpeakerName } from '../../core/people';
 import { formatTime } from '../../core/time';
 import { loadSettings } from '../../db/settings';
 import { restoreNote, trashNote } from '../../db/notes';
 import { DetailsTab } from '../panel/DetailsTab';
 import { SummaryTab } from '../panel/SummaryTab';
 import type { Toast } from '../shared/toast';
-import { speakerName } from '../panel/SpeakerSelect';
 import { useLiveQuery } from '../shared/live-query';
 import { TagEditor, TagList } from '../shared/TagEditor';
 import { VirtualList } from '../shared/VirtualList';
@@ -65,7 +65,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
             holdIndex={taggingIndex}
             itemProps={(note) => ({ class: 'lib-note', 'data-note-id': note.id })}
             renderItem={(note) => {
-              const speaker = speakerName(speakers, note.speakerId);
+              const speaker = linkedSpeakerName(speakers, note.speakerId);
               return (
                 <>
                   <p class="note-line" dir="auto">
@@ -116,7 +116,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
                 </p>
                 {item.answers.map((answer, i) => (
                   <p key={i} class="answer" dir="auto">
-                    <span class="note-speaker">{speakerName(speakers, answer.speakerId) ?? answer.name ?? 'Answer'}: </span>
+                    <span class="note-speaker">{answererName(speakers, answer)}: </span>
                     {answer.text}
                   </p>
                 ))}

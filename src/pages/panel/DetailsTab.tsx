@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Recording, Speaker, WebinarDetails } from '../../core/model';
+import { speakerAffiliation, speakerDisplayName } from '../../core/people';
 import { addSpeaker, editSpeaker, removeSpeaker, saveDetails, type RecordingInfo, type SpeakerFields } from '../../db/recordings';
 import { ConflictNotice } from '../shared/ConflictNotice';
 import { useFieldEdit } from '../shared/use-field-edit';
@@ -116,8 +117,8 @@ function SpeakerRow({ recording, speaker, onEdit, editLocked }: { recording: Rec
   return (
     <li class="speaker">
       <span>
-        <strong>{speaker.name}</strong>
-        {[speaker.role, speaker.org].filter(Boolean).length > 0 && <span class="muted"> · {[speaker.role, speaker.org].filter(Boolean).join(', ')}</span>}
+        <strong>{speakerDisplayName(speaker)}</strong>
+        {speakerAffiliation(speaker) && <span class="muted"> · {speakerAffiliation(speaker)}</span>}
         {speaker.handle && <span class="muted"> · @{speaker.handle}</span>}
       </span>
       <span class="actions">

@@ -7,7 +7,8 @@ import { TagList } from '../shared/TagEditor';
 import { checkNoteText, editNote, noteFields, restoreNote, type NoteFields } from '../../db/notes';
 import { ConflictNotice, SaveProblem } from '../shared/ConflictNotice';
 import { useFieldEdit } from '../shared/use-field-edit';
-import { SpeakerSelect, speakerName } from './SpeakerSelect';
+import { SpeakerSelect } from './SpeakerSelect';
+import { linkedSpeakerName } from '../../core/people';
 import { errorText, FormError } from '../shared/FormError';
 
 interface Props {
@@ -26,7 +27,7 @@ interface Props {
 
 /** One note of the panel's list: the list's `<li>` holds it. */
 export function NoteRow({ note, onSeek, onDelete, onCopyLink, readTime, speakers, editing, setEditing, editLocked }: Props) {
-  const speaker = speakerName(speakers, note.speakerId);
+  const speaker = linkedSpeakerName(speakers, note.speakerId);
 
   if (editing) return <NoteEditor note={note} readTime={readTime} speakers={speakers} onDone={() => setEditing(false)} />;
   return (
@@ -220,6 +221,6 @@ const FIELD_LABELS: Record<keyof NoteFields, string> = { text: 'Text', t: 'Time'
 function showField(field: keyof NoteFields, value: NoteFields[keyof NoteFields], speakers: readonly Speaker[]): string {
   if (field === 't' && typeof value === 'number') return formatTime(value);
   if (field === 'tags' && Array.isArray(value)) return value.length ? formatTags(value) : '(no tags)';
-  if (field === 'speakerId') return typeof value === 'string' ? (speakerName(speakers, value) ?? 'a former speaker') : '(no speaker)';
+  if (field === 'speakerId') return typeof value === 'string' ? (linkedSpeakerName(speakers, value) ?? 'a former speaker') : '(no speaker)';
   return typeof value === 'string' && value !== '' ? value : '(empty)';
 }

@@ -4,7 +4,7 @@ import { parseQaPaste } from '../../core/qa-paste';
 import { formatTime } from '../../core/time';
 import { addQuestions } from '../../db/qa';
 import type { RecordingInfo } from '../../db/recordings';
-import { speakerName } from './SpeakerSelect';
+import { answererName } from '../../core/people';
 import { errorText, FormError } from '../shared/FormError';
 import { useDebounced } from '../shared/use-debounced';
 
@@ -82,7 +82,7 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
               </p>
               {q.answers.map((a, j) => (
                 <p key={j} class="answer" dir="auto">
-                  <strong>{speakerName(speakers, a.speakerId) ?? a.name ?? 'Answer'}:</strong> {a.text}
+                  <strong>{answererName(speakers, a)}:</strong> {a.text}
                 </p>
               ))}
             </li>

@@ -7,7 +7,8 @@ import { byAsked } from '../../core/records';
 import { withEdited } from '../shared/keep-edited';
 import type { RecordingInfo } from '../../db/recordings';
 import { QaPaste } from './QaPaste';
-import { SpeakerSelect, speakerName } from './SpeakerSelect';
+import { SpeakerSelect } from './SpeakerSelect';
+import { answererName } from '../../core/people';
 import type { Toast } from '../shared/toast';
 import { FormError, errorText } from '../shared/FormError';
 
@@ -123,7 +124,7 @@ interface CardProps {
 function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, readTime, seek, onDelete }: CardProps) {
   const linked = notes.filter((note) => note.qaIds?.includes(item.id));
   const unlinked = notes.filter((note) => !note.qaIds?.includes(item.id));
-  const who = (answer: QaAnswer) => speakerName(speakers, answer.speakerId) ?? answer.name ?? 'Answer';
+  const who = (answer: QaAnswer) => answererName(speakers, answer);
   return (
     <li class="qa-item" data-qa-id={item.id}>
       <p class="question" dir="auto">
