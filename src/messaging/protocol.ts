@@ -14,6 +14,7 @@
  */
 import * as v from 'valibot';
 import { isMediaTime, isTimestamp } from '../core/time';
+import { SITE_IDS } from '../core/sites';
 
 /** A media time (core/time.ts): seconds, 0 to 100 hours. */
 const seconds = v.pipe(v.number(), v.check<number>(isMediaTime));
@@ -120,7 +121,7 @@ const ToPanel = v.variant('type', [
     type: v.literal('recording'),
     recording: v.object({
       key: v.string(),
-      site: v.picklist(['html5', 'youtube', 'vimeo']),
+      site: v.picklist(SITE_IDS),
       url: v.string(),
       title: v.string(),
       duration: v.optional(seconds),

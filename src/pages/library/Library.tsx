@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LibraryIndex, searchDocs, sitesIn, speakerNames, summarize, trashItems, type Filters } from '../../core/library';
-import { SITE_NAMES } from './SiteBadge';
+import { SITE_NAMES } from '../../core/sites';
 import { SearchIndex } from '../../core/search';
 import { allTags } from '../../core/tags';
 import { isLive } from '../../core/records';
