@@ -11,6 +11,7 @@ import { loadSettings } from '../db/settings';
 import { parsePageRequest, type BackupRun } from '../messaging/protocol';
 import { backupFileUrl } from '../platform/blob-url';
 import browser, { type Runtime } from '../platform/browser';
+import { OPTIONS_PAGE } from '../platform/pages';
 
 const ALARM = 'auto-backup';
 const CHECK_EVERY_MINUTES = 60;
@@ -135,7 +136,7 @@ export function scheduleAutoBackups(): void {
     scheduledBackupCheck().catch(reportError);
   });
   // "Back up now", from the options page only.
-  const optionsPage = browser.runtime.getURL('src/pages/options/index.html');
+  const optionsPage = browser.runtime.getURL(OPTIONS_PAGE);
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupRun> | undefined => {
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(optionsPage) || !parsePageRequest(raw)) return undefined;
     return runBackup({ manual: true });
