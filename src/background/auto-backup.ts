@@ -12,6 +12,7 @@ import { parsePageRequest, type BackupRun } from '../messaging/protocol';
 import { backupFileUrl } from '../platform/blob-url';
 import browser, { type Runtime } from '../platform/browser';
 import { OPTIONS_PAGE } from '../platform/pages';
+import { errorText } from '../core/error-text';
 
 const ALARM = 'auto-backup';
 const CHECK_EVERY_MINUTES = 60;
@@ -60,7 +61,7 @@ async function backUp(manual: boolean): Promise<BackupRun> {
     await saveAutoBackupState({ last: { at: now, file, records: data.records } });
     return { outcome: 'written', file };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     await saveAutoBackupState({ ...state, failure: { at: now, message } });
     return { outcome: 'failed', message };
   }
@@ -72,14 +73,14 @@ async function writeFile(path: string): Promise<string> {
   try {
     file = await backupFileUrl(backupFileBlob);
   } catch (error) {
-    throw new Error(`The backup file could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`The backup file could not be made: ${errorText(error)}`);
   }
   try {
     let id: number;
     try {
       id = await browser.downloads.download({ url: file.url, filename: path, conflictAction: 'uniquify', saveAs: false });
     } catch (error) {
-      throw new Error(`The browser refused to save the backup file (${error instanceof Error ? error.message : String(error)}).`);
+      throw new Error(`The browser refused to save the backup file (${errorText(error)}).`);
     }
     return fileNameOf(await downloadFinished(id));
   } finally {

@@ -7,7 +7,7 @@ import { loadSettings, saveSettings } from '../../db/settings';
 import browser from '../../platform/browser';
 import { NEW_NOTE_COMMAND } from '../../platform/pages';
 import { useLiveQuery } from '../shared/live-query';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
 import { hasSidePanel } from '../../platform/side-panel';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { optInPatterns, patternSite, siteFromInput } from '../../core/site-patterns';
 import browser from '../../platform/browser';
 import { defaultMatches } from '../../platform/manifest';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 
 /** "https://forum.example/*" as the user thinks of it: the host, and the scheme when it is plain http. */
 function siteLabel(pattern: string): string {

@@ -5,7 +5,8 @@ import { addSpeaker, editSpeaker, removeSpeaker, saveDetails, type RecordingInfo
 import { ConflictNotice } from '../shared/ConflictNotice';
 import { useFieldEdit } from '../shared/use-field-edit';
 import { withEdited } from '../shared/keep-edited';
-import { FormError, errorText } from '../shared/FormError';
+import { FormError } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 
 interface Props {
   recording: RecordingInfo;

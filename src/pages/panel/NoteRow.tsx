@@ -9,7 +9,8 @@ import { ConflictNotice, SaveProblem } from '../shared/ConflictNotice';
 import { useFieldEdit } from '../shared/use-field-edit';
 import { SpeakerSelect } from './SpeakerSelect';
 import { linkedSpeakerName } from '../../core/people';
-import { errorText, FormError } from '../shared/FormError';
+import { FormError } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 
 interface Props {
   note: Note;

@@ -26,7 +26,7 @@ import { Tabs, type PanelTab } from './Tabs';
 import { NoteRow } from './NoteRow';
 import type { PanelPlace } from '../../platform/side-panel';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { openLibrary } from '../shared/open-library';
 import { panelId } from './panel-instance';
 import { withEdited } from '../shared/keep-edited';

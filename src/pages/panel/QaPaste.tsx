@@ -5,7 +5,8 @@ import { formatTime } from '../../core/time';
 import { addQuestions } from '../../db/qa';
 import type { RecordingInfo } from '../../db/recordings';
 import { answererName } from '../../core/people';
-import { errorText, FormError } from '../shared/FormError';
+import { FormError } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { useDebounced } from '../shared/use-debounced';
 
 /** How long typing must pause before the preview splits the text again, in ms. */

@@ -10,7 +10,8 @@ import { QaPaste } from './QaPaste';
 import { SpeakerSelect } from './SpeakerSelect';
 import { answererName } from '../../core/people';
 import type { Toast } from '../shared/toast';
-import { FormError, errorText } from '../shared/FormError';
+import { FormError } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 
 interface Props {
   recording: RecordingInfo;
