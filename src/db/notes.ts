@@ -11,7 +11,8 @@ import { db } from './schema';
 export type { RecordingInfo } from './recordings';
 
 // The trash is filtered out after reading, not with Dexie's `filter`: that walks a cursor, one
-// request a record, where a plain range read is one `getAll` (10,000 notes: ~10× faster).
+// request a record, where a plain range read is one `getAll` (10,000 notes in Chromium: `filter`
+// took 1.5–2.7× as long; docs/ARCHITECTURE.md, Data).
 
 /**
  * The recording's notes that are not in the trash, sorted by time; with `limit`, only the first
