@@ -107,7 +107,7 @@ export async function editNote(id: string, base: NoteFields, mine: NoteFields): 
   return database.transaction('rw', database.notes, async (): Promise<EditOutcome<NoteFields>> => {
     const note = await database.notes.get(id);
     if (!note) return { state: 'gone' };
-    if (note.deletedAt !== undefined) return { state: 'trashed' };
+    if (!isLive(note)) return { state: 'trashed' };
     const { changes, conflicts } = mergeFields(base, mine, noteFields(note));
     if (conflicts.length > 0) return { state: 'conflict', conflicts };
     // Stamped field by field: a merge (import, sync) then knows which edit of each field is newest.

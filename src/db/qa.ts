@@ -1,6 +1,6 @@
 import type { QaAnswer, QaItem } from '../core/model';
 import { newId } from '../core/ids';
-import { liveQa } from '../core/records';
+import { isLive, liveQa } from '../core/records';
 import { isMediaTime, MEDIA_TIME_RULE, spanProblem } from '../core/time';
 import { editedNote, editedQaItem, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
@@ -71,7 +71,7 @@ export async function addAnswer(id: string, answer: QaAnswer): Promise<{ state: 
   return database.transaction('rw', database.qa, async (): Promise<{ state: AnswerOutcome }> => {
     const item = await database.qa.get(id);
     if (!item) return { state: 'gone' };
-    if (item.deletedAt !== undefined) return { state: 'trashed' };
+    if (!isLive(item)) return { state: 'trashed' };
     await database.qa.put(editedQaItem(item, withChanges(item, { answers: [...item.answers, answer] }), Date.now()));
     return { state: 'saved' };
   });
