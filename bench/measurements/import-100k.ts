@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeBackup } from '../../src/core/backup';
 import { DB_NAME, SCHEMA_HISTORY } from '../../src/db/schema';
+import { LIBRARY_PAGE } from '../../src/platform/pages';
 import { roundMs, single } from '../figure';
 import { progress, type Measurement } from '../measurement';
 import { withExtension } from '../browsers';
@@ -24,7 +25,7 @@ const BUDGET_RATIO = 1.5;
  * with a progress bar): the page, its file input, and the message that ends it.
  */
 const IMPORT_UI = {
-  page: 'src/pages/library/index.html',
+  page: LIBRARY_PAGE,
   fileInput: 'input[type="file"][accept*="json"]',
   /** The outcome: role=status when it worked, role=alert with the reason when not. */
   outcome: '.backup-result',

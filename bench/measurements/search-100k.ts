@@ -2,6 +2,7 @@
  * search100kMs: a query typed into the library's search box → the matches rendered, over
  * 100,000 notes in 1,000 recordings. Also how long the library takes to open on that much.
  */
+import { LIBRARY_PAGE } from '../../src/platform/pages';
 import { roundMs, single, timings } from '../figure';
 import type { FrameClockWindow } from '../frame-clock';
 import { progress, type Measurement } from '../measurement';
@@ -9,8 +10,6 @@ import { withExtension } from '../browsers';
 import { openOptionsPage, putRecords } from '../extension-db';
 import { syntheticLibrary } from '../synthetic-notes';
 
-/** The library page as built. */
-const LIBRARY_PAGE = 'src/pages/library/index.html';
 const RECORDINGS = 1000;
 const NOTES_EACH = 100;
 const BUDGET_P95_MS = 50;

@@ -11,6 +11,8 @@ import { loadSettings } from '../db/settings';
 import { parsePageRequest, type BackupRun } from '../messaging/protocol';
 import { backupFileUrl } from '../platform/blob-url';
 import browser, { type Runtime } from '../platform/browser';
+import { OPTIONS_PAGE } from '../platform/pages';
+import { errorText } from '../core/error-text';
 
 const ALARM = 'auto-backup';
 const CHECK_EVERY_MINUTES = 60;
@@ -59,7 +61,7 @@ async function backUp(manual: boolean): Promise<BackupRun> {
     await saveAutoBackupState({ last: { at: now, file, records: data.records } });
     return { outcome: 'written', file };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     await saveAutoBackupState({ ...state, failure: { at: now, message } });
     return { outcome: 'failed', message };
   }
@@ -71,14 +73,14 @@ async function writeFile(path: string): Promise<string> {
   try {
     file = await backupFileUrl(backupFileBlob);
   } catch (error) {
-    throw new Error(`The backup file could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`The backup file could not be made: ${errorText(error)}`);
   }
   try {
     let id: number;
     try {
       id = await browser.downloads.download({ url: file.url, filename: path, conflictAction: 'uniquify', saveAs: false });
     } catch (error) {
-      throw new Error(`The browser refused to save the backup file (${error instanceof Error ? error.message : String(error)}).`);
+      throw new Error(`The browser refused to save the backup file (${errorText(error)}).`);
     }
     return fileNameOf(await downloadFinished(id));
   } finally {
@@ -135,7 +137,7 @@ export function scheduleAutoBackups(): void {
     scheduledBackupCheck().catch(reportError);
   });
   // "Back up now", from the options page only.
-  const optionsPage = browser.runtime.getURL('src/pages/options/index.html');
+  const optionsPage = browser.runtime.getURL(OPTIONS_PAGE);
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupRun> | undefined => {
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(optionsPage) || !parsePageRequest(raw)) return undefined;
     return runBackup({ manual: true });

@@ -1,7 +1,6 @@
 import browser, { type Tabs } from '../platform/browser';
 import type { TabMessage } from '../messaging/protocol';
-
-export const NEW_NOTE_COMMAND = 'new-note';
+import { NEW_NOTE_COMMAND } from '../platform/pages';
 
 /**
  * The `commands` shortcuts. The key press never reaches the page: the browser hands it to us and

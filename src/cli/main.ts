@@ -2,7 +2,7 @@
  * `webinar-notes export --format FORMAT BACKUP.json` and `webinar-notes parse-qa FILE.txt`.
  * Pure functions of their arguments and files, so tests call `main` directly.
  */
-import { newId } from '../core/notes';
+import { newId } from '../core/ids';
 import { readFile } from 'node:fs/promises';
 import { parseBackupFile, type Backup } from '../core/backup';
 import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ForumPostOptions } from '../core/export';

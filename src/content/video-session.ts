@@ -5,7 +5,7 @@ import { listenForPanel } from './panel-link';
 import { watchAddress } from './address-watch';
 import type { PanelKind } from '../messaging/panel-sender';
 import type { SiteAdapter } from './sites/adapter';
-import { newId } from '../core/notes';
+import { newId } from '../core/ids';
 import { PANEL_PAGE } from '../platform/pages';
 
 /** Media events after which the panel's idea of the playback is out of date. */

@@ -12,6 +12,7 @@ import { sameContent, sameValues, withChanges } from './field-times';
 import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
 import { adjustToRules } from './backup-adjust';
 import { shorten } from './shorten';
+import { SITE_IDS } from './sites';
 import { decodeTextFile } from './text-file';
 import { isMediaTime, isTimestamp, MEDIA_TIME_RULE, spanProblem, TIMESTAMP_RULE } from './time';
 
@@ -60,7 +61,7 @@ const fieldsUpdatedAt = v.optional(v.record(v.string(), timestamp, 'must be an o
 const Speaker = record({ id, name: text, role: v.optional(text), org: v.optional(text), handle: v.optional(text), fieldsUpdatedAt });
 const RecordingSchema = record({
   key: id,
-  site: v.picklist(['html5', 'youtube', 'vimeo'], 'must be "html5", "youtube" or "vimeo"'),
+  site: v.picklist(SITE_IDS, `must be ${SITE_IDS.slice(0, -1).map((site) => `"${site}"`).join(', ')} or "${SITE_IDS.at(-1)}"`),
   url: text,
   title: text,
   duration: v.optional(seconds),

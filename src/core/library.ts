@@ -8,6 +8,7 @@ import type { SearchDoc } from './search';
 import { linkAt } from './links';
 import { exportUrl } from './web-url';
 import { hasTag } from './tags';
+import { isLive, liveNotes, liveQa } from './records';
 
 export interface LibraryData {
   recordings: Recording[];
@@ -34,7 +35,6 @@ export type TrashItem =
   | { kind: 'note'; item: Note; recording: Recording | undefined }
   | { kind: 'qa'; item: QaItem; recording: Recording | undefined };
 
-const live = <T extends { deletedAt?: number }>(item: T) => item.deletedAt === undefined;
 const fold = (name: string) => name.trim().toLocaleLowerCase();
 
 /** Recordings, most recently edited first, with their counts. */
@@ -45,7 +45,7 @@ export function summarize(data: LibraryData): RecordingSummary[] {
   const count = (item: Note | QaItem, field: 'notes' | 'questions') => {
     const summary = byKey.get(item.recordingKey);
     if (!summary) return;
-    if (live(item)) summary[field] += 1;
+    if (isLive(item)) summary[field] += 1;
     summary.lastEdit = Math.max(summary.lastEdit, item.updatedAt);
   };
   for (const note of data.notes) count(note, 'notes');
@@ -78,9 +78,9 @@ export function searchDocs(data: LibraryData, order: readonly string[]): SearchD
     if (description) parts.push(description);
     docs.push({ kind: 'recording', id: recording.key, recordingKey: recording.key, text: parts.join('\n') });
   }
-  for (const note of data.notes) if (live(note)) docs.push({ kind: 'note', id: note.id, recordingKey: note.recordingKey, text: note.text, t: note.t });
-  for (const item of data.qa) {
-    if (!live(item)) continue;
+  // In the lists' own order (records.ts); the sort below is stable, so notes and questions at one time keep it.
+  for (const note of liveNotes(data.notes)) docs.push({ kind: 'note', id: note.id, recordingKey: note.recordingKey, text: note.text, t: note.t });
+  for (const item of liveQa(data.qa)) {
     const text = [item.question, ...item.answers.map((answer) => answer.text)].join('\n');
     docs.push({ kind: 'qa', id: item.id, recordingKey: item.recordingKey, text, ...(item.t !== undefined ? { t: item.t } : {}) });
   }
@@ -103,7 +103,7 @@ export class LibraryIndex {
     for (const recording of data.recordings) this.recordings.set(recording.key, recording);
     for (const note of data.notes) {
       this.notes.set(note.id, note);
-      if (!live(note) || !note.tags?.length) continue;
+      if (!isLive(note) || !note.tags?.length) continue;
       const tags = this.tags.get(note.recordingKey) ?? new Set<string>();
       for (const tag of note.tags) tags.add(fold(tag));
       this.tags.set(note.recordingKey, tags);
@@ -146,8 +146,8 @@ export class LibraryIndex {
 /** Trashed notes and questions, most recently deleted first. */
 export function trashItems(data: LibraryData, recordings: ReadonlyMap<string, Recording>): TrashItem[] {
   const items: TrashItem[] = [
-    ...data.notes.filter((note) => !live(note)).map((item) => ({ kind: 'note' as const, item, recording: recordings.get(item.recordingKey) })),
-    ...data.qa.filter((qa) => !live(qa)).map((item) => ({ kind: 'qa' as const, item, recording: recordings.get(item.recordingKey) })),
+    ...data.notes.filter((note) => !isLive(note)).map((item) => ({ kind: 'note' as const, item, recording: recordings.get(item.recordingKey) })),
+    ...data.qa.filter((qa) => !isLive(qa)).map((item) => ({ kind: 'qa' as const, item, recording: recordings.get(item.recordingKey) })),
   ];
   return items.sort((a, b) => (b.item.deletedAt ?? 0) - (a.item.deletedAt ?? 0));
 }

@@ -7,8 +7,8 @@
  */
 export type FieldTimes = Record<string, number>;
 
-/** Which adapter recognised the page a recording was watched on. */
-export type SiteId = 'html5' | 'youtube' | 'vimeo';
+export type { SiteId } from './sites';
+import type { SiteId } from './sites';
 
 /** Someone who speaks in the webinar. */
 export interface Speaker {

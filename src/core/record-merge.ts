@@ -17,6 +17,7 @@ import {
   canonical, fieldTime, NOTE_FIELDS, QA_FIELDS, RECORDING_FIELDS, sameContent, SPEAKER_FIELDS, spelledOut, valueAt, withValueAt, type Stamped,
 } from './field-times';
 import type { FieldTimes, Note, QaAnswer, QaItem, Recording, Speaker } from './model';
+import { isLive } from './records';
 
 /**
  * `merged`, or `a` itself when `merged` knows nothing `a` did not (`spelled`: `a` with its times
@@ -75,7 +76,7 @@ function leadsUnion<T>(a: readonly T[], ta: number, b: readonly T[], tb: number,
 /** Created at the earlier time, last edited at the later; the trash rule of the module comment. */
 function finish<T extends Stamped & { createdAt: number; deletedAt?: number }>(merged: T, a: T, b: T, fields: readonly string[]): T {
   const result: T = { ...merged, createdAt: Math.min(a.createdAt, b.createdAt), updatedAt: Math.max(a.updatedAt ?? 0, b.updatedAt ?? 0) };
-  if (result.deletedAt === undefined) return result;
+  if (isLive(result)) return result;
   const times = result.fieldsUpdatedAt ?? {};
   const trashed = times.deletedAt ?? -Infinity;
   const lastEdit = Math.max(...fields.filter((f) => f !== 'deletedAt').map((f) => times[f] ?? -Infinity));

@@ -1,11 +1,26 @@
 /** Host permission patterns for the sites a user enables beyond the defaults. */
 import { shorten } from './shorten';
-import { httpUrl } from './web-url';
+import { httpUrl, isHttpScheme } from './web-url';
+
+/**
+ * The scheme and host of an http(s) match pattern ("https://player.vimeo.com/video/*"), and whether
+ * it is the whole host (`/*`); null for any other pattern (another scheme, a wildcard host).
+ */
+export function patternSite(pattern: string): { scheme: string; host: string; wholeHost: boolean } | null {
+  const found = /^([a-z]+):\/\/([^/*]+)(\/.*)$/.exec(pattern);
+  if (!found?.[1] || !found[2] || !isHttpScheme(found[1])) return null;
+  return { scheme: found[1], host: found[2], wholeHost: found[3] === '/*' };
+}
 
 /** A match pattern widened to its whole host ("https://player.vimeo.com/video/*" → "https://player.vimeo.com/*"). */
 function hostWide(match: string): string | null {
-  const found = /^(https?):\/\/([^/*]+)\//.exec(match);
-  return found ? `${found[1]}://${found[2]}/*` : null;
+  const site = patternSite(match);
+  return site ? `${site.scheme}://${site.host}/*` : null;
+}
+
+/** Whether pages on `host` are among the manifest's default `matches` (they need no asking). */
+export function isDefaultHost(host: string, defaults: readonly string[]): boolean {
+  return defaults.some((match) => patternSite(match)?.host === host);
 }
 
 /**
@@ -15,7 +30,7 @@ function hostWide(match: string): string | null {
  */
 export function optInPatterns(granted: readonly string[], defaults: readonly string[]): string[] {
   const builtIn = new Set(defaults.map(hostWide));
-  return [...new Set(granted)].filter((pattern) => !builtIn.has(pattern) && /^https?:\/\/[^/*]+\/\*$/.test(pattern)).sort();
+  return [...new Set(granted)].filter((pattern) => !builtIn.has(pattern) && patternSite(pattern)?.wholeHost === true).sort();
 }
 
 /** The host pattern ("https://example.org/*") that enabling the site of `pageUrl` asks for, or null. */
@@ -44,7 +59,7 @@ export function siteFromInput(input: string, defaults: readonly string[]): SiteI
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   // "host:8080" reads as a scheme to URL; a port after a host name is not one.
   const withScheme = scheme && !/^[a-z0-9._-]+:\d+([/?#]|$)/i.test(text) ? text : `https://${text}`;
-  if (scheme && withScheme === text && scheme !== 'http' && scheme !== 'https') {
+  if (scheme && withScheme === text && !isHttpScheme(scheme)) {
     return { ok: false, message: `Only web sites (http or https) can be added, not ${scheme}: addresses.` };
   }
   let url: URL;

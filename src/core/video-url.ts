@@ -7,6 +7,7 @@ import { mediaFragment } from './media-fragment';
 import type { SiteId } from './model';
 import { isMediaTime } from './time';
 import { httpUrl } from './web-url';
+import { siteOfHost, YOUTUBE_SHORT_LINK_HOST } from './sites';
 
 export type VideoSite = Exclude<SiteId, 'html5'>;
 
@@ -55,10 +56,6 @@ export function parseUrlTime(value: string | null | undefined): number | null {
   return isMediaTime(seconds) ? seconds : null;
 }
 
-const YOUTUBE_HOSTS = new Set([
-  'youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com',
-  'youtube-nocookie.com', 'www.youtube-nocookie.com', 'youtubekids.com', 'www.youtubekids.com',
-]);
 // Real ids are 11 characters of base64url; "videoseries" is 11 letters but names a playlist embed.
 const YOUTUBE_ID = /^[0-9A-Za-z_-]{11}$/;
 const YOUTUBE_PATH_ID = /^\/(?:embed|shorts|live|v|e)\/([^/]+)\/?$/;
@@ -81,7 +78,7 @@ function startFrom(url: URL): number | null {
 
 function parseYoutube(url: URL): ParsedVideoUrl | null {
   let id: string | null = null;
-  if (url.hostname === 'youtu.be') {
+  if (url.hostname === YOUTUBE_SHORT_LINK_HOST) {
     id = youtubeId(/^\/([^/]+)\/?$/.exec(url.pathname)?.[1]);
   } else if (url.pathname === '/attribution_link') {
     // A share link: `u` holds the real path and query, relative to youtube.com.
@@ -98,7 +95,6 @@ function parseYoutube(url: URL): ParsedVideoUrl | null {
   return id ? { site: 'youtube', id, start: startFrom(url) } : null;
 }
 
-const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com']);
 // Groups: 1 the video id, 2 its unlisted hash. Forms as yt-dlp's Vimeo extractors read them
 // (test/data/vimeo-url-forms.json). An event page (`/event/ID`, `/event/ID/embed`) names the event,
 // not a video: a recurring event plays a new video each time, so it is no recording's identity and
@@ -140,8 +136,9 @@ export function parseVideoUrl(href: string): ParsedVideoUrl | null {
   // `//host/…` (as embed codes write src) is read as https.
   const url = httpUrl(href.startsWith('//') ? `https:${href}` : href);
   if (!url) return null;
-  if (YOUTUBE_HOSTS.has(url.hostname) || url.hostname === 'youtu.be') return parseYoutube(url);
-  if (VIMEO_HOSTS.has(url.hostname) || url.hostname === 'player.vimeo.com') return parseVimeo(url);
+  const site = url.hostname === YOUTUBE_SHORT_LINK_HOST ? 'youtube' : siteOfHost(url.hostname);
+  if (site === 'youtube') return parseYoutube(url);
+  if (site === 'vimeo') return parseVimeo(url);
   return null;
 }
 

@@ -4,12 +4,17 @@
  * can be edited by hand, so a stored URL is hostile text until it has been through `exportUrl`.
  */
 
+/** Whether a scheme ("https", "HTTP:"; the colon optional, any case) is one of the web's: http or https. */
+export function isHttpScheme(scheme: string): boolean {
+  return /^https?:?$/i.test(scheme);
+}
+
 /** The URL parsed, when it is http(s); null for anything else, unparsable text included. */
 export function httpUrl(href: string | null | undefined): URL | null {
   if (!href) return null;
   try {
     const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+    return isHttpScheme(url.protocol) ? url : null;
   } catch {
     return null;
   }

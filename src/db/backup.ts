@@ -2,6 +2,7 @@ import { makeBackup, mergePlan, parseBackup, parseBackupFile, type Backup, type 
 import type { Note, QaItem, Recording } from '../core/model';
 import { markImport } from './auto-backup';
 import { db } from './schema';
+import { errorText } from '../core/error-text';
 
 /**
  * One recording with all its notes and Q&A, trashed ones included (the trash is part of what the
@@ -93,7 +94,7 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
     });
     return { ok: true, counts, adjusted };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     return { ok: false, message: `The backup could not be saved (${reason}). Nothing was changed.` };
   }
 }

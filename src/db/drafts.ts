@@ -1,5 +1,5 @@
 import { UNOWNED_PANEL, type Draft } from '../core/model';
-import { newId } from '../core/notes';
+import { newId } from '../core/ids';
 import { db } from './schema';
 
 /**

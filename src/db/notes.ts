@@ -1,4 +1,6 @@
-import { byTime, MAX_NOTE_LENGTH, newId } from '../core/notes';
+import { MAX_NOTE_LENGTH } from '../core/notes';
+import { newId } from '../core/ids';
+import { isLive, liveNotes } from '../core/records';
 import type { Note } from '../core/model';
 import { mergeFields, type EditOutcome } from '../core/field-merge';
 import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
@@ -9,7 +11,8 @@ import { db } from './schema';
 export type { RecordingInfo } from './recordings';
 
 // The trash is filtered out after reading, not with Dexie's `filter`: that walks a cursor, one
-// request a record, where a plain range read is one `getAll` (10,000 notes: ~10× faster).
+// request a record, where a plain range read is one `getAll` (10,000 notes in Chromium: `filter`
+// took 1.5–2.7× as long; docs/ARCHITECTURE.md, Data).
 
 /**
  * The recording's notes that are not in the trash, sorted by time; with `limit`, only the first
@@ -19,14 +22,12 @@ export type { RecordingInfo } from './recordings';
 export async function listNotes(recordingKey: string, limit = Infinity): Promise<Note[]> {
   const range = db().notes.where('[recordingKey+t]').between([recordingKey, -Infinity], [recordingKey, Infinity]);
   const notes = await (limit === Infinity ? range : range.limit(limit)).toArray();
-  return notes.filter(isLive).sort(byTime);
+  return liveNotes(notes);
 }
 
 export async function countNotes(recordingKey: string): Promise<number> {
   return (await db().notes.where('recordingKey').equals(recordingKey).toArray()).filter(isLive).length;
 }
-
-const isLive = (note: Note) => note.deletedAt === undefined;
 
 export function checkNoteText(text: string): string | null {
   if (text.trim() === '') return 'A note needs some text.';
@@ -106,7 +107,7 @@ export async function editNote(id: string, base: NoteFields, mine: NoteFields): 
   return database.transaction('rw', database.notes, async (): Promise<EditOutcome<NoteFields>> => {
     const note = await database.notes.get(id);
     if (!note) return { state: 'gone' };
-    if (note.deletedAt !== undefined) return { state: 'trashed' };
+    if (!isLive(note)) return { state: 'trashed' };
     const { changes, conflicts } = mergeFields(base, mine, noteFields(note));
     if (conflicts.length > 0) return { state: 'conflict', conflicts };
     // Stamped field by field: a merge (import, sync) then knows which edit of each field is newest.

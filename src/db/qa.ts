@@ -1,20 +1,16 @@
 import type { QaAnswer, QaItem } from '../core/model';
-import { newId } from '../core/notes';
+import { newId } from '../core/ids';
+import { isLive, liveQa } from '../core/records';
 import { isMediaTime, MEDIA_TIME_RULE, spanProblem } from '../core/time';
 import { editedNote, editedQaItem, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 import { GONE_FOR_GOOD } from './notes';
 
-/** Questions come in the order they were asked; those without a time after, as added. */
-export function byAsked(a: QaItem, b: QaItem): number {
-  return (a.t ?? Infinity) - (b.t ?? Infinity) || a.createdAt - b.createdAt;
-}
-
 export async function listQa(recordingKey: string): Promise<QaItem[]> {
   // Filtered after reading: see listNotes.
   const items = await db().qa.where('recordingKey').equals(recordingKey).toArray();
-  return items.filter((item) => item.deletedAt === undefined).sort(byAsked);
+  return liveQa(items);
 }
 
 export interface NewQuestion {
@@ -75,7 +71,7 @@ export async function addAnswer(id: string, answer: QaAnswer): Promise<{ state: 
   return database.transaction('rw', database.qa, async (): Promise<{ state: AnswerOutcome }> => {
     const item = await database.qa.get(id);
     if (!item) return { state: 'gone' };
-    if (item.deletedAt !== undefined) return { state: 'trashed' };
+    if (!isLive(item)) return { state: 'trashed' };
     await database.qa.put(editedQaItem(item, withChanges(item, { answers: [...item.answers, answer] }), Date.now()));
     return { state: 'saved' };
   });

@@ -1,5 +1,5 @@
 import type { Recording, Speaker, WebinarDetails } from '../core/model';
-import { newId } from '../core/notes';
+import { newId } from '../core/ids';
 import { editedRecording } from '../core/field-times';
 import { db } from './schema';
 import { mergeFields, type EditOutcome } from '../core/field-merge';

@@ -2,10 +2,11 @@
  * Every message the extension's contexts send each other, in one place. Receivers check each
  * message with `parse*` before acting: a message is data from another context, not a promise.
  *
- * Two channels:
+ * Three channels:
  * - tab messages (`runtime/tabs.sendMessage`): background and popup → the content script of a tab;
- * - runtime messages between extension contexts: the options page → background ("Back up now"),
- *   background → the offscreen document (Chrome: the backup file's blob URL);
+ * - runtime messages (`runtime.sendMessage`): the content script → background (open the side
+ *   panel), the options page → background ("Back up now"), background → the offscreen document
+ *   (Chrome: the backup file's blob URL);
  * - the panel link: a `tabs.connect` port between a notes panel and the content script of its
  *   video. The frame the content script placed connects as `PANEL_PORT_PREFIX + nonce`, the nonce
  *   being the fragment of the URL it gave that frame; the browser's side panel connects as
@@ -14,6 +15,7 @@
  */
 import * as v from 'valibot';
 import { isMediaTime, isTimestamp } from '../core/time';
+import { SITE_IDS } from '../core/sites';
 
 /** A media time (core/time.ts): seconds, 0 to 100 hours. */
 const seconds = v.pipe(v.number(), v.check<number>(isMediaTime));
@@ -120,7 +122,7 @@ const ToPanel = v.variant('type', [
     type: v.literal('recording'),
     recording: v.object({
       key: v.string(),
-      site: v.picklist(['html5', 'youtube', 'vimeo']),
+      site: v.picklist(SITE_IDS),
       url: v.string(),
       title: v.string(),
       duration: v.optional(seconds),

@@ -7,13 +7,12 @@
  */
 import { parseBackupFileUrl, type OffscreenRequest } from '../messaging/protocol';
 import browser from './browser';
+import { OFFSCREEN_PAGE } from './pages';
 
 export interface FileUrl {
   url: string;
   release(): Promise<void>;
 }
-
-const OFFSCREEN_PAGE = 'src/pages/offscreen/index.html';
 
 interface ChromeOffscreen {
   createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;

@@ -11,3 +11,9 @@ export const LIBRARY_PAGE = 'src/pages/library/index.html';
 
 /** The settings page, as built. */
 export const OPTIONS_PAGE = 'src/pages/options/index.html';
+
+/** The offscreen document that makes a backup file's blob URL (Chrome), as built. */
+export const OFFSCREEN_PAGE = 'src/pages/offscreen/index.html';
+
+/** The manifest's `commands` entry for the new-note shortcut (the background handles it, the settings page shows its keys). */
+export const NEW_NOTE_COMMAND = 'new-note';

@@ -1,4 +1,5 @@
 import browser from './browser';
+import { asError } from '../core/error-text';
 
 interface ChromeSidePanel {
   open(options: { tabId: number }): Promise<void>;
@@ -31,7 +32,7 @@ export function openSidePanel(tabId: number): Promise<void> {
       return firefox.open();
     } catch (error) {
       // Firefox throws at once outside a user action (a content script's message is not one).
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(asError(error));
     }
   }
   return Promise.reject(new Error('This browser has no side panel for extensions.'));

@@ -6,10 +6,10 @@
 import { expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { panelOf, screenshot, storedNotes, typeNote, useBrowser } from './harness';
+import { PANEL_PAGE } from '../../src/platform/pages';
 
 const session = useBrowser({ sites: true });
 
-const PANEL_PAGE = 'src/pages/panel/index.html';
 
 /** The panel page's URL as the extension itself names it (in Chrome: a per-session dynamic URL). */
 async function extensionsOwnPanelUrl(): Promise<string> {

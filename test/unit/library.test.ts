@@ -65,6 +65,14 @@ describe('searchDocs', () => {
     const docs = searchDocs(data, ['a', 'b']);
     expect(docs.map((d) => `${d.kind}:${d.id}`)).toEqual(['recording:a', 'note:n2', 'note:n1', 'recording:b', 'qa:q1', 'note:n4']);
   });
+  it('lists notes and questions at one time as the recording page does: by when written, whatever their ids', () => {
+    const sameTime: LibraryData = {
+      recordings: [rec('a', 1)],
+      notes: [note('n-z', 'a', 9, 1, { createdAt: 2 }), note('n-y', 'a', 9, 1, { createdAt: 1 })],
+      qa: [question('q-z', 'a', 1, { t: 9, createdAt: 2 }), question('q-y', 'a', 1, { t: 9, createdAt: 1 }), question('q-x', 'a', 1, { createdAt: 0 })],
+    };
+    expect(searchDocs(sameTime, ['a']).map((d) => d.id)).toEqual(['a', 'n-y', 'n-z', 'q-y', 'q-z', 'q-x']);
+  });
   it('searches a question with its answers, and a recording with its details', () => {
     const withDetails: LibraryData = { ...data, recordings: [rec('c', 1, { details: { title: 'Better title', description: 'About forms' } })] };
     expect(searchDocs(withDetails, ['c'])[0]?.text).toBe('Title c\nBetter title\nAbout forms');

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../src/core/model';
-import { byTime, currentNoteIndex, newId } from '../../src/core/notes';
+import { currentNoteIndex } from '../../src/core/notes';
+import { newId } from '../../src/core/ids';
+import { byTime } from '../../src/core/records';
 
 const at = (...times: number[]) => times.map((t) => ({ t }));
 

@@ -61,6 +61,15 @@ describe('Vimeo event and webinar pages', () => {
 });
 
 describe('YouTube pages', () => {
+  it('every host the link parser reads as YouTube gets the YouTube adapter, so a page and a link to it are one recording', () => {
+    for (const host of ['www.youtube.com', 'music.youtube.com', 'www.youtubekids.com', 'youtube-nocookie.com']) {
+      const site = adapterFor(host);
+      const video = page(`https://${host}/watch?v=qVv6vCqciTM`, YOUTUBE_PLAYER);
+      expect(video && site.recordingKey(video)).toBe('youtube:qVv6vCqciTM');
+      expect(site.id).toBe('youtube');
+    }
+  });
+
   it('a live replay (/live/ID) is the video, stored as its watch page', () => {
     const site = adapterFor('www.youtube.com');
     const video = page('https://www.youtube.com/live/qVv6vCqciTM', YOUTUBE_PLAYER);

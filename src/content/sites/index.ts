@@ -1,10 +1,9 @@
+import { siteOfHost } from '../../core/sites';
 import type { SiteAdapter } from './adapter';
 import { html5 } from './html5';
 import { vimeo } from './vimeo';
 import { youtube } from './youtube';
 
-const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'm.youtube.com', 'youtube.com', 'www.youtube-nocookie.com']);
-const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com']);
 
 /**
  * A site's adapter with the plain-page one behind it. Where the site adapter finds the video but
@@ -40,7 +39,8 @@ export function withPageFallback(site: SiteAdapter): SiteAdapter {
 
 /** The adapter for the page at `hostname`; any other page is plain HTML5 video. */
 export function adapterFor(hostname: string): SiteAdapter {
-  if (YOUTUBE_HOSTS.has(hostname)) return withPageFallback(youtube);
-  if (VIMEO_HOSTS.has(hostname)) return withPageFallback(vimeo);
+  const site = siteOfHost(hostname);
+  if (site === 'youtube') return withPageFallback(youtube);
+  if (site === 'vimeo') return withPageFallback(vimeo);
   return html5;
 }

@@ -3,8 +3,14 @@
  * and how names, titles and dates read. Pure: no browser API, no clock, no randomness.
  */
 import type { Note, QaAnswer, QaItem, Recording, Speaker } from '../model';
-import { byTime } from '../notes';
 import { isMediaTime } from '../time';
+import { answererName as answerer, speakerById as speakersById } from '../people';
+
+// Which records are live and in what order is the core's rule (records.ts); every export reads it through here.
+export { liveNotes, liveQa } from '../records';
+// How people are named is the core's rule (people.ts).
+export { speakerAffiliation, speakerDisplayName } from '../people';
+export { oneLine } from '../one-line';
 
 export interface ExportInput {
   recording: Recording;
@@ -12,19 +18,6 @@ export interface ExportInput {
   notes: Note[];
   /** May include trashed items (deletedAt set): exports leave them out. */
   qa: QaItem[];
-}
-
-/** Notes not in the trash, by time (then by when written), as the panel lists them. */
-export function liveNotes(notes: readonly Note[]): Note[] {
-  return notes.filter((note) => note.deletedAt == null).sort(byTime);
-}
-
-/** Q&A items not in the trash: timed ones by time, then untimed ones in the order they were captured. */
-export function liveQa(items: readonly QaItem[]): QaItem[] {
-  const rank = (item: QaItem): number => (item.t !== undefined && Number.isFinite(item.t) ? item.t : Infinity);
-  return items
-    .filter((item) => item.deletedAt == null)
-    .sort((a, b) => (rank(a) === rank(b) ? 0 : rank(a) < rank(b) ? -1 : 1) || a.createdAt - b.createdAt);
 }
 
 /** The webinar's title as the user gave it, else the page's, else a placeholder (a post needs a heading). */
@@ -58,18 +51,14 @@ export function exportDate(recording: Recording): string | null {
   return date ? formatLongDate(date) : null;
 }
 
+/** The speaker with `id` among the recording's; undefined without an id or when none has it. */
 export function speakerById(recording: Recording, id: string | undefined): Speaker | undefined {
-  return id === undefined ? undefined : recording.speakers?.find((speaker) => speaker.id === id);
+  return speakersById(recording.speakers, id);
 }
 
-/** Who gave an answer: the speaker picked, else the name typed in, else just "Answer". */
+/** Who gave an answer (people.ts): the speaker picked, else the name typed, else a placeholder. */
 export function answererName(recording: Recording, answer: QaAnswer): string {
-  return speakerById(recording, answer.speakerId)?.name.trim() || answer.name?.trim() || 'Answer';
-}
-
-/** "Role, Organisation", either part optional; empty when neither is known. */
-export function speakerAffiliation(speaker: Speaker): string {
-  return [speaker.role, speaker.org].map((part) => part?.trim() ?? '').filter(Boolean).join(', ');
+  return answerer(recording.speakers, answer);
 }
 
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
@@ -92,11 +81,6 @@ export function paragraphs(text: string): string[][] {
   }
   if (current.length > 0) groups.push(current);
   return groups;
-}
-
-/** A name or title on one line: runs of whitespace (line breaks included) as one space. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

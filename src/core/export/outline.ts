@@ -4,12 +4,12 @@
  * kept as typed (split into paragraphs, not escaped): escaping belongs to each format.
  */
 import { linkAt } from '../links';
-import type { Note, QaItem, Recording, Speaker } from '../model';
+import type { Note, QaItem, Recording } from '../model';
 import { formatTime } from '../time';
 import { exportUrl } from '../web-url';
 import {
   answererName, type ExportInput, exportDate, exportTitle, liveNotes, liveQa, oneLine, paragraphs,
-  speakerAffiliation, speakerById,
+  speakerAffiliation, speakerById, speakerDisplayName,
 } from './input';
 
 /** Typed text as paragraphs, each a list of trimmed, non-blank lines (`paragraphs` in input.ts). */
@@ -85,13 +85,8 @@ export interface SummaryOutline {
   qa: OutlineQuestion[];
 }
 
-/** The words the outline fills in where the user typed nothing. */
-export const UNNAMED_SPEAKER = 'Unnamed speaker';
+/** What the outline says for a question with no words (a speaker with none: people.ts). */
 export const NO_QUESTION_TEXT = '(no question text)';
-
-function speakerName(speaker: Speaker): string {
-  return oneLine(speaker.name) || UNNAMED_SPEAKER;
-}
 
 function timeIn(recording: Recording, seconds: number): OutlineTime {
   return { label: formatTime(seconds), url: linkAt(recording, seconds) };
@@ -99,7 +94,7 @@ function timeIn(recording: Recording, seconds: number): OutlineTime {
 
 function noteOf(recording: Recording, note: Note): OutlineNote {
   const speaker = speakerById(recording, note.speakerId);
-  return { at: timeIn(recording, note.t), speaker: speaker ? speakerName(speaker) : null, text: paragraphs(note.text) };
+  return { at: timeIn(recording, note.t), speaker: speaker ? speakerDisplayName(speaker) : null, text: paragraphs(note.text) };
 }
 
 function questionOf(recording: Recording, item: QaItem): OutlineQuestion {
@@ -132,7 +127,7 @@ function groupBySpeaker(recording: Recording, notes: readonly Note[], outlined: 
   const groups: NoteGroup[] = [];
   for (const speaker of recording.speakers ?? []) {
     const own = bySpeaker.get(speaker.id);
-    if (own) groups.push({ heading: speakerName(speaker), notes: own });
+    if (own) groups.push({ heading: speakerDisplayName(speaker), notes: own });
   }
   if (others.length > 0) groups.push({ heading: groups.length > 0 ? 'Other notes' : null, notes: others });
   return groups;
@@ -151,7 +146,7 @@ export function summaryOutline(input: ExportInput): SummaryOutline {
     url: exportUrl(recording.url),
     description: paragraphs(recording.details?.description ?? ''),
     speakers: (recording.speakers ?? []).map((speaker) => ({
-      name: speakerName(speaker),
+      name: speakerDisplayName(speaker),
       affiliation: oneLine(speakerAffiliation(speaker)),
       handle: speaker.handle?.trim().replace(/^@+/, '') || null,
     })),

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { importSummary } from '../../core/backup';
 import { exportBackup, importBackup, type ImportProgress } from '../../db/backup';
 import { downloadText } from '../shared/download';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 
 type Job =
   | { kind: 'idle' }

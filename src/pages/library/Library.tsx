@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LibraryIndex, searchDocs, sitesIn, speakerNames, summarize, trashItems, type Filters } from '../../core/library';
-import { SITE_NAMES } from './SiteBadge';
+import { SITE_NAMES } from '../../core/sites';
 import { SearchIndex } from '../../core/search';
 import { allTags } from '../../core/tags';
+import { isLive } from '../../core/records';
 import { loadLibrary } from '../../db/library';
 import { useLiveQuery } from '../shared/live-query';
 import { BackupBar } from './BackupBar';
@@ -32,7 +33,7 @@ export function Library() {
       summaries,
       search: new SearchIndex(searchDocs(data.value, summaries.map((summary) => summary.recording.key))),
       trash: trashItems(data.value, index.recordings),
-      tags: allTags(data.value.notes.filter((note) => note.deletedAt === undefined)),
+      tags: allTags(data.value.notes.filter(isLive)),
       speakers: speakerNames(data.value.recordings),
       sites: sitesIn(data.value.recordings),
     };

@@ -1,14 +1,14 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { exportTitle } from '../../core/export/input';
 import type { Note, QaItem, Recording } from '../../core/model';
-import { byTime } from '../../core/notes';
+import { byTime, liveNotes, liveQa } from '../../core/records';
+import { answererName, linkedSpeakerName } from '../../core/people';
 import { formatTime } from '../../core/time';
 import { loadSettings } from '../../db/settings';
 import { restoreNote, trashNote } from '../../db/notes';
 import { RecordingDetails } from '../shared/RecordingDetails';
 import { SummaryView } from '../shared/SummaryView';
 import type { Toast } from '../shared/toast';
-import { speakerName } from '../panel/SpeakerSelect';
 import { useLiveQuery } from '../shared/live-query';
 import { TagEditor, TagList } from '../shared/TagEditor';
 import { VirtualList } from '../shared/VirtualList';
@@ -30,8 +30,8 @@ export function RecordingPage({ recording, notes, qa }: Props) {
   const [toast, setToast] = useState<Toast | null>(null);
   const [tagging, setTagging] = useState<string | null>(null);
   const lastTagged = useRef<Note | null>(null);
-  const own = useMemo(() => notes.filter((note) => note.recordingKey === recording.key && note.deletedAt === undefined).sort(byTime), [notes, recording.key]);
-  const questions = useMemo(() => qa.filter((item) => item.recordingKey === recording.key && item.deletedAt === undefined), [qa, recording.key]);
+  const own = useMemo(() => liveNotes(notes.filter((note) => note.recordingKey === recording.key)), [notes, recording.key]);
+  const questions = useMemo(() => liveQa(qa.filter((item) => item.recordingKey === recording.key)), [qa, recording.key]);
   const input = useMemo(() => ({ recording, notes: own, qa: questions }), [recording, own, questions]);
   const speakers = recording.speakers ?? [];
   // A note trashed elsewhere while its tags are edited stays listed until its editor closes.
@@ -65,7 +65,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
             holdIndex={taggingIndex}
             itemProps={(note) => ({ class: 'lib-note', 'data-note-id': note.id })}
             renderItem={(note) => {
-              const speaker = speakerName(speakers, note.speakerId);
+              const speaker = linkedSpeakerName(speakers, note.speakerId);
               return (
                 <>
                   <p class="note-line" dir="auto">
@@ -116,7 +116,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
                 </p>
                 {item.answers.map((answer, i) => (
                   <p key={i} class="answer" dir="auto">
-                    <span class="note-speaker">{speakerName(speakers, answer.speakerId) ?? answer.name ?? 'Answer'}: </span>
+                    <span class="note-speaker">{answererName(speakers, answer)}: </span>
                     {answer.text}
                   </p>
                 ))}

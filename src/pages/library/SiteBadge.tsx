@@ -1,6 +1,5 @@
 import type { SiteId } from '../../core/model';
-
-export const SITE_NAMES: Record<SiteId, string> = { youtube: 'YouTube', vimeo: 'Vimeo', html5: 'Web page' };
+import { SITE_NAMES } from '../../core/sites';
 
 export function SiteBadge({ site }: { site: SiteId }) {
   return <span class={`site-badge site-${site}`}>{SITE_NAMES[site]}</span>;

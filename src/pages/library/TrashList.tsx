@@ -6,7 +6,7 @@ import { formatTime } from '../../core/time';
 import { emptyTrash } from '../../db/library';
 import { restoreNote } from '../../db/notes';
 import { restoreQuestion } from '../../db/qa';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { VirtualList } from '../shared/VirtualList';
 import { ago } from './when';
 

@@ -7,12 +7,13 @@
 import { backupFileBlob } from '../../db/backup';
 import { parseOffscreenRequest, type BackupFileUrl } from '../../messaging/protocol';
 import browser, { type Runtime } from '../../platform/browser';
+import { errorText } from '../../core/error-text';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupFileUrl> | undefined => {
   // From our own extension only (the worker); a tab's content script would carry `sender.tab`.
   if (sender.id !== browser.runtime.id || sender.tab || !parseOffscreenRequest(raw)) return undefined;
   return backupFileBlob().then(
     (blob): BackupFileUrl => ({ ok: true, url: URL.createObjectURL(blob) }),
-    (error: unknown): BackupFileUrl => ({ ok: false, message: `The backup could not be read from the database (${error instanceof Error ? error.message : String(error)}).` }),
+    (error: unknown): BackupFileUrl => ({ ok: false, message: `The backup could not be read from the database (${errorText(error)}).` }),
   );
 });

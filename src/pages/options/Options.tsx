@@ -5,8 +5,9 @@ import { loadAutoBackupState } from '../../db/auto-backup';
 import { parseBackupRun, type BackupRun, type PageRequest } from '../../messaging/protocol';
 import { loadSettings, saveSettings } from '../../db/settings';
 import browser from '../../platform/browser';
+import { NEW_NOTE_COMMAND } from '../../platform/pages';
 import { useLiveQuery } from '../shared/live-query';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
 import { hasSidePanel } from '../../platform/side-panel';
@@ -15,7 +16,7 @@ function useShortcut(): string | null {
   const [shortcut, setShortcut] = useState<string | null>(null);
   useEffect(() => {
     void browser.commands.getAll().then((commands) => {
-      setShortcut(commands.find((command) => command.name === 'new-note')?.shortcut ?? '');
+      setShortcut(commands.find((command) => command.name === NEW_NOTE_COMMAND)?.shortcut ?? '');
     });
   }, []);
   return shortcut;

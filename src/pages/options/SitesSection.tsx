@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { optInPatterns, siteFromInput } from '../../core/site-patterns';
+import { optInPatterns, patternSite, siteFromInput } from '../../core/site-patterns';
 import browser from '../../platform/browser';
 import { defaultMatches } from '../../platform/manifest';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 
 /** "https://forum.example/*" as the user thinks of it: the host, and the scheme when it is plain http. */
 function siteLabel(pattern: string): string {
-  const url = new URL(pattern.replace('/*', '/'));
-  return url.protocol === 'http:' ? `${url.hostname} (http)` : url.hostname;
+  const site = patternSite(pattern);
+  if (!site) return pattern;
+  return site.scheme === 'http' ? `${site.host} (http)` : site.host;
 }
 
 /**

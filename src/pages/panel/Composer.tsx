@@ -5,7 +5,7 @@ import type { Settings } from '../../core/settings';
 import { formatTime } from '../../core/time';
 import { adoptDraft, discardDraft, loadDrafts, pruneDrafts, saveDraft, setDraftAside } from '../../db/drafts';
 import { addNote, checkNoteText, type RecordingInfo } from '../../db/notes';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { throttle } from '../shared/throttle';
 import { DraftOffers } from './DraftOffers';
 import { usePanel } from './panel-context';

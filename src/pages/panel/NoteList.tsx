@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../core/model';
-import { byTime, currentNoteIndex } from '../../core/notes';
+import { currentNoteIndex } from '../../core/notes';
+import { byTime } from '../../core/records';
 import { withEdited } from '../shared/keep-edited';
 import { VirtualList } from '../shared/VirtualList';
 import { NoteRow } from './NoteRow';

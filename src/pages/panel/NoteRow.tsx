@@ -8,8 +8,10 @@ import { TagList } from '../shared/TagEditor';
 import { checkNoteText, editNote, noteFields, restoreNote, trashNote, type NoteFields } from '../../db/notes';
 import { ConflictNotice, SaveProblem } from '../shared/ConflictNotice';
 import { useFieldEdit } from '../shared/use-field-edit';
-import { SpeakerSelect, speakerName } from './SpeakerSelect';
-import { errorText, FormError } from '../shared/FormError';
+import { SpeakerSelect } from './SpeakerSelect';
+import { linkedSpeakerName } from '../../core/people';
+import { FormError } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { usePanel } from './panel-context';
 
 interface Props {
@@ -28,7 +30,7 @@ interface Props {
  */
 export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLocked }: Props) {
   const { seek, copyLink, speakers, toast } = usePanel();
-  const speaker = speakerName(speakers, note.speakerId);
+  const speaker = linkedSpeakerName(speakers, note.speakerId);
   const remove = () => {
     void trashNote(note.id).then(() => toast({ text: 'Note deleted.', undo: () => restoreNote(note.id) }));
   };
@@ -216,6 +218,6 @@ const FIELD_LABELS: Record<keyof NoteFields, string> = { text: 'Text', t: 'Time'
 function showField(field: keyof NoteFields, value: NoteFields[keyof NoteFields], speakers: readonly Speaker[]): string {
   if (field === 't' && typeof value === 'number') return formatTime(value);
   if (field === 'tags' && Array.isArray(value)) return value.length ? formatTags(value) : '(no tags)';
-  if (field === 'speakerId') return typeof value === 'string' ? (speakerName(speakers, value) ?? 'a former speaker') : '(no speaker)';
+  if (field === 'speakerId') return typeof value === 'string' ? (linkedSpeakerName(speakers, value) ?? 'a former speaker') : '(no speaker)';
   return typeof value === 'string' && value !== '' ? value : '(empty)';
 }

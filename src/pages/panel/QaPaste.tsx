@@ -4,8 +4,9 @@ import { parseQaPaste } from '../../core/qa-paste';
 import { formatTime } from '../../core/time';
 import { addQuestions } from '../../db/qa';
 import type { RecordingInfo } from '../../db/recordings';
-import { speakerName } from './SpeakerSelect';
-import { errorText, FormError } from '../shared/FormError';
+import { answererName } from '../../core/people';
+import { FormError } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { useDebounced } from '../shared/use-debounced';
 
 /** How long typing must pause before the preview splits the text again, in ms. */
@@ -82,7 +83,7 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
               </p>
               {q.answers.map((a, j) => (
                 <p key={j} class="answer" dir="auto">
-                  <strong>{speakerName(speakers, a.speakerId) ?? a.name ?? 'Answer'}:</strong> {a.text}
+                  <strong>{answererName(speakers, a)}:</strong> {a.text}
                 </p>
               ))}
             </li>

@@ -2,12 +2,15 @@ import { useRef, useState } from 'preact/hooks';
 import type { Note, QaAnswer, QaItem, Speaker } from '../../core/model';
 import { shorten } from '../../core/shorten';
 import { formatTime, spanProblem } from '../../core/time';
-import { addAnswer, addQuestions, byAsked, restoreQuestion, setNoteLink, trashQuestion } from '../../db/qa';
+import { addAnswer, addQuestions, restoreQuestion, setNoteLink, trashQuestion } from '../../db/qa';
+import { byAsked } from '../../core/records';
 import { withEdited } from '../shared/keep-edited';
 import type { RecordingInfo } from '../../db/recordings';
 import { QaPaste } from './QaPaste';
-import { SpeakerSelect, speakerName } from './SpeakerSelect';
-import { FormError, errorText } from '../shared/FormError';
+import { SpeakerSelect } from './SpeakerSelect';
+import { answererName } from '../../core/people';
+import { FormError } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import { usePanel } from './panel-context';
 
 interface Props {
@@ -119,7 +122,7 @@ interface CardProps {
 function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, seek, onDelete }: CardProps) {
   const linked = notes.filter((note) => note.qaIds?.includes(item.id));
   const unlinked = notes.filter((note) => !note.qaIds?.includes(item.id));
-  const who = (answer: QaAnswer) => speakerName(speakers, answer.speakerId) ?? answer.name ?? 'Answer';
+  const who = (answer: QaAnswer) => answererName(speakers, answer);
   return (
     <li class="qa-item" data-qa-id={item.id}>
       <p class="question" dir="auto">

@@ -1,4 +1,5 @@
 import type { Speaker } from '../../core/model';
+import { FORMER_SPEAKER, speakerDisplayName } from '../../core/people';
 
 interface Props {
   id: string;
@@ -19,16 +20,11 @@ export function SpeakerSelect({ id, label, speakers, value, onChange, none = 'No
         <option value="">{none}</option>
         {speakers.map((speaker) => (
           <option key={speaker.id} value={speaker.id}>
-            {speaker.name}
+            {speakerDisplayName(speaker)}
           </option>
         ))}
-        {value && !speakers.some((s) => s.id === value) && <option value={value}>A former speaker</option>}
+        {value && !speakers.some((s) => s.id === value) && <option value={value}>{FORMER_SPEAKER}</option>}
       </select>
     </span>
   );
-}
-
-export function speakerName(speakers: readonly Speaker[], id: string | undefined): string | null {
-  if (!id) return null;
-  return speakers.find((s) => s.id === id)?.name ?? 'A former speaker';
 }

@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 
 interface Props {
   /** What the boundary holds, as the message names it: "The Summary tab", "The note box". */

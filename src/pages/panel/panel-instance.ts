@@ -1,4 +1,4 @@
-import { newId } from '../../core/notes';
+import { newId } from '../../core/ids';
 import { claimPanelSlot, markPanelSlot, parsePanelSlots } from '../../core/panel-slots';
 
 const SLOTS_KEY = 'webinar-notes:panel-slots';

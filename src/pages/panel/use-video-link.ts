@@ -5,7 +5,7 @@ import { db } from '../../db/schema';
 import type { RecordingInfo } from '../../db/recordings';
 import type { ToPanel } from '../../messaging/protocol';
 import type { PanelPlace } from '../../platform/side-panel';
-import { errorText } from '../shared/FormError';
+import { errorText } from '../../core/error-text';
 import type { Live } from '../shared/live-query';
 import { playbackStore, type PlaybackStore } from './playback-store';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sitePattern } from '../../core/site-patterns';
+import { isDefaultHost, sitePattern } from '../../core/site-patterns';
+import { httpUrl } from '../../core/web-url';
 import { countNotes } from '../../db/notes';
 import { parseVideoStatus, type TabMessage, type VideoStatus } from '../../messaging/protocol';
 import browser from '../../platform/browser';
@@ -22,10 +23,11 @@ type TabState =
   | { state: 'none'; tabId: number | null; site: Site | null };
 
 async function siteOf(url: string | undefined): Promise<Site | null> {
-  const pattern = url ? sitePattern(url) : null;
-  if (!url || !pattern) return null;
-  const host = new URL(url).hostname;
-  if (defaultMatches().some((match) => new URL(match.replace('*', 'x')).hostname === host)) {
+  const page = httpUrl(url);
+  const pattern = page ? sitePattern(page.href) : null;
+  if (!page || !pattern) return null;
+  const host = page.hostname;
+  if (isDefaultHost(host, defaultMatches())) {
     return { pattern, host, access: 'default' };
   }
   const enabled = await browser.permissions.contains({ origins: [pattern] });

@@ -6,8 +6,3 @@ export function FormError({ message }: { message: string | null }) {
     </p>
   ) : null;
 }
-
-/** An error's message for people: what the thrown thing says. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Recording, Speaker, WebinarDetails } from '../../core/model';
+import { speakerAffiliation, speakerDisplayName } from '../../core/people';
 import { addSpeaker, editSpeaker, removeSpeaker, saveDetails, type RecordingInfo, type SpeakerFields } from '../../db/recordings';
 import { ConflictNotice } from './ConflictNotice';
 import { useFieldEdit } from './use-field-edit';
 import { withEdited } from './keep-edited';
-import { FormError, errorText } from './FormError';
+import { FormError } from './FormError';
+import { errorText } from '../../core/error-text';
 
 interface Props {
   recording: RecordingInfo;
@@ -116,8 +118,8 @@ function SpeakerRow({ recording, speaker, onEdit, editLocked }: { recording: Rec
   return (
     <li class="speaker">
       <span>
-        <strong>{speaker.name}</strong>
-        {[speaker.role, speaker.org].filter(Boolean).length > 0 && <span class="muted"> · {[speaker.role, speaker.org].filter(Boolean).join(', ')}</span>}
+        <strong>{speakerDisplayName(speaker)}</strong>
+        {speakerAffiliation(speaker) && <span class="muted"> · {speakerAffiliation(speaker)}</span>}
         {speaker.handle && <span class="muted"> · @{speaker.handle}</span>}
       </span>
       <span class="actions">

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { newId } from '../../core/notes';
+import { newId } from '../../core/ids';
 import { forumBase, newTopicUrl } from '../../core/discourse';
 import { plainTextExport, renderExport, type ExportInput, type ForumPostOptions, type RenderedExport } from '../../core/export';
 import { exportTitle } from '../../core/export/input';

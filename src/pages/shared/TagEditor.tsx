@@ -5,7 +5,8 @@ import { editNote, noteFields, type NoteFields } from '../../db/notes';
 import { ConflictNotice } from './ConflictNotice';
 import { useFieldEdit } from './use-field-edit';
 import type { Note } from '../../core/model';
-import { errorText, FormError } from './FormError';
+import { FormError } from './FormError';
+import { errorText } from '../../core/error-text';
 
 /**
  * The tags of a note, written as a comma-separated list; saved on Enter or with the button. Only

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from './FormError';
+import { errorText } from '../../core/error-text';
 import type { Toast } from './toast';
 
 const SHOWN_MS = 8000;

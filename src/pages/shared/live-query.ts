@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { asError } from '../../core/error-text';
 
 export type Live<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: Error };
 
@@ -12,8 +13,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setLive({ state: 'ready', value }),
-      error: (error: unknown) =>
-        setLive({ state: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+      error: (error: unknown) => setLive({ state: 'failed', error: asError(error) }),
     });
     return () => subscription.unsubscribe();
     // The caller lists what the query reads, as with useEffect.

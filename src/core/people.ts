@@ -1,0 +1,48 @@
+/**
+ * How the people of a recording are named, on every screen and in every export: a speaker's
+ * display name and affiliation, the speaker a note or answer points at, and who gave an answer.
+ */
+import type { QaAnswer, Speaker } from './model';
+import { oneLine } from './one-line';
+
+/** What a speaker with no name is called (a backup edited by hand can hold one). */
+export const UNNAMED_SPEAKER = 'Unnamed speaker';
+/** What a note or answer calls a speaker who was removed from the recording since. */
+export const FORMER_SPEAKER = 'A former speaker';
+/** What an answer with no speaker and no typed name is headed by. */
+export const UNNAMED_ANSWER = 'Answer';
+
+/** The speaker with `id` among `speakers`; undefined without an id or when none has it. */
+export function speakerById(speakers: readonly Speaker[] | undefined, id: string | undefined): Speaker | undefined {
+  return id === undefined ? undefined : speakers?.find((speaker) => speaker.id === id);
+}
+
+/** A speaker's name on one line, else "Unnamed speaker". */
+export function speakerDisplayName(speaker: Speaker): string {
+  return oneLine(speaker.name) || UNNAMED_SPEAKER;
+}
+
+/** "Role, Organisation", either part optional, each on one line; empty when neither is known. */
+export function speakerAffiliation(speaker: Speaker): string {
+  return [speaker.role, speaker.org].map((part) => oneLine(part ?? '')).filter(Boolean).join(', ');
+}
+
+/**
+ * The name of the speaker a note or answer points at: null when it points at none, "A former
+ * speaker" when that speaker was removed from the recording (the record keeps the id).
+ */
+export function linkedSpeakerName(speakers: readonly Speaker[] | undefined, id: string | undefined): string | null {
+  if (!id) return null;
+  const speaker = speakerById(speakers, id);
+  return speaker ? speakerDisplayName(speaker) : FORMER_SPEAKER;
+}
+
+/**
+ * Who gave an answer: the speaker picked, else the name typed in, else "A former speaker" when the
+ * picked speaker was removed, else just "Answer".
+ */
+export function answererName(speakers: readonly Speaker[] | undefined, answer: QaAnswer): string {
+  const speaker = speakerById(speakers, answer.speakerId);
+  if (speaker) return speakerDisplayName(speaker);
+  return oneLine(answer.name ?? '') || (answer.speakerId ? FORMER_SPEAKER : UNNAMED_ANSWER);
+}
