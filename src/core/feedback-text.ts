@@ -42,3 +42,8 @@ export function restoredText(kind: 'note' | 'qa', where: string): string {
 export function emptiedText(count: number): string {
   return `${count.toLocaleString()} ${count === 1 ? 'item' : 'items'} deleted for good.`;
 }
+
+/** Letting the extension run on a site, or stopping it, failed: "<host> could not be removed: <error>". */
+export function siteFailedText(host: string, change: 'added' | 'removed', error: unknown): string {
+  return `${host} could not be ${change}: ${errorText(error)}`;
+}

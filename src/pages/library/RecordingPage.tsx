@@ -15,6 +15,7 @@ import { VirtualList } from '../shared/VirtualList';
 import { withEdited } from '../shared/keep-edited';
 import { OpenAt } from './OpenAt';
 import { SiteBadge } from './SiteBadge';
+import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { ToastBar } from '../shared/ToastBar';
 
 interface Props {
@@ -93,7 +94,10 @@ export function RecordingPage({ recording, notes, qa }: Props) {
                         class="quiet"
                         aria-label={`Delete note at ${formatTime(note.t)}`}
                         onClick={() =>
-                          void trashNote(note.id).then(() => setToast({ text: 'Note moved to the trash.', undo: () => restoreNote(note.id) }))
+                          trashNote(note.id).then(
+                            () => setToast({ text: FEEDBACK.noteTrashed.done, undo: () => restoreNote(note.id) }),
+                            (error: unknown) => setToast({ text: failedText('noteTrashed', error) }),
+                          )
                         }
                       >
                         Delete
@@ -126,7 +130,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
         </section>
         <section aria-label="Details and summary" class="recording-side">
           <h3>Details</h3>
-          <RecordingDetails recording={recording} stored={recording} />
+          <RecordingDetails recording={recording} stored={recording} toast={setToast} />
           <h3>Summary and exports</h3>
           {settings.state === 'ready' && <SummaryView input={input} settings={settings.value} toast={setToast} />}
         </section>

@@ -6,7 +6,7 @@ import { formatTime } from '../../core/time';
 import { emptyTrash } from '../../db/library';
 import { restoreNote } from '../../db/notes';
 import { restoreQuestion } from '../../db/qa';
-import { errorText } from '../../core/error-text';
+import { emptiedText, failedText, restoredText } from '../../core/feedback-text';
 import { VirtualList } from '../shared/VirtualList';
 import { ago } from './when';
 
@@ -32,8 +32,8 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
   }, [confirming, status]);
   const restore = (entry: TrashItem) =>
     (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id)).then(
-      () => setStatus(`${entry.kind === 'note' ? 'Note' : 'Question'} restored to “${entry.recording ? exportTitle(entry.recording) : 'its recording'}”.`),
-      (error: unknown) => setStatus(`Not restored: ${errorText(error)}`),
+      () => setStatus(restoredText(entry.kind, entry.recording ? exportTitle(entry.recording) : 'its recording')),
+      (error: unknown) => setStatus(failedText('restored', error)),
     );
   const empty = () =>
     emptyTrash({
@@ -42,9 +42,9 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
     }).then(
       (count) => {
         setConfirming(false);
-        setStatus(`${count.toLocaleString()} ${count === 1 ? 'item' : 'items'} deleted for good.`);
+        setStatus(emptiedText(count));
       },
-      (error: unknown) => setStatus(`The trash was not emptied: ${errorText(error)}`),
+      (error: unknown) => setStatus(failedText('trashEmptied', error)),
     );
 
   return (

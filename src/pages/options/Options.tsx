@@ -8,6 +8,7 @@ import browser from '../../platform/browser';
 import { NEW_NOTE_COMMAND } from '../../platform/pages';
 import { useLiveQuery } from '../shared/live-query';
 import { errorText } from '../../core/error-text';
+import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
 import { hasSidePanel } from '../../platform/side-panel';
@@ -121,8 +122,8 @@ export function Options() {
 
   const change = (changes: Partial<Settings>) => {
     void saveSettings(changes).then(
-      () => setStatus('Saved.'),
-      (error: unknown) => setStatus(`Not saved: ${errorText(error)}`),
+      () => setStatus(FEEDBACK.saved.done),
+      (error: unknown) => setStatus(failedText('saved', error)),
     );
   };
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { optInPatterns, patternSite, siteFromInput } from '../../core/site-patterns';
 import browser from '../../platform/browser';
 import { defaultMatches } from '../../platform/manifest';
-import { errorText } from '../../core/error-text';
+import { siteFailedText } from '../../core/feedback-text';
 
 /** "https://forum.example/*" as the user thinks of it: the host, and the scheme when it is plain http. */
 function siteLabel(pattern: string): string {
@@ -52,7 +52,7 @@ export function SitesSection() {
         setAddress('');
         setStatus({ ok: true, text: `Webinar Notes now runs on ${site.host}. Pages of it that are already open need a reload.` });
       },
-      (error: unknown) => setStatus({ ok: false, text: `${site.host} could not be added: ${errorText(error)}` }),
+      (error: unknown) => setStatus({ ok: false, text: siteFailedText(site.host, 'added', error) }),
     );
   };
 
@@ -66,7 +66,7 @@ export function SitesSection() {
             ? { ok: true, text: `Webinar Notes no longer runs on ${siteLabel(pattern)}. Its notes stay in the library.` }
             : { ok: false, text: `The browser kept ${siteLabel(pattern)}: it may be allowed by policy.` },
         ),
-      (error: unknown) => setStatus({ ok: false, text: `${siteLabel(pattern)} could not be removed: ${errorText(error)}` }),
+      (error: unknown) => setStatus({ ok: false, text: siteFailedText(siteLabel(pattern), 'removed', error) }),
     );
   };
 

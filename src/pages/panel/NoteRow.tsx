@@ -11,7 +11,7 @@ import { useFieldEdit } from '../shared/use-field-edit';
 import { SpeakerSelect } from './SpeakerSelect';
 import { linkedSpeakerName } from '../../core/people';
 import { FormError } from '../shared/FormError';
-import { errorText } from '../../core/error-text';
+import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { usePanel } from './panel-context';
 
 interface Props {
@@ -32,7 +32,10 @@ export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLoc
   const { seek, copyLink, speakers, toast } = usePanel();
   const speaker = linkedSpeakerName(speakers, note.speakerId);
   const remove = () => {
-    void trashNote(note.id).then(() => toast({ text: 'Note deleted.', undo: () => restoreNote(note.id) }));
+    trashNote(note.id).then(
+      () => toast({ text: FEEDBACK.noteTrashed.done, undo: () => restoreNote(note.id) }),
+      (error: unknown) => toast({ text: failedText('noteTrashed', error) }),
+    );
   };
 
   if (editing) return <NoteEditor note={note} onDone={() => onEditing(note, false)} />;
@@ -114,7 +117,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
       setLost(outcome.state === 'trashed' || outcome.state === 'gone' ? outcome.state : null);
       if (outcome.state === 'saved') onDone();
     } catch (error) {
-      setMessage(`Not saved: ${errorText(error)}`);
+      setMessage(failedText('saved', error));
     }
   };
   const edit = useFieldEdit<NoteFields>(noteFields(note), adopt, () => void save());
@@ -123,7 +126,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
       await restoreNote(note.id);
       await save();
     } catch (error) {
-      setMessage(`Not restored: ${errorText(error)}`);
+      setMessage(failedText('restored', error));
     }
   };
 

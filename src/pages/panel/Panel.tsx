@@ -111,7 +111,7 @@ export function Panel({ place }: { place: PanelPlace }) {
         {opened.has('details') && recording && stored.state === 'ready' && (
           <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll" hidden={tab !== 'details'}>
             <TabBoundary what="The Details tab">
-              <RecordingDetails key={recording.key} recording={recording} stored={stored.value} />
+              <RecordingDetails key={recording.key} recording={recording} stored={stored.value} toast={setToast} />
             </TabBoundary>
           </div>
         )}

@@ -10,7 +10,7 @@ import { QaPaste } from './QaPaste';
 import { SpeakerSelect } from './SpeakerSelect';
 import { answererName } from '../../core/people';
 import { FormError } from '../shared/FormError';
-import { errorText } from '../../core/error-text';
+import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { usePanel } from './panel-context';
 
 interface Props {
@@ -32,8 +32,8 @@ export function QaTab({ recording, items: list, notes }: Props) {
 
   const remove = (item: QaItem) => {
     trashQuestion(item.id).then(
-      () => toast({ text: 'Question deleted.', undo: () => restoreQuestion(item.id) }),
-      (error: unknown) => toast({ text: `Not deleted: ${errorText(error)}` }),
+      () => toast({ text: FEEDBACK.questionTrashed.done, undo: () => restoreQuestion(item.id) }),
+      (error: unknown) => toast({ text: failedText('questionTrashed', error) }),
     );
   };
 
@@ -86,7 +86,7 @@ function AskForm({ recording }: { recording: RecordingInfo }) {
             setAskedBy('');
             setMessage(null);
           },
-          (error: unknown) => setMessage(errorText(error)),
+          (error: unknown) => setMessage(failedText('saved', error)),
         );
       }}
     >
@@ -122,6 +122,7 @@ interface CardProps {
 function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, seek, onDelete }: CardProps) {
   const linked = notes.filter((note) => note.qaIds?.includes(item.id));
   const unlinked = notes.filter((note) => !note.qaIds?.includes(item.id));
+  const { toast } = usePanel();
   const who = (answer: QaAnswer) => answererName(speakers, answer);
   return (
     <li class="qa-item" data-qa-id={item.id}>
@@ -160,7 +161,7 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
                 {formatTime(note.t)}
               </button>{' '}
               <span dir="auto">{shorten(note.text, 60)}</span>{' '}
-              <button type="button" class="quiet" onClick={() => void setNoteLink(note.id, item.id, false)} aria-label={`Unlink the note at ${formatTime(note.t)}`}>
+              <button type="button" class="quiet" onClick={() => setNoteLink(note.id, item.id, false).catch((error: unknown) => toast({ text: failedText('noteUnlinked', error) }))} aria-label={`Unlink the note at ${formatTime(note.t)}`}>
                 Unlink
               </button>
             </li>
@@ -185,7 +186,7 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
               value=""
               onChange={(event) => {
                 const id = event.currentTarget.value;
-                if (id) void setNoteLink(id, item.id, true);
+                if (id) setNoteLink(id, item.id, true).catch((error: unknown) => toast({ text: failedText('noteLinked', error) }));
               }}
             >
               <option value="">Link a note…</option>
@@ -235,7 +236,7 @@ function AnswerForm({ item, speakers, onDone }: { item: QaItem; speakers: readon
             if (outcome.state === 'saved') onDone();
             else setMessage(`Not saved: this question was ${outcome.state === 'trashed' ? 'moved to the trash' : 'deleted for good'} elsewhere meanwhile.`);
           },
-          (error: unknown) => setMessage(errorText(error)),
+          (error: unknown) => setMessage(failedText('saved', error)),
         );
       }}
     >

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isDefaultHost, sitePattern } from '../../core/site-patterns';
 import { httpUrl } from '../../core/web-url';
+import { siteFailedText } from '../../core/feedback-text';
 import { countNotes } from '../../db/notes';
 import { parseVideoStatus, type TabMessage, type VideoStatus } from '../../messaging/protocol';
 import browser from '../../platform/browser';
@@ -84,7 +85,12 @@ export function Popup() {
   };
 
   const disableSite = async (site: Site) => {
-    await browser.permissions.remove({ origins: [site.pattern] });
+    try {
+      await browser.permissions.remove({ origins: [site.pattern] });
+    } catch (error) {
+      setNote(siteFailedText(site.host, 'removed', error));
+      return;
+    }
     setNote(`Webinar Notes no longer runs on ${site.host}. Reload the page to remove it there.`);
     setTab(await askActiveTab());
   };

@@ -6,15 +6,18 @@ import { ConflictNotice } from './ConflictNotice';
 import { useFieldEdit } from './use-field-edit';
 import { withEdited } from './keep-edited';
 import { FormError } from './FormError';
-import { errorText } from '../../core/error-text';
+import { FEEDBACK, failedText } from '../../core/feedback-text';
+import type { Toast } from './toast';
 
 interface Props {
   recording: RecordingInfo;
   stored: Recording | undefined;
+  /** Tells the user what happened to a write that has no form of its own (removing a speaker). */
+  toast(toast: Toast): void;
 }
 
 /** The webinar as the summary post describes it: details and who spoke. */
-export function RecordingDetails({ recording, stored }: Props) {
+export function RecordingDetails({ recording, stored, toast }: Props) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const lastEdited = useRef<Speaker | null>(null);
   // A speaker removed elsewhere while being edited stays (last) until its form closes.
@@ -30,9 +33,9 @@ export function RecordingDetails({ recording, stored }: Props) {
           ) : (
             <SpeakerRow
               key={speaker.id}
-              recording={recording}
               speaker={speaker}
               onEdit={() => setEditingId(speaker.id)}
+              onRemove={() => removeSpeaker(recording, speaker.id).catch((error: unknown) => toast({ text: failedText('speakerRemoved', error) }))}
               editLocked={editingId !== null}
             />
           ),
@@ -65,8 +68,8 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
     // The page's title left as shown stays unset, so the summary keeps following the page.
     if (edit.base.title === undefined && mine.title === pageTitle) delete mine.title;
     edit.run(mine, (base, wanted) => saveDetails(recording, base, wanted)).then(
-      (outcome) => setStatus(outcome.state === 'saved' ? 'Saved.' : ''),
-      (error: unknown) => setStatus(`Not saved: ${errorText(error)}`),
+      (outcome) => setStatus(outcome.state === 'saved' ? FEEDBACK.saved.done : ''),
+      (error: unknown) => setStatus(failedText('saved', error)),
     );
   };
   const edit = useFieldEdit<WebinarDetails>(details, adopt, save);
@@ -114,7 +117,7 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
 }
 
 /** A speaker of the list; `editLocked`: another speaker's form is open (one at a time, so none is dropped). */
-function SpeakerRow({ recording, speaker, onEdit, editLocked }: { recording: RecordingInfo; speaker: Speaker; onEdit(): void; editLocked: boolean }) {
+function SpeakerRow({ speaker, onEdit, onRemove, editLocked }: { speaker: Speaker; onEdit(): void; onRemove(): void; editLocked: boolean }) {
   return (
     <li class="speaker">
       <span>
@@ -133,7 +136,7 @@ function SpeakerRow({ recording, speaker, onEdit, editLocked }: { recording: Rec
         >
           Edit
         </button>
-        <button type="button" class="quiet" onClick={() => void removeSpeaker(recording, speaker.id)} aria-label={`Remove ${speaker.name}`}>
+        <button type="button" class="quiet" onClick={onRemove} aria-label={`Remove ${speaker.name}`}>
           Remove
         </button>
       </span>
@@ -174,7 +177,7 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
           setMessage('Not saved: this speaker was removed elsewhere while you edited it.');
         }
       },
-      (error: unknown) => setMessage(errorText(error)),
+      (error: unknown) => setMessage(failedText('saved', error)),
     );
   };
   const edit = useFieldEdit<SpeakerFields>(speaker ? speakerFields(speaker) : { name: '' }, adopt, save);

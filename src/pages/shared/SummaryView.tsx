@@ -6,6 +6,7 @@ import { exportTitle } from '../../core/export/input';
 import type { Settings } from '../../core/settings';
 import { exportBackup } from '../../db/backup';
 import { saveSettings } from '../../db/settings';
+import { failedText } from '../../core/feedback-text';
 import type { Toast } from './toast';
 import { downloadText } from './download';
 
@@ -76,7 +77,7 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
       toast({ text: 'Write the forum’s address first, such as forum.example.org.' });
       return;
     }
-    if (base !== settings.forumUrl) void saveSettings({ forumUrl: base });
+    if (base !== settings.forumUrl) saveSettings({ forumUrl: base }).catch((error: unknown) => toast({ text: failedText('saved', error) }));
     const url = newTopicUrl(base, exportTitle(input.recording), output.text);
     if (url) {
       window.open(url, '_blank', 'noopener');

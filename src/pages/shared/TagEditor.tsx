@@ -6,7 +6,7 @@ import { ConflictNotice } from './ConflictNotice';
 import { useFieldEdit } from './use-field-edit';
 import type { Note } from '../../core/model';
 import { FormError } from './FormError';
-import { errorText } from '../../core/error-text';
+import { failedText } from '../../core/feedback-text';
 
 /**
  * The tags of a note, written as a comma-separated list; saved on Enter or with the button. Only
@@ -37,7 +37,7 @@ export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
       );
       if (outcome.state === 'saved') onDone();
     } catch (error) {
-      setMessage(`Not saved: ${errorText(error)}`);
+      setMessage(failedText('saved', error));
     }
   };
   const edit = useFieldEdit<NoteFields>(noteFields(note), adopt, () => void save());

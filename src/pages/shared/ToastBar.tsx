@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../../core/error-text';
+import { failedText } from '../../core/feedback-text';
 import type { Toast } from './toast';
 
 const SHOWN_MS = 8000;
@@ -29,7 +29,7 @@ export function ToastBar({ toast, onClose }: { toast: Toast | null; onClose(): v
         if (shown.current === asked) onClose();
       },
       (error: unknown) => {
-        if (shown.current === asked) setFailure(`Not undone: ${errorText(error)}`);
+        if (shown.current === asked) setFailure(failedText('undone', error));
       },
     );
   };
