@@ -187,7 +187,10 @@ test('deleted notes go to the trash, come back, and are gone for good only when 
   // The safe answer has the focus.
   await expect.poll(() => trash.evaluate(() => document.activeElement?.textContent)).toBe('Keep them');
   await trash.getByRole('button', { name: 'Delete for good' }).click();
-  await expect.poll(() => trash.locator('.status-line').textContent()).toBe('1 item deleted for good.');
+  await expect.poll(() => trash.locator('.toast-text').textContent()).toBe('1 item deleted for good.');
+  // The buttons are gone: the focus is on what the trash now holds, the toast says what happened.
+  await expect.poll(() => trash.evaluate(() => document.activeElement?.textContent)).toBe('The trash is empty.');
+  await screenshot(trash, 'library-trash-emptied');
   expect((await storedNotes(session.browser)).map((n) => n.text)).not.toContain('Labels beat placeholders');
   await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => page.locator('.toast-text').textContent()).toBe('Not undone: It is no longer in the trash: the trash was emptied.');

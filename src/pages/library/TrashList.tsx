@@ -8,6 +8,8 @@ import { restoreNote } from '../../db/notes';
 import { restoreQuestion } from '../../db/qa';
 import { emptiedText, failedText, restoredText } from '../../core/feedback-text';
 import { VirtualList } from '../shared/VirtualList';
+import { ToastBar } from '../shared/ToastBar';
+import type { Toast } from '../shared/toast';
 import { ago } from './when';
 
 /** How much of a trashed note or question is shown, in code points. */
@@ -16,24 +18,25 @@ const TRASH_PREVIEW_MAX = 300;
 /** Deleted notes and questions: each can come back; emptying the trash deletes them for good. */
 export function TrashList({ items }: { items: readonly TrashItem[] }) {
   const [confirming, setConfirming] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
   // The safe answer takes focus: Enter on a keyboard must not delete for good. Answered, the focus
-  // goes back to the button that asked, or to the outcome once the buttons are gone.
+  // goes back to the button that asked, or to what the trash now holds once the buttons are gone
+  // (the toast says what happened).
   const keep = useRef<HTMLButtonElement>(null);
   const ask = useRef<HTMLButtonElement>(null);
-  const outcome = useRef<HTMLParagraphElement>(null);
-  const focusNext = useRef<'ask' | 'outcome' | null>(null);
+  const count = useRef<HTMLParagraphElement>(null);
+  const focusNext = useRef<'ask' | 'count' | null>(null);
   useEffect(() => {
     if (confirming) keep.current?.focus();
     else if (focusNext.current) {
-      (focusNext.current === 'ask' ? ask : outcome).current?.focus();
+      (focusNext.current === 'ask' ? ask : count).current?.focus();
       focusNext.current = null;
     }
-  }, [confirming, status]);
+  }, [confirming, toast]);
   const restore = (entry: TrashItem) =>
     (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id)).then(
-      () => setStatus(restoredText(entry.kind, entry.recording ? exportTitle(entry.recording) : 'its recording')),
-      (error: unknown) => setStatus(failedText('restored', error)),
+      () => setToast({ text: restoredText(entry.kind, entry.recording ? exportTitle(entry.recording) : 'its recording') }),
+      (error: unknown) => setToast({ text: failedText('restored', error) }),
     );
   const empty = () =>
     emptyTrash({
@@ -42,15 +45,15 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
     }).then(
       (count) => {
         setConfirming(false);
-        setStatus(emptiedText(count));
+        setToast({ text: emptiedText(count) });
       },
-      (error: unknown) => setStatus(failedText('trashEmptied', error)),
+      (error: unknown) => setToast({ text: failedText('trashEmptied', error) }),
     );
 
   return (
     <section class="results trash" aria-label="Trash">
       <div class="trash-bar">
-        <p class="result-count">
+        <p class="result-count" ref={count} tabIndex={-1}>
           {items.length === 0
             ? 'The trash is empty.'
             : `${items.length.toLocaleString()} deleted ${items.length === 1 ? 'item' : 'items'}. They stay here until you empty the trash.`}
@@ -60,7 +63,7 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
             <span class="confirm" role="group" aria-label="Confirm emptying the trash">
               <span>Delete {items.length.toLocaleString()} items for good? This cannot be undone.</span>
               <button type="button" class="danger" onClick={() => {
-                  focusNext.current = 'outcome';
+                  focusNext.current = 'count';
                   void empty();
                 }}>
                 Delete for good
@@ -78,11 +81,6 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
             </button>
           ))}
       </div>
-      {status && (
-        <p class="status-line" role="status" ref={outcome} tabIndex={-1}>
-          {status}
-        </p>
-      )}
       <VirtualList
         items={items}
         itemKey={(entry) => `${entry.kind}:${entry.item.id}`}
@@ -113,6 +111,7 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
           );
         }}
       />
+      <ToastBar toast={toast} onClose={() => setToast(null)} />
     </section>
   );
 }
