@@ -124,6 +124,7 @@ test('edit a note, change its time, delete it and undo', async () => {
   await panel.locator('li.note', { hasText: 'Delete me' }).getByRole('button', { name: /^Delete note/ }).click();
   await expect.poll(() => panelNoteTexts(panel)).not.toContain('Delete me');
   expect((await storedNotes(session.browser)).find((n) => n.text === 'Delete me')?.deletedAt).toBeTypeOf('number');
+  await expect.poll(() => panel.locator('.toast-text').textContent()).toBe('Note moved to the trash.');
   await screenshot(page, 'panel-undo');
   await panel.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => panelNoteTexts(panel)).toContain('Delete me');
