@@ -118,7 +118,7 @@ test('a due backup is written to Downloads/Webinar Notes backups/ and holds the 
   // Clicked, not check(): the radio follows the stored setting, a moment after the click.
   await options.getByRole('radio', { name: 'Every day' }).click();
   await expect.poll(() => options.getByRole('radio', { name: 'Every day' }).isChecked()).toBe(true);
-  await expect.poll(() => options.locator('.saved').textContent()).toBe('Saved.');
+  await expect.poll(() => options.locator('.toast-text').textContent()).toBe('Saved.');
   await expect.poll(() => options.locator('.last-backup').textContent()).toBe('No backup file has been written yet.');
 
   const run = await scheduledCheck();

@@ -106,7 +106,7 @@ test('settings change the lead-in and whether the video pauses while typing', as
   await options.getByLabel(/Lead-in/).fill('5');
   await options.getByLabel(/Lead-in/).press('Tab');
   await options.getByLabel(/Pause the video while I type/).uncheck();
-  await expect.poll(() => options.locator('.saved').textContent()).toBe('Saved.');
+  await expect.poll(() => options.locator('.toast-text').textContent()).toBe('Saved.');
   await expect.poll(() => options.locator('kbd').textContent()).toBe('Alt+Shift+Y');
   await screenshot(options, 'options');
 

@@ -51,7 +51,7 @@ test('with "type notes only in the side panel", the page gets no frame to type i
   // Clicked, then read back: the box shows the stored setting, which lands a moment later.
   const sidePanelOnly = options.getByLabel(/Type notes only in the browser’s side panel/);
   await sidePanelOnly.click();
-  await expect.poll(() => options.locator('.saved').textContent()).toBe('Saved.');
+  await expect.poll(() => options.locator('.toast-text').textContent()).toBe('Saved.');
   await expect.poll(() => sidePanelOnly.isChecked()).toBe(true);
   await options.screenshot({ path: join(SCREENSHOTS, 'settings-side-panel-only.png'), fullPage: true });
   await options.close();

@@ -9,6 +9,9 @@ import { NEW_NOTE_COMMAND } from '../../platform/pages';
 import { useLiveQuery } from '../shared/live-query';
 import { errorText } from '../../core/error-text';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
+import { FormError } from '../shared/FormError';
+import { ToastBar } from '../shared/ToastBar';
+import type { Toast } from '../shared/toast';
 import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
 import { hasSidePanel } from '../../platform/side-panel';
@@ -118,12 +121,13 @@ function AutoBackupSection({ frequency, change }: { frequency: AutoBackupFrequen
 export function Options() {
   const settings = useLiveQuery(loadSettings, []);
   const shortcut = useShortcut();
-  const [status, setStatus] = useState('');
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [leadInError, setLeadInError] = useState<string | null>(null);
 
   const change = (changes: Partial<Settings>) => {
     void saveSettings(changes).then(
-      () => setStatus(FEEDBACK.saved.done),
-      (error: unknown) => setStatus(failedText('saved', error)),
+      () => setToast({ text: FEEDBACK.saved.done }),
+      (error: unknown) => setToast({ text: failedText('saved', error) }),
     );
   };
 
@@ -148,11 +152,13 @@ export function Options() {
             value={value.leadInSeconds}
             onChange={(event) => {
               const n = event.currentTarget.valueAsNumber;
-              if (Number.isFinite(n) && n >= 0 && n <= MAX_LEAD_IN_SECONDS) change({ leadInSeconds: n });
-              else setStatus(`The lead-in is a number of seconds from 0 to ${MAX_LEAD_IN_SECONDS}.`);
+              const valid = Number.isFinite(n) && n >= 0 && n <= MAX_LEAD_IN_SECONDS;
+              setLeadInError(valid ? null : `The lead-in is a number of seconds from 0 to ${MAX_LEAD_IN_SECONDS}.`);
+              if (valid) change({ leadInSeconds: n });
             }}
           />
         </label>
+        <FormError message={leadInError} />
         <label class="row">
           <input
             type="checkbox"
@@ -197,9 +203,7 @@ export function Options() {
       <SitesSection />
       <AutoBackupSection frequency={value.autoBackup} change={change} />
       <LibrarySection />
-      <p role="status" class="saved">
-        {status}
-      </p>
+      <ToastBar toast={toast} onClose={() => setToast(null)} />
     </main>
   );
 }
