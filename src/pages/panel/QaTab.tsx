@@ -11,6 +11,7 @@ import { SpeakerSelect } from './SpeakerSelect';
 import { answererName } from '../../core/people';
 import { FormError } from '../shared/FormError';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
+import { errorText } from '../../core/error-text';
 import { usePanel } from './panel-context';
 
 interface Props {
@@ -86,7 +87,8 @@ function AskForm({ recording }: { recording: RecordingInfo }) {
             setAskedBy('');
             setMessage(null);
           },
-          (error: unknown) => setMessage(failedText('saved', error)),
+          // The write checks the form (e.g. "A question needs some text."): its words are the message.
+          (error: unknown) => setMessage(errorText(error)),
         );
       }}
     >
@@ -236,7 +238,8 @@ function AnswerForm({ item, speakers, onDone }: { item: QaItem; speakers: readon
             if (outcome.state === 'saved') onDone();
             else setMessage(`Not saved: this question was ${outcome.state === 'trashed' ? 'moved to the trash' : 'deleted for good'} elsewhere meanwhile.`);
           },
-          (error: unknown) => setMessage(failedText('saved', error)),
+          // The write checks the answer (e.g. "An answer needs some text."): its words are the message.
+          (error: unknown) => setMessage(errorText(error)),
         );
       }}
     >

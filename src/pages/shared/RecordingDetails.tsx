@@ -7,6 +7,7 @@ import { useFieldEdit } from './use-field-edit';
 import { withEdited } from './keep-edited';
 import { FormError } from './FormError';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
+import { errorText } from '../../core/error-text';
 import type { Toast } from './toast';
 
 interface Props {
@@ -177,7 +178,8 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
           setMessage('Not saved: this speaker was removed elsewhere while you edited it.');
         }
       },
-      (error: unknown) => setMessage(failedText('saved', error)),
+      // The write checks the form (a speaker needs a name): its words are the message.
+      (error: unknown) => setMessage(errorText(error)),
     );
   };
   const edit = useFieldEdit<SpeakerFields>(speaker ? speakerFields(speaker) : { name: '' }, adopt, save);
