@@ -15,12 +15,15 @@ vi.mock('../../src/platform/browser', () => ({ default: {} }));
 const full = () => Promise.reject(new Error('the disk is full'));
 vi.mock('../../src/db/qa', async (original) => ({ ...(await original<typeof import('../../src/db/qa')>()), setNoteLink: full }));
 vi.mock('../../src/db/recordings', async (original) => ({ ...(await original<typeof import('../../src/db/recordings')>()), removeSpeaker: full }));
+vi.mock('../../src/db/settings', async (original) => ({ ...(await original<typeof import('../../src/db/settings')>()), saveSettings: full }));
 
 const { QaTab } = await import('../../src/pages/panel/QaTab');
 const { PanelContext } = await import('../../src/pages/panel/panel-context');
 const { playbackStore } = await import('../../src/pages/panel/playback-store');
 const { RecordingDetails } = await import('../../src/pages/shared/RecordingDetails');
 const { ToastBar } = await import('../../src/pages/shared/ToastBar');
+const { SummaryView } = await import('../../src/pages/shared/SummaryView');
+const { DEFAULT_SETTINGS } = await import('../../src/core/settings');
 
 const RECORDING: Recording = {
   key: 'https://course.example/lesson/1', site: 'html5', url: 'https://course.example/lesson/1', title: 'Lesson 1', createdAt: 1, updatedAt: 1,
@@ -61,7 +64,10 @@ beforeEach(() => {
   document.body.innerHTML = '<div id="host"></div>';
   host = document.getElementById('host') as HTMLElement;
 });
-afterEach(() => render(null, host));
+afterEach(() => {
+  render(null, host);
+  vi.restoreAllMocks();
+});
 
 const toastText = () => document.querySelector('.toast-text')?.textContent;
 
@@ -86,5 +92,18 @@ describe('a write that fails says so', () => {
     act(() => render(<WithToast page={(toast) => <RecordingDetails recording={RECORDING} stored={RECORDING} toast={toast} />} />, host));
     await act(() => (document.querySelector('button[aria-label="Remove Ada"]') as HTMLButtonElement).click());
     await expect.poll(toastText).toBe('Not removed: the disk is full');
+  });
+
+  it('remembering the forum’s address for the next post', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null);
+    const input = { recording: RECORDING, notes: [note('n1', 10)], qa: [] };
+    act(() => render(<WithToast page={(toast) => <SummaryView input={input} settings={DEFAULT_SETTINGS} toast={toast} />} />, host));
+    const address = document.querySelector('input[placeholder="forum.example.org"]') as HTMLInputElement;
+    await act(() => {
+      address.value = 'forum.example.org';
+      address.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Open as a new topic')?.click());
+    await expect.poll(toastText).toBe('Not saved: the disk is full');
   });
 });
