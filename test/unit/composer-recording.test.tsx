@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDrafts } from '../../src/db/drafts';
+import { loadDrafts, saveDraft } from '../../src/db/drafts';
 import { listNotes } from '../../src/db/notes';
 import type { RecordingInfo } from '../../src/db/recordings';
 import { renderComposer } from './composer-host';
@@ -73,6 +73,22 @@ describe('Composer: the recording of a note', () => {
     await pressEnter();
     await expect.poll(() => notesText(LESSON_3)).toEqual([['After the change', 3]]);
     expect(await notesText(LESSON_2)).toEqual([]);
+  });
+
+  it('restored from a draft and not typed into, leaves the box when the video changes, and stays stored', async () => {
+    // Quick navigation (A, B, A, B) once left video A's restored draft in the box on video B, and
+    // the next words typed there were filed under A with it.
+    await act(() => render(null, host));
+    await saveDraft(PANEL, LESSON_2.key, 'Half typed on lesson 2', 12);
+    await act(() => renderComposer(host, { panelId: PANEL, recording: LESSON_2, time: 30 }));
+    await expect.poll(() => box().value).toBe('Half typed on lesson 2');
+    await act(() => renderComposer(host, { panelId: PANEL, recording: LESSON_3, time: 5 }));
+    await expect.poll(() => box().value).toBe('');
+    await type('On lesson 3');
+    await pressEnter();
+    await expect.poll(() => notesText(LESSON_3)).toEqual([['On lesson 3', 3]]);
+    expect(await notesText(LESSON_2)).toEqual([]);
+    expect((await loadDrafts(PANEL, LESSON_2.key)).own?.text).toBe('Half typed on lesson 2');
   });
 
   it('started with no time and saved after the video changed, is refused with the reason and kept', async () => {

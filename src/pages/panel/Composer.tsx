@@ -51,9 +51,20 @@ export function Composer({ recording, settings }: Props) {
     latest.current = { text: '', t: null, target: playing.current };
     setTarget(playing.current);
   };
+  /** The text is a draft restored from storage, not yet typed into here. */
+  const restored = useRef(false);
   // Nothing typed: follow the video. Typing goes on: the note stays with the recording it began on.
+  // A restored draft nobody has typed into is not a note being typed: it stays stored for its
+  // recording and leaves the box (else quick navigation could leave one video's draft in the box
+  // of the next, and the next words would be filed with it).
   useEffect(() => {
-    if (latest.current.text === '') follow();
+    if (restored.current) {
+      restored.current = false;
+      setText('');
+      setT(null);
+      setMessage(null);
+      follow();
+    } else if (latest.current.text === '') follow();
   }, [recording]);
   // No draft is written until this panel's stored draft has been read: a key pressed before that
   // (the shortcut right after a reload) would overwrite it unseen.
@@ -86,6 +97,7 @@ export function Composer({ recording, settings }: Props) {
           setText(own.text);
           setT(own.t);
           latest.current = { text: own.text, t: own.t, target };
+          restored.current = true;
         }
         setOthers(offered);
       })
@@ -123,6 +135,7 @@ export function Composer({ recording, settings }: Props) {
   };
 
   const onInput = (value: string) => {
+    restored.current = false;
     setText(value);
     setMessage(null);
     // From the ref, not the render: several keystrokes can arrive before the next render.
