@@ -26,6 +26,23 @@ export async function playUntil(page: Page, seconds: number): Promise<void> {
   await page.waitForFunction((s) => (document.querySelector('video') as HTMLVideoElement).currentTime >= s, seconds);
 }
 
+/**
+ * Seeks the page's video to `t` seconds and, where the page has our panel, waits until the panel
+ * has heard it (its playback store, the test seam in use-video-link.ts): the panel takes a note's
+ * time from the last playback message, so a key pressed before the seek's message arrives would
+ * take the time from before it.
+ */
+export async function seekTo(page: Page, t: number): Promise<void> {
+  await page.evaluate((s) => {
+    (document.querySelector('video') as HTMLVideoElement).currentTime = s;
+  }, t);
+  const panel = page.frames().find((frame) => frame.url().includes('/src/pages/panel/'));
+  if (!panel) return;
+  const heard = () =>
+    panel.evaluate(() => (globalThis as { webinarNotesPlayback?: { timeNow(): number | null } }).webinarNotesPlayback?.timeNow() ?? null);
+  await expect.poll(heard).toSatisfy((now: number | null) => now !== null && now >= t - 0.5 && now <= t + 5);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });

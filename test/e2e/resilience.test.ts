@@ -4,17 +4,13 @@ import {
   panelOf,
   stopServiceWorker,
   storedNotes,
+  seekTo,
   typeNote,
   useBrowser,
 } from './harness';
-import type { Page } from 'playwright-core';
 
 const session = useBrowser();
 
-const seekTo = (page: Page, t: number) =>
-  page.evaluate((s) => {
-    (document.querySelector('video') as HTMLVideoElement).currentTime = s;
-  }, t);
 
 test('a reload in the middle of typing brings the draft back, with its time', async () => {
   const page = await session.browser.context.newPage();

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
   markerCount,
@@ -9,6 +8,7 @@ import {
   screenshot,
   storedNotes,
   typeNote,
+  seekTo,
   useBrowser,
   videoTime,
 } from './harness';
@@ -17,10 +17,6 @@ const TALK = 'Wb1nQ9rLk2A';
 const OTHER = 'Zx7pT3vYq8M';
 const session = useBrowser({ sites: true });
 
-const seekTo = (page: Page, t: number) =>
-  page.evaluate((s) => {
-    (document.querySelector('video') as HTMLVideoElement).currentTime = s;
-  }, t);
 const notesOf = async (key: string) => (await storedNotes(session.browser)).filter((n) => n.recordingKey === key && n.deletedAt === undefined);
 
 test('YouTube watch page: notes file under the video id, markers sit on the site’s own progress bar', async () => {

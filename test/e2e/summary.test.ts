@@ -1,17 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { formatTime } from '../../src/core/time';
-import { launch, newProfile, panelNoteTexts, panelOf, removeProfile, screenshot, SCREENSHOTS, typeNote, useBrowser } from './harness';
+import { launch, newProfile, panelNoteTexts, panelOf, removeProfile, screenshot, SCREENSHOTS, seekTo, typeNote, useBrowser } from './harness';
 
 const session = useBrowser();
 
-const seekTo = (page: Page, t: number) =>
-  page.evaluate((s) => {
-    (document.querySelector('video') as HTMLVideoElement).currentTime = s;
-  }, t);
 const openTab = (panel: Frame, name: string) => panel.getByRole('tab', { name }).click();
 
 test('from notes and Q&A to a forum post, then a backup restored into a fresh profile', async () => {

@@ -53,6 +53,9 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
   const [storage, setStorage] = useState<StorageCheck>({ state: 'checking' });
 
   useEffect(() => {
+    // Test seam (docs/ARCHITECTURE.md): e2e tests wait until the panel has heard a seek before
+    // typing. Only code in this frame's own scope reaches it; the page cannot.
+    (globalThis as { webinarNotesPlayback?: PlaybackStore }).webinarNotesPlayback = playback;
     // With storage partitioning turned off, Chrome refuses IndexedDB to an extension frame inside
     // a page. Say so rather than pretend to save.
     db()
