@@ -124,17 +124,28 @@ export function Options() {
   const [toast, setToast] = useState<Toast | null>(null);
   const [leadInError, setLeadInError] = useState<string | null>(null);
 
+  // What the user just chose, shown until the stored settings catch up: a box bound only to the
+  // stored value springs back for the moment the write takes (and a click then seems to do nothing).
+  const [pending, setPending] = useState<Partial<Settings>>({});
+  const stored = settings.state === 'ready' ? settings.value : null;
+  useEffect(() => setPending({}), [stored]);
+
   const change = (changes: Partial<Settings>) => {
+    setPending((before) => ({ ...before, ...changes }));
     void saveSettings(changes).then(
       () => setToast({ text: FEEDBACK.saved.done }),
-      (error: unknown) => setToast({ text: failedText('saved', error) }),
+      (error: unknown) => {
+        // Not stored: show what is.
+        setPending({});
+        setToast({ text: failedText('saved', error) });
+      },
     );
   };
 
   if (settings.state !== 'ready') {
     return <main class="options">{settings.state === 'failed' ? <p class="error">{settings.error.message}</p> : null}</main>;
   }
-  const value = settings.value;
+  const value = { ...settings.value, ...pending };
   return (
     <main class="options">
       <h1>Webinar Notes settings</h1>
