@@ -8,7 +8,7 @@ import { forumUsername } from '../discourse';
 import { type ExportInput, oneLine } from './input';
 import { markdownText } from './markdown-escape';
 import {
-  type OutlineNote, type OutlineQuestion, type OutlineSpeaker, type OutlineTime, type Paragraphs,
+  NOT_ANSWERED, type OutlineNote, type OutlineQuestion, type OutlineSpeaker, type OutlineTime, type Paragraphs,
   summaryOutline, type SummaryOutline,
 } from './outline';
 
@@ -128,7 +128,7 @@ function qaItem(w: Writer, item: OutlineQuestion): string[] {
   const question = w.block([item.question.flat()], '');
   const asked = item.askedBy ? ` — asked by ${w.text(item.askedBy)}` : '';
   const lines = [`**${time}${question}**${asked}`];
-  if (item.answers.length === 0) lines.push('- (not answered)');
+  if (item.answers.length === 0) lines.push(`- ${NOT_ANSWERED}`);
   for (const answer of item.answers) {
     const at = answer.at ? ` (${w.time(answer.at)})` : '';
     lines.push(`- **${w.text(answer.by)}**${at}: ${w.block(answer.text, '  ')}`);

@@ -5,7 +5,7 @@
  * markup survives when the HTML is pasted somewhere that turns it back into Markdown.
  */
 import type { ExportInput } from './input';
-import { type OutlineQuestion, type OutlineTime, type Paragraphs, summaryOutline } from './outline';
+import { NOT_ANSWERED, type OutlineQuestion, type OutlineTime, type Paragraphs, summaryOutline } from './outline';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -30,7 +30,7 @@ function qaHtml(item: OutlineQuestion): string {
   const at = item.at ? `${time(item.at)} ` : '';
   const asked = item.askedBy ? ` — asked by ${escapeHtml(item.askedBy)}` : '';
   const answerItems = item.answers.length === 0
-    ? ['<li>(not answered)</li>']
+    ? [`<li>${NOT_ANSWERED}</li>`]
     : item.answers.map((answer) => {
       const when = answer.at ? ` (${time(answer.at)})` : '';
       return `<li><strong>${escapeHtml(answer.by)}</strong>${when}: ${lines(answer.text)}</li>`;

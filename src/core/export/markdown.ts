@@ -4,7 +4,7 @@
  */
 import { type ExportInput, oneLine } from './input';
 import { markdownText } from './markdown-escape';
-import { type OutlineQuestion, type OutlineTime, type Paragraphs, summaryOutline } from './outline';
+import { NOT_ANSWERED, type OutlineQuestion, type OutlineTime, type Paragraphs, summaryOutline } from './outline';
 
 const inline = (typed: string): string => markdownText(oneLine(typed), false);
 
@@ -24,7 +24,7 @@ function qaLines(item: OutlineQuestion): string[] {
   const at = item.at ? ` ${time(item.at)}` : '';
   const asked = item.askedBy ? ` — asked by ${inline(item.askedBy)}` : '';
   const lines = [`- **Q${at}:** ${block(item.question, '  ')}${asked}`];
-  if (item.answers.length === 0) lines.push('  - (not answered)');
+  if (item.answers.length === 0) lines.push(`  - ${NOT_ANSWERED}`);
   for (const answer of item.answers) {
     const when = answer.at ? ` (${time(answer.at)})` : '';
     lines.push(`  - **${inline(answer.by)}**${when}: ${block(answer.text, '    ')}`);

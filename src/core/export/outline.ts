@@ -87,6 +87,8 @@ export interface SummaryOutline {
 
 /** What the outline says for a question with no words (a speaker with none: people.ts). */
 export const NO_QUESTION_TEXT = '(no question text)';
+/** What every format says under a question nobody answered. */
+export const NOT_ANSWERED = '(not answered)';
 
 function timeIn(recording: Recording, seconds: number): OutlineTime {
   return { label: formatTime(seconds), url: linkAt(recording, seconds) };

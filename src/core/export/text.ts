@@ -3,7 +3,7 @@
  * and the recording's address once at the top (a link per note would drown the text).
  */
 import type { ExportInput } from './input';
-import { type Paragraphs, summaryOutline } from './outline';
+import { NOT_ANSWERED, type Paragraphs, summaryOutline } from './outline';
 
 /** The paragraphs with `before` starting the first line and `after` ending the last. */
 function framed(before: string, text: Paragraphs, after = ''): Paragraphs {
@@ -53,7 +53,7 @@ export function plainTextExport(input: ExportInput): string {
   for (const item of outline.qa) {
     const asked = item.askedBy ? ` (asked by ${item.askedBy})` : '';
     out.push(hanging(item.at?.label ?? '', framed('Q: ', item.question, asked), width));
-    if (item.answers.length === 0) out.push(`${' '.repeat(width)}A: (not answered)`);
+    if (item.answers.length === 0) out.push(`${' '.repeat(width)}A: ${NOT_ANSWERED}`);
     for (const answer of item.answers) {
       const when = answer.at ? ` (${answer.at.label})` : '';
       out.push(hanging('', framed(`A — ${answer.by}${when}: `, answer.text), width));

@@ -4,6 +4,7 @@
  */
 import { findTags, type Tag, type TagKind } from './bbcode-tags';
 import { hasQuestionMark, readAnswerMark, readQuestionMark } from './markers';
+import { NO_QUESTION_TEXT, NOT_ANSWERED } from '../export/outline';
 
 export interface CleanLine {
   text: string;
@@ -132,7 +133,7 @@ function stripEmphasis(s: string): string {
 }
 
 // Placeholders our own summary export writes where there is nothing typed.
-const PLACEHOLDERS = new Set(['(not answered)', '(no question text)']);
+const PLACEHOLDERS = new Set([NOT_ANSWERED, NO_QUESTION_TEXT]);
 
 /**
  * Our summary export (src/core/export/forum.ts) writes times as links into the recording, URLs as
