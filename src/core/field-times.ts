@@ -11,7 +11,7 @@
 import type { FieldTimes, Note, QaItem, Recording, Speaker } from './model';
 
 /** Fields of a note that are edited (and merged) one by one. */
-export const NOTE_FIELDS = ['t', 'text', 'speakerId', 'qaIds', 'tags', 'deletedAt'] as const;
+export const NOTE_FIELDS = ['t', 'text', 'speakerId', 'qaIds', 'tags', 'quote', 'deletedAt'] as const;
 /** Fields of a Q&A item; `answers` is merged answer by answer, see mergeQaItem. */
 export const QA_FIELDS = ['question', 'askedBy', 't', 'answers', 'deletedAt'] as const;
 /** Fields of a recording: what the page says, and each of the webinar details. Speakers: by id. */

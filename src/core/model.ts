@@ -46,6 +46,50 @@ export interface Recording {
   fieldsUpdatedAt?: FieldTimes;
 }
 
+/**
+ * Where caption text came from: the page's `<track>` (or the player's own text track), the
+ * caption data the player fetched itself (YouTube's timedtext), or the lines drawn on screen.
+ */
+export type CaptionSource = 'track' | 'timedtext' | 'screen';
+
+/** One caption line as spoken: seconds into the recording, text without markup. */
+export interface Cue {
+  start: number;
+  /** Not before `start`. */
+  end: number;
+  text: string;
+  /** The speaker a WebVTT voice tag (`<v Name>`) names, as written there. */
+  voice?: string;
+}
+
+/**
+ * The words spoken just before a note, kept with it: the caption text of `start`..`end`
+ * (seconds), from `source`, in `lang` (a BCP 47 tag as the track gives it; '' when it names none).
+ */
+export interface Quote {
+  text: string;
+  start: number;
+  end: number;
+  source: CaptionSource;
+  lang: string;
+}
+
+/**
+ * A recording's captions in one language, as far as they are known: the whole track when the
+ * player loaded it (`complete`), otherwise the lines seen so far. One per recording and language.
+ */
+export interface Transcript {
+  recordingKey: string;
+  lang: string;
+  /** The track's own name ("English (auto-generated)"), when it gives one. */
+  label?: string;
+  source: CaptionSource;
+  complete: boolean;
+  /** In order of `start`. */
+  cues: Cue[];
+  updatedAt: number;
+}
+
 export interface Note {
   id: string;
   recordingKey: string;
@@ -56,6 +100,8 @@ export interface Note {
   /** Q&A items this note belongs to. */
   qaIds?: string[];
   tags?: string[];
+  /** What was said just before the note, from the captions. */
+  quote?: Quote;
   createdAt: number;
   updatedAt: number;
   fieldsUpdatedAt?: FieldTimes;

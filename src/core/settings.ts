@@ -1,5 +1,6 @@
 import { AUTO_BACKUP_FREQUENCIES, type AutoBackupFrequency } from './auto-backup';
 import { forumBase } from './discourse';
+import { DEFAULT_QUOTE_WINDOW_SECONDS, MAX_QUOTE_WINDOW_SECONDS, MIN_QUOTE_WINDOW_SECONDS } from './captions/limits';
 
 export interface Settings {
   /** Seconds subtracted from the moment typing starts: people write after they hear something. */
@@ -17,6 +18,12 @@ export interface Settings {
    * page gets no signal that someone types (user activation reaches it from a frame it holds).
    */
   typeInSidePanel: boolean;
+  /** A new note keeps the caption text spoken just before it (core/model.ts `Quote`). */
+  captureQuotes: boolean;
+  /** How far before the note's time its quote starts, seconds. */
+  quoteWindowSeconds: number;
+  /** Captions seen are stored as the recording's transcript (otherwise only held while the panel is open). */
+  keepTranscripts: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +33,9 @@ export const DEFAULT_SETTINGS: Settings = {
   forumUrl: '',
   autoBackup: 'weekly',
   typeInSidePanel: false,
+  captureQuotes: true,
+  quoteWindowSeconds: DEFAULT_QUOTE_WINDOW_SECONDS,
+  keepTranscripts: true,
 };
 
 export const MAX_LEAD_IN_SECONDS = 30;
@@ -47,5 +57,13 @@ export function settingsFrom(stored: unknown): Settings {
     autoBackup: AUTO_BACKUP_FREQUENCIES.find((f) => f === value.autoBackup) ?? DEFAULT_SETTINGS.autoBackup,
     typeInSidePanel:
       typeof value.typeInSidePanel === 'boolean' ? value.typeInSidePanel : DEFAULT_SETTINGS.typeInSidePanel,
+    captureQuotes: typeof value.captureQuotes === 'boolean' ? value.captureQuotes : DEFAULT_SETTINGS.captureQuotes,
+    quoteWindowSeconds: isQuoteWindow(value.quoteWindowSeconds) ? value.quoteWindowSeconds : DEFAULT_SETTINGS.quoteWindowSeconds,
+    keepTranscripts: typeof value.keepTranscripts === 'boolean' ? value.keepTranscripts : DEFAULT_SETTINGS.keepTranscripts,
   };
+}
+
+/** A quote window the settings accept: whole seconds from MIN_ to MAX_QUOTE_WINDOW_SECONDS. */
+export function isQuoteWindow(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= MIN_QUOTE_WINDOW_SECONDS && (value as number) <= MAX_QUOTE_WINDOW_SECONDS;
 }

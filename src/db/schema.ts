@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording } from '../core/model';
+import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type Transcript } from '../core/model';
 
 export const DB_NAME = 'webinar-notes';
 
@@ -62,6 +62,20 @@ export const SCHEMA_HISTORY: readonly {
       await tx.table('panelDrafts').bulkPut(old.map((draft) => ({ ...draft, panelId: UNOWNED_PANEL })));
     },
   },
+  {
+    // Captions as far as they are known, one row a recording and language (core/model.ts
+    // `Transcript`): a row holds the track's cues, read and written whole. A new store; notes
+    // gain an optional `quote`, which needs no index: no upgrade.
+    version: 4,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt, *qaIds, *tags',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      panelDrafts: '[panelId+recordingKey], recordingKey, updatedAt',
+      transcripts: '[recordingKey+lang], recordingKey, updatedAt',
+      settings: 'key',
+    },
+  },
 ];
 
 export class NotesDatabase extends Dexie {
@@ -69,6 +83,7 @@ export class NotesDatabase extends Dexie {
   notes!: EntityTable<Note, 'id'>;
   qa!: EntityTable<QaItem, 'id'>;
   panelDrafts!: Table<Draft, [string, string]>;
+  transcripts!: Table<Transcript, [string, string]>;
   settings!: EntityTable<SettingRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {

@@ -16,6 +16,7 @@
 import * as v from 'valibot';
 import { isMediaTime, isTimestamp } from '../core/time';
 import { SITE_IDS } from '../core/sites';
+import { MAX_CUE_CHARS, MAX_CUES, MAX_CUES_PER_MESSAGE, MAX_NAME_CHARS } from '../core/captions/limits';
 
 /** A media time (core/time.ts): seconds, 0 to 100 hours. */
 const seconds = v.pipe(v.number(), v.check<number>(isMediaTime));
@@ -116,6 +117,13 @@ const Playback = v.object({
 });
 export type WirePlayback = v.InferOutput<typeof Playback>;
 
+const name = v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS));
+/** A caption line (core/model.ts `Cue`), as the content script cleaned it. */
+const Cue = v.pipe(
+  v.object({ start: seconds, end: seconds, text: v.pipe(v.string(), v.maxLength(MAX_CUE_CHARS)), voice: v.optional(name) }),
+  v.check((cue) => cue.end >= cue.start),
+);
+
 const ToPanel = v.variant('type', [
   /** Which recording the video is, sent first and whenever it changes. */
   v.object({
@@ -136,6 +144,23 @@ const ToPanel = v.variant('type', [
   v.object({ type: v.literal('compose') }),
   /** The video left the page; the panel must not file notes under it any more. */
   v.object({ type: v.literal('video-gone') }),
+  /**
+   * Caption lines of `recordingKey` in `lang`, as the player has them (see the adapters'
+   * `captions`): they replace what the panel holds of that track from index `from` on, so a
+   * rolling line that grows is sent again alone, and a whole track comes in a few messages.
+   * Cue text is text: the panel never renders it as markup.
+   */
+  v.object({
+    type: v.literal('captions'),
+    recordingKey: v.string(),
+    lang: name,
+    label: v.optional(name),
+    source: v.picklist(['track', 'timedtext', 'screen']),
+    /** The player loaded the whole track, not only the lines seen so far. */
+    complete: v.boolean(),
+    from: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CUES)),
+    cues: v.pipe(v.array(Cue), v.maxLength(MAX_CUES_PER_MESSAGE)),
+  }),
 ]);
 export type ToPanel = v.InferOutput<typeof ToPanel>;
 

@@ -1,4 +1,18 @@
-import type { SiteId } from '../../core/model';
+import type { CaptionSource, Cue, SiteId } from '../../core/model';
+
+/**
+ * A caption track as the player has it now: every cue known of it, in order of `start`, cleaned
+ * (core/captions). A cue object that did not change is the same object in the next update, so the
+ * session sends only what changed.
+ */
+export interface CaptionTrack {
+  lang: string;
+  label?: string;
+  source: CaptionSource;
+  /** The player loaded the whole track, not only lines seen so far. */
+  complete: boolean;
+  cues: readonly Cue[];
+}
 
 /**
  * What the content script needs to know about a video site. One adapter a site; the generic
@@ -22,6 +36,13 @@ export interface SiteAdapter {
   layerParent(video: HTMLVideoElement): Element;
   /** A start time the page URL asks for and the site itself ignores (`#t=` on a plain page). */
   startTimeFromUrl(): number | null;
+  /**
+   * Follows the captions of `video` (which plays `recordingKey`) from what the player already has,
+   * never with a request of ours, calling `onTrack` at each change, until `signal` aborts; then
+   * leaves the page as it was (a track it set to `hidden` goes back to `disabled`). Absent: the
+   * site offers no captions we can read.
+   */
+  captions?(video: HTMLVideoElement, recordingKey: string, onTrack: (track: CaptionTrack) => void, signal: AbortSignal): void;
   /** Single-page sites: `start` when the page begins to move to another video, `finish` when it has. */
   onNavigate?(start: () => void, finish: () => void, signal: AbortSignal): void;
 }
