@@ -7,6 +7,7 @@ import type { PanelKind } from '../messaging/panel-sender';
 import type { SiteAdapter } from './sites/adapter';
 import { newId } from '../core/ids';
 import { PANEL_PAGE } from '../platform/pages';
+import { captionFeed } from './caption-feed';
 
 /** Media events after which the panel's idea of the playback is out of date. */
 const STATE_EVENTS = ['play', 'pause', 'seeked', 'ratechange', 'durationchange', 'loadedmetadata', 'emptied'];
@@ -82,6 +83,19 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     sentTitle = current.title;
     link.send({ type: 'recording', recording: current });
     sendPlayback();
+    followCaptions();
+  };
+
+  // Captions of the recording playing, held from the start so a panel opened later gets the lines
+  // said before; another recording (or an ad) starts afresh, so no line crosses between videos.
+  const captions = captionFeed(site, (message, to) => link.send(message, to));
+  let captionsOf: { video: HTMLVideoElement; key: string } | null = null;
+  const followCaptions = () => {
+    const key = navigating || isAd() ? '' : (site.recordingKey(video) ?? '');
+    if (captionsOf?.video === video && captionsOf.key === key) return;
+    captionsOf = { video, key };
+    if (key) captions.follow(video, key);
+    else captions.stop();
   };
 
   const onPanelMessage = (message: ToContent, from: PanelKind) => {
@@ -115,6 +129,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     (kind) => {
       if (navigating) link.send({ type: 'navigating' });
       else sendRecording();
+      captions.resend(kind);
       if (composeWhenConnected === kind) {
         link.send({ type: 'compose' }, kind);
         composeWhenConnected = null;
@@ -172,12 +187,14 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   };
   bind();
   watchAddress(checkRecording, pageEvents.signal);
+  followCaptions();
 
   site.onNavigate?.(
     () => {
       // From here until the new page is in place, no note may be taken: it could land on either video.
       navigating = true;
       layer.setMarkers([]);
+      followCaptions();
       link.send({ type: 'navigating' });
     },
     () => {
@@ -247,6 +264,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     destroy() {
       videoEvents.abort();
       pageEvents.abort();
+      captions.stop();
       link.send({ type: 'video-gone' });
       link.close();
       layer.destroy();

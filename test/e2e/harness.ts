@@ -8,6 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launch, panelOf, removeProfile, serveDemo, withTimeout, type Browser, type DemoServer } from './browser';
 import { serveSites, type SitesServer } from './sites-server';
+import type { Quote, Transcript } from '../../src/core/model';
 
 export {
   CHROME, DIST, launch, launchOptions, newProfile, panelOf, removeProfile, serveDemo, setDownloadBehavior, tabIdOf, withTimeout,
@@ -71,31 +72,40 @@ export async function importFile(page: Page, file: string): Promise<string> {
   return (await page.locator('.backup-result').textContent()) ?? '';
 }
 
-/** Notes as the database holds them, read from an extension page of this browser. */
-export async function storedNotes(
-  browser: Browser,
-): Promise<{ t: number; text: string; recordingKey: string; deletedAt?: number }[]> {
+/** Every row of one store of the extension's database, read from an extension page of this browser. */
+export async function storedRows<T>(browser: Browser, store: string): Promise<T[]> {
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/src/pages/options/index.html`);
-    return await withTimeout('reading the notes database', page.evaluate(
-      () =>
-        new Promise((done, fail) => {
+    return await withTimeout(`reading the ${store} store`, page.evaluate(
+      (name) =>
+        new Promise<T[]>((done, fail) => {
           const open = indexedDB.open('webinar-notes');
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
-            const request = open.result.transaction('notes').objectStore('notes').getAll();
+            const request = open.result.transaction(name).objectStore(name).getAll();
             request.onsuccess = () => {
-              done(request.result);
+              done(request.result as T[]);
               open.result.close();
             };
             request.onerror = () => fail(request.error);
           };
         }),
+      store,
     ));
   } finally {
     await page.close();
   }
+}
+
+/** Notes as the database holds them. */
+export async function storedNotes(browser: Browser): Promise<{ t: number; text: string; recordingKey: string; deletedAt?: number; quote?: Quote }[]> {
+  return storedRows(browser, 'notes');
+}
+
+/** Transcripts as the database holds them. */
+export async function storedTranscripts(browser: Browser): Promise<Transcript[]> {
+  return storedRows(browser, 'transcripts');
 }
 
 /** Types `text` into the panel's composer and saves it with Enter. */

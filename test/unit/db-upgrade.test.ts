@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording } from '../../src/core/model';
+import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type Transcript } from '../../src/core/model';
 import { NotesDatabase, SCHEMA_HISTORY, type SettingRow } from '../../src/db/schema';
 
 const KEY = 'https://example.com/webinar?id=1';
@@ -14,6 +14,15 @@ const SEED = {
   notes: [
     { id: 'n1', recordingKey: KEY, t: 0, text: 'Intro — “quotes”, emoji 🎥, newline\nsecond line', createdAt: 110, updatedAt: 110 },
     { id: 'n2', recordingKey: KEY, t: 754.25, text: 'Pricing slide', createdAt: 120, updatedAt: 200 },
+    {
+      id: 'n4',
+      recordingKey: KEY,
+      t: 800,
+      text: 'With what was said',
+      quote: { text: 'three seats are free', start: 790, end: 801.5, source: 'track', lang: 'en' },
+      createdAt: 125,
+      updatedAt: 125,
+    },
     { id: 'n3', recordingKey: KEY, t: 60, text: 'Trashed aside', createdAt: 130, updatedAt: 250, deletedAt: 250 },
   ] satisfies Note[],
   qa: [
@@ -38,6 +47,19 @@ const SEED = {
     { panelId: 'tab-a', recordingKey: KEY, text: 'Typed in one tab', t: 900, updatedAt: 310 },
     { panelId: 'tab-b', recordingKey: KEY, text: 'Typed in another', t: 950, updatedAt: 330 },
   ] satisfies Draft[],
+  // Version 4 on: captions as far as known, a recording and language.
+  transcripts: [
+    {
+      recordingKey: KEY,
+      lang: 'en',
+      label: 'English',
+      source: 'track',
+      complete: true,
+      cues: [{ start: 0, end: 2.5, text: 'Welcome', voice: 'Ada' }, { start: 2.5, end: 4, text: '' }],
+      updatedAt: 400,
+    },
+    { recordingKey: KEY, lang: 'ar', source: 'screen', complete: false, cues: [{ start: 10, end: 12, text: 'مرحبا' }], updatedAt: 410 },
+  ] satisfies Transcript[],
   settings: [{ key: 'settings', value: { leadInSeconds: 4, pauseWhileTyping: false, openPanelOnVideo: true } }] satisfies SettingRow[],
 };
 type StoreName = keyof typeof SEED;
@@ -105,8 +127,11 @@ describe.each(SCHEMA_HISTORY.map((step) => [step.version, step] as const))(
             .between([KEY, -Infinity], [KEY, Infinity])
             .filter((n) => n.deletedAt === undefined)
             .toArray();
-          expect(live.map((n) => n.id)).toEqual(['n1', 'n2']);
-          expect(await current.notes.where('recordingKey').equals(KEY).count()).toBe(3);
+          expect(live.map((n) => n.id)).toEqual(['n1', 'n2', 'n4']);
+          expect(await current.notes.where('recordingKey').equals(KEY).count()).toBe(4);
+        }
+        if (stores.includes('transcripts')) {
+          expect((await current.transcripts.where('recordingKey').equals(KEY).toArray()).map((t) => t.lang).sort()).toEqual(['ar', 'en']);
         }
         if (stores.includes('recordings')) {
           expect((await current.recordings.orderBy('updatedAt').last())?.key).toBe(KEY);

@@ -10,8 +10,17 @@ describe('settingsFrom', () => {
       forumUrl: 'https://forum.example.org',
       autoBackup: 'daily',
       typeInSidePanel: true,
+      captureQuotes: false,
+      quoteWindowSeconds: 25,
+      keepTranscripts: false,
     };
     expect(settingsFrom(stored)).toEqual(stored);
+  });
+
+  it('takes a quote window of whole seconds within its bounds only', () => {
+    for (const bad of [1, 61, 10.5, -3, Number.NaN, '10', null]) expect(settingsFrom({ quoteWindowSeconds: bad }).quoteWindowSeconds).toBe(10);
+    expect(settingsFrom({ quoteWindowSeconds: 2 }).quoteWindowSeconds).toBe(2);
+    expect(settingsFrom({ quoteWindowSeconds: 60 }).quoteWindowSeconds).toBe(60);
   });
 
   it('keeps only an http(s) forum address, tidied', () => {

@@ -17,6 +17,7 @@ import { TabBoundary } from './TabBoundary';
 import { Tabs, type PanelTab } from './Tabs';
 import { useRecordingData } from './use-recording-data';
 import { useVideoFeed, useVideoLink } from './use-video-link';
+import { useTranscripts } from './use-transcripts';
 
 /**
  * The notes panel of one video. `place` says where this page is showing (decided by the browser's
@@ -27,7 +28,7 @@ import { useVideoFeed, useVideoLink } from './use-video-link';
 export function Panel({ place }: { place: PanelPlace }) {
   const side = place === 'side-panel';
   const [tab, setTab] = useState<PanelTab>('notes');
-  const { link, paired, waitedLong, problem, recording, playback, focusRequest, storage } = useVideoLink(place, () => setTab('notes'));
+  const { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, storage } = useVideoLink(place, () => setTab('notes'));
   const [toast, setToast] = useState<Toast | null>(null);
   // The tabs with forms that were shown at least once: they stay mounted (see the render).
   const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(new Set(['notes']));
@@ -38,6 +39,8 @@ export function Panel({ place }: { place: PanelPlace }) {
 
   const settings = useLiveQuery(loadSettings, []);
   const { notes, complete, stored, speakers, qaItems, exportInput } = useRecordingData(recording);
+  // Lines heard are stored from here as they come, whichever tab is shown.
+  useTranscripts(recording, captions, settings.state === 'ready' ? settings.value : null);
   const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
   useVideoFeed(link, place, settings, complete);
   const shared = usePanelValue({ link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast: setToast });

@@ -8,6 +8,7 @@ import type { PanelPlace } from '../../platform/side-panel';
 import { errorText } from '../../core/error-text';
 import type { Live } from '../shared/live-query';
 import { playbackStore, type PlaybackStore } from './playback-store';
+import { captionStore, type CaptionStore } from './caption-store';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
 
 /** How soon the side panel looks again for a video in a tab that had none, in ms. */
@@ -29,6 +30,8 @@ export interface VideoLinkState {
   recording: RecordingInfo | null;
   /** Playback messages go here, not into component state (see PlaybackStore). */
   playback: PlaybackStore;
+  /** Caption messages go here (see CaptionStore). */
+  captions: CaptionStore;
   /** Counts the composer requests (shortcut, launcher) so far. */
   focusRequest: number;
   /** Whether the browser lets this page open the extension's IndexedDB. */
@@ -49,6 +52,7 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
   const [problem, setProblem] = useState<string | null>(null);
   const [recording, setRecording] = useState<RecordingInfo | null>(null);
   const [playback] = useState(playbackStore);
+  const [captions] = useState(() => captionStore());
   const [focusRequest, setFocusRequest] = useState(0);
   const [storage, setStorage] = useState<StorageCheck>({ state: 'checking' });
 
@@ -81,6 +85,9 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
         case 'playback':
           playback.set(message.playback);
           break;
+        case 'captions':
+          captions.receive(message);
+          break;
         case 'compose':
           onCompose();
           setFocusRequest((n) => n + 1);
@@ -108,7 +115,7 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
     );
   }, []);
 
-  return { link, paired, waitedLong, problem, recording, playback, focusRequest, storage };
+  return { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, storage };
 }
 
 /**
