@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Browser } from '../test/e2e/browser';
 import { DB_NAME } from '../src/db/schema';
 
-export type Tables = Partial<Record<'recordings' | 'notes' | 'qa', unknown[]>>;
+export type Tables = Partial<Record<'recordings' | 'notes' | 'qa' | 'transcripts', unknown[]>>;
 
 /**
  * The options page, once it has read the settings: the app's own Dexie has then created or
@@ -40,7 +40,7 @@ export function putRecords(page: Page, tables: Tables): Promise<void> {
   );
 }
 
-/** Empties the notes, recordings and Q&A. */
+/** Empties the notes, recordings, Q&A and transcripts. */
 export function clearRecords(page: Page): Promise<void> {
   return page.evaluate(
     (name) =>
@@ -48,7 +48,7 @@ export function clearRecords(page: Page): Promise<void> {
         const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const stores = ['recordings', 'notes', 'qa'];
+          const stores = ['recordings', 'notes', 'qa', 'transcripts'];
           const tx = open.result.transaction(stores, 'readwrite');
           for (const store of stores) tx.objectStore(store).clear();
           tx.oncomplete = () => {

@@ -3,7 +3,7 @@
  * so every run measures the same data. Text lengths vary like real notes (a few words to a few lines).
  */
 import type { BackupData } from '../src/core/backup';
-import type { Note, QaItem, Recording, Speaker } from '../src/core/model';
+import type { Cue, Note, QaItem, Recording, Speaker, Transcript } from '../src/core/model';
 
 const WORDS =
   'labels errors focus order contrast keyboard screen reader announce field form hint required placeholder aria live region heading landmark button link target size motion colour caption transcript question answer example pattern test audit'.split(
@@ -83,4 +83,19 @@ export function syntheticLibrary(recordings: number, notesEach: number, qaEach: 
     notes: keys.flatMap((key, r) => syntheticNotes(key, notesEach, r * notesEach)),
     qa: keys.flatMap((key, r) => syntheticQa(key, qaEach, r * qaEach)),
   };
+}
+
+/**
+ * A transcript of `count` cues spread over `seconds` (a 2-hour webinar has about 2,500), 6 to 16
+ * words each, the two speakers taking turns every ten cues; `first` as for notes.
+ */
+export function syntheticTranscript(recordingKey: string, count: number, seconds: number, first = 0): Transcript {
+  const step = seconds / count;
+  const cues: Cue[] = Array.from({ length: count }, (_, i) => ({
+    start: Math.round(i * step * 1000) / 1000,
+    end: Math.round((i + 1) * step * 1000) / 1000,
+    text: sentence(-2e6 - first - i, 6 + ((i * 5) % 11)),
+    voice: (SPEAKERS[Math.floor(i / 10) % SPEAKERS.length] as Speaker).name,
+  }));
+  return { recordingKey, lang: 'en', label: 'English', source: 'track', complete: true, cues, updatedAt: EPOCH };
 }
