@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { LibraryIndex, searchDocs, sitesIn, speakerNames, summarize, trashItems, type Filters } from '../../core/library';
+import { LibraryIndex, searchDocs, sitesIn, speakerNames, summarize, trashItems, transcriptDocs, type Filters } from '../../core/library';
 import { SITE_NAMES } from '../../core/sites';
 import { SearchIndex } from '../../core/search';
 import { allTags } from '../../core/tags';
 import { isLive } from '../../core/records';
 import { loadLibrary } from '../../db/library';
+import { allTranscripts } from '../../db/transcript-reads';
 import { useLiveQuery } from '../shared/live-query';
 import { BackupBar } from './BackupBar';
 import { RecordingList } from './RecordingList';
@@ -18,6 +19,13 @@ import { OPTIONS_PAGE } from '../../platform/manifest';
 /** Every recording, search across all of them, the trash, and backups. */
 export function Library() {
   const data = useLiveQuery(loadLibrary, []);
+  // Read and indexed apart from the notes: a new note does not normalise every line again, and
+  // the notes show without waiting for the transcripts.
+  const transcripts = useLiveQuery(allTranscripts, []);
+  const lines = useMemo(() => {
+    const docs = transcripts.state === 'ready' ? transcriptDocs(transcripts.value) : [];
+    return docs.length > 0 ? new SearchIndex(docs) : null;
+  }, [transcripts]);
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
@@ -120,7 +128,7 @@ export function Library() {
           />
         )}
         {view && route.page === 'recordings' && query.trim() !== '' && (
-          <SearchResults query={query} filters={filters} index={view.index} search={view.search} onOpenRecording={(key) => go({ page: 'recording', key })} />
+          <SearchResults query={query} filters={filters} index={view.index} search={view.search} lines={lines} onOpenRecording={(key) => go({ page: 'recording', key })} />
         )}
         {view && route.page === 'recording' && (
           recording ? (
