@@ -1,5 +1,5 @@
 import type { Transcript } from '../../core/model';
-import { transcriptFileName, transcriptVtt } from '../../core/export/transcript-vtt';
+import { transcriptFileName, transcriptVtt } from '../../core/export';
 import { downloadText } from '../shared/download';
 import { useLiveQuery } from '../shared/live-query';
 import { listTranscripts } from '../../db/transcript-reads';
