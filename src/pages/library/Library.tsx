@@ -20,12 +20,14 @@ import { OPTIONS_PAGE } from '../../platform/manifest';
 export function Library() {
   const data = useLiveQuery(loadLibrary, []);
   // Read and indexed apart from the notes: a new note does not normalise every line again, and
-  // the notes show without waiting for the transcripts.
+  // the notes show without waiting for the transcripts. Indexed only once the user has searched:
+  // a library opened to read or export never pays for normalising every line.
   const transcripts = useLiveQuery(allTranscripts, []);
+  const [searched, setSearched] = useState(false);
   const lines = useMemo(() => {
-    const docs = transcripts.state === 'ready' ? transcriptDocs(transcripts.value) : [];
+    const docs = searched && transcripts.state === 'ready' ? transcriptDocs(transcripts.value) : [];
     return docs.length > 0 ? new SearchIndex(docs) : null;
-  }, [transcripts]);
+  }, [transcripts, searched]);
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
@@ -70,6 +72,7 @@ export function Library() {
         </h1>
         <SearchBox inputRef={searchBox} value={query} onChange={(value) => {
           setQuery(value);
+          if (value.trim() !== '') setSearched(true);
           if (route.page !== 'recordings') go({ page: 'recordings' });
         }} />
         <nav class="views" aria-label="Views">
