@@ -25,7 +25,7 @@ const note: Note = {
 const LINES: Transcript['cues'] = [
   { start: 2, end: 6, text: 'Welcome to accessible forms.', voice: 'Ada Example' },
   { start: 42, end: 45.5, text: 'A placeholder disappears the moment you type.', voice: 'Ada Example' },
-  { start: 46, end: 50, text: 'Never <b>bold</b> & never --> arrows' },
+  { start: 46, end: 50, text: 'Never <b>bold</b> & never --> arrows', voice: 'Eve <i>"> & co' },
   { start: 51, end: 53, text: 'שלום, and welcome' },
 ];
 const transcript: Transcript = { recordingKey: KEY, lang: 'en', label: 'English', source: 'track', complete: true, cues: LINES, updatedAt: now };
