@@ -83,7 +83,7 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
     forum,
     annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },
   });
-  for (const line of parsed.adjusted) err.write(`warning: ${line}\n`);
+  for (const line of [...parsed.adjusted, ...parsed.captionFixes]) err.write(`warning: ${line}\n`);
   if (!rendered.ok) throw new UsageError([rendered.warnings.join(' '), ...rendered.leftOut].join('\n'));
   for (const warning of [...rendered.warnings, ...rendered.leftOut]) err.write(`warning: ${warning}\n`);
   out.write(rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`);

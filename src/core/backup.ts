@@ -6,7 +6,10 @@
  * browser's preferences), and restoring them on another device would overwrite what is there.
  */
 import * as v from 'valibot';
-import type { Note, QaItem, Recording } from './model';
+import type { Note, QaItem, Recording, Transcript } from './model';
+import { adjustTranscripts, withinChars } from './backup-captions';
+import { MAX_CUE_CHARS, MAX_CUES, MAX_NAME_CHARS, MAX_QUOTE_CHARS } from './captions/limits';
+import { preferredTranscript } from './captions/transcript-choice';
 import { MAX_NOTE_LENGTH } from './notes';
 import { sameContent, sameValues, withChanges } from './field-times';
 import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
@@ -21,8 +24,10 @@ export const BACKUP_FORMAT = 'webinar-notes-backup';
  * Raise when a file made by the new code could be misread by the old: the old one then refuses it.
  * 2: records carry per-field edit times (`fieldsUpdatedAt`). Version 1 read the file whole-record,
  * newest `updatedAt` winning, and would drop what the other copy had; version-1 files still import.
+ * 3: notes carry their `quote`, and the file a `transcripts` list; version 2 would drop both
+ * silently. Files of versions 1 and 2 (no transcripts) still import.
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** More problems than this are counted, not listed: nobody reads the 500th. */
 const MAX_LISTED_PROBLEMS = 5;
 
@@ -30,8 +35,11 @@ export interface BackupData {
   recordings: Recording[];
   notes: Note[];
   qa: QaItem[];
+  /** Absent: none (files before version 3 have none). */
+  transcripts?: Transcript[];
 }
 export interface Backup extends BackupData {
+  transcripts: Transcript[];
   format: typeof BACKUP_FORMAT;
   version: number;
   /** ISO timestamp. */
@@ -39,7 +47,7 @@ export interface Backup extends BackupData {
 }
 
 export function makeBackup(data: BackupData, exportedAt: Date): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), ...data };
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), ...data, transcripts: data.transcripts ?? [] };
 }
 
 // ─── Record schemas. Messages complete "<field> …"; `v.object` drops fields it does not know. ───
@@ -73,6 +81,26 @@ const RecordingSchema = record({
   updatedAt: timestamp,
   fieldsUpdatedAt,
 });
+/** Text of at most `max` characters (code points, as captions/limits.ts counts them). */
+const captionText = (max: number) =>
+  v.pipe(text, v.check((value: string) => withinChars(value, max), `must be at most ${max.toLocaleString('en')} characters long`));
+const SOURCES = ['track', 'timedtext', 'screen'] as const;
+const source = v.picklist(SOURCES, 'must be "track", "timedtext" or "screen"');
+const QuoteSchema = v.pipe(
+  record({ text: captionText(MAX_QUOTE_CHARS), start: seconds, end: seconds, source, lang: captionText(MAX_NAME_CHARS) }),
+  v.check((quote) => quote.end >= quote.start, 'must not end before it starts'),
+);
+// Cue text, voices and labels past their limit were cut before this check (backup-captions.ts).
+const CueSchema = record({ start: seconds, end: seconds, text: captionText(MAX_CUE_CHARS), voice: v.optional(captionText(MAX_NAME_CHARS)) });
+const TranscriptSchema = record({
+  recordingKey: id,
+  lang: captionText(MAX_NAME_CHARS),
+  label: v.optional(captionText(MAX_NAME_CHARS)),
+  source,
+  complete: v.boolean('must be true or false'),
+  cues: v.pipe(list(CueSchema), v.maxLength(MAX_CUES, `must hold at most ${MAX_CUES.toLocaleString('en')} cues`)),
+  updatedAt: timestamp,
+});
 const NoteSchema = record({
   id,
   recordingKey: id,
@@ -81,6 +109,7 @@ const NoteSchema = record({
   speakerId: v.optional(id),
   qaIds: v.optional(list(id)),
   tags: v.optional(list(text)),
+  quote: v.optional(QuoteSchema),
   createdAt: timestamp,
   updatedAt: timestamp,
   fieldsUpdatedAt,
@@ -104,11 +133,17 @@ const Body = v.object({
   recordings: list(RecordingSchema),
   notes: list(NoteSchema),
   qa: list(QaSchema),
+  transcripts: v.optional(list(TranscriptSchema), []),
 });
 
 // ─── Messages that say what and where: "note 12 (id abc), tag 2: must be text". ───
 
-const NAMES: Record<string, string> = { recordings: 'recording', notes: 'note', qa: 'Q&A item', answers: 'answer', speakers: 'speaker', qaIds: 'Q&A link', tags: 'tag' };
+const NAMES: Record<string, string> = {
+  recordings: 'recording', notes: 'note', qa: 'Q&A item', answers: 'answer', speakers: 'speaker', qaIds: 'Q&A link', tags: 'tag',
+  transcripts: 'transcript', cues: 'cue',
+};
+/** The field that names a top-level record in a message. */
+const ID_FIELDS: Record<string, string> = { recordings: 'key', transcripts: 'lang' };
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   const path = issue.path ?? [];
@@ -119,7 +154,7 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
     if (typeof item.key === 'number') return;
     if (typeof next?.key === 'number') {
       // A top-level record is also named by its id, which is what a user can search the file for.
-      const idField = item.key === 'recordings' ? 'key' : 'id';
+      const idField = ID_FIELDS[String(item.key)] ?? 'id';
       const ident = i === 0 ? (next.value as Record<string, unknown> | null)?.[idField] : undefined;
       const label = typeof ident === 'string' && ident !== '' ? ` (${idField} ${shorten(ident, 80)})` : '';
       parts.push(`${NAMES[String(item.key)] ?? String(item.key)} ${next.key + 1}${label}`);
@@ -159,6 +194,13 @@ function crossCheck(body: v.InferOutput<typeof Body>): string[] {
     });
   dangling('note', body.notes);
   dangling('Q&A item', body.qa);
+  // One transcript per recording and language, as the database keys them.
+  seen('transcript', body.transcripts.map((t) => JSON.stringify([t.recordingKey, t.lang])), 'recording and language');
+  body.transcripts.forEach((transcript, i) => {
+    if (!recordings.has(transcript.recordingKey)) {
+      problems.push(`transcript ${i + 1} (lang ${shorten(transcript.lang, 80)}): its recording (${shorten(transcript.recordingKey, 80)}) is not in the file`);
+    }
+  });
   body.recordings.forEach((recording, i) =>
     seen('speaker', (recording.speakers ?? []).map((speaker) => speaker.id), 'id', `recording ${i + 1} (key ${shorten(recording.key, 80)}), `),
   );
@@ -188,9 +230,10 @@ function lookalike(value: unknown): string {
 
 /**
  * A backup read, with `adjusted`: the times and dates it held that versions before the rules
- * allowed, brought within them (backup-adjust.ts), one line each naming the record.
+ * allowed, brought within them (backup-adjust.ts), one line each naming the record; and
+ * `captionFixes`: what its transcripts held past the caption limits, fixed (backup-captions.ts).
  */
-export type ParseResult = { ok: true; backup: Backup; adjusted: string[] } | { ok: false; message: string };
+export type ParseResult = { ok: true; backup: Backup; adjusted: string[]; captionFixes: string[] } | { ok: false; message: string };
 
 /**
  * A backup file from its bytes, as the extension's import and the command line both read it: a
@@ -225,6 +268,7 @@ export function parseBackup(json: string): ParseResult {
     };
   }
   const adjusted = adjustToRules(o);
+  const captionFixes = adjustTranscripts(o);
   const result = v.safeParse(Body, value);
   const problems = result.success ? crossCheck(result.output) : result.issues.map(describeIssue);
   if (!result.success || problems.length > 0) {
@@ -233,7 +277,7 @@ export function parseBackup(json: string): ParseResult {
     const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
     return { ok: false, message: [`This backup has ${count}, so nothing was imported:`, ...listed].join('\n') };
   }
-  return { ok: true, backup: { format: BACKUP_FORMAT, version: o.version, ...result.output }, adjusted };
+  return { ok: true, backup: { format: BACKUP_FORMAT, version: o.version, ...result.output }, adjusted, captionFixes };
 }
 
 // ─── Merging: record by record (recordings by key, the rest by id), field by field (record-merge.ts). ───
@@ -305,21 +349,28 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
     return repaired;
   };
   const notes = plan(existing.notes, incoming.notes, (n) => n.id, mergeNote, repairLinks);
+  // A transcript is kept whole, one copy or the other (captions/transcript-choice.ts).
+  const transcripts = plan(
+    existing.transcripts ?? [], incoming.transcripts ?? [], (t) => JSON.stringify([t.recordingKey, t.lang]),
+    (stored, fromFile) => (preferredTranscript(stored, fromFile) === 'incoming' ? fromFile : stored),
+  );
   // Counted for the notes written only: a file imported again drops the same links from its own
   // copy, but changes nothing.
   counts.repaired = notes.put.flatMap((note) => [...(dropped.get(note.id) ?? [])].map((link) => `note ${shorten(note.id, 80)}: ${link}`));
   return {
-    put: { recordings: recordings.put, notes: notes.put, qa: plan(existing.qa, incoming.qa, (q) => q.id, mergeQaItem).put },
+    put: {
+      recordings: recordings.put, notes: notes.put, qa: plan(existing.qa, incoming.qa, (q) => q.id, mergeQaItem).put, transcripts: transcripts.put,
+    },
     counts,
   };
 }
 
 /**
  * What an import did, as the library says it: "1 added, 1 merged, 0 already up to date.", then the
- * dangling links removed and the times and dates adjusted (ParseResult), if any, naming the first
- * few of each (as a refusal lists its problems).
+ * dangling links removed, the times and dates adjusted and the transcripts tidied (ParseResult),
+ * if any, naming the first few of each (as a refusal lists its problems).
  */
-export function importSummary({ added, merged, kept, repaired }: MergeCounts, adjusted: readonly string[] = []): string {
+export function importSummary({ added, merged, kept, repaired }: MergeCounts, adjusted: readonly string[] = [], captionFixes: readonly string[] = []): string {
   const said = [`${added.toLocaleString('en')} added, ${merged.toLocaleString('en')} merged, ${kept.toLocaleString('en')} already up to date.`];
   if (repaired.length > 0) {
     const n = repaired.length;
@@ -331,6 +382,7 @@ export function importSummary({ added, merged, kept, repaired }: MergeCounts, ad
     const values = n === 1 ? '1 time or date' : `${n.toLocaleString('en')} times or dates`;
     said.push(`${values} beyond what Webinar Notes keeps (100 hours, the year 9999) ${n === 1 ? 'was' : 'were'} adjusted (${firstFew(adjusted)}).`);
   }
+  if (captionFixes.length > 0) said.push(`Transcripts were tidied (${firstFew(captionFixes)}).`);
   return said.join(' ');
 }
 

@@ -3,8 +3,8 @@
  * recording, the filter menus, the search documents and the trash. Pure, so it is tested without a
  * browser and runs once per change rather than once per render.
  */
-import type { Note, QaItem, Recording, SiteId } from './model';
-import type { SearchDoc } from './search';
+import type { Note, QaItem, Recording, SiteId, Transcript } from './model';
+import type { SearchDoc, SearchIndex } from './search';
 import { linkAt } from './links';
 import { exportUrl } from './web-url';
 import { hasTag } from './tags';
@@ -91,6 +91,41 @@ export function searchDocs(data: LibraryData, order: readonly string[]): SearchD
   );
 }
 
+/**
+ * The search documents of the transcripts' lines: one per cue with words, at its start. Kept apart
+ * from `searchDocs` so a change of notes does not normalise every line again (and a library with
+ * no transcripts builds nothing more); in the order of recording key, language and time.
+ */
+export function transcriptDocs(transcripts: readonly Transcript[]): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  const ordered = [...transcripts].sort((a, b) => a.recordingKey.localeCompare(b.recordingKey) || a.lang.localeCompare(b.lang));
+  for (const transcript of ordered) {
+    transcript.cues.forEach((cue, i) => {
+      if (cue.text.trim() === '') return;
+      const doc: SearchDoc = { kind: 'line', id: `${transcript.recordingKey}\n${transcript.lang}\n${i}`, recordingKey: transcript.recordingKey, text: cue.text, t: cue.start };
+      if (cue.voice) doc.voice = cue.voice;
+      docs.push(doc);
+    });
+  }
+  return docs;
+}
+
+/**
+ * A search of the library: the hits among notes, questions and titles first (what the user wrote),
+ * then among transcript lines, at most `limit` in all; `total` counts every match of both.
+ */
+export function searchLibrary(
+  indexes: { docs: SearchIndex; lines: SearchIndex | null },
+  terms: readonly string[],
+  accept: ((doc: SearchDoc) => boolean) | undefined,
+  limit: number,
+): { hits: SearchDoc[]; total: number } {
+  const own = indexes.docs.search(terms, accept, limit);
+  if (!indexes.lines) return own;
+  const said = indexes.lines.search(terms, accept, limit - own.hits.length);
+  return { hits: [...own.hits, ...said.hits], total: own.total + said.total };
+}
+
 /** Lookups the filters need, built once per data change. */
 export class LibraryIndex {
   readonly recordings = new Map<string, Recording>();
@@ -125,6 +160,8 @@ export class LibraryIndex {
       if (!note || !hasTag(note, filters.tag)) return false;
     }
     if (filters.speaker) {
+      // A line is the speaker's when its voice tag names them.
+      if (doc.kind === 'line') return fold(doc.voice ?? '') === fold(filters.speaker);
       const ids = this.speakerIds(doc.recordingKey, filters.speaker);
       if (doc.kind === 'recording') return ids.size > 0;
       if (doc.kind === 'note') return ids.has(this.notes.get(doc.id)?.speakerId ?? '');

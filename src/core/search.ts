@@ -20,15 +20,17 @@ export interface TextPart {
 
 /** One searchable thing. */
 export interface SearchDoc {
-  /** What the hit opens. */
-  kind: 'note' | 'qa' | 'recording';
-  /** Note id, Q&A id, or recording key. */
+  /** What the hit opens; a `line` is one cue of a stored transcript. */
+  kind: 'note' | 'qa' | 'recording' | 'line';
+  /** Note id, Q&A id, recording key, or for a line its recording, language and place in the transcript. */
   id: string;
   recordingKey: string;
   /** The text shown and matched. */
   text: string;
-  /** Seconds, for notes and Q&A. */
+  /** Seconds, for notes, Q&A and lines (where the line is said). */
   t?: number;
+  /** A line's speaker as its voice tag names them. */
+  voice?: string;
 }
 
 const MARKS = /\p{M}/gu;

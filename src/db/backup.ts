@@ -1,46 +1,52 @@
 import { makeBackup, mergePlan, parseBackup, parseBackupFile, type Backup, type MergeCounts } from '../core/backup';
-import type { Note, QaItem, Recording } from '../core/model';
+import type { Note, QaItem, Recording, Transcript } from '../core/model';
 import { markImport } from './auto-backup';
 import { db } from './schema';
 import { errorText } from '../core/error-text';
 
 /**
- * One recording with all its notes and Q&A, trashed ones included (the trash is part of what the
- * user has), or everything. Read in one transaction, so the file is a consistent snapshot.
+ * One recording with all its notes, Q&A and transcripts, trashed notes and questions included (the
+ * trash is part of what the user has), or everything. Read in one transaction, so the file is a
+ * consistent snapshot.
  */
 export async function exportBackup(scope: { recordingKey?: string }): Promise<Backup> {
   const database = db();
   const { recordingKey } = scope;
-  return database.transaction('r', database.recordings, database.notes, database.qa, async () => {
+  return database.transaction('r', [database.recordings, database.notes, database.qa, database.transcripts], async () => {
     if (recordingKey === undefined) {
-      const [recordings, notes, qa] = await Promise.all([
+      const [recordings, notes, qa, transcripts] = await Promise.all([
         database.recordings.toArray(),
         database.notes.toArray(),
         database.qa.toArray(),
+        database.transcripts.toArray(),
       ]);
-      return makeBackup({ recordings, notes, qa }, new Date());
+      return makeBackup({ recordings, notes, qa, transcripts }, new Date());
     }
     const recording = await database.recordings.get(recordingKey);
     // Without its recording the notes would dangle, and the file would not import.
     if (!recording) return makeBackup({ recordings: [], notes: [], qa: [] }, new Date());
-    const [notes, qa] = await Promise.all([
+    const [notes, qa, transcripts] = await Promise.all([
       database.notes.where('recordingKey').equals(recordingKey).toArray(),
       database.qa.where('recordingKey').equals(recordingKey).toArray(),
+      database.transcripts.where('recordingKey').equals(recordingKey).toArray(),
     ]);
-    return makeBackup({ recordings: [recording], notes, qa }, new Date());
+    return makeBackup({ recordings: [recording], notes, qa, transcripts }, new Date());
   });
 }
 
-/** `adjusted`: the file's times and dates brought within the rules as it was read (ParseResult). */
-export type ImportResult = { ok: true; counts: MergeCounts; adjusted: string[] } | { ok: false; message: string };
+/**
+ * `adjusted`: the file's times and dates brought within the rules as it was read; `captionFixes`:
+ * its transcripts brought within the caption limits (ParseResult).
+ */
+export type ImportResult = { ok: true; counts: MergeCounts; adjusted: string[]; captionFixes: string[] } | { ok: false; message: string };
 
 /** Where an import is: the file being checked, or records being written (`done` of `total`). */
 export type ImportProgress = { stage: 'checking' } | { stage: 'saving'; done: number; total: number };
 
 /** The parts of a Dexie table an import uses. */
-interface KeyedTable<T> {
-  toCollection(): { primaryKeys(): Promise<string[]> };
-  bulkGet(keys: string[]): Promise<(T | undefined)[]>;
+interface KeyedTable<T, K = string> {
+  toCollection(): { primaryKeys(): Promise<K[]> };
+  bulkGet(keys: K[]): Promise<(T | undefined)[]>;
   bulkPut(items: T[]): Promise<unknown>;
 }
 
@@ -48,8 +54,8 @@ interface KeyedTable<T> {
 const CHUNK = 5000;
 
 /**
- * Checks the whole file first, then merges it (field by field, src/core/record-merge.ts) in one
- * transaction over the three tables: either every record the plan puts is written, or (on any
+ * Checks the whole file first, then merges it (field by field, src/core/record-merge.ts; a
+ * transcript whole, captions/transcript-choice.ts) in one transaction over the four tables: either every record the plan puts is written, or (on any
  * failure) none is. `file` is the file's bytes (read by parseBackupFile, as the command line reads
  * them) or text already decoded.
  */
@@ -57,10 +63,11 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
   onProgress?.({ stage: 'checking' });
   const parsed = typeof file === 'string' ? parseBackup(file) : parseBackupFile(file);
   if (!parsed.ok) return parsed;
-  const { backup, adjusted } = parsed;
+  const { backup, adjusted, captionFixes } = parsed;
   const database = db();
   try {
-    const counts = await database.transaction('rw', database.recordings, database.notes, database.qa, database.settings, async () => {
+    const tables = [database.recordings, database.notes, database.qa, database.transcripts, database.settings];
+    const counts = await database.transaction('rw', tables, async () => {
       // Only stored records the file also names are read: the plan needs nothing else, and the
       // keys alone are cheap to list even in a large database.
       async function stored<T>(table: KeyedTable<T>, keys: string[], present: ReadonlySet<string>): Promise<T[]> {
@@ -74,9 +81,13 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
         stored<Note>(database.notes, backup.notes.map((n) => n.id), noteIds),
         stored<QaItem>(database.qa, backup.qa.map((q) => q.id), qaIds),
       ]);
+      // A transcript's key is [recordingKey, lang]; only those of the file's recordings are read.
+      const transcripts = (await database.transcripts.bulkGet(backup.transcripts.map((t): [string, string] => [t.recordingKey, t.lang])))
+        .filter((item): item is Transcript => item !== undefined);
       // The stored questions' ids tell a note's link to a question not in the file from a dangling one.
-      const plan = mergePlan({ recordings, notes, qa }, backup, qaIds);
-      const total = plan.put.recordings.length + plan.put.notes.length + plan.put.qa.length;
+      const plan = mergePlan({ recordings, notes, qa, transcripts }, backup, qaIds);
+      const putTranscripts = plan.put.transcripts ?? [];
+      const total = plan.put.recordings.length + plan.put.notes.length + plan.put.qa.length + putTranscripts.length;
       let done = 0;
       const write = async <T>(table: KeyedTable<T>, items: T[]) => {
         for (let i = 0; i < items.length; i += CHUNK) {
@@ -89,10 +100,17 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
       await write(database.recordings, plan.put.recordings);
       await write(database.notes, plan.put.notes);
       await write(database.qa, plan.put.qa);
+      // A transcript holds up to 20,000 cues: written a few at a time, so progress moves.
+      for (let i = 0; i < putTranscripts.length; i += 10) {
+        const chunk = putTranscripts.slice(i, i + 10);
+        await database.transcripts.bulkPut(chunk);
+        done += chunk.length;
+        onProgress?.({ stage: 'saving', done, total });
+      }
       if (total > 0) await markImport(Date.now());
       return plan.counts;
     });
-    return { ok: true, counts, adjusted };
+    return { ok: true, counts, adjusted, captionFixes };
   } catch (error) {
     const reason = errorText(error);
     return { ok: false, message: `The backup could not be saved (${reason}). Nothing was changed.` };

@@ -48,7 +48,7 @@ function libraryFile(origin: string): string {
 
 const openLibrary = () => openLibraryOf(session.browser);
 
-const search = (page: Page, query: string) => page.getByRole('searchbox', { name: 'Search notes, questions and titles' }).fill(query);
+const search = (page: Page, query: string) => page.getByRole('searchbox', { name: 'Search notes, questions, titles and transcripts' }).fill(query);
 
 test('imports a library, lists it, and finds notes, questions and titles with highlights', async () => {
   const page = await openLibrary();

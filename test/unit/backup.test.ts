@@ -253,7 +253,7 @@ describe('merging', () => {
     await database.recordings.bulkPut(stored.recordings);
     await database.notes.bulkPut(stored.notes);
     const result = await importBackup(JSON.stringify(incoming));
-    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: [] }, adjusted: [] });
+    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: [] }, adjusted: [], captionFixes: [] });
     expect(await database.recordings.toArray()).toEqual(stored.recordings);
     expect(Object.fromEntries((await database.notes.toArray()).map((n) => [n.id, n.text]))).toEqual({
       newer: 'from file', older: 'stored is newer', tie: 'stored', fresh: 'new',
@@ -295,7 +295,7 @@ describe('exportBackup', () => {
     const backup = await exportBackup({ recordingKey: KEY });
     expect(backup).toEqual({
       format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      recordings: [recording()], notes: [note(), note({ id: 'trashed', deletedAt: 400, updatedAt: 400 })], qa: [qa()],
+      recordings: [recording()], notes: [note(), note({ id: 'trashed', deletedAt: 400, updatedAt: 400 })], qa: [qa()], transcripts: [],
     } satisfies Backup);
   });
 
@@ -304,7 +304,7 @@ describe('exportBackup', () => {
     expect(backup.recordings.map((r) => r.key).sort()).toEqual([KEY, OTHER].sort());
     expect(backup.notes.map((n) => n.id).sort()).toEqual(['existing', 'n1', 'trashed']);
     expect(backup.qa.map((q) => q.id).sort()).toEqual(['q-other', 'q1']);
-    expect(Object.keys(backup).sort()).toEqual(['exportedAt', 'format', 'notes', 'qa', 'recordings', 'version']);
+    expect(Object.keys(backup).sort()).toEqual(['exportedAt', 'format', 'notes', 'qa', 'recordings', 'transcripts', 'version']);
   });
 
   it('a recording that is not stored gives an empty backup that still imports', async () => {
@@ -394,7 +394,7 @@ describe('round trip (property)', () => {
         const text = JSON.stringify(await exportBackup({}));
         await emptyDatabase();
         const result = await importBackup(text);
-        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: [] }, adjusted: [] });
+        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [] });
         expect(await snapshot()).toEqual(original);
         expect(original.notes).toHaveLength(data.notes.length);
       }),
@@ -409,7 +409,7 @@ describe('round trip (property)', () => {
         await fill(data);
         const original = await snapshot();
         const result = await importBackup(JSON.stringify(await exportBackup({})));
-        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: [] }, adjusted: [] });
+        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: [] }, adjusted: [], captionFixes: [] });
         expect(await snapshot()).toEqual(original);
       }),
       { numRuns: 25 },
@@ -508,7 +508,7 @@ describe('importBackup progress', () => {
   it('says it is checking, then counts the records written up to the total', async () => {
     const steps: unknown[] = [];
     const result = await importBackup(file(undefined, { notes: many(12_000), qa: [] }), (progress) => steps.push(progress));
-    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: [] }, adjusted: [] });
+    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [] });
     expect(steps[0]).toEqual({ stage: 'checking' });
     const saving = steps.slice(1) as { stage: string; done: number; total: number }[];
     expect(saving.every((s) => s.stage === 'saving' && s.total === 12_001)).toBe(true);

@@ -141,6 +141,22 @@ describe('webinar-notes export', () => {
     expect(result.stdout).toContain('0:00');
   });
 
+  it("exports a version-3 backup's quotes under their notes, and names the transcript fixes it made on stderr", async () => {
+    const file = join(dir, 'quotes.json');
+    const quoted: Note = {
+      id: 'qn', recordingKey: recording.key, t: 70, text: 'Labels', createdAt: 1, updatedAt: 1,
+      quote: { text: 'every field needs a label @bob', start: 60, end: 69, source: 'track', lang: 'en' },
+    };
+    const transcript = { recordingKey: recording.key, lang: 'en', source: 'track', complete: true, updatedAt: 1, cues: [{ start: 1, end: 2, text: ' ' }] };
+    writeFileSync(file, JSON.stringify(makeBackup({ recordings: [recording], notes: [quoted], qa: [], transcripts: [transcript as never] }, new Date('2026-11-20T10:00:00Z'))));
+    const markdown = await run('export', '--format', 'markdown', file);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain('- [1:10](https://www.youtube.com/watch?v=Wb1nQ9rLk2A&t=70s) Labels\n  > every field needs a label @bob\n');
+    expect(markdown.stderr).toBe(`warning: transcript 1 (${recording.key}, en): 1 cue with no words left out\n`);
+    const text = await run('export', '--format', 'text', file);
+    expect(text.stdout).toContain('1:10  Labels\n      > every field needs a label @bob\n');
+  });
+
   it('reads a Q&A file saved as UTF-16 with a byte-order mark, as it reads a backup', async () => {
     const file = join(dir, 'qa-utf16.txt');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Q: Is there a free tier?\nA: Yes.\n', 'utf16le')]));

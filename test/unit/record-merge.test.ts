@@ -156,7 +156,7 @@ describe('mergePlan', () => {
     const first = mergePlan({ recordings: [fresh], notes: [], qa: [] }, file, new Set());
     const after: BackupData = { recordings: first.put.recordings, notes: first.put.notes, qa: first.put.qa };
     const second = mergePlan(after, file, new Set(after.qa.map((q) => q.id)));
-    expect(second.put).toEqual({ recordings: [], notes: [], qa: [] });
+    expect(second.put).toEqual({ recordings: [], notes: [], qa: [], transcripts: [] });
     expect(second.counts).toEqual({ added: 0, merged: 0, kept: 4, repaired: [] });
   });
 });

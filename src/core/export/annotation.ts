@@ -1,6 +1,10 @@
 /**
  * The notes and Q&A as a W3C Web Annotation collection (https://www.w3.org/TR/annotation-model/,
  * JSON-LD): notes are `commenting`, questions `questioning`, answers `replying` to their question.
+ * A note's quote (the caption text spoken just before it) is a second body with purpose
+ * `describing`: the model's word for a body that describes the target rather than comments on it
+ * (§3.3.5 of the vocabulary: "describe the Target, as opposed to a comment about them"); what was
+ * said in that part of the recording is such a description. The model has no `quoting` motivation.
  * Times are Media Fragments (`t=754`, `t=754,790`) in a FragmentSelector on the recording's URL.
  *
  * Every annotation carries its own @context so it stands alone when taken out of the collection
@@ -9,7 +13,7 @@
  * name-based UUID (uuid.ts), so exporting twice gives the same ids.
  */
 import { mediaFragment } from '../media-fragment';
-import type { Note, QaAnswer, QaItem, Recording } from '../model';
+import type { Note, QaAnswer, QaItem, Quote, Recording } from '../model';
 import { exportUrl } from '../web-url';
 import { isTimestamp } from '../time';
 import { answererName, type ExportInput, exportTitle, liveNotes, liveQa, safeTime, speakerById } from './input';
@@ -73,6 +77,30 @@ function textBody(value: string, creator?: string): Json {
   return body;
 }
 
+/**
+ * A quote's language as the body's `language`: the track's BCP 47 tag in canonical form (`en-US`,
+ * `zh-Hans`), or undefined when it names none or is no well-formed tag (a page's player said it).
+ */
+function bodyLanguage(lang: string): string | undefined {
+  if (!lang.trim()) return undefined;
+  try {
+    const [tag] = Intl.getCanonicalLocales(lang.trim());
+    // The W3C model (§3.2.1) wants a two- or three-letter language first.
+    return tag !== undefined && /^[a-z]{2,3}(-|$)/.test(tag) ? tag : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What was said just before a note, as a body describing the target; undefined for a blank one. */
+function quoteBody(quote: Quote | undefined): Json | undefined {
+  if (!quote?.text.trim()) return undefined;
+  const body: Json = { ...textBody(quote.text), purpose: 'describing' };
+  const language = bodyLanguage(quote.lang);
+  if (language) body.language = language;
+  return body;
+}
+
 function annotation(id: string, motivation: string, generatedAt: string, times: { createdAt: number; updatedAt: number }): Json {
   const anno: Json = { '@context': ANNO_CONTEXT, id, type: 'Annotation', motivation };
   const created = iso(times.createdAt);
@@ -91,7 +119,9 @@ function noteAnnotation(recording: Recording, note: Note, generatedAt: string): 
   const tags = (note.tags ?? []).filter((tag) => tag.trim()).map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag }));
   const comment: Json = { ...textBody(note.text), purpose: 'commenting' };
   if (speaker) comment.creator = { type: 'Person', name: speaker.name };
-  anno.body = tags.length > 0 ? [comment, ...tags] : comment;
+  const quote = quoteBody(note.quote);
+  const bodies = [comment, ...(quote ? [quote] : []), ...tags];
+  anno.body = bodies.length > 1 ? bodies : comment;
   anno.target = mediaTarget(recording, note.t);
   return anno;
 }

@@ -64,6 +64,14 @@ class Writer {
     return text.map((lines) => lines.map((line) => this.text(line, true)).join(`\n${indent}`)).join(`\n\n${indent}`);
   }
 
+  /**
+   * A note's quote as a blockquote under it, each line `> ` after `indent` (which keeps it inside
+   * the list item), paragraphs apart by a bare `>`; escaped like all typed text.
+   */
+  quote(text: Paragraphs, indent: string): string {
+    return text.map((lines) => lines.map((line) => `${indent}> ${this.text(line, true)}`).join('\n')).join(`\n${indent}>\n`);
+  }
+
   /** `[12:34](link)`, or just `12:34` when links are off or the recording has no linkable URL. */
   time(at: OutlineTime): string {
     // linkAt's URL holds no parenthesis, space or backslash, so it can stand as the destination.
@@ -106,7 +114,8 @@ function speakerLine(w: Writer, speaker: OutlineSpeaker, mentions: boolean, warn
 function noteLine(w: Writer, note: OutlineNote, namesSpeaker: boolean): string {
   const text = w.block(note.text, '  ');
   const who = namesSpeaker && note.speaker !== null ? ` **${w.text(note.speaker)}**:` : '';
-  return `- ${w.time(note.at)}${who}${text ? ` ${text}` : ''}`;
+  const quote = note.quote.length > 0 ? `\n${w.quote(note.quote, '  ')}` : '';
+  return `- ${w.time(note.at)}${who}${text ? ` ${text}` : ''}${quote}`;
 }
 
 function keyPoints(w: Writer, outline: SummaryOutline, grouping: ForumPostOptions['grouping']): void {

@@ -62,7 +62,8 @@ export function htmlExport(input: ExportInput): string {
     out.push('<ul>');
     for (const note of outline.notes) {
       const who = note.speaker !== null ? ` <strong>${escapeHtml(note.speaker)}:</strong>` : '';
-      out.push(`<li>${time(note.at)}${who} ${lines(note.text)}</li>`);
+      const quote = note.quote.length > 0 ? `<blockquote>${note.quote.map((paragraph) => `<p>${lines([paragraph])}</p>`).join('')}</blockquote>` : '';
+      out.push(`<li>${time(note.at)}${who} ${lines(note.text)}${quote}</li>`);
     }
     out.push('</ul>');
   }

@@ -7,4 +7,6 @@ export { htmlExport } from './html';
 export { youtubeChapters, type ChaptersResult } from './chapters';
 export { webVtt } from './vtt';
 export { webAnnotationCollection, type AnnotationOptions } from './annotation';
+/** Not of `{ recording, notes, qa }`: a stored transcript (model.ts `Transcript`) as WebVTT. */
+export { transcriptFileName, transcriptVtt } from './transcript-vtt';
 export { EXPORT_FORMATS, renderExport, type ExportFormat, type RenderedExport } from './render';

@@ -17,6 +17,14 @@ function block(text: Paragraphs, indent: string): string {
   return text.map((lines) => lines.map((line) => markdownText(line, true)).join(`\\\n${indent}`)).join(`\n\n${indent}`);
 }
 
+/**
+ * A note's quote as a blockquote under it: each line `> ` after `indent` (inside the list item),
+ * the quote's own line breaks as hard breaks, paragraphs apart by a bare `>`.
+ */
+function quoteBlock(text: Paragraphs, indent: string): string {
+  return text.map((lines) => lines.map((line) => `${indent}> ${markdownText(line, true)}`).join('\\\n')).join(`\n${indent}>\n`);
+}
+
 // linkAt's URL holds no parenthesis, space or backslash, so it can stand as the destination.
 const time = (at: OutlineTime): string => (at.url ? `[${at.label}](${at.url})` : at.label);
 
@@ -59,6 +67,7 @@ export function markdownExport(input: ExportInput): string {
     const who = note.speaker !== null ? ` **${inline(note.speaker)}:**` : '';
     const text = block(note.text, '  ');
     out.push(`- ${time(note.at)}${who}${text ? ` ${text}` : ''}`);
+    if (note.quote.length > 0) out.push(quoteBlock(note.quote, '  '));
   }
   out.push('');
 

@@ -36,6 +36,11 @@ export interface OutlineNote {
   speaker: string | null;
   /** Empty when the note has no text. */
   text: Paragraphs;
+  /**
+   * What was said just before the note (its `quote`), which every format writes under the note's
+   * text as a quotation; empty when the note keeps none or its quote has no words.
+   */
+  quote: Paragraphs;
 }
 
 export interface OutlineAnswer {
@@ -96,7 +101,12 @@ function timeIn(recording: Recording, seconds: number): OutlineTime {
 
 function noteOf(recording: Recording, note: Note): OutlineNote {
   const speaker = speakerById(recording, note.speakerId);
-  return { at: timeIn(recording, note.t), speaker: speaker ? speakerDisplayName(speaker) : null, text: paragraphs(note.text) };
+  return {
+    at: timeIn(recording, note.t),
+    speaker: speaker ? speakerDisplayName(speaker) : null,
+    text: paragraphs(note.text),
+    quote: paragraphs(note.quote?.text ?? ''),
+  };
 }
 
 function questionOf(recording: Recording, item: QaItem): OutlineQuestion {

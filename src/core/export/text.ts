@@ -47,6 +47,9 @@ export function plainTextExport(input: ExportInput): string {
   if (outline.notes.length === 0) out.push('(no notes yet)');
   for (const note of outline.notes) {
     out.push(hanging(note.at.label, note.speaker !== null ? framed(`${note.speaker}: `, note.text) : note.text, width));
+    // The quote under the note's text, each line marked as quoted (as mail quotes), one block.
+    const quoted = note.quote.flatMap((lines, i) => [...(i > 0 ? ['>'] : []), ...lines.map((line) => `> ${line}`)]);
+    if (quoted.length > 0) out.push(hanging('', [quoted], width));
   }
 
   if (outline.qa.length > 0) out.push('', 'Q&A');

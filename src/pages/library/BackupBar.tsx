@@ -43,7 +43,7 @@ export function BackupBar() {
         outcome.ok
           ? {
               ok: true,
-              text: `Restored from ${file.name}: ${importSummary(outcome.counts, outcome.adjusted)}`,
+              text: `Restored from ${file.name}: ${importSummary(outcome.counts, outcome.adjusted, outcome.captionFixes)}`,
             }
           : { ok: false, text: outcome.message },
       );

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { LibraryIndex, searchDocs, sitesIn, speakerNames, summarize, trashItems, type Filters } from '../../core/library';
+import { LibraryIndex, searchDocs, sitesIn, speakerNames, summarize, trashItems, transcriptDocs, type Filters } from '../../core/library';
 import { SITE_NAMES } from '../../core/sites';
 import { SearchIndex } from '../../core/search';
 import { allTags } from '../../core/tags';
 import { isLive } from '../../core/records';
 import { loadLibrary } from '../../db/library';
+import { allTranscripts } from '../../db/transcript-reads';
 import { useLiveQuery } from '../shared/live-query';
 import { BackupBar } from './BackupBar';
 import { RecordingList } from './RecordingList';
@@ -18,6 +19,15 @@ import { OPTIONS_PAGE } from '../../platform/manifest';
 /** Every recording, search across all of them, the trash, and backups. */
 export function Library() {
   const data = useLiveQuery(loadLibrary, []);
+  // Read and indexed apart from the notes: a new note does not normalise every line again, and
+  // the notes show without waiting for the transcripts. Indexed only once the user has searched:
+  // a library opened to read or export never pays for normalising every line.
+  const transcripts = useLiveQuery(allTranscripts, []);
+  const [searched, setSearched] = useState(false);
+  const lines = useMemo(() => {
+    const docs = searched && transcripts.state === 'ready' ? transcriptDocs(transcripts.value) : [];
+    return docs.length > 0 ? new SearchIndex(docs) : null;
+  }, [transcripts, searched]);
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
@@ -62,6 +72,7 @@ export function Library() {
         </h1>
         <SearchBox inputRef={searchBox} value={query} onChange={(value) => {
           setQuery(value);
+          if (value.trim() !== '') setSearched(true);
           if (route.page !== 'recordings') go({ page: 'recordings' });
         }} />
         <nav class="views" aria-label="Views">
@@ -120,7 +131,7 @@ export function Library() {
           />
         )}
         {view && route.page === 'recordings' && query.trim() !== '' && (
-          <SearchResults query={query} filters={filters} index={view.index} search={view.search} onOpenRecording={(key) => go({ page: 'recording', key })} />
+          <SearchResults query={query} filters={filters} index={view.index} search={view.search} lines={lines} onOpenRecording={(key) => go({ page: 'recording', key })} />
         )}
         {view && route.page === 'recording' && (
           recording ? (

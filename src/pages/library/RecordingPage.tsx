@@ -15,6 +15,7 @@ import { VirtualList } from '../shared/VirtualList';
 import { withEdited } from '../shared/keep-edited';
 import { OpenAt } from './OpenAt';
 import { SiteBadge } from './SiteBadge';
+import { TranscriptList } from './TranscriptList';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { ToastBar } from '../shared/ToastBar';
 
@@ -131,6 +132,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
         <section aria-label="Details and summary" class="recording-side">
           <h3>Details</h3>
           <RecordingDetails recording={recording} stored={recording} toast={setToast} />
+          <TranscriptList recordingKey={recording.key} />
           <h3>Summary and exports</h3>
           {settings.state === 'ready' && <SummaryView input={input} settings={settings.value} toast={setToast} />}
         </section>

@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { Filters, LibraryIndex } from '../../core/library';
+import { searchLibrary, type Filters, type LibraryIndex } from '../../core/library';
 import { exportTitle } from '../../core/export/input';
 import { excerpt, MAX_QUERY_LENGTH, parseQuery, type SearchDoc, type SearchIndex } from '../../core/search';
 import { formatTime } from '../../core/time';
@@ -19,14 +19,14 @@ export function SearchBox({ value, onChange, inputRef }: { value: string; onChan
   return (
     <div class="search" role="search">
       <label class="visually-hidden" for="search">
-        Search notes, questions and titles
+        Search notes, questions, titles and transcripts
       </label>
       <input
         id="search"
         ref={inputRef}
         type="search"
         value={value}
-        placeholder="Search notes, questions and titles  ( / )"
+        placeholder="Search notes, questions, titles and transcripts  ( / )"
         autocomplete="off"
         spellcheck={false}
         // Typing past the limit is allowed so a pasted query can be seen and shortened; the
@@ -43,17 +43,22 @@ interface Props {
   filters: Filters;
   index: LibraryIndex;
   search: SearchIndex;
+  /** The transcripts' lines; null while they load, or when there are none. */
+  lines: SearchIndex | null;
   onOpenRecording(key: string): void;
 }
 
-const KIND: Record<SearchDoc['kind'], string> = { note: 'Note', qa: 'Question', recording: 'Recording' };
+const KIND: Record<SearchDoc['kind'], string> = { note: 'Note', qa: 'Question', recording: 'Recording', line: 'Transcript' };
 
-export function SearchResults({ query, filters, index, search, onOpenRecording }: Props) {
+export function SearchResults({ query, filters, index, search, lines, onOpenRecording }: Props) {
   const parsed = useMemo(() => parseQuery(query), [query]);
   const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
   const result = useMemo(
-    () => (parsed.ok && parsed.terms.length > 0 ? search.search(parsed.terms, filtered ? (doc) => index.accepts(doc, filters) : undefined, LISTED) : null),
-    [parsed, search, index, filters],
+    () => {
+      if (!parsed.ok || parsed.terms.length === 0) return null;
+      return searchLibrary({ docs: search, lines }, parsed.terms, filtered ? (doc) => index.accepts(doc, filters) : undefined, LISTED);
+    },
+    [parsed, search, lines, index, filters],
   );
   if (!parsed.ok) {
     return (
@@ -92,7 +97,7 @@ export function SearchResults({ query, filters, index, search, onOpenRecording }
                 <button type="button" class="link-like recording-link" dir="auto" onClick={() => onOpenRecording(recording.key)}>
                   {exportTitle(recording)}
                 </button>
-                {doc.t !== undefined && <span class="at">at {formatTime(doc.t)}</span>}
+                {doc.t !== undefined && <span class="at">{`${doc.kind === 'line' ? 'said ' : ''}at ${formatTime(doc.t)}`}</span>}
               </p>
               <p class="hit-text" dir="auto">
                 <Highlighted parts={excerpt(doc.text, terms, EXCERPT)} />

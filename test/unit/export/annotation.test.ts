@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webAnnotationCollection } from '../../../src/core/export/annotation';
 import { parseMediaFragmentTime } from '../../../src/core/media-fragment';
-import { emptyWebinar, manyNotes, question, recording, VIDEO, webinar } from './fixtures';
+import { emptyWebinar, manyNotes, note, question, recording, VIDEO, webinar } from './fixtures';
 import { type Assertion, failures, loadAssertion, loadManifest, sample } from './w3c-schemas';
 
 const OPTIONS = { id: 'urn:uuid:0b6f4b0e-8c4e-4f57-9a5a-3f1d2c3b4a59', generatedAt: '2026-11-12T18:00:00Z' };
@@ -113,6 +113,40 @@ describe('webAnnotationCollection', () => {
       expect.objectContaining({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain' }),
       { type: 'TextualBody', purpose: 'tagging', value: 'moderation' },
     ]);
+  });
+
+  it("carries a note's quote as a second body that describes the target, in its language, and stays valid", () => {
+    const quote = (text: string, lang: string) => ({ text, start: 740, end: 754, source: 'track' as const, lang });
+    const input = {
+      recording: recording(),
+      notes: [
+        note(754, 'Trust levels', { quote: quote('So <b>moderators</b> learn.', 'en-us'), tags: ['moderation'] }),
+        note(800, 'RTL', { quote: quote('مرحبا بكم', 'ar') }),
+        note(850, 'no tag', { quote: quote('No language named', '') }),
+        note(860, 'bad tag', { quote: quote('A page said so', 'not a tag!') }),
+        note(870, 'blank', { quote: quote('  ', 'en') }),
+      ],
+      qa: [],
+    };
+    const items = page(webAnnotationCollection(input, OPTIONS)).items;
+    for (const item of items) expect(failures(annotationMusts, item), item.id).toEqual([]);
+    expect(items.map((item) => item.body)).toEqual([
+      [
+        expect.objectContaining({ purpose: 'commenting', value: 'Trust levels' }),
+        { type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: 'So <b>moderators</b> learn.', language: 'en-US' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'moderation' },
+      ],
+      [expect.objectContaining({ value: 'RTL' }), { type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: 'مرحبا بكم', language: 'ar' }],
+      [expect.objectContaining({ value: 'no tag' }), { type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: 'No language named' }],
+      [expect.objectContaining({ value: 'bad tag' }), { type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: 'A page said so' }],
+      expect.objectContaining({ purpose: 'commenting', value: 'blank' }),
+    ]);
+    // The suite's check that a body's language is a language code (§3.2.1) passes, and would fail an upper-case tag.
+    const bodyLanguage = loadAssertion('annotations/bodiesTargets/3.2.1-bodyLanguage.json');
+    const [first] = items as [Anno];
+    expect(bodyLanguage.validate(first)).toBe(true);
+    const [comment, described, tag] = first.body as object[];
+    expect(bodyLanguage.validate({ ...first, body: [comment, { ...described, language: 'EN' }, tag] })).toBe(false);
   });
 
   it('writes questions as questioning, and answers as replying to the question and the media', () => {

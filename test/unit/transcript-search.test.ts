@@ -1,0 +1,121 @@
+/** The library's search over transcript lines: "said at" hits beside notes, with every search rule kept. */
+import { describe, expect, it } from 'vitest';
+import { LibraryIndex, searchDocs, searchLibrary, summarize, transcriptDocs, type LibraryData } from '../../src/core/library';
+import type { Note, Recording, Transcript } from '../../src/core/model';
+import { excerpt, parseQuery, SearchIndex, type SearchDoc } from '../../src/core/search';
+
+const rec = (key: string, extra: Partial<Recording> = {}): Recording => ({
+  key, site: 'youtube', url: `https://www.youtube.com/watch?v=${key.padEnd(11, 'x')}`, title: `Title ${key}`, createdAt: 0, updatedAt: 1, ...extra,
+});
+const note = (id: string, recordingKey: string, t: number, text: string, extra: Partial<Note> = {}): Note => ({
+  id, recordingKey, t, text, createdAt: 0, updatedAt: 1, ...extra,
+});
+const transcript = (recordingKey: string, lang: string, lines: [number, string, string?][]): Transcript => ({
+  recordingKey, lang, source: 'timedtext', complete: true, updatedAt: 1,
+  cues: lines.map(([start, text, voice]) => ({ start, end: start + 2, text, ...(voice ? { voice } : {}) })),
+});
+
+const data: LibraryData = {
+  recordings: [rec('a', { speakers: [{ id: 's1', name: 'Ada Lovelace' }] }), rec('b', { site: 'vimeo' })],
+  notes: [note('n1', 'a', 30, 'Sécurité first', { tags: ['security'] })],
+  qa: [],
+};
+const transcripts = [
+  transcript('a', 'en', [[754, 'Validate every form on the SERVER, always.', 'Ada Lovelace'], [760, '  '], [770, 'Sécurité is a process.']]),
+  transcript('b', 'fr', [[12, 'La sécurité des formulaires côté serveur.']]),
+];
+
+function find(query: string, filter: (index: LibraryIndex) => ((doc: SearchDoc) => boolean) | undefined = () => undefined, limit = 100) {
+  const parsed = parseQuery(query);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const index = new LibraryIndex(data);
+  const docs = new SearchIndex(searchDocs(data, summarize(data).map((s) => s.recording.key)));
+  return searchLibrary({ docs, lines: new SearchIndex(transcriptDocs(transcripts)) }, parsed.terms, filter(index), limit);
+}
+
+describe('transcriptDocs', () => {
+  it('makes a line of each cue with words, at its start, with its voice', () => {
+    expect(transcriptDocs(transcripts).map((doc) => [doc.kind, doc.recordingKey, doc.t, doc.voice])).toEqual([
+      ['line', 'a', 754, 'Ada Lovelace'],
+      ['line', 'a', 770, undefined],
+      ['line', 'b', 12, undefined],
+    ]);
+    const ids = transcriptDocs([...transcripts, transcript('a', 'de', [[754, 'Validieren']])]).map((doc) => doc.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('is empty for a library without transcripts', () => {
+    expect(transcriptDocs([])).toEqual([]);
+  });
+});
+
+describe('searchLibrary', () => {
+  it('finds lines by every word, case and accents folded, after the notes', () => {
+    expect(find('securite').hits.map((doc) => [doc.kind, doc.recordingKey, doc.t])).toEqual([
+      ['note', 'a', 30],
+      ['line', 'a', 770],
+      ['line', 'b', 12],
+    ]);
+    expect(find('server validate').hits.map((doc) => [doc.kind, doc.t])).toEqual([['line', 754]]);
+    expect(find('"server always"').hits).toEqual([]);
+    expect(find('"server, always"').hits.map((doc) => doc.t)).toEqual([754]);
+  });
+
+  it('highlights the words in a line as in a note', () => {
+    const [hit] = find('server').hits;
+    expect(excerpt(hit?.text ?? '', ['server'], 240).filter((part) => part.match).map((part) => part.text)).toEqual(['SERVER']);
+  });
+
+  it('counts every match but lists at most the limit, notes first', () => {
+    expect(find('securite', () => undefined, 2)).toMatchObject({ total: 3, hits: [{ kind: 'note' }, { kind: 'line', t: 770 }] });
+  });
+
+  it('applies the filters: site by recording, speaker by voice, tags to notes only', () => {
+    expect(find('serveur', (index) => (doc) => index.accepts(doc, { site: 'vimeo' })).total).toBe(1);
+    expect(find('server', (index) => (doc) => index.accepts(doc, { site: 'vimeo' })).total).toBe(0);
+    expect(find('validate', (index) => (doc) => index.accepts(doc, { speaker: 'ada lovelace' })).total).toBe(1);
+    expect(find('security', (index) => (doc) => index.accepts(doc, { speaker: 'Ada Lovelace' })).total).toBe(0);
+    expect(find('securite', (index) => (doc) => index.accepts(doc, { tag: 'security' })).hits.map((doc) => doc.kind)).toEqual(['note']);
+  });
+
+  it('searches the notes alone when there is no line index', () => {
+    const docs = new SearchIndex(searchDocs(data, ['a', 'b']));
+    expect(searchLibrary({ docs, lines: null }, ['securite'], undefined, 10)).toMatchObject({ total: 1, hits: [{ kind: 'note' }] });
+  });
+});
+
+describe('measure: 1,000 recordings × 900 lines + 100,000 notes (printed, not asserted)', () => {
+  it('finds a line said in one recording among them', { timeout: 120_000 }, () => {
+    const WORDS = ['forms', 'labels', 'server', 'moderation', 'community', 'growth', 'pricing', 'keyboard', 'focus', 'errors', 'tokens', 'session'];
+    const line = (i: number) => `we talked about ${WORDS[i % 12]} and ${WORDS[(i * 7) % 12]} for a while, number ${i}`;
+    const recordings = Array.from({ length: 1000 }, (_, r) => rec(`r${r}`));
+    const notes = Array.from({ length: 100_000 }, (_, i) => note(`n${i}`, `r${i % 1000}`, i % 3600, line(i)));
+    const big: LibraryData = { recordings, notes, qa: [] };
+    const many = recordings.map((recording, r) => transcript(recording.key, 'en', Array.from({ length: 900 }, (_, i) => [i * 4, line(r * 900 + i)] as [number, string])));
+    many[417]!.cues[300]!.text = 'the xylophone quartet starts now';
+
+    const t0 = performance.now();
+    const docs = new SearchIndex(searchDocs(big, summarize(big).map((s) => s.recording.key)));
+    const t1 = performance.now();
+    const lines = new SearchIndex(transcriptDocs(many));
+    const t2 = performance.now();
+    const times: number[] = [];
+    let found: SearchDoc[] = [];
+    for (const query of ['xylophone quartet', 'server', 'labels errors', '"for a while"', 'zzz', 'forms', 'tokens session', 'number 4', 'moderation', 'growth']) {
+      const terms = (parseQuery(query) as { terms: string[] }).terms;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        const result = searchLibrary({ docs, lines }, terms, undefined, 2000);
+        times.push(performance.now() - start);
+        if (query === 'xylophone quartet') found = result.hits;
+      }
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
+    console.log(
+      `search over 1,000 × 900 lines + 100,000 notes: notes index ${(t1 - t0).toFixed(0)} ms, line index ${(t2 - t1).toFixed(0)} ms; ` +
+        `search median ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${p(1)} ms (${times.length} searches)`,
+    );
+    expect(found.map((doc) => [doc.kind, doc.recordingKey, doc.t])).toEqual([['line', 'r417', 1200]]);
+  });
+});
