@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import type { Note, QaItem, Recording, Transcript } from './model';
 import { adjustTranscripts, withinChars } from './backup-captions';
 import { MAX_CUE_CHARS, MAX_CUES, MAX_NAME_CHARS, MAX_QUOTE_CHARS } from './captions/limits';
-import { preferredTranscript } from './captions/transcript-choice';
+import { mergeTranscripts } from './captions/transcript-merge';
 import { MAX_NOTE_LENGTH } from './notes';
 import { sameContent, sameValues, withChanges } from './field-times';
 import { mergeNote, mergeQaItem, mergeRecording } from './record-merge';
@@ -349,11 +349,8 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
     return repaired;
   };
   const notes = plan(existing.notes, incoming.notes, (n) => n.id, mergeNote, repairLinks);
-  // A transcript is kept whole, one copy or the other (captions/transcript-choice.ts).
-  const transcripts = plan(
-    existing.transcripts ?? [], incoming.transcripts ?? [], (t) => JSON.stringify([t.recordingKey, t.lang]),
-    (stored, fromFile) => (preferredTranscript(stored, fromFile) === 'incoming' ? fromFile : stored),
-  );
+  // By the one rule that merges two copies of a transcript (captions/transcript-merge.ts).
+  const transcripts = plan(existing.transcripts ?? [], incoming.transcripts ?? [], (t) => JSON.stringify([t.recordingKey, t.lang]), mergeTranscripts);
   // Counted for the notes written only: a file imported again drops the same links from its own
   // copy, but changes nothing.
   counts.repaired = notes.put.flatMap((note) => [...(dropped.get(note.id) ?? [])].map((link) => `note ${shorten(note.id, 80)}: ${link}`));

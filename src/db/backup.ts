@@ -55,7 +55,7 @@ const CHUNK = 5000;
 
 /**
  * Checks the whole file first, then merges it (field by field, src/core/record-merge.ts; a
- * transcript whole, captions/transcript-choice.ts) in one transaction over the four tables: either every record the plan puts is written, or (on any
+ * transcript by core/captions/transcript-merge.ts) in one transaction over the four tables: either every record the plan puts is written, or (on any
  * failure) none is. `file` is the file's bytes (read by parseBackupFile, as the command line reads
  * them) or text already decoded.
  */

@@ -3,7 +3,6 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, importSummary, makeBackup, parseBackup, type BackupData } from '../../src/core/backup';
 import { MAX_CUE_CHARS, MAX_CUES, MAX_QUOTE_CHARS } from '../../src/core/captions/limits';
-import { preferredTranscript } from '../../src/core/captions/transcript-choice';
 import type { Cue, Note, Recording, Transcript } from '../../src/core/model';
 import { exportBackup, importBackup } from '../../src/db/backup';
 import { db } from '../../src/db/schema';
@@ -160,18 +159,7 @@ describe('a transcript on import', () => {
 });
 
 describe('merging transcripts', () => {
-  it('preferredTranscript: a complete track wins, else more cues, else the newer, else the stored', () => {
-    const partial = (n: number, updatedAt = 500) => transcript({ complete: false, cues: cues(n), updatedAt });
-    expect(preferredTranscript(partial(900), transcript({ cues: cues(3) }))).toBe('incoming');
-    expect(preferredTranscript(transcript({ cues: cues(3) }), partial(900))).toBe('stored');
-    expect(preferredTranscript(partial(3), partial(4))).toBe('incoming');
-    expect(preferredTranscript(partial(4), partial(3))).toBe('stored');
-    expect(preferredTranscript(partial(3, 500), partial(3, 600))).toBe('incoming');
-    expect(preferredTranscript(partial(3, 600), partial(3, 500))).toBe('stored');
-    expect(preferredTranscript(partial(3), partial(3))).toBe('stored');
-  });
-
-  it('an import keeps the library’s complete track over the file’s seen lines, and takes a longer one', async () => {
+  it('an import keeps the library’s complete track over the file’s seen lines, and joins two sets of lines seen', async () => {
     const database = db();
     await database.recordings.put(recording);
     const storedComplete = transcript({ lang: 'en', cues: cues(3) });
@@ -187,7 +175,9 @@ describe('merging transcripts', () => {
     expect(result).toMatchObject({ ok: true, counts: { added: 1, merged: 1, kept: 2 } });
     const byLang = new Map((await database.transcripts.toArray()).map((t) => [t.lang, t]));
     expect(byLang.get('en')).toEqual(storedComplete);
-    expect(byLang.get('de')).toEqual(fromFile[1]);
+    // The library's two lines (newer) where both heard, the file's lines beyond them.
+    expect(byLang.get('de')?.cues).toEqual(cues(5));
+    expect(byLang.get('de')?.updatedAt).toBe(500);
     expect(byLang.get('fr')).toEqual(fromFile[2]);
     // Again: nothing changes.
     expect(await importBackup(JSON.stringify(makeBackup(data, EXPORTED)))).toMatchObject({ ok: true, counts: { added: 0, merged: 0, kept: 4 } });

@@ -31,23 +31,24 @@ function isSorted(cues: readonly Cue[]): boolean {
 }
 
 /**
- * One transcript from two copies of the same recording and language (`older` may be absent).
- * A whole track (`complete`) wins over lines seen; between two of a kind, `newer`'s lines win
- * where the two cover the same stretch of time, and each keeps the lines of the stretches only it
- * covers: lines seen yesterday up to 20:00 and today from 15:00 give one transcript to the end of
- * today's. Linear in the two lengths (both in order of start).
+ * One transcript from two copies of the same recording and language (`a` may be absent): what the
+ * panel hears over what is stored, a backup's copy over the library's, another device's over
+ * ours. A whole track (`complete`) wins over lines seen; between two of a kind, the newer copy's
+ * lines (later `updatedAt`; `b` on a tie) win where the two cover the same stretch of time, and
+ * each keeps the lines of the stretches only it covers: lines seen yesterday up to 20:00 and today
+ * from 15:00 give one transcript to the end of today's. Two copies of another recording or
+ * language are not merged: `b` is returned. O((n + m) log m) in the two lengths.
  */
-export function mergeTranscripts(older: Transcript | undefined, newer: Transcript): Transcript {
-  if (!older || older.recordingKey !== newer.recordingKey || older.lang !== newer.lang) return newer;
-  if (newer.complete && !older.complete) return newer;
-  if (older.complete && !newer.complete) return { ...older, updatedAt: Math.max(older.updatedAt, newer.updatedAt) };
+export function mergeTranscripts(a: Transcript | undefined, b: Transcript): Transcript {
+  if (!a || a.recordingKey !== b.recordingKey || a.lang !== b.lang) return b;
+  const [older, newer] = a.updatedAt > b.updatedAt ? [b, a] : [a, b];
+  if (newer.complete !== older.complete) return newer.complete ? newer : older;
   const covered = coverage(newer.cues);
   const kept = older.cues.filter((cue) => !covered(cue));
   return {
     ...newer,
-    label: newer.label ?? older.label,
+    ...(newer.label === undefined && older.label !== undefined ? { label: older.label } : {}),
     cues: mergeInOrder(kept, newer.cues),
-    updatedAt: Math.max(older.updatedAt, newer.updatedAt),
   };
 }
 
