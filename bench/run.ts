@@ -15,6 +15,7 @@ import { panel10k } from './measurements/panel-10k';
 import { qaPasteWorst } from './measurements/qa-paste-worst';
 import { saveToShown } from './measurements/save-to-shown';
 import { search100k } from './measurements/search-100k';
+import { searchTranscripts } from './measurements/search-transcripts';
 import { shortcutToComposer } from './measurements/shortcut-to-composer';
 
 /** In the order they run. A new measurement is one module in measurements/ and one line here. */
@@ -29,6 +30,7 @@ const MEASUREMENTS: Measurement[] = [
   qaPasteWorst,
   import100k,
   search100k,
+  searchTranscripts,
 ];
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import { progress, type Measurement } from '../measurement';
 import { withExtension } from '../browsers';
 import { openOptionsPage, putRecords } from '../extension-db';
 import { syntheticLibrary } from '../synthetic-notes';
+import { typeQueries } from '../library-search';
 
 const RECORDINGS = 1000;
 const NOTES_EACH = 100;
@@ -17,7 +18,6 @@ const BUDGET_P95_MS = 50;
 const QUERIES = ['labels', 'focus order', '"screen reader"', 'contr', 'keyboard aria heading', 'Ada', 'part 512', 'zebra', 'ÉRRORS', 'caption transcript audit'];
 const ROUNDS = 3;
 
-type BenchWindow = FrameClockWindow & { typedAt?: number; renderedAt?: number };
 
 export const search100k: Measurement = {
   title: 'library search over 100,000 notes',
@@ -32,33 +32,9 @@ export const search100k: Measurement = {
       await page.goto(`chrome-extension://${browser.extensionId}/${LIBRARY_PAGE}`);
       await page.waitForFunction(() => document.querySelector('.result-count')?.textContent?.startsWith('1,000 recordings'), null, { timeout: 120_000 });
       // From the page's navigation start to the list drawn: reading, indexing, rendering.
-      const opened = await page.evaluate(() => new Promise<number>((done) => (window as unknown as BenchWindow).benchFrameClock.afterNextFrame((_, at) => done(at))));
+      const opened = await page.evaluate(() => new Promise<number>((done) => (window as unknown as FrameClockWindow).benchFrameClock.afterNextFrame((_, at) => done(at))));
 
-      const result: number[] = [];
-      const matches: Record<string, string> = {};
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const query of QUERIES) {
-          const ms = await page.evaluate((text) => {
-            const win = window as unknown as BenchWindow;
-            const box = document.getElementById('search') as HTMLInputElement;
-            return new Promise<number>((done) => {
-              const typedAt = performance.now();
-              box.value = text;
-              // The event a keystroke fires; the app searches and renders in response.
-              box.dispatchEvent(new InputEvent('input', { bubbles: true, data: text }));
-              win.benchFrameClock.afterNextFrame((_, renderedAt) => done(renderedAt - typedAt));
-            });
-          }, query);
-          result.push(ms);
-          matches[query] = (await page.locator('.result-count').textContent()) ?? '';
-          // Back to the list between queries, as a user clearing the box would.
-          await page.evaluate(() => {
-            const box = document.getElementById('search') as HTMLInputElement;
-            box.value = '';
-            box.dispatchEvent(new InputEvent('input', { bubbles: true }));
-          });
-        }
-      }
+      const { samples: result, matches } = await typeQueries(page, QUERIES, ROUNDS);
       return { samples: result, openMs: opened, counts: matches };
     });
     return {
