@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captionName, cueText } from '../../src/core/captions/cue-text';
+import { captionName, cleanCue, cueText } from '../../src/core/captions/cue-text';
 import { MAX_CUE_CHARS, MAX_NAME_CHARS } from '../../src/core/captions/limits';
 import { workOf } from './work-meter';
 
@@ -69,6 +69,21 @@ describe('cueText: what a cue file can hold', () => {
   it('captionName: a label or language as one line, cut to MAX_NAME_CHARS', () => {
     expect(captionName(' English\n(auto) ')).toBe('English (auto)');
     expect(Array.from(captionName('x'.repeat(1000)))).toHaveLength(MAX_NAME_CHARS);
+  });
+});
+
+describe('cleanCue: a player’s cue as a transcript keeps it', () => {
+  it('cleans the text and keeps the times', () => {
+    expect(cleanCue(1.5, 4, '<v Ann><i>Hello</i>')).toEqual({ start: 1.5, end: 4, text: 'Hello', voice: 'Ann' });
+  });
+
+  it('drops a cue with no words or with a start that is no media time', () => {
+    expect(cleanCue(1, 2, ' <i></i> ')).toBeNull();
+    for (const start of [-1, Number.NaN, Number.POSITIVE_INFINITY, 1e21]) expect(cleanCue(start, start + 1, 'Hi')).toBeNull();
+  });
+
+  it('an end before the start, or no media time, becomes the start', () => {
+    for (const end of [0.5, Number.NaN, Number.POSITIVE_INFINITY, 1e21]) expect(cleanCue(1, end, 'Hi')).toEqual({ start: 1, end: 1, text: 'Hi' });
   });
 });
 

@@ -7,7 +7,9 @@
  * and the text between tags stays. Text from a page's player is hostile, so the scan is one pass,
  * linear in the text, whatever it holds.
  */
+import type { Cue } from '../model';
 import { shorten } from '../shorten';
+import { isMediaTime } from '../time';
 import { MAX_CUE_CHARS, MAX_NAME_CHARS } from './limits';
 
 export interface CueText {
@@ -39,6 +41,18 @@ export function cueText(raw: string): CueText {
   }
   const text = oneLine(words.join(''));
   return { text: shorten(text, MAX_CUE_CHARS), ...(voice ? { voice } : {}) };
+}
+
+/**
+ * The cue a player holds (times in seconds, `raw` its WebVTT cue text), as a transcript keeps it;
+ * null when it starts at no media time (core/time.ts) or has no words. An end that is no media
+ * time, or comes before the start, becomes the start.
+ */
+export function cleanCue(start: number, end: number, raw: string): Cue | null {
+  if (!isMediaTime(start)) return null;
+  const { text, voice } = cueText(raw);
+  if (!text) return null;
+  return { start, end: isMediaTime(end) && end >= start ? end : start, text, ...(voice ? { voice } : {}) };
 }
 
 /**
