@@ -125,3 +125,24 @@ test('a 10,000-cue track a script made, added out of order, is stored whole and 
   expect(transcript).toMatchObject({ label: 'Generated', complete: true, source: 'track' });
   expect(transcript.cues.every((cue, i) => cue.text === `Line ${i}` && cue.start === i / 2 && cue.voice === 'Bot')).toBe(true);
 });
+
+test('the demo webinar’s own caption track gives its transcript at once, two speakers over the whole video', async () => {
+  const page = await session.browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 760 });
+  const url = `${session.server.origin}/`;
+  await page.goto(url);
+  await panelOf(page, session.browser.extensionId);
+  const transcript = await transcriptOf(url, 'en', 40);
+  expect(new Set(transcript.cues.map((cue) => cue.voice))).toEqual(new Set(['Ada Example', 'Grace Sample']));
+  const duration = await page.evaluate(() => (document.getElementById('webinar') as HTMLVideoElement).duration);
+  const last = transcript.cues.at(-1)!;
+  expect(last.end).toBeLessThanOrEqual(duration);
+  expect(last.end).toBeGreaterThan(duration - 10);
+  // The page shows its captions itself (a `default` track): the extension leaves that as it is.
+  expect(await modes(page)).toEqual(['showing']);
+  await page.evaluate(() => {
+    (document.getElementById('webinar') as HTMLVideoElement).currentTime = 40;
+  });
+  await page.waitForFunction(() => (document.getElementById('webinar') as HTMLVideoElement).textTracks[0]!.activeCues?.length === 1);
+  await screenshot(page, 'captions-demo');
+});
