@@ -4,7 +4,8 @@ import { MAX_CUE_CHARS } from '../../src/core/captions/limits';
 import type { Transcript } from '../../src/core/model';
 import { pageDom, panelOf, screenshot, storedNotes, storedTranscripts, typeNote, useBrowser } from './harness';
 
-const session = useBrowser();
+// With the Vimeo stand-in (sites-server.ts) for the player's own caption tracks.
+const session = useBrowser({ sites: true });
 
 /** The stored transcript of `recordingKey` in `lang` once it holds `cues` cues (polled). */
 async function transcriptOf(recordingKey: string, lang: string, cues: number): Promise<Transcript> {
@@ -145,4 +146,20 @@ test('the demo webinar’s own caption track gives its transcript at once, two s
   });
   await page.waitForFunction(() => (document.getElementById('webinar') as HTMLVideoElement).textTracks[0]!.activeCues?.length === 1);
   await screenshot(page, 'captions-demo');
+});
+
+test('Vimeo: the player’s own caption track, with captions on, is the recording’s transcript', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto('https://player.vimeo.com/video/76979871?texttrack=en');
+  await panelOf(page, session.browser.extensionId);
+  const transcript = await transcriptOf('vimeo:76979871', 'en', 2);
+  expect(transcript).toMatchObject({ label: 'English', source: 'track', complete: true });
+  expect(transcript.cues).toEqual([
+    { start: 1, end: 5, text: 'Thanks for staying on for the questions.' },
+    { start: 5, end: 9, text: 'The first one is about required fields.', voice: 'Grace Sample' },
+  ]);
+  // The player's choice stands: it draws the captions itself from a hidden track.
+  expect(await modes(page, 'document.querySelector("video")')).toEqual(['hidden']);
+  const dom = (await pageDom(page)).text;
+  for (const cue of transcript.cues) expect(dom).not.toContain(cue.text);
 });
