@@ -72,6 +72,19 @@ test('with no caption track a note saves as before: no transcript, no error', as
   expect(await panel.locator('[role=alert]').count()).toBe(0);
 });
 
+test('a track whose file fails to load gives no transcript and no error; notes save as before', async () => {
+  const page = await session.browser.context.newPage();
+  const url = `${session.server.origin}/fixtures/captioned.html?case=missing-file`;
+  await page.goto(url);
+  const panel = await panelOf(page, session.browser.extensionId);
+  // Asked for by our setting it hidden; HTMLTrackElement.ERROR once the file is refused.
+  await page.waitForFunction(() => document.querySelector('track')?.readyState === 3);
+  await typeNote(panel, 'The captions file is missing');
+  await expect.poll(async () => (await storedNotes(session.browser)).some((n) => n.text === 'The captions file is missing')).toBe(true);
+  expect((await storedTranscripts(session.browser)).filter((t) => t.recordingKey === url)).toEqual([]);
+  expect(await panel.locator('[role=alert]').count()).toBe(0);
+});
+
 test('a bad track gives the cues it can, in order and within the limits; a right-to-left track is kept as written', async () => {
   const page = await session.browser.context.newPage();
   const errors: string[] = [];

@@ -10,7 +10,7 @@ import type { CaptionTrack } from '../../src/content/sites/adapter';
  */
 class FakeTrack extends EventTarget {
   #mode: TextTrackMode;
-  list: { startTime: number; endTime: number; text: string }[] = [];
+  list: { startTime: number; endTime: number; text: string }[] = [{ startTime: 0, endTime: 1, text: 'Words' }];
   constructor(
     readonly owner: FakeTrackList,
     readonly language: string,
@@ -65,7 +65,7 @@ function follow(setup: (tracks: FakeTrackList) => void) {
 describe('followTextTracks', () => {
   it('sends the whole cleaned track in order, the same Cue object for a cue that did not change', () => {
     const { tracks, sent, last } = follow((list) => {
-      list.add('en', 'hidden').list.push({ startTime: 5, endTime: 6, text: '<v Ann>Later' }, { startTime: 1, endTime: 2, text: '<i>First</i>' });
+      list.add('en', 'hidden').list = [{ startTime: 5, endTime: 6, text: '<v Ann>Later' }, { startTime: 1, endTime: 2, text: '<i>First</i>' }];
     });
     expect(last()).toEqual({
       lang: 'en', source: 'track', complete: true,
@@ -80,6 +80,14 @@ describe('followTextTracks', () => {
     expect(sent).toHaveLength(2);
     expect(after[0]).toBe(before[0]);
     expect(after.slice(1)).toEqual([{ start: 5, end: 6, text: 'Later, changed', voice: 'Ann' }, { start: 7, end: 7, text: 'Ends before it starts' }]);
+  });
+
+  it('sends nothing for a track with no cue yet (a file loading, or one that failed)', () => {
+    const { tracks, sent } = follow((list) => {
+      list.add('en').list = [{ startTime: 1, endTime: 2, text: '<i></i>' }];
+    });
+    tracks.tracks[0]!.dispatchEvent(new Event('cuechange'));
+    expect(sent).toEqual([]);
   });
 
   it('loads a disabled track hidden, and turns it off again when following stops', () => {

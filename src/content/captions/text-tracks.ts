@@ -53,6 +53,8 @@ export function followTextTracks(video: HTMLVideoElement, onTrack: (track: Capti
       const cue = readCue(track.cues[i]!, reads);
       if (cue) cues.push(cue);
     }
+    // Nothing yet (a file still loading, or one that failed): no transcript to begin.
+    if (cues.length === 0) return;
     const label = captionName(track.label);
     const element = trackElementOf(video, track);
     onTrack({
