@@ -16,6 +16,7 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };

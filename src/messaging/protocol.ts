@@ -16,7 +16,7 @@
 import * as v from 'valibot';
 import { isMediaTime, isTimestamp } from '../core/time';
 import { SITE_IDS } from '../core/sites';
-import { MAX_CUE_CHARS, MAX_CUES, MAX_CUES_PER_MESSAGE, MAX_NAME_CHARS } from '../core/captions/limits';
+import { MAX_CUE_CHARS, MAX_CUES, MAX_CUES_PER_MESSAGE, MAX_NAME_CHARS, withinChars } from '../core/captions/limits';
 
 /** A media time (core/time.ts): seconds, 0 to 100 hours. */
 const seconds = v.pipe(v.number(), v.check<number>(isMediaTime));
@@ -117,10 +117,12 @@ const Playback = v.object({
 });
 export type WirePlayback = v.InferOutput<typeof Playback>;
 
-const name = v.pipe(v.string(), v.maxLength(MAX_NAME_CHARS));
+/** Text of at most `max` code points, as the content script cut it (core/shorten.ts). */
+const chars = (max: number) => v.pipe(v.string(), v.check((text: string) => withinChars(text, max)));
+const name = chars(MAX_NAME_CHARS);
 /** A caption line (core/model.ts `Cue`), as the content script cleaned it. */
 const Cue = v.pipe(
-  v.object({ start: seconds, end: seconds, text: v.pipe(v.string(), v.maxLength(MAX_CUE_CHARS)), voice: v.optional(name) }),
+  v.object({ start: seconds, end: seconds, text: chars(MAX_CUE_CHARS), voice: v.optional(name) }),
   v.check((cue) => cue.end >= cue.start),
 );
 

@@ -32,6 +32,15 @@ const EVENT_PLAYER_CONFIG: Record<string, string> = {
   '5034253': 'https://player.vimeo.com/video/76979871/config?autoplay=1&amp;h=8272103f6e',
 };
 
+/**
+ * Caption tracks of a Vimeo video as its player's configuration lists them (`request.text_tracks`):
+ * the player adds each to its <video> as a <track> whose file is /texttrack/ID.vtt.
+ */
+const VIMEO_TEXT_TRACKS: Record<string, { id: number; lang: string; label: string }[]> = {
+  '76979871': [{ id: 4242001, lang: 'en', label: 'English' }],
+};
+const textTracks = (video: string | undefined) => JSON.stringify(VIMEO_TEXT_TRACKS[video ?? ''] ?? []);
+
 function page(response: ServerResponse, file: string, values: Record<string, string>): void {
   let html = readFileSync(join(FIXTURES, file), 'utf8');
   for (const [name, value] of Object.entries(values)) html = html.replaceAll(`{{${name}}}`, value);
@@ -55,7 +64,9 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
   }
   if (host === 'vimeo.com') {
     const watch = /^\/(\d+)(?:\/[0-9a-f]+)?$/.exec(path);
-    if (watch?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[watch[1]] ?? 'Video', BODY_CLASS: 'page', CONFIG_URL: '' });
+    if (watch?.[1]) {
+      return page(response, 'vimeo/player.html', { TITLE: TITLES[watch[1]] ?? 'Video', BODY_CLASS: 'page', CONFIG_URL: '', TEXT_TRACKS: textTracks(watch[1]) });
+    }
     const event = /^\/event\/(\d+)(?:\/embed)?$/.exec(path);
     if (event?.[1]) {
       const config = EVENT_PLAYER_CONFIG[event[1]];
@@ -63,12 +74,20 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
         TITLE: TITLES[event[1]] ?? 'Event',
         BODY_CLASS: 'page',
         CONFIG_URL: config ? `data-config-url="${config}"` : '',
+        TEXT_TRACKS: textTracks(/\/video\/(\d+)\//.exec(config ?? '')?.[1]),
       });
     }
   }
   if (host === 'player.vimeo.com') {
     const embed = /^\/video\/(\d+)$/.exec(path);
-    if (embed?.[1]) return page(response, 'vimeo/player.html', { TITLE: TITLES[embed[1]] ?? 'Video', BODY_CLASS: '', CONFIG_URL: '' });
+    if (embed?.[1]) {
+      return page(response, 'vimeo/player.html', { TITLE: TITLES[embed[1]] ?? 'Video', BODY_CLASS: '', CONFIG_URL: '', TEXT_TRACKS: textTracks(embed[1]) });
+    }
+  }
+  // The player's caption files, on the host it plays on (its <track> names them by path).
+  const textTrack = /^\/texttrack\/(\d+)\.vtt$/.exec(path);
+  if (textTrack && (host === 'vimeo.com' || host === 'player.vimeo.com')) {
+    return serveFile(request, response, join(FIXTURES, `vimeo/texttrack-${textTrack[1]}.vtt`));
   }
   // A site the extension does not run on until the user enables it.
   if (host === 'forum.example' && path === '/talk') return serveFile(request, response, join(FIXTURES, 'other-site.html'));

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { captionName, cueText } from '../../src/core/captions/cue-text';
+import { MAX_CUE_CHARS, MAX_NAME_CHARS } from '../../src/core/captions/limits';
 import { parseTabMessage, parseToContent, parseToPanel, wireTime, parseContentRequest, parseVideoStatus } from '../../src/messaging/protocol';
 
 const NOT_OBJECTS = [undefined, null, 'compose', 42, true, ['compose'], () => ({ type: 'compose' })];
@@ -57,6 +59,27 @@ describe('parseToPanel', () => {
     ...NOT_OBJECTS,
   ])('rejects %o', (message) => {
     expect(parseToPanel(message)).toBeNull();
+  });
+});
+
+describe('parseToPanel: captions, with text as the content script cuts it', () => {
+  const message = (cue: { text: string; voice?: string }, name = 'English') => ({
+    type: 'captions', recordingKey: 'https://example.com/w', lang: name, label: name, source: 'track', complete: true, from: 0,
+    cues: [{ start: 1, end: 2, ...cue }],
+  });
+
+  it('takes a cue and names of as many code points as the limits allow, emoji (two UTF-16 units each) included', () => {
+    const cue = cueText(`<v ${'🙂'.repeat(300)}>${'😀 '.repeat(3000)}`);
+    expect(Array.from(cue.text)).toHaveLength(MAX_CUE_CHARS);
+    expect(cue.text.length).toBeGreaterThan(MAX_CUE_CHARS);
+    const sent = message(cue, captionName('🇯🇵'.repeat(100)));
+    expect(parseToPanel(sent)).toEqual(sent);
+  });
+
+  it('refuses one code point more', () => {
+    expect(parseToPanel(message({ text: 'x'.repeat(MAX_CUE_CHARS + 1) }))).toBeNull();
+    expect(parseToPanel(message({ text: 'Hi', voice: '😀'.repeat(MAX_NAME_CHARS + 1) }))).toBeNull();
+    expect(parseToPanel(message({ text: 'Hi' }, 'e'.repeat(MAX_NAME_CHARS + 1)))).toBeNull();
   });
 });
 

@@ -34,6 +34,8 @@ export function withPageFallback(site: SiteAdapter): SiteAdapter {
       return video && !names(video) ? html5.startTimeFromUrl() : site.startTimeFromUrl();
     },
     ...(site.onNavigate ? { onNavigate: site.onNavigate.bind(site) } : {}),
+    // The player's captions are the video's, whoever names the recording.
+    ...(site.captions ? { captions: site.captions.bind(site) } : {}),
   };
 }
 

@@ -4,6 +4,18 @@
  * a limit is cut (core/shorten.ts) rather than refused: one odd cue must not cost the rest.
  */
 
+/**
+ * Whether `text` has at most `max` code points: the unit these limits count in, as
+ * core/shorten.ts cuts (a string's `length` counts UTF-16 units, twice as many for an emoji).
+ */
+export function withinChars(text: string, max: number): boolean {
+  if (text.length <= max) return true;
+  if (text.length > 2 * max) return false;
+  let count = 0;
+  for (const _ of text) if (++count > max) return false;
+  return true;
+}
+
 /** Cues a transcript holds: a 10-hour stream of short auto-generated lines fits. */
 export const MAX_CUES = 20_000;
 /** Characters of one cue's text after its markup is gone; a line on screen is under 100. */

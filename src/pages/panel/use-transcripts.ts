@@ -63,6 +63,14 @@ export function useTranscripts(recording: RecordingInfo | null, captions: Captio
     };
   }, [captions]);
 
+  // A whole track often arrives in the panel's first moments, before the settings are read, and
+  // is not sent again: once the settings say to keep transcripts, what was heard is written.
+  useEffect(() => {
+    if (!keep) return;
+    for (const lang of captions.get().tracks.keys()) writer.dirty.add(lang);
+    write.request();
+  }, [keep, captions, writer, write]);
+
   const transcripts = useMemo(() => {
     const byLang = new Map<string, Transcript>();
     for (const transcript of stored.state === 'ready' ? stored.value : []) byLang.set(transcript.lang, transcript);
