@@ -173,6 +173,7 @@ export interface StoredNote {
   text: string;
   recordingKey: string;
   deletedAt?: number;
+  quote?: { text: string; start: number; end: number; source: string; lang: string };
 }
 
 /** Notes as the database holds them, read from a top-level page of the add-on. */
