@@ -56,7 +56,7 @@ test('captions on: the transcript is the player’s own timedtext track, whateve
       window.postMessage({ url, body: huge }, '*');
       window.postMessage({ type: 'captions', recordingKey: `youtube:${talk}`, lang: 'en', cues: [{ start: 0, end: 9, text: fake }] }, '*');
       document.dispatchEvent(new CustomEvent('timedtext', { detail: { url, body: huge } }));
-      await fetch(`/api/timedtext?v=${other}&lang=en&fmt=json3`).then((response) => response.json());
+      await fetch(`/api/timedtext?v=${other}&lang=de&fmt=json3`).then((response) => response.json());
     },
     { talk: TALK, other: OTHER, fake: fakeTrack('short'), huge: fakeTrack('x'.repeat(3_000_000)) },
   );
