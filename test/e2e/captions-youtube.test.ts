@@ -126,3 +126,14 @@ test('navigating to another video mid-sentence: no line of the first reaches the
   expect(heard.filter((word) => otherWords.has(word) && !talkWords.includes(word))).toEqual([]);
   await page.close();
 });
+
+test('an embed (youtube-nocookie.com) reads the player’s own track for the video it plays', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`https://www.youtube-nocookie.com/embed/${OTHER}`);
+  await panelOf(page, session.browser.extensionId);
+  await captionsOn(page);
+  await expect.poll(async () => (await transcriptsOf(`youtube:${OTHER}`)).find((t) => t.source === 'timedtext')?.lang, STORED).toBe('en');
+  const track = (await transcriptsOf(`youtube:${OTHER}`)).find((t) => t.source === 'timedtext');
+  expect(textsOf(track)).toEqual(linesOf(OTHER));
+  await page.close();
+});
