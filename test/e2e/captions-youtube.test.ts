@@ -32,6 +32,8 @@ test('captions on: the transcript is the player’s own timedtext track, whateve
   const page = await session.browser.context.newPage();
   await page.goto(`https://www.youtube.com/watch?v=${TALK}`);
   await panelOf(page, session.browser.extensionId);
+  // The page's first script listened to window messages before the tap's handover arrived.
+  expect(await page.evaluate(() => (window as unknown as { fixturePortsSeen: number }).fixturePortsSeen)).toBe(0);
 
   // A page script, running after ours as every page script does: it replaces the built-ins the
   // tap uses, fakes the tap's handover and its messages, posts timedtext-shaped messages and
