@@ -1,7 +1,7 @@
 import { rollingLines } from '../../core/captions/rolling-lines';
 import type { CaptionTrack } from './adapter';
 
-// The player's caption area (docs/player-dom.md §4): one window per caption track shown, each
+// The player's caption area (docs/player-dom.md §4.8): one window per caption track shown, each
 // line a .caption-visual-line holding .ytp-caption-segment spans.
 const CONTAINER = '.ytp-caption-window-container';
 const SEGMENT = '.ytp-caption-segment';
