@@ -35,7 +35,7 @@ export function followCaptionLines(player: Element, video: HTMLVideoElement, onT
   const container = player.querySelector(CONTAINER);
   if (container) return watch(container);
   const awaiting = new MutationObserver(() => {
-    const made = player.querySelector(`:scope > ${CONTAINER}`);
+    const made = player.querySelector(CONTAINER);
     if (!made) return;
     awaiting.disconnect();
     if (!signal.aborted) watch(made);
