@@ -49,9 +49,10 @@ export default defineConfig({
     crx({
       manifest,
       browser: firefox ? 'firefox' : 'chrome',
-      // One self-contained file: no loader chunk and no web_accessible_resources that would let
+      // Self-contained files: no loader chunk (which the page-world tap could not load: it calls
+      // chrome.runtime.getURL, absent in the page's world) and no web_accessible_resources that would let
       // every matched page fingerprint the extension.
-      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/timedtext-inbox.ts', 'src/content/timedtext-tap.ts'] },
     }),
   ],
   build: {

@@ -3,7 +3,7 @@
  * is pointed at it with --host-resolver-rules, so the manifest's real match patterns are what the
  * tests exercise, without the internet.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -53,7 +53,18 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
   const path = url.pathname;
   if (MEDIA[path]) return serveFile(request, response, MEDIA[path]);
   if (host.endsWith('youtube.com') || host === 'www.youtube-nocookie.com') {
-    if (path === '/youtube/player.js') return serveFile(request, response, join(FIXTURES, 'youtube/player.js'));
+    if (path === '/youtube/player.js' || path === '/youtube/captions.js') return serveFile(request, response, join(FIXTURES, path.slice(1)));
+    // The player's caption track (fixtures/youtube/captions/README.md): from /api/timedtext as
+    // YouTube's own, or from another path for the fixture whose timedtext response is blocked.
+    const track = path === '/api/timedtext' ? url.searchParams.get('v') : /^\/youtube\/captions\/([\w-]{11})\.json3$/.exec(path)?.[1];
+    if (track !== undefined) {
+      const file = join(FIXTURES, 'youtube/captions', `${track}.json3`);
+      if (track !== null && /^[\w-]{11}$/.test(track) && existsSync(file)) {
+        return void response.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(readFileSync(file));
+      }
+      // YouTube answers a track it does not have with an empty body.
+      return void response.writeHead(200, { 'content-type': 'text/html; charset=UTF-8' }).end('');
+    }
     // Live replays (/live/ID) are watch pages; Shorts (/shorts/ID) get the same stand-in, since
     // the test checks only that the extension leaves them alone.
     if (/^\/(?:watch|live\/[\w-]{11}|shorts\/[\w-]{11})$/.test(path) && host !== 'www.youtube-nocookie.com') {
