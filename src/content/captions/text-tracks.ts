@@ -1,5 +1,6 @@
 import { captionName, cleanCue } from '../../core/captions/cue-text';
 import { MAX_CUES } from '../../core/captions/limits';
+import { isCaptionLang } from '../../core/captions/lang';
 import { sortedCues } from '../../core/captions/transcript-merge';
 import type { Cue } from '../../core/model';
 import type { CaptionTrack } from '../sites/adapter';
@@ -58,7 +59,7 @@ export function followTextTracks(video: HTMLVideoElement, onTrack: (track: Capti
     const label = captionName(track.label);
     const element = trackElementOf(video, track);
     onTrack({
-      lang: captionName(track.language) || NO_LANGUAGE,
+      lang: isCaptionLang(track.language) ? track.language : NO_LANGUAGE,
       ...(label ? { label } : {}),
       source: 'track',
       complete: element ? element.readyState === LOADED : true,

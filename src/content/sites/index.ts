@@ -38,8 +38,6 @@ export function withPageFallback(site: SiteAdapter): SiteAdapter {
       ? { captions: (video, key, onTrack, signal) => serving(video).captions?.(video, key, onTrack, signal) }
       : {}),
     ...(site.onNavigate ? { onNavigate: site.onNavigate.bind(site) } : {}),
-    // The player's captions are the video's, whoever names the recording.
-    ...(site.captions ? { captions: site.captions.bind(site) } : {}),
   };
 }
 

@@ -8,9 +8,9 @@
  * linear in the text, whatever it holds.
  */
 import type { Cue } from '../model';
-import { shorten } from '../shorten';
 import { isMediaTime } from '../time';
-import { MAX_CUE_CHARS, MAX_NAME_CHARS } from './limits';
+import { MAX_NAME_CHARS } from './limits';
+import { lineText } from './line-text';
 
 export interface CueText {
   /** The cue's words, white space collapsed to single spaces, at most MAX_CUE_CHARS code points. */
@@ -39,8 +39,8 @@ export function cueText(raw: string): CueText {
     if (close < 0) break;
     at = close + 1;
   }
-  const text = oneLine(words.join(''));
-  return { text: shorten(text, MAX_CUE_CHARS), ...(voice ? { voice } : {}) };
+  const text = lineText(words.join(''));
+  return { text, ...(voice ? { voice } : {}) };
 }
 
 /**
@@ -60,7 +60,7 @@ export function cleanCue(start: number, end: number, raw: string): Cue | null {
  * decoded, white space collapsed, at most MAX_NAME_CHARS code points.
  */
 export function captionName(raw: string): string {
-  return shorten(oneLine(decodeReferences(raw)), MAX_NAME_CHARS);
+  return lineText(decodeReferences(raw), MAX_NAME_CHARS);
 }
 
 /** The speaker a start tag names when it is a voice tag (`v`, maybe with classes), else undefined. */
@@ -70,9 +70,6 @@ function voiceOf(tag: string): string | undefined {
   return name || undefined;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 const NAMED: Record<string, string> = {
   amp: '&',

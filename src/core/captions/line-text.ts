@@ -11,8 +11,11 @@ import { MAX_CUE_CHARS } from './limits';
 // longer than this in a caption line is no line anyone spoke).
 const HEAD_CHARS = MAX_CUE_CHARS * 4;
 
-/** `raw` as a cue's text: spaces collapsed, trimmed, at most MAX_CUE_CHARS code points. */
-export function lineText(raw: string): string {
+/**
+ * `raw` as a cue's text (or, with `max` MAX_NAME_CHARS, as a voice or a track's label): spaces
+ * collapsed, trimmed, at most `max` code points.
+ */
+export function lineText(raw: string, max = MAX_CUE_CHARS): string {
   const head = raw.length > HEAD_CHARS ? raw.slice(0, HEAD_CHARS) : raw;
-  return shorten(head.replace(/\s+/gu, ' ').trim(), MAX_CUE_CHARS, { atWord: true });
+  return shorten(head.replace(/\s+/gu, ' ').trim(), max, { atWord: true });
 }

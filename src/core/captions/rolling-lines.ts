@@ -65,7 +65,7 @@ export function rollingLines(): RollingLines {
   return {
     see(time, rawLines) {
       if (!isMediaTime(time)) return false;
-      const lines = rawLines.map(lineText).filter((line) => line !== '');
+      const lines = rawLines.map((line) => lineText(line)).filter((line) => line !== '');
       if (time < lastTime) {
         // A seek back: what was on screen ended where the video left it.
         for (const cue of open) finish(cue, lastTime);
