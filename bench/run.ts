@@ -17,6 +17,8 @@ import { saveToShown } from './measurements/save-to-shown';
 import { search100k } from './measurements/search-100k';
 import { searchTranscripts } from './measurements/search-transcripts';
 import { shortcutToComposer } from './measurements/shortcut-to-composer';
+import { quoteAtKeystroke } from './measurements/quote-at-keystroke';
+import { transcriptTab } from './measurements/transcript-tab';
 
 /** In the order they run. A new measurement is one module in measurements/ and one line here. */
 const MEASUREMENTS: Measurement[] = [
@@ -24,6 +26,8 @@ const MEASUREMENTS: Measurement[] = [
   noVideoPageCost,
   mount,
   shortcutToComposer,
+  quoteAtKeystroke,
+  transcriptTab,
   saveToShown,
   panel10k,
   exportForumPost,
