@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { loadSettings } from '../../db/settings';
 import type { PanelPlace } from '../../platform/side-panel';
 import { useLiveQuery } from '../shared/live-query';
@@ -6,7 +6,7 @@ import { RecordingDetails } from '../shared/RecordingDetails';
 import { SummaryView } from '../shared/SummaryView';
 import type { Toast } from '../shared/toast';
 import { ToastBar } from '../shared/ToastBar';
-import { Composer } from './Composer';
+import { Composer, type NoteFromLines } from './Composer';
 import { NoteList } from './NoteList';
 import { PanelContext, usePanelValue } from './panel-context';
 import { PanelHeader } from './PanelHeader';
@@ -19,6 +19,7 @@ import { useRecordingData } from './use-recording-data';
 import { useVideoFeed, useVideoLink } from './use-video-link';
 import { useTranscripts } from './use-transcripts';
 import { TranscriptsContext, useTranscriptsSource } from './transcripts-context';
+import { TranscriptTab } from './TranscriptTab';
 
 /**
  * The notes panel of one video. `place` says where this page is showing (decided by the browser's
@@ -43,6 +44,12 @@ export function Panel({ place }: { place: PanelPlace }) {
   // Lines heard are stored from here as they come, whichever tab is shown.
   const heard = useTranscripts(recording, captions, settings.state === 'ready' ? settings.value : null);
   const transcripts = useTranscriptsSource(heard.transcripts);
+  // A note begun from transcript lines: the composer takes it, on the Notes tab.
+  const [fromLines, setFromLines] = useState<NoteFromLines | null>(null);
+  const noteFromLines = useCallback((note: Omit<NoteFromLines, 'request'>) => {
+    setFromLines((before) => ({ ...note, request: (before?.request ?? 0) + 1 }));
+    setTab('notes');
+  }, []);
   const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
   useVideoFeed(link, place, settings, complete);
   const shared = usePanelValue({ link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast: setToast });
@@ -84,7 +91,7 @@ export function Panel({ place }: { place: PanelPlace }) {
                 )}
                 {/* Not keyed by recording: a note being typed when the video changes stays, and is filed
                     under the recording it was started on (see Composer). */}
-                <Composer recording={recording} settings={settings.value} />
+                <Composer recording={recording} settings={settings.value} fromLines={fromLines} />
               </TabBoundary>
             )}
             {problem && !failure && (
@@ -97,6 +104,13 @@ export function Panel({ place }: { place: PanelPlace }) {
               <NoteList notes={list} loaded={notes.state === 'ready'} />
             </TabBoundary>
           </div>
+          {opened.has('transcript') && recording && (
+            <div role="tabpanel" id="panel-transcript" aria-labelledby="tab-transcript" class="transcript-tab" hidden={tab !== 'transcript'}>
+              <TabBoundary what="The Transcript tab">
+                <TranscriptTab questions={qaItems} onNoteFromLines={noteFromLines} problem={heard.problem} />
+              </TabBoundary>
+            </div>
+          )}
           {opened.has('qa') && recording && (
             <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll" hidden={tab !== 'qa'}>
               {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
