@@ -49,11 +49,6 @@ export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLoc
         {speaker && <span class="note-speaker">{speaker}: </span>}
         {note.text}
       </p>
-      {note.quote && (
-        <blockquote class="note-quote" dir="auto" aria-label={`Quote, ${formatTime(note.quote.start)} to ${formatTime(note.quote.end)}`}>
-          {note.quote.text}
-        </blockquote>
-      )}
       <div class="actions">
         <button type="button" class="quiet" onClick={() => copyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
           Link
@@ -72,6 +67,12 @@ export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLoc
           Delete
         </button>
       </div>
+      {/* After the actions: the grid's first row holds the time, the text and the actions. */}
+      {note.quote && (
+        <blockquote class="note-quote" dir="auto">
+          {note.quote.text}
+        </blockquote>
+      )}
       {note.tags?.length ? (
         <div class="note-tags">
           <TagList tags={note.tags} />

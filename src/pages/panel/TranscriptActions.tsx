@@ -76,7 +76,7 @@ export function TranscriptActions({ lines, transcript, questions, onClear, onNot
             Question these lines answer
           </label>
           <select id="answer-question" value={questionId} onChange={(event) => setQuestionId(event.currentTarget.value)}>
-            <option value="">Answer to…</option>
+            <option value="">Question…</option>
             {questions.map((question) => (
               <option key={question.id} value={question.id}>
                 {shorten(question.question, QUESTION_PREVIEW)}

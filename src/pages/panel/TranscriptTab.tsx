@@ -117,10 +117,8 @@ export function TranscriptTab({ questions, onNoteFromLines, problem }: Props) {
                 type="checkbox"
                 checked={selection.isSelected(cue)}
                 aria-label={`Select the line at ${formatTime(cue.start)}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  selection.toggle(index, event.shiftKey);
-                }}
+                // Not prevented: a cancelled click puts the box back after the render that set it.
+                onClick={(event) => selection.toggle(index, event.shiftKey)}
               />
               <button type="button" class="time" onClick={() => seek(cue.start)} aria-label={`Play from ${formatTime(cue.start)}`}>
                 {formatTime(cue.start)}
