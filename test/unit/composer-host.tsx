@@ -43,7 +43,7 @@ export function renderComposer(
   };
   render(
     <PanelContext.Provider value={panel}>
-      <TranscriptsContext.Provider value={{ get: () => transcripts, subscribe: () => () => undefined }}>
+      <TranscriptsContext.Provider value={{ get: () => transcripts, problem: () => null, subscribe: () => () => undefined }}>
         <Composer recording={recording} settings={settings} />
       </TranscriptsContext.Provider>
     </PanelContext.Provider>,

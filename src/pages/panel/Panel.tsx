@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { loadSettings } from '../../db/settings';
 import type { PanelPlace } from '../../platform/side-panel';
@@ -17,8 +18,7 @@ import { TabBoundary } from './TabBoundary';
 import { Tabs, type PanelTab } from './Tabs';
 import { useRecordingData } from './use-recording-data';
 import { useVideoFeed, useVideoLink } from './use-video-link';
-import { useTranscripts } from './use-transcripts';
-import { TranscriptsContext, useTranscriptsSource } from './transcripts-context';
+import { TranscriptsProvider } from './TranscriptsProvider';
 import { TranscriptTab } from './TranscriptTab';
 
 /**
@@ -41,9 +41,6 @@ export function Panel({ place }: { place: PanelPlace }) {
 
   const settings = useLiveQuery(loadSettings, []);
   const { notes, complete, stored, speakers, qaItems, exportInput } = useRecordingData(recording);
-  // Lines heard are stored from here as they come, whichever tab is shown.
-  const heard = useTranscripts(recording, captions, settings.state === 'ready' ? settings.value : null);
-  const transcripts = useTranscriptsSource(heard.transcripts);
   // A note begun from transcript lines: the composer takes it, on the Notes tab.
   const [fromLines, setFromLines] = useState<NoteFromLines | null>(null);
   const noteFromLines = useCallback((note: Omit<NoteFromLines, 'request'>) => {
@@ -64,80 +61,84 @@ export function Panel({ place }: { place: PanelPlace }) {
           ? notes.error.message
           : null;
 
-  if (!paired) return <PanelNotice text={problem ?? (waitedLong ? NOT_PAIRED : 'Waiting for the video…')} />;
+  // Lines heard are stored from here as they come, whichever tab or notice is shown.
+  const keepHeard = (children: ComponentChildren) => (
+    <TranscriptsProvider recording={recording} captions={captions} settings={settings.state === 'ready' ? settings.value : null}>
+      {children}
+    </TranscriptsProvider>
+  );
+  if (!paired) return keepHeard(<PanelNotice text={problem ?? (waitedLong ? NOT_PAIRED : 'Waiting for the video…')} />);
   // Still paired, so the markers keep coming from here; but nothing to type into in the page.
-  if (place === 'frame' && sidePanelOnly) return <PanelNotice text={SIDE_PANEL_ONLY} />;
+  if (place === 'frame' && sidePanelOnly) return keepHeard(<PanelNotice text={SIDE_PANEL_ONLY} />);
 
-  return (
+  return keepHeard(
     <PanelContext.Provider value={shared}>
-      <TranscriptsContext.Provider value={transcripts}>
-        <main class="panel">
-          <PanelHeader onHide={() => (side ? window.close() : link?.send({ type: 'panel-visible', visible: false }))} />
-          {failure && (
-            <p class="banner error" role="alert">
-              {failure}
+      <main class="panel">
+        <PanelHeader onHide={() => (side ? window.close() : link?.send({ type: 'panel-visible', visible: false }))} />
+        {failure && (
+          <p class="banner error" role="alert">
+            {failure}
+          </p>
+        )}
+        <Tabs current={tab} onChange={setTab} />
+        {/* Tabs stay mounted once opened, hidden when another is shown: a form half typed in one
+            (a note's edit, an answer, a speaker) survives a switch, and so does a compose request. */}
+        <div class="tab-body notes-tab" role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'}>
+          {recording && settings.state === 'ready' && storage.state === 'ok' && (
+            <TabBoundary what="The note box">
+              {speakers.length > 0 && (
+                <div class="now-speaking">
+                  <SpeakerSelect id="now-speaking" label="Now speaking" speakers={speakers} value={nowSpeaking} onChange={setNowSpeaking} />
+                </div>
+              )}
+              {/* Not keyed by recording: a note being typed when the video changes stays, and is filed
+                  under the recording it was started on (see Composer). */}
+              <Composer recording={recording} settings={settings.value} fromLines={fromLines} />
+            </TabBoundary>
+          )}
+          {problem && !failure && (
+            <p class="banner" role="status">
+              {problem}
             </p>
           )}
-          <Tabs current={tab} onChange={setTab} />
-          {/* Tabs stay mounted once opened, hidden when another is shown: a form half typed in one
-              (a note's edit, an answer, a speaker) survives a switch, and so does a compose request. */}
-          <div class="tab-body notes-tab" role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'}>
-            {recording && settings.state === 'ready' && storage.state === 'ok' && (
-              <TabBoundary what="The note box">
-                {speakers.length > 0 && (
-                  <div class="now-speaking">
-                    <SpeakerSelect id="now-speaking" label="Now speaking" speakers={speakers} value={nowSpeaking} onChange={setNowSpeaking} />
-                  </div>
-                )}
-                {/* Not keyed by recording: a note being typed when the video changes stays, and is filed
-                    under the recording it was started on (see Composer). */}
-                <Composer recording={recording} settings={settings.value} fromLines={fromLines} />
-              </TabBoundary>
-            )}
-            {problem && !failure && (
-              <p class="banner" role="status">
-                {problem}
-              </p>
-            )}
-            {/* Apart from the composer: a note that cannot be shown must not take the words being typed with it. */}
-            <TabBoundary what="The list of notes">
-              <NoteList notes={list} loaded={notes.state === 'ready'} />
+          {/* Apart from the composer: a note that cannot be shown must not take the words being typed with it. */}
+          <TabBoundary what="The list of notes">
+            <NoteList notes={list} loaded={notes.state === 'ready'} />
+          </TabBoundary>
+        </div>
+        {opened.has('transcript') && recording && (
+          <div role="tabpanel" id="panel-transcript" aria-labelledby="tab-transcript" class="transcript-tab" hidden={tab !== 'transcript'}>
+            <TabBoundary what="The Transcript tab">
+              <TranscriptTab questions={qaItems} onNoteFromLines={noteFromLines} />
             </TabBoundary>
           </div>
-          {opened.has('transcript') && recording && (
-            <div role="tabpanel" id="panel-transcript" aria-labelledby="tab-transcript" class="transcript-tab" hidden={tab !== 'transcript'}>
-              <TabBoundary what="The Transcript tab">
-                <TranscriptTab questions={qaItems} onNoteFromLines={noteFromLines} problem={heard.problem} />
-              </TabBoundary>
-            </div>
-          )}
-          {opened.has('qa') && recording && (
-            <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll" hidden={tab !== 'qa'}>
-              {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
-              <TabBoundary what="The Q&A tab">
-                <QaTab key={recording.key} recording={recording} items={qaItems} notes={list} />
-              </TabBoundary>
-            </div>
-          )}
-          {tab === 'summary' && exportInput && settings.state === 'ready' && (
-            <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" class="tab-scroll">
-              <TabBoundary what="The Summary tab">
-                <SummaryView input={exportInput} settings={settings.value} toast={setToast} />
-              </TabBoundary>
-            </div>
-          )}
-          {/* Once the row is read: the forms open with what is stored, their base for merging. Keyed:
-              a form open on one recording closes when the video changes. */}
-          {opened.has('details') && recording && stored.state === 'ready' && (
-            <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll" hidden={tab !== 'details'}>
-              <TabBoundary what="The Details tab">
-                <RecordingDetails key={recording.key} recording={recording} stored={stored.value} toast={setToast} />
-              </TabBoundary>
-            </div>
-          )}
-          <ToastBar toast={toast} onClose={() => setToast(null)} />
-        </main>
-      </TranscriptsContext.Provider>
-    </PanelContext.Provider>
+        )}
+        {opened.has('qa') && recording && (
+          <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll" hidden={tab !== 'qa'}>
+            {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
+            <TabBoundary what="The Q&A tab">
+              <QaTab key={recording.key} recording={recording} items={qaItems} notes={list} />
+            </TabBoundary>
+          </div>
+        )}
+        {tab === 'summary' && exportInput && settings.state === 'ready' && (
+          <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" class="tab-scroll">
+            <TabBoundary what="The Summary tab">
+              <SummaryView input={exportInput} settings={settings.value} toast={setToast} />
+            </TabBoundary>
+          </div>
+        )}
+        {/* Once the row is read: the forms open with what is stored, their base for merging. Keyed:
+            a form open on one recording closes when the video changes. */}
+        {opened.has('details') && recording && stored.state === 'ready' && (
+          <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll" hidden={tab !== 'details'}>
+            <TabBoundary what="The Details tab">
+              <RecordingDetails key={recording.key} recording={recording} stored={stored.value} toast={setToast} />
+            </TabBoundary>
+          </div>
+        )}
+        <ToastBar toast={toast} onClose={() => setToast(null)} />
+      </main>
+    </PanelContext.Provider>,
   );
 }

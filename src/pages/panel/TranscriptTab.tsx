@@ -15,8 +15,6 @@ interface Props {
   questions: readonly QaItem[];
   /** Opens the composer with a note begun from the selected lines. */
   onNoteFromLines(note: Omit<NoteFromLines, 'request'>): void;
-  /** Why lines heard could not be stored, in words for the user; null while all is well. */
-  problem: string | null;
 }
 
 /** What a transcript is called in the language choice: its label, else its language tag. */
@@ -33,9 +31,9 @@ const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'Ar
  * Lines are picked with their checkboxes (shift for a range) for a note or an answer. Text from
  * the captions is shown as text.
  */
-export function TranscriptTab({ questions, onNoteFromLines, problem }: Props) {
+export function TranscriptTab({ questions, onNoteFromLines }: Props) {
   const { playback, seek, recording } = usePanel();
-  const transcripts = useTranscriptList();
+  const { transcripts, problem } = useTranscriptList();
   const [lang, setLang] = useState<string | null>(null);
   const transcript = transcripts.find((t) => t.lang === lang) ?? transcripts[0];
   const cues: readonly Cue[] = transcript?.cues ?? [];
