@@ -120,6 +120,10 @@ test('a note keeps the words of the window before it, and only them; trimmed or 
   // The list shows each note's quote as a quotation, as text.
   const row = panel.locator('li.note', { hasText: 'Caching lines' });
   await expect.poll(() => row.locator('blockquote.note-quote').textContent()).toBe('Line 4. Line 5. Line 6. Line 7.');
+  // The quote sits under the text; the time, the text and the actions keep the row's first line.
+  const top = async (selector: string) => (await row.locator(selector).boundingBox())?.y ?? Number.NaN;
+  expect(Math.abs((await top('.actions')) - (await top('.time')))).toBeLessThan(4);
+  expect(await top('blockquote')).toBeGreaterThan(await top('.text'));
   await page.screenshot({ path: '/tmp/shots-i13-panel/note-row-quote.png' });
   await screenshot(page, 'note-row-quote');
 });
