@@ -152,5 +152,7 @@ export interface Draft {
    * video had no time then (an ad, not started yet): the note takes the first time known after.
    */
   t: number | null;
+  /** The quote the note will keep, as taken when it got its time and trimmed since. */
+  quote?: Quote;
   updatedAt: number;
 }

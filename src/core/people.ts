@@ -46,3 +46,21 @@ export function answererName(speakers: readonly Speaker[] | undefined, answer: Q
   if (speaker) return speakerDisplayName(speaker);
   return oneLine(answer.name ?? '') || (answer.speakerId ? FORMER_SPEAKER : UNNAMED_ANSWER);
 }
+
+/**
+ * The speaker a caption's voice tag (`<v Ada Lovelace>`) names: the one whose whole name matches
+ * it, ignoring case, accents and runs of spaces ("ada  LOVELACE", "Ada Lovelacé"); undefined when
+ * none does, or when two do (a voice never picks between namesakes). A first name alone is not a
+ * match: "Ada" could be anyone.
+ */
+export function speakerForVoice(voice: string | undefined, speakers: readonly Speaker[]): Speaker | undefined {
+  const wanted = comparableName(voice ?? '');
+  if (wanted === '') return undefined;
+  const matches = speakers.filter((speaker) => comparableName(speaker.name) === wanted);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** A name as compared: on one line, without accents (NFD marks dropped), in lower case. */
+function comparableName(name: string): string {
+  return oneLine(name).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

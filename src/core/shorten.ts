@@ -82,3 +82,30 @@ export function shorten(text: string, max: number, { atWord = false }: { atWord?
   }
   return `${text.slice(0, cut).trimEnd()}${ELLIPSIS}`;
 }
+
+/**
+ * `text` as it is when it has at most `max` code points; else its END: "…" and the last `max - 1`
+ * code points, the cut moved forward to a grapheme cluster boundary, leading spaces dropped. For
+ * text whose last words matter most (a quote: the words just before a note). `max` below 1
+ * counts as 1. Linear in the length of `text`.
+ */
+export function shortenStart(text: string, max: number): string {
+  const limit = Math.max(1, Math.floor(max) || 1);
+  // Code points counted from the end: the offset where the last `limit - 1` begin.
+  let offset = text.length;
+  let kept = 0;
+  while (offset > 0 && kept < limit) {
+    const low = text.charCodeAt(offset - 1);
+    offset -= low >= 0xdc00 && low <= 0xdfff && offset >= 2 && isHighSurrogate(text.charCodeAt(offset - 2)) ? 2 : 1;
+    kept++;
+  }
+  if (offset === 0 && kept <= limit) return text;
+  // One fewer than `limit`, to leave room for the ellipsis: step back over the first one counted.
+  const first = text.codePointAt(offset)!;
+  const start = graphemeBoundary(text, offset + (first > 0xffff ? 2 : 1), 'forward');
+  return `${ELLIPSIS}${text.slice(start).trimStart()}`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

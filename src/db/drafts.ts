@@ -1,4 +1,4 @@
-import { UNOWNED_PANEL, type Draft } from '../core/model';
+import { UNOWNED_PANEL, type Draft, type Quote } from '../core/model';
 import { newId } from '../core/ids';
 import { db } from './schema';
 
@@ -25,18 +25,19 @@ export async function loadDrafts(panelId: string, recordingKey: string): Promise
 }
 
 /**
- * Stores the panel's draft of a recording; `t` is the note's time in seconds (lead-in applied).
+ * Stores the panel's draft of a recording; `t` is the note's time in seconds (lead-in applied),
+ * `quote` the quote the note will keep, if any.
  * With the database open, the write and its commit are sent before this returns its promise, so a
  * call from `pagehide` still lands as the page is torn down.
  */
-export async function saveDraft(panelId: string, recordingKey: string, text: string, t: number | null): Promise<void> {
+export async function saveDraft(panelId: string, recordingKey: string, text: string, t: number | null, quote?: Quote): Promise<void> {
   checkPanelId(panelId);
   const database = db();
   if (!database.isOpen()) await database.open();
   // Plain IndexedDB with an explicit commit: Dexie commits only once the put's result is back,
   // which a page being reloaded never receives, and its last draft was lost (1 run in 3).
   const transaction = database.backendDB().transaction('panelDrafts', 'readwrite');
-  const draft: Draft = { panelId, recordingKey, text, t, updatedAt: Date.now() };
+  const draft: Draft = { panelId, recordingKey, text, t, ...(quote ? { quote } : {}), updatedAt: Date.now() };
   transaction.objectStore('panelDrafts').put(draft);
   transaction.commit();
   await new Promise<void>((resolve, reject) => {
@@ -51,7 +52,7 @@ export async function saveDraft(panelId: string, recordingKey: string, text: str
  */
 export async function setDraftAside(draft: Draft): Promise<Draft> {
   const aside = { ...draft, panelId: newId() };
-  await saveDraft(aside.panelId, aside.recordingKey, aside.text, aside.t);
+  await saveDraft(aside.panelId, aside.recordingKey, aside.text, aside.t, aside.quote);
   return aside;
 }
 

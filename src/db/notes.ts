@@ -1,7 +1,8 @@
 import { MAX_NOTE_LENGTH } from '../core/notes';
 import { newId } from '../core/ids';
 import { isLive, liveNotes } from '../core/records';
-import type { Note } from '../core/model';
+import type { Note, Quote } from '../core/model';
+import { quoteProblem } from '../core/captions/quote';
 import { mergeFields, type EditOutcome } from '../core/field-merge';
 import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
 import { editedNote, withChanges } from '../core/field-times';
@@ -44,15 +45,16 @@ function checkTime(t: number): void {
 /**
  * Saves a new note, records the recording it belongs to and clears the note's draft in the panel
  * `panelId` typed it in, all in one transaction: either the note is stored and its draft gone, or
- * nothing changed. Other panels' drafts of the recording are theirs and stay.
+ * nothing changed. Other panels' drafts of the recording are theirs and stay. Throws, storing
+ * nothing, on a text, time or `quote` (core quoteProblem) the note cannot hold.
  */
 export async function addNote(
   recording: RecordingInfo,
   t: number,
   text: string,
-  { speakerId, panelId }: { speakerId?: string; panelId?: string } = {},
+  { speakerId, panelId, quote }: { speakerId?: string; panelId?: string; quote?: Quote } = {},
 ): Promise<Note> {
-  const problem = checkNoteText(text);
+  const problem = checkNoteText(text) ?? (quote ? quoteProblem(quote) : null);
   if (problem) throw new Error(problem);
   checkTime(t);
   const now = Date.now();
@@ -62,6 +64,7 @@ export async function addNote(
     t,
     text,
     ...(speakerId ? { speakerId } : {}),
+    ...(quote ? { quote } : {}),
     createdAt: now,
     updatedAt: now,
   }, now);
@@ -84,11 +87,13 @@ export interface NoteFields {
   t: number;
   speakerId?: string | undefined;
   tags: string[];
+  /** Absent when the note keeps none, or its quote was removed. */
+  quote?: Quote | undefined;
 }
 
 /** The editable fields of `note`, as a form opens with them (its base). */
 export function noteFields(note: Note): NoteFields {
-  return { text: note.text, t: note.t, speakerId: note.speakerId, tags: note.tags ?? [] };
+  return { text: note.text, t: note.t, speakerId: note.speakerId, tags: note.tags ?? [], quote: note.quote };
 }
 
 /**
@@ -100,7 +105,7 @@ export function noteFields(note: Note): NoteFields {
  * Throws (changing nothing) on a text or time the note cannot hold.
  */
 export async function editNote(id: string, base: NoteFields, mine: NoteFields): Promise<EditOutcome<NoteFields>> {
-  const problem = checkNoteText(mine.text);
+  const problem = checkNoteText(mine.text) ?? (mine.quote ? quoteProblem(mine.quote) : null);
   if (problem) throw new Error(problem);
   checkTime(mine.t);
   const database = db();

@@ -2,7 +2,8 @@
  * What every e2e test goes through: the browser and servers of browser.ts, started and stopped
  * around a test file, and helpers to drive and read the extension.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -42,6 +43,20 @@ export async function seekTo(page: Page, t: number): Promise<void> {
   const heard = () =>
     panel.evaluate(() => (globalThis as { webinarNotesPlayback?: { timeNow(): number | null } }).webinarNotesPlayback?.timeNow() ?? null);
   await expect.poll(heard).toSatisfy((now: number | null) => now !== null && now >= t - 0.5 && now <= t + 5);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations in a page or frame (evaluated, so page CSP does not apply). */
+export async function seriousViolations(target: Page | Frame): Promise<string[]> {
+  await target.evaluate(`${axeSource};0`);
+  const results = (await target.evaluate(() =>
+    (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
+  )) as { passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  if (results.passes.length === 0) throw new Error('axe checked nothing');
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

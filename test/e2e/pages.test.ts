@@ -1,32 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
   panelOf,
   panelVisible,
   playUntil,
   screenshot,
+  seriousViolations,
   storedNotes,
   typeNote,
   useBrowser,
   videoTime,
 } from './harness';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const session = useBrowser();
-
-/** Serious and critical axe-core violations in a page or frame (evaluated, so page CSP does not apply). */
-async function seriousViolations(target: Page | Frame): Promise<string[]> {
-  await target.evaluate(`${axeSource};0`);
-  const results = (await target.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
-  )) as { passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  if (results.passes.length === 0) throw new Error('axe checked nothing');
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The popup as a tab that asks about `page` (a popup asks about the active tab of its window). */
 async function popupFor(page: Page): Promise<Page> {
@@ -44,7 +30,7 @@ test('the panel, popup, options and library pages have no serious or critical ac
   await typeNote(panel, 'A note so the list is not empty');
   await expect.poll(() => panel.locator('li.note').count()).toBe(1);
   expect(await seriousViolations(panel)).toEqual([]);
-  for (const tab of ['Q&A', 'Summary', 'Details']) {
+  for (const tab of ['Transcript', 'Q&A', 'Summary', 'Details']) {
     await panel.getByRole('tab', { name: tab }).click();
     await expect.poll(() => panel.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
     expect({ tab, violations: await seriousViolations(panel) }).toEqual({ tab, violations: [] });

@@ -1,20 +1,33 @@
 /**
  * The composer as the panel renders it, for component tests: inside the panel's context, with a
- * fixed time, nothing playing and no speaker. Call again with another recording or time, as a
- * message would.
+ * fixed time, nothing playing, no speaker unless given, and the transcripts given (none by
+ * default). Call again with another recording or time, as a message would.
  */
 import { render } from 'preact';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import type { Speaker, Transcript } from '../../src/core/model';
 import type { RecordingInfo } from '../../src/db/recordings';
 import { Composer } from '../../src/pages/panel/Composer';
 import { PanelContext, type PanelValue } from '../../src/pages/panel/panel-context';
 import { playbackStore } from '../../src/pages/panel/playback-store';
+import { TranscriptsContext } from '../../src/pages/panel/transcripts-context';
 
-export function renderComposer(host: HTMLElement, { panelId, recording, time, whyNoTime = 'The video has no time yet.' }: { panelId: string; recording: RecordingInfo; time: number | null; whyNoTime?: string }): void {
+export function renderComposer(
+  host: HTMLElement,
+  {
+    panelId,
+    recording,
+    time,
+    whyNoTime = 'The video has no time yet.',
+    transcripts = [],
+    settings = DEFAULT_SETTINGS,
+    speakers = [],
+  }: { panelId: string; recording: RecordingInfo; time: number | null; whyNoTime?: string; transcripts?: readonly Transcript[]; settings?: Settings; speakers?: readonly Speaker[] },
+): void {
   const panel: PanelValue = {
     panelId,
     recording,
-    speakers: [],
+    speakers,
     nowSpeaking: undefined,
     playback: playbackStore(),
     readTime: () => time,
@@ -30,7 +43,9 @@ export function renderComposer(host: HTMLElement, { panelId, recording, time, wh
   };
   render(
     <PanelContext.Provider value={panel}>
-      <Composer recording={recording} settings={DEFAULT_SETTINGS} />
+      <TranscriptsContext.Provider value={{ get: () => transcripts, problem: () => null, subscribe: () => () => undefined }}>
+        <Composer recording={recording} settings={settings} />
+      </TranscriptsContext.Provider>
     </PanelContext.Provider>,
     host,
   );

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { adoptDraft, DRAFT_MAX_AGE_DAYS, discardDraft, loadDrafts, pruneDrafts, saveDraft } from '../../src/db/drafts';
+import { adoptDraft, DRAFT_MAX_AGE_DAYS, discardDraft, loadDrafts, pruneDrafts, saveDraft, setDraftAside } from '../../src/db/drafts';
 import { addNote, countNotes, GONE_FOR_GOOD, listNotes, restoreNote, trashNote, editNote, noteFields, type RecordingInfo } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
 import { useEmptyDatabaseAndClock } from './empty-db';
@@ -323,5 +323,35 @@ describe('settings', () => {
   it('load repairs a malformed stored row', async () => {
     await db().settings.put({ key: 'settings', value: { leadInSeconds: 'soon', openPanelOnVideo: false } });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, openPanelOnVideo: false });
+  });
+});
+
+describe('a note’s quote', () => {
+  const quote = { text: 'Caching starts in the browser.', start: 10, end: 14, source: 'track' as const, lang: 'en' };
+
+  it('is stored with the note, and an edit trims it or removes it, stamping the field', async () => {
+    const note = await addNote(talk, 12, 'With a quote', { quote });
+    expect((await db().notes.get(note.id))?.quote).toEqual(quote);
+    clock.now = 3_000;
+    const trimmed = { ...noteFields(note), quote: { ...quote, text: 'in the browser.' } };
+    expect(await editNote(note.id, noteFields(note), trimmed)).toEqual({ state: 'saved' });
+    expect(await db().notes.get(note.id)).toMatchObject({ quote: { ...quote, text: 'in the browser.' }, fieldsUpdatedAt: { quote: 3_000 } });
+    expect(await editNote(note.id, trimmed, { ...trimmed, quote: undefined })).toEqual({ state: 'saved' });
+    expect((await db().notes.get(note.id))?.quote).toBeUndefined();
+  });
+
+  it('past the limits, is refused with a message and nothing is stored', async () => {
+    const before = await snapshot();
+    await expect(addNote(talk, 12, 'Too long', { quote: { ...quote, text: 'x'.repeat(4_001) } })).rejects.toThrow(/at most 4,000/);
+    await expect(addNote(talk, 12, 'Backwards', { quote: { ...quote, start: 20, end: 10 } })).rejects.toThrow(/time is wrong/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('is kept in the draft, and set aside with it', async () => {
+    await saveDraft(TAB_A, talk.key, 'Half', 12, quote);
+    const own = await ownDraft(TAB_A, talk.key);
+    expect(own?.quote).toEqual(quote);
+    const aside = await setDraftAside(own!);
+    expect((await loadDrafts(TAB_B, talk.key)).others.find((draft) => draft.panelId === aside.panelId)?.quote).toEqual(quote);
   });
 });

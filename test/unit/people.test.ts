@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answererName, linkedSpeakerName, speakerAffiliation, speakerDisplayName } from '../../src/core/people';
+import { answererName, linkedSpeakerName, speakerAffiliation, speakerDisplayName, speakerForVoice } from '../../src/core/people';
 
 const ada = { id: 's1', name: 'Ada  Lovelace\n', role: ' Chair ', org: 'Analytical\nEngines' };
 
@@ -23,5 +23,26 @@ describe('people: one name for each speaker everywhere', () => {
     expect(answererName([ada], { speakerId: 'gone', name: ' Grace ', text: 'x' })).toBe('Grace');
     expect(answererName([ada], { speakerId: 'gone', text: 'x' })).toBe('A former speaker');
     expect(answererName(undefined, { text: 'x' })).toBe('Answer');
+  });
+});
+
+describe('speakerForVoice: a voice tag names a speaker only by the whole name', () => {
+  const speakers = [
+    { id: 's1', name: 'Ada Lovelace' },
+    { id: 's2', name: 'Zoë  Martín' },
+    { id: 's3', name: 'Sam Lee' },
+    { id: 's4', name: 'sam lee' },
+  ];
+  it('matches ignoring case, accents and spacing', () => {
+    expect(speakerForVoice('ada lovelace', speakers)?.id).toBe('s1');
+    expect(speakerForVoice('ZOE MARTIN', speakers)?.id).toBe('s2');
+    expect(speakerForVoice(' Zoë\nMartín ', speakers)?.id).toBe('s2');
+  });
+  it('names no one for part of a name, no voice, or two speakers of the same name', () => {
+    expect(speakerForVoice('Ada', speakers)).toBeUndefined();
+    expect(speakerForVoice('Lovelace Ada', speakers)).toBeUndefined();
+    expect(speakerForVoice(undefined, speakers)).toBeUndefined();
+    expect(speakerForVoice('  ', speakers)).toBeUndefined();
+    expect(speakerForVoice('Sam Lee', speakers)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, graphemeBoundary, shorten } from '../../src/core/shorten';
+import { ELLIPSIS, graphemeBoundary, shorten, shortenStart } from '../../src/core/shorten';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const clusters = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
@@ -86,6 +86,31 @@ describe('graphemeBoundary', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('shortenStart: the end of a text kept', () => {
+  it('keeps text within the budget as it is', () => {
+    expect(shortenStart('Closing words', 13)).toBe('Closing words');
+  });
+  it('keeps the last max - 1 code points after "…"', () => {
+    expect(shortenStart('one two three', 6)).toBe(`${ELLIPSIS}three`);
+    expect(shortenStart('one two three', 7)).toBe(`${ELLIPSIS}three`);
+  });
+  it('never cuts inside a cluster, and stays within the budget', () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 1, max: 40 }), (text, max) => {
+        const out = shortenStart(text, max);
+        expect(codePoints(out)).toBeLessThanOrEqual(Math.max(max, 1));
+        if (out !== text) {
+          const tail = out.slice(ELLIPSIS.length);
+          expect(text.endsWith(tail)).toBe(true);
+          const parts = clusters(text);
+          const cutAtCluster = [...parts, ''].some((_, k) => parts.slice(k).join('').trimStart() === tail);
+          expect(cutAtCluster).toBe(true);
+        }
+      }),
     );
   });
 });

@@ -14,6 +14,7 @@ import { ToastBar } from '../shared/ToastBar';
 import type { Toast } from '../shared/toast';
 import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
+import { CaptionsSection } from './CaptionsSection';
 import { hasSidePanel } from '../../platform/side-panel';
 
 function useShortcut(): string | null {
@@ -203,6 +204,7 @@ export function Options() {
           </label>
         )}
       </section>
+      <CaptionsSection value={value} change={change} toast={setToast} />
       <section>
         <h2>Keyboard shortcut</h2>
         <p>

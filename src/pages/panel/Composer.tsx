@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Draft } from '../../core/model';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { quoteForNote, type TakenQuote } from '../../core/captions/quote';
+import type { Draft, Quote } from '../../core/model';
+import { speakerForVoice } from '../../core/people';
 import { noteTime } from '../../core/playback';
 import type { Settings } from '../../core/settings';
 import { formatTime } from '../../core/time';
@@ -9,6 +11,8 @@ import { errorText } from '../../core/error-text';
 import { throttle } from '../shared/throttle';
 import { DraftOffers } from './DraftOffers';
 import { usePanel } from './panel-context';
+import { QuoteField } from './QuoteField';
+import { TranscriptsContext } from './transcripts-context';
 
 /**
  * While typing goes on, the draft is written at least this often (and the last keystroke at most
@@ -17,10 +21,20 @@ import { usePanel } from './panel-context';
  */
 export const DRAFT_INTERVAL_MS = 200;
 
+/** A note begun from transcript lines (the Transcript tab): its time, and the lines as its quote. */
+export interface NoteFromLines extends TakenQuote {
+  /** Seconds into the recording. */
+  t: number;
+  /** A new request each time, even for the same lines. */
+  request: number;
+}
+
 interface Props {
   /** The recording playing now. A note goes to the one that played when its typing started. */
   recording: RecordingInfo;
   settings: Settings;
+  /** Asks the composer to begin a note from transcript lines, when it is empty. */
+  fromLines?: NoteFromLines | null;
 }
 
 /**
@@ -29,11 +43,20 @@ interface Props {
  * is typed does not take the note with it. The draft, with that time, is stored as it is typed,
  * under that recording. The video's time, its controls, the composer requests and "now speaking"
  * come from the panel's context.
+ *
+ * With the time, when the settings capture quotes, the note takes its quote: the caption text of
+ * the window before it (core quoteForNote), shown to be trimmed or dropped and kept in the draft.
+ * A voice on the quote's last line that names a speaker gives the note its speaker, unless one is
+ * picked as "now speaking".
  */
-export function Composer({ recording, settings }: Props) {
-  const { panelId, readTime, whyNoTime, isPlaying, pause, play, focusRequest, problem: disabledReason, nowSpeaking: speakerId } = usePanel();
+export function Composer({ recording, settings, fromLines }: Props) {
+  const { panelId, readTime, whyNoTime, isPlaying, pause, play, focusRequest, problem: disabledReason, nowSpeaking, speakers } = usePanel();
+  const transcripts = useContext(TranscriptsContext);
   const [text, setText] = useState('');
   const [t, setT] = useState<number | null>(null);
+  const [quote, setQuote] = useState<Quote | null>(null);
+  // Who the quote's last line names; only for this composer's life (a restored draft has none).
+  const quoteVoice = useRef<string | undefined>(undefined);
   // The note's recording: while nothing is typed, the one playing; from the first key, the one
   // that was playing then, until the note is saved or cleared.
   const [target, setTarget] = useState(recording);
@@ -42,14 +65,16 @@ export function Composer({ recording, settings }: Props) {
   const [others, setOthers] = useState<Draft[] | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const pausedByUs = useRef(false);
-  const latest = useRef({ text, t, target });
-  latest.current = { text, t, target };
+  const latest = useRef({ text, t, target, quote });
+  latest.current = { text, t, target, quote };
   const playing = useRef(recording);
   playing.current = recording;
   /** The composer is empty again: from now on it files under the recording playing. */
   const follow = () => {
-    latest.current = { text: '', t: null, target: playing.current };
+    latest.current = { text: '', t: null, target: playing.current, quote: null };
     setTarget(playing.current);
+    setQuote(null);
+    quoteVoice.current = undefined;
   };
   /** The text is a draft restored from storage, not yet typed into here. */
   const restored = useRef(false);
@@ -64,17 +89,24 @@ export function Composer({ recording, settings }: Props) {
       setT(null);
       setMessage(null);
       follow();
-    } else if (latest.current.text === '') follow();
+    } else if (latest.current.text === '' && latest.current.target.key !== recording.key) {
+      setT(null);
+      follow();
+    } else if (latest.current.text === '') {
+      // The same video, its details changed: a note begun from lines keeps its time and quote.
+      latest.current.target = recording;
+      setTarget(recording);
+    }
   }, [recording]);
   // No draft is written until this panel's stored draft has been read: a key pressed before that
   // (the shortcut right after a reload) would overwrite it unseen.
   const ownDraftRead = useRef(false);
   const [draftWriter] = useState(() =>
     throttle(() => {
-      const { text: draftText, t: draftT, target: draftRecording } = latest.current;
+      const { text: draftText, t: draftT, target: draftRecording, quote: draftQuote } = latest.current;
       // Kept even before the note has a time (an ad is playing): the words are what matters.
       if (draftText !== '' && ownDraftRead.current) {
-        saveDraft(panelId, draftRecording.key, draftText, draftT).catch((error: unknown) =>
+        saveDraft(panelId, draftRecording.key, draftText, draftT, draftQuote ?? undefined).catch((error: unknown) =>
           setMessage(`The draft could not be stored: ${errorText(error)}.`),
         );
       }
@@ -96,7 +128,8 @@ export function Composer({ recording, settings }: Props) {
         } else if (own && latest.current.text === '') {
           setText(own.text);
           setT(own.t);
-          latest.current = { text: own.text, t: own.t, target };
+          setQuote(own.quote ?? null);
+          latest.current = { text: own.text, t: own.t, target, quote: own.quote ?? null };
           restored.current = true;
         }
         setOthers(offered);
@@ -129,6 +162,23 @@ export function Composer({ recording, settings }: Props) {
     if (focusRequest > 0) box.current?.focus();
   }, [focusRequest]);
 
+  // A note from transcript lines: its time and quote, the words still to type.
+  useEffect(() => {
+    if (!fromLines) return;
+    if (latest.current.text !== '') {
+      setMessage('Save or clear the note you are typing first, then take the lines again.');
+      box.current?.focus();
+      return;
+    }
+    latest.current = { text: '', t: fromLines.t, target: playing.current, quote: fromLines.quote };
+    quoteVoice.current = fromLines.voice;
+    setTarget(playing.current);
+    setT(fromLines.t);
+    setQuote(fromLines.quote);
+    setMessage(null);
+    box.current?.focus();
+  }, [fromLines?.request]);
+
   const resume = () => {
     if (pausedByUs.current) play();
     pausedByUs.current = false;
@@ -155,23 +205,38 @@ export function Composer({ recording, settings }: Props) {
       const now = readTime();
       if (now === null) {
         setMessage(whyNoTime());
-        latest.current = { text: value, t: null, target: noteRecording };
+        latest.current = { text: value, t: null, target: noteRecording, quote: null };
         draftWriter.request();
         return;
       }
       noteT = noteTime(now, settings.leadInSeconds);
       setT(noteT);
+      const taken = settings.captureQuotes ? quoteForNote(transcripts.get(), noteT, now, settings.quoteWindowSeconds) : null;
+      latest.current.quote = taken?.quote ?? null;
+      quoteVoice.current = taken?.voice;
+      setQuote(latest.current.quote);
       if (settings.pauseWhileTyping && isPlaying()) {
         pause();
         pausedByUs.current = true;
       }
     }
-    latest.current = { text: value, t: noteT, target: noteRecording };
+    latest.current = { text: value, t: noteT, target: noteRecording, quote: latest.current.quote };
     draftWriter.request();
   };
 
+  /** The quote trimmed (`text`) or dropped (null). */
+  const changeQuote = (next: Quote | null) => {
+    latest.current.quote = next;
+    if (next === null) quoteVoice.current = undefined;
+    setQuote(next);
+    if (latest.current.text !== '') draftWriter.request();
+  };
+
   const save = async () => {
-    const { text: noteText, target: noteRecording } = latest.current;
+    const { text: noteText, target: noteRecording, quote: typedQuote } = latest.current;
+    // A quote trimmed to nothing is dropped.
+    const noteQuote = typedQuote && typedQuote.text.trim() !== '' ? { ...typedQuote, text: typedQuote.text.trim() } : undefined;
+    const voiceSpeaker = speakerForVoice(quoteVoice.current, speakers)?.id;
     const stillPlaying = noteRecording.key === playing.current.key;
     // Typed while the video had no time (a draft restored from then, say): the time is now's, if
     // now is the same video.
@@ -199,13 +264,16 @@ export function Composer({ recording, settings }: Props) {
       // "Now speaking" names a speaker of the recording playing; a note of an earlier one gets none.
       // Still playing: its latest title and duration are stored with the note.
       const info = stillPlaying ? playing.current : noteRecording;
-      await addNote(info, noteT, noteText, { speakerId: stillPlaying ? speakerId : undefined, panelId });
+      // A voice on the quote names the speaker of the recording the note was begun on.
+      const speakerId = stillPlaying ? (nowSpeaking ?? voiceSpeaker) : undefined;
+      await addNote(info, noteT, noteText, { speakerId, panelId, ...(noteQuote ? { quote: noteQuote } : {}) });
     } catch (error) {
       if (latest.current.text === '') {
-        latest.current = { text: noteText, t: noteT, target: noteRecording };
+        latest.current = { text: noteText, t: noteT, target: noteRecording, quote: typedQuote };
         setTarget(noteRecording);
         setText(noteText);
         setT(noteT);
+        setQuote(typedQuote);
       }
       setMessage(`Not saved: ${errorText(error)}. Your text is kept.`);
     }
@@ -242,9 +310,10 @@ export function Composer({ recording, settings }: Props) {
         draftWriter.request();
         return;
       }
-      latest.current = { text: adopted.text, t: adopted.t, target: latest.current.target };
+      latest.current = { text: adopted.text, t: adopted.t, target: latest.current.target, quote: adopted.quote ?? null };
       setText(adopted.text);
       setT(adopted.t);
+      setQuote(adopted.quote ?? null);
       setMessage(null);
       box.current?.focus();
     } catch (error) {
@@ -300,6 +369,7 @@ export function Composer({ recording, settings }: Props) {
         onInput={(event) => onInput(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
+      {quote && <QuoteField id="composer-quote" quote={quote} onChange={changeQuote} />}
       {others && others.length > 0 && (
         <DraftOffers drafts={others} onUse={(draft) => void takeOffered(draft)} onDiscard={(draft) => void discardOffered(draft)} />
       )}

@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
 import { EditForm } from '../shared/EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Note, Speaker } from '../../core/model';
+import type { Note, Quote, Speaker } from '../../core/model';
 import { formatTags, parseTags } from '../../core/tags';
 import { formatTime, readMediaTime, type TimeReading } from '../../core/time';
 import { TagList } from '../shared/TagEditor';
@@ -13,6 +13,7 @@ import { linkedSpeakerName } from '../../core/people';
 import { FormError } from '../shared/FormError';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { usePanel } from './panel-context';
+import { QuoteField } from './QuoteField';
 
 interface Props {
   note: Note;
@@ -66,6 +67,12 @@ export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLoc
           Delete
         </button>
       </div>
+      {/* After the actions: the grid's first row holds the time, the text and the actions. */}
+      {note.quote && (
+        <blockquote class="note-quote" dir="auto">
+          {note.quote.text}
+        </blockquote>
+      )}
       {note.tags?.length ? (
         <div class="note-tags">
           <TagList tags={note.tags} />
@@ -81,6 +88,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
   const [speakerId, setSpeakerId] = useState(note.speakerId);
   const [time, setTime] = useState(formatTime(note.t));
   const [tags, setTags] = useState(formatTags(note.tags));
+  const [quote, setQuote] = useState<Quote | undefined>(note.quote);
   const [message, setMessage] = useState<string | null>(null);
   const [lost, setLost] = useState<'trashed' | 'gone' | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -92,6 +100,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
     if (fields.t !== undefined) setTime(formatTime(fields.t));
     if (fields.tags !== undefined) setTags(formatTags(fields.tags));
     if (field === 'speakerId') setSpeakerId(fields.speakerId);
+    if (field === 'quote') setQuote(fields.quote);
   };
   const save = async () => {
     // An untouched time field keeps the note's exact time (the field shows whole seconds).
@@ -112,7 +121,9 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
       return;
     }
     try {
-      const outcome = await edit.run({ text, t, speakerId, tags: parsedTags.tags }, (base, mine) => editNote(note.id, base, mine));
+      // A quote trimmed to nothing is removed.
+      const keptQuote = quote && quote.text.trim() !== '' ? { ...quote, text: quote.text.trim() } : undefined;
+      const outcome = await edit.run({ text, t, speakerId, tags: parsedTags.tags, quote: keptQuote }, (base, mine) => editNote(note.id, base, mine));
       setMessage(null);
       setLost(outcome.state === 'trashed' || outcome.state === 'gone' ? outcome.state : null);
       if (outcome.state === 'saved') onDone();
@@ -149,6 +160,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
           }
         }}
       />
+      {quote && <QuoteField id={`edit-quote-${note.id}`} quote={quote} onChange={(next) => setQuote(next ?? undefined)} />}
       {speakers.length > 0 && (
         <div class="editor-bar">
           <SpeakerSelect id={`edit-speaker-${note.id}`} label="Speaker" speakers={speakers} value={speakerId} onChange={setSpeakerId} />
@@ -215,12 +227,13 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
   );
 }
 
-const FIELD_LABELS: Record<keyof NoteFields, string> = { text: 'Text', t: 'Time', speakerId: 'Speaker', tags: 'Tags' };
+const FIELD_LABELS: Record<keyof NoteFields, string> = { text: 'Text', t: 'Time', speakerId: 'Speaker', tags: 'Tags', quote: 'Quote' };
 
 /** A note field's value as the conflict notice shows it. */
 function showField(field: keyof NoteFields, value: NoteFields[keyof NoteFields], speakers: readonly Speaker[]): string {
   if (field === 't' && typeof value === 'number') return formatTime(value);
   if (field === 'tags' && Array.isArray(value)) return value.length ? formatTags(value) : '(no tags)';
+  if (field === 'quote') return typeof value === 'object' && value !== null && 'text' in value ? value.text : '(no quote)';
   if (field === 'speakerId') return typeof value === 'string' ? (linkedSpeakerName(speakers, value) ?? 'a former speaker') : '(no speaker)';
   return typeof value === 'string' && value !== '' ? value : '(empty)';
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { loadSettings } from '../../db/settings';
 import type { PanelPlace } from '../../platform/side-panel';
 import { useLiveQuery } from '../shared/live-query';
@@ -6,7 +7,7 @@ import { RecordingDetails } from '../shared/RecordingDetails';
 import { SummaryView } from '../shared/SummaryView';
 import type { Toast } from '../shared/toast';
 import { ToastBar } from '../shared/ToastBar';
-import { Composer } from './Composer';
+import { Composer, type NoteFromLines } from './Composer';
 import { NoteList } from './NoteList';
 import { PanelContext, usePanelValue } from './panel-context';
 import { PanelHeader } from './PanelHeader';
@@ -17,7 +18,8 @@ import { TabBoundary } from './TabBoundary';
 import { Tabs, type PanelTab } from './Tabs';
 import { useRecordingData } from './use-recording-data';
 import { useVideoFeed, useVideoLink } from './use-video-link';
-import { useTranscripts } from './use-transcripts';
+import { TranscriptsProvider } from './TranscriptsProvider';
+import { TranscriptTab } from './TranscriptTab';
 
 /**
  * The notes panel of one video. `place` says where this page is showing (decided by the browser's
@@ -39,8 +41,12 @@ export function Panel({ place }: { place: PanelPlace }) {
 
   const settings = useLiveQuery(loadSettings, []);
   const { notes, complete, stored, speakers, qaItems, exportInput } = useRecordingData(recording);
-  // Lines heard are stored from here as they come, whichever tab is shown.
-  useTranscripts(recording, captions, settings.state === 'ready' ? settings.value : null);
+  // A note begun from transcript lines: the composer takes it, on the Notes tab.
+  const [fromLines, setFromLines] = useState<NoteFromLines | null>(null);
+  const noteFromLines = useCallback((note: Omit<NoteFromLines, 'request'>) => {
+    setFromLines((before) => ({ ...note, request: (before?.request ?? 0) + 1 }));
+    setTab('notes');
+  }, []);
   const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
   useVideoFeed(link, place, settings, complete);
   const shared = usePanelValue({ link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast: setToast });
@@ -55,11 +61,17 @@ export function Panel({ place }: { place: PanelPlace }) {
           ? notes.error.message
           : null;
 
-  if (!paired) return <PanelNotice text={problem ?? (waitedLong ? NOT_PAIRED : 'Waiting for the video…')} />;
+  // Lines heard are stored from here as they come, whichever tab or notice is shown.
+  const keepHeard = (children: ComponentChildren) => (
+    <TranscriptsProvider recording={recording} captions={captions} settings={settings.state === 'ready' ? settings.value : null}>
+      {children}
+    </TranscriptsProvider>
+  );
+  if (!paired) return keepHeard(<PanelNotice text={problem ?? (waitedLong ? NOT_PAIRED : 'Waiting for the video…')} />);
   // Still paired, so the markers keep coming from here; but nothing to type into in the page.
-  if (place === 'frame' && sidePanelOnly) return <PanelNotice text={SIDE_PANEL_ONLY} />;
+  if (place === 'frame' && sidePanelOnly) return keepHeard(<PanelNotice text={SIDE_PANEL_ONLY} />);
 
-  return (
+  return keepHeard(
     <PanelContext.Provider value={shared}>
       <main class="panel">
         <PanelHeader onHide={() => (side ? window.close() : link?.send({ type: 'panel-visible', visible: false }))} />
@@ -81,7 +93,7 @@ export function Panel({ place }: { place: PanelPlace }) {
               )}
               {/* Not keyed by recording: a note being typed when the video changes stays, and is filed
                   under the recording it was started on (see Composer). */}
-              <Composer recording={recording} settings={settings.value} />
+              <Composer recording={recording} settings={settings.value} fromLines={fromLines} />
             </TabBoundary>
           )}
           {problem && !failure && (
@@ -94,6 +106,13 @@ export function Panel({ place }: { place: PanelPlace }) {
             <NoteList notes={list} loaded={notes.state === 'ready'} />
           </TabBoundary>
         </div>
+        {opened.has('transcript') && recording && (
+          <div role="tabpanel" id="panel-transcript" aria-labelledby="tab-transcript" class="transcript-tab" hidden={tab !== 'transcript'}>
+            <TabBoundary what="The Transcript tab">
+              <TranscriptTab questions={qaItems} onNoteFromLines={noteFromLines} />
+            </TabBoundary>
+          </div>
+        )}
         {opened.has('qa') && recording && (
           <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll" hidden={tab !== 'qa'}>
             {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
@@ -120,6 +139,6 @@ export function Panel({ place }: { place: PanelPlace }) {
         )}
         <ToastBar toast={toast} onClose={() => setToast(null)} />
       </main>
-    </PanelContext.Provider>
+    </PanelContext.Provider>,
   );
 }

@@ -1,7 +1,8 @@
-export type PanelTab = 'notes' | 'qa' | 'summary' | 'details';
+export type PanelTab = 'notes' | 'transcript' | 'qa' | 'summary' | 'details';
 
 const TABS: readonly { id: PanelTab; label: string }[] = [
   { id: 'notes', label: 'Notes' },
+  { id: 'transcript', label: 'Transcript' },
   { id: 'qa', label: 'Q&A' },
   { id: 'summary', label: 'Summary' },
   { id: 'details', label: 'Details' },
