@@ -12,17 +12,13 @@
  * time that is no media time) is left for the schema, which refuses the file saying where.
  */
 import { MAX_CUE_CHARS, MAX_NAME_CHARS } from './captions/limits';
+import { withinChars } from './captions/limits';
 import { shorten } from './shorten';
 import { isMediaTime } from './time';
 
 type Raw = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Whether `text` is within `max` characters (code points, as shorten counts them). */
-export function withinChars(text: string, max: number): boolean {
-  return shorten(text, max) === text;
-}
 
 /** `item[field]` cut to `max` characters when it is text past that; whether it was cut. */
 function cut(item: Raw, field: string, max: number): boolean {

@@ -6,8 +6,10 @@
  * browser's preferences), and restoring them on another device would overwrite what is there.
  */
 import * as v from 'valibot';
-import type { Note, QaItem, Recording, Transcript } from './model';
-import { adjustTranscripts, withinChars } from './backup-captions';
+import { CAPTION_SOURCES, type Note, type QaItem, type Quote, type Recording, type Transcript } from './model';
+import { adjustTranscripts } from './backup-captions';
+import { withinChars } from './captions/limits';
+import { quoteProblem } from './captions/quote';
 import { MAX_CUE_CHARS, MAX_CUES, MAX_NAME_CHARS, MAX_QUOTE_CHARS } from './captions/limits';
 import { mergeTranscripts } from './captions/transcript-merge';
 import { MAX_NOTE_LENGTH } from './notes';
@@ -84,11 +86,16 @@ const RecordingSchema = record({
 /** Text of at most `max` characters (code points, as captions/limits.ts counts them). */
 const captionText = (max: number) =>
   v.pipe(text, v.check((value: string) => withinChars(value, max), `must be at most ${max.toLocaleString('en')} characters long`));
-const SOURCES = ['track', 'timedtext', 'screen'] as const;
-const source = v.picklist(SOURCES, 'must be "track", "timedtext" or "screen"');
+const source = v.picklist(CAPTION_SOURCES, 'must be "track", "timedtext" or "screen"');
+// Shapes here; the rule of what a quote may hold is the panel's (quoteProblem), said in its words.
 const QuoteSchema = v.pipe(
   record({ text: captionText(MAX_QUOTE_CHARS), start: seconds, end: seconds, source, lang: captionText(MAX_NAME_CHARS) }),
-  v.check((quote) => quote.end >= quote.start, 'must not end before it starts'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    // Only a quote of the right shape is asked; a wrong shape is said above, field by field.
+    if (dataset.issues) return;
+    const problem = quoteProblem(dataset.value as Quote);
+    if (problem) addIssue({ message: `is refused: ${problem}` });
+  }),
 );
 // Cue text, voices and labels past their limit were cut before this check (backup-captions.ts).
 const CueSchema = record({ start: seconds, end: seconds, text: captionText(MAX_CUE_CHARS), voice: v.optional(captionText(MAX_NAME_CHARS)) });

@@ -50,7 +50,8 @@ export interface Recording {
  * Where caption text came from: the page's `<track>` (or the player's own text track), the
  * caption data the player fetched itself (YouTube's timedtext), or the lines drawn on screen.
  */
-export type CaptionSource = 'track' | 'timedtext' | 'screen';
+export const CAPTION_SOURCES = ['track', 'timedtext', 'screen'] as const;
+export type CaptionSource = (typeof CAPTION_SOURCES)[number];
 
 /** One caption line as spoken: seconds into the recording, text without markup. */
 export interface Cue {

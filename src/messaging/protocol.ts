@@ -16,6 +16,7 @@
 import * as v from 'valibot';
 import { isMediaTime, isTimestamp } from '../core/time';
 import { SITE_IDS } from '../core/sites';
+import { CAPTION_SOURCES } from '../core/model';
 import { MAX_CUE_CHARS, MAX_CUES, MAX_CUES_PER_MESSAGE, MAX_NAME_CHARS, withinChars } from '../core/captions/limits';
 
 /** A media time (core/time.ts): seconds, 0 to 100 hours. */
@@ -157,7 +158,7 @@ const ToPanel = v.variant('type', [
     recordingKey: v.string(),
     lang: name,
     label: v.optional(name),
-    source: v.picklist(['track', 'timedtext', 'screen']),
+    source: v.picklist(CAPTION_SOURCES),
     /** The player loaded the whole track, not only the lines seen so far. */
     complete: v.boolean(),
     from: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CUES)),

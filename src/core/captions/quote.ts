@@ -3,10 +3,10 @@
  * it, from the transcript the viewer follows. One rule for the composer, the Transcript tab's
  * "Note from these lines" and any check of a quote that comes in (`quoteProblem`).
  */
-import type { CaptionSource, Cue, Quote, Transcript } from '../model';
+import { CAPTION_SOURCES, type Cue, type Quote, type Transcript } from '../model';
 import { shortenStart } from '../shorten';
 import { isMediaTime, spanProblem } from '../time';
-import { MAX_NAME_CHARS, MAX_QUOTE_CHARS } from './limits';
+import { MAX_NAME_CHARS, MAX_QUOTE_CHARS, withinChars } from './limits';
 
 /** A quote as taken, with the voice of its last cue (who was speaking when the note began). */
 export interface TakenQuote {
@@ -150,7 +150,6 @@ function overlapLength(before: readonly string[], after: readonly string[], leas
   return 0;
 }
 
-const CAPTION_SOURCES: readonly CaptionSource[] = ['track', 'timedtext', 'screen'];
 
 /**
  * What is wrong with a quote a note is to keep, in words for the user, or null when nothing is:
@@ -159,13 +158,13 @@ const CAPTION_SOURCES: readonly CaptionSource[] = ['track', 'timedtext', 'screen
  */
 export function quoteProblem(quote: Quote): string | null {
   if (quote.text.trim() === '') return 'A quote needs some text: drop it instead.';
-  if (quote.text.length > MAX_QUOTE_CHARS) {
-    return `This quote is ${quote.text.length.toLocaleString()} characters long; a quote holds at most ${MAX_QUOTE_CHARS.toLocaleString()}.`;
+  if (!withinChars(quote.text, MAX_QUOTE_CHARS)) {
+    return `This quote is ${Array.from(quote.text).length.toLocaleString('en')} characters long; a quote holds at most ${MAX_QUOTE_CHARS.toLocaleString('en')}.`;
   }
   if (!isMediaTime(quote.start) || !isMediaTime(quote.end) || quote.end < quote.start) {
     return `The quote's time is wrong: ${spanProblem(quote.start, quote.end) ?? 'its end is before its start'}.`;
   }
-  if (!CAPTION_SOURCES.includes(quote.source)) return 'The quote names no caption source we know.';
-  if (quote.lang.length > MAX_NAME_CHARS) return `A quote's language tag holds at most ${MAX_NAME_CHARS} characters.`;
+  if (!(CAPTION_SOURCES as readonly string[]).includes(quote.source)) return 'The quote names no caption source we know.';
+  if (!withinChars(quote.lang, MAX_NAME_CHARS)) return `A quote's language tag holds at most ${MAX_NAME_CHARS} characters.`;
   return null;
 }
