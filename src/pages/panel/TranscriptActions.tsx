@@ -67,6 +67,9 @@ export function TranscriptActions({ lines, transcript, questions, onClear, onNot
       <span>
         {lines.length === 1 ? '1 line' : `${lines.length.toLocaleString()} lines`} · {span}
       </span>
+      <button type="button" class="quiet" onClick={onClear}>
+        Clear
+      </button>
       <button type="button" class="primary" onClick={note}>
         Note from these lines
       </button>
@@ -88,9 +91,6 @@ export function TranscriptActions({ lines, transcript, questions, onClear, onNot
           </button>
         </span>
       )}
-      <button type="button" class="quiet" onClick={onClear}>
-        Clear
-      </button>
     </div>
   );
 }
