@@ -113,6 +113,42 @@ export async function storedRows<T>(browser: Browser, store: string): Promise<T[
   }
 }
 
+/** A cue as Chromium's own WebVTT parser reads it (through a `<track>`): times, raw text, and its HTML as text. */
+export interface ChromiumCue {
+  start: number;
+  end: number;
+  /** VTTCue.text: the cue text with its markup. */
+  raw: string;
+  /** getCueAsHTML()'s text: what a viewer reads. */
+  text: string;
+  /** The first voice span's title (`<v Name>`), or null. */
+  voice: string | null;
+  /** Elements of markup (`b`, `i`, `u`, `c`) the parser made. */
+  elements: number;
+}
+
+/** `vtt` read by Chromium's own WebVTT parser, through a `<track>` in `page`. */
+export async function chromiumVttCues(page: Page, vtt: string): Promise<ChromiumCue[]> {
+  return page.evaluate(async (text) => {
+    const media = document.createElement('video');
+    const track = document.createElement('track');
+    track.src = URL.createObjectURL(new Blob([text], { type: 'text/vtt' }));
+    track.default = true;
+    media.append(track);
+    track.track.mode = 'hidden';
+    await new Promise((resolve, reject) => {
+      track.addEventListener('load', resolve);
+      track.addEventListener('error', reject);
+    });
+    return Array.from(track.track.cues ?? [], (cue) => {
+      const vttCue = cue as VTTCue;
+      const html = vttCue.getCueAsHTML();
+      const voice = html.querySelector('span[title]')?.getAttribute('title') ?? null;
+      return { start: vttCue.startTime, end: vttCue.endTime, raw: vttCue.text, text: html.textContent ?? '', voice, elements: html.querySelectorAll('b, i, u, c').length };
+    });
+  }, vtt);
+}
+
 /** Notes as the database holds them. */
 export async function storedNotes(browser: Browser): Promise<{ t: number; text: string; recordingKey: string; deletedAt?: number; quote?: Quote }[]> {
   return storedRows(browser, 'notes');

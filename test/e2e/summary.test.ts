@@ -4,7 +4,7 @@ import type { Frame } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { formatTime } from '../../src/core/time';
-import { launch, newProfile, panelNoteTexts, panelOf, removeProfile, screenshot, SCREENSHOTS, seekTo, typeNote, useBrowser } from './harness';
+import { chromiumVttCues, launch, newProfile, panelNoteTexts, panelOf, removeProfile, screenshot, SCREENSHOTS, seekTo, typeNote, useBrowser } from './harness';
 
 const session = useBrowser();
 
@@ -176,19 +176,7 @@ test('the chapters name each note they leave out, with its reason, and the WebVT
   await expect.poll(() => leftOut.count()).toBe(0);
   const vtt = await panel.locator('textarea.preview').inputValue();
   // Chromium's own WebVTT parser, through a <track>.
-  const cues = await page.evaluate(async (text) => {
-    const media = document.createElement('video');
-    const track = document.createElement('track');
-    track.src = URL.createObjectURL(new Blob([text], { type: 'text/vtt' }));
-    track.default = true;
-    media.append(track);
-    track.track.mode = 'hidden';
-    await new Promise((resolve, reject) => {
-      track.addEventListener('load', resolve);
-      track.addEventListener('error', reject);
-    });
-    return Array.from(track.track.cues ?? [], (cue) => [cue.startTime, (cue as VTTCue).endTime, (cue as VTTCue).text] as const);
-  }, vtt);
+  const cues = (await chromiumVttCues(page, vtt)).map((cue) => [cue.start, cue.end, cue.raw] as const);
   expect(cues.map(([, , text]) => text)).toEqual(['Opening', 'Too soon after the opening', 'Middle', 'Later', 'Almost over 👩‍💻']);
   const endMs = Math.round(duration * 1000) / 1000;
   for (const [start, stop] of cues) expect(start < stop && stop <= endMs).toBe(true);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { makeBackup } from '../../src/core/backup';
 import type { Note, Recording, Transcript } from '../../src/core/model';
-import { importFile, openLibrary, screenshot, useBrowser, writeFixture } from './harness';
+import { chromiumVttCues, importFile, openLibrary, screenshot, useBrowser, writeFixture } from './harness';
 
 const session = useBrowser({ sites: true });
 const KEY = 'youtube:Wb1nQ9rLk2A';
@@ -69,25 +69,8 @@ test('a transcript line is found by search, opens the video where it was said, a
   expect(download.suggestedFilename()).toBe('transcript-en.vtt');
   const vtt = readFileSync(await download.path(), 'utf8');
 
-  // Chromium's own WebVTT parser, through a <track>, as the notes' WebVTT export is checked.
-  const cues = await page.evaluate(async (text) => {
-    const media = document.createElement('video');
-    const track = document.createElement('track');
-    track.src = URL.createObjectURL(new Blob([text], { type: 'text/vtt' }));
-    track.default = true;
-    media.append(track);
-    track.track.mode = 'hidden';
-    await new Promise((resolve, reject) => {
-      track.addEventListener('load', resolve);
-      track.addEventListener('error', reject);
-    });
-    return Array.from(track.track.cues ?? [], (cue) => {
-      const vttCue = cue as VTTCue;
-      const html = vttCue.getCueAsHTML();
-      const voice = html.querySelector('span[title]')?.getAttribute('title') ?? null;
-      return { start: vttCue.startTime, end: vttCue.endTime, text: html.textContent, voice, elements: html.querySelectorAll('b, i, u, c').length };
-    });
-  }, vtt);
+  // Chromium's own WebVTT parser, as the notes' WebVTT export is checked.
+  const cues = (await chromiumVttCues(page, vtt)).map(({ start, end, text, voice, elements }) => ({ start, end, text, voice, elements }));
   expect(cues).toEqual(LINES.map((line) => ({ start: line.start, end: line.end, text: line.text, voice: line.voice ?? null, elements: 0 })));
 
   // The summary post shows the note's quote under it (as every export does: test/unit/export/quotes.test.ts).
