@@ -1,8 +1,9 @@
 /**
  * Issue 13 in the panel: a note keeps the words spoken before it, the Transcript tab follows the
  * video and turns lines into notes and answers, and the settings turn quotes off and delete
- * transcripts. The transcript is seeded into the store from an extension page (the panel merges
- * what is stored), so these tests need no caption source.
+ * transcripts. They run on a page whose video has no caption track (fixtures/uncaptioned.html),
+ * and the transcript is seeded into the store from an extension page (the panel merges what is
+ * stored): the tests of the caption sources are captions-*.test.ts.
  */
 import type { Frame, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -62,7 +63,7 @@ const openTab = async (name: string) => {
 
 test('without captions a note saves as before: no quote, no error', async () => {
   page = await session.browser.context.newPage();
-  await page.goto(`${session.server.origin}/`);
+  await page.goto(`${session.server.origin}/fixtures/uncaptioned.html`);
   panel = await panelOf(page, session.browser.extensionId);
   await seekTo(page, 10);
   const box = panel.locator('textarea#composer-text');
