@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { MAX_CUE_CHARS } from '../../src/core/captions/limits';
 import type { Transcript } from '../../src/core/model';
-import { pageDom, panelOf, screenshot, storedNotes, storedTranscripts, typeNote, useBrowser } from './harness';
+import { pageDom, panelOf, screenshot, seekTo, storedNotes, storedTranscripts, typeNote, useBrowser } from './harness';
 
 // With the Vimeo stand-in (sites-server.ts) for the player's own caption tracks.
 const session = useBrowser({ sites: true });
@@ -42,6 +42,27 @@ test('a plain video’s caption track is stored cleaned, and the track is turned
 
   await page.evaluate(() => (window as unknown as { removeVideo(): void }).removeVideo());
   await expect.poll(() => modes(page, 'window.removedVideo')).toEqual(['disabled']);
+});
+
+test('a note keeps the words of the track spoken in the window before it, and only those', async () => {
+  const page = await session.browser.context.newPage();
+  const url = `${session.server.origin}/fixtures/captioned.html?case=quote`;
+  await page.goto(url);
+  const panel = await panelOf(page, session.browser.extensionId);
+  await transcriptOf(url, 'en', CLEANED.length);
+  // Typing starts at 0:20: the note is at 0:18 (2 s lead-in), its quote from 0:08 (10 s before) to 0:20.
+  await seekTo(page, 20);
+  await typeNote(panel, 'Labels first');
+  const saved = async () => (await storedNotes(session.browser)).find((note) => note.text === 'Labels first');
+  await expect.poll(async () => (await saved())?.quote ?? null, { timeout: 10_000 }).not.toBeNull();
+  expect((await saved())?.quote).toMatchObject({
+    text: 'Every input needs a <label> you can click. Labels, errors and keyboard flows.',
+    start: 8,
+    end: 16,
+    source: 'track',
+    lang: 'en',
+  });
+  await page.close();
 });
 
 test('a track the page turns on while we follow it is left as the page set it', async () => {

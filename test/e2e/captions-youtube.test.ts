@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import type { Transcript } from '../../src/core/model';
-import { pageDom, panelOf, playUntil, screenshot, storedTranscripts, useBrowser } from './harness';
+import { pageDom, panelOf, playUntil, screenshot, seekTo, storedNotes, storedTranscripts, typeNote, useBrowser } from './harness';
 
 const TALK = 'Wb1nQ9rLk2A';
 const OTHER = 'Zx7pT3vYq8M';
@@ -83,6 +83,15 @@ test('captions on: the transcript is the player’s own timedtext track, whateve
   const dom = (await pageDom(page)).text;
   expect(dom).not.toContain(linesOf(TALK).at(-1)!);
   expect(dom).not.toContain(linesOf(TALK)[1]!);
+
+  // A note typed at 0:08 keeps the player's own words up to then: the lines that started before 0:08.
+  const panel = await panelOf(page, session.browser.extensionId);
+  await seekTo(page, 8);
+  await typeNote(panel, 'From the player’s own captions');
+  const saved = async () => (await storedNotes(session.browser)).find((note) => note.text === 'From the player’s own captions');
+  await expect.poll(async () => (await saved())?.quote ?? null, STORED).not.toBeNull();
+  const spokenBy8 = transcript!.cues.filter((cue) => cue.start < 8).map((cue) => cue.text);
+  expect((await saved())?.quote).toMatchObject({ text: spokenBy8.join(' '), source: 'timedtext', lang: 'en' });
   await page.close();
 });
 
