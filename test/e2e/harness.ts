@@ -171,6 +171,24 @@ export async function panelNoteTexts(panel: Frame): Promise<string[]> {
   return panel.locator('li.note .text').allTextContents();
 }
 
+/**
+ * The text of every row of the panel's note list, read by scrolling it top to bottom (the list
+ * renders only the rows in view: how many fit depends on their heights, quotes included).
+ */
+export async function allPanelNoteTexts(panel: Frame): Promise<string[]> {
+  return panel.evaluate(async () => {
+    const scroller = document.querySelector('.notes-scroll') as HTMLElement;
+    const seen = new Set<string>();
+    for (let top = 0; top <= scroller.scrollHeight; top += Math.max(1, scroller.clientHeight / 2)) {
+      scroller.scrollTop = top;
+      await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
+      for (const row of document.querySelectorAll('li.note .text')) seen.add(row.textContent ?? '');
+    }
+    scroller.scrollTop = 0;
+    return [...seen];
+  });
+}
+
 interface CdpNode {
   nodeType: number;
   nodeValue?: string;

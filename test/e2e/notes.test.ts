@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import {
+  allPanelNoteTexts,
   launch,
   markerCount,
   panelNoteTexts,
@@ -104,11 +105,12 @@ test('edit a note, change its time, delete it and undo', async () => {
   });
   await typeNote(panel, 'Edit me');
   await typeNote(panel, 'Delete me');
-  // Rows are found by id: once in edit mode, a row's text sits in a textarea, not in its text.
+  // Rows are found by id: once in edit mode, a row's text sits in a textarea (a note with a quote
+  // has two: its text, and its quote), not in its text.
   const id = await panel.locator('li.note', { hasText: 'Edit me' }).getAttribute('data-note-id');
   const row = panel.locator(`li.note[data-note-id="${id}"]`);
   await row.getByRole('button', { name: /^Edit note/ }).click();
-  await row.locator('textarea').fill('Edited');
+  await row.getByLabel('Note text').fill('Edited');
   await row.locator('input.time-input').fill('2:05');
   await row.getByRole('button', { name: 'Save' }).click();
   await expect.poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'Edited')?.t).toBe(125);
@@ -118,7 +120,7 @@ test('edit a note, change its time, delete it and undo', async () => {
   await row.locator('input.time-input').fill('soon');
   await row.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => row.getByRole('alert').textContent()).toMatch(/h:mm:ss/);
-  await row.locator('textarea').press('Escape');
+  await row.getByLabel('Note text').press('Escape');
   expect((await storedNotes(session.browser)).find((n) => n.text === 'Edited')?.t).toBe(125);
 
   await panel.locator('li.note', { hasText: 'Delete me' }).getByRole('button', { name: /^Delete note/ }).click();
@@ -140,11 +142,11 @@ test('an edit half typed survives a switch to another tab of the panel and a req
   const id = await panel.locator('li.note', { hasText: 'Wording to improve' }).getAttribute('data-note-id');
   const row = panel.locator(`li.note[data-note-id="${id}"]`);
   await row.getByRole('button', { name: /^Edit note/ }).click();
-  await row.locator('textarea').fill('Wording half improv');
+  await row.getByLabel('Note text').fill('Wording half improv');
   await panel.getByRole('tab', { name: 'Q&A' }).click();
   await panel.getByRole('tab', { name: 'Details' }).click();
   await panel.getByRole('tab', { name: 'Notes' }).click();
-  expect(await row.locator('textarea').inputValue()).toBe('Wording half improv');
+  expect(await row.getByLabel('Note text').inputValue()).toBe('Wording half improv');
   // The shortcut's request switches to the Notes tab; the edit stays open.
   await panel.getByRole('tab', { name: 'Q&A' }).click();
   const worker = await session.browser.worker();
@@ -153,7 +155,7 @@ test('an edit half typed survives a switch to another tab of the panel and a req
     await (globalThis as unknown as { webinarNotesHandleCommand(c: string, t: unknown): Promise<void> }).webinarNotesHandleCommand('new-note', tab);
   });
   await expect.poll(() => panel.getByRole('tab', { name: 'Notes' }).getAttribute('aria-selected')).toBe('true');
-  expect(await row.locator('textarea').inputValue()).toBe('Wording half improv');
+  expect(await row.getByLabel('Note text').inputValue()).toBe('Wording half improv');
   await page.close();
 });
 
@@ -185,17 +187,7 @@ test('odd text is stored and shown exactly as typed, never as HTML', async () =>
     return [...odd, huge].map((text) => stored.includes(text));
   };
   await expect.poll(storedAsTyped).toEqual([true, true, true, true, true]);
-  // The list renders the rows in view: scroll through it, top to bottom, to read every one.
-  const shown = await panel.evaluate(async () => {
-    const scroller = document.querySelector('.notes-scroll') as HTMLElement;
-    const seen = new Set<string>();
-    for (let top = 0; top <= scroller.scrollHeight; top += Math.max(1, scroller.clientHeight / 2)) {
-      scroller.scrollTop = top;
-      await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
-      for (const row of document.querySelectorAll('li.note .text')) seen.add(row.textContent ?? '');
-    }
-    return [...seen];
-  });
+  const shown = await allPanelNoteTexts(panel);
   expect([...odd, huge].map((text) => shown.includes(text))).toEqual([true, true, true, true, true]);
   expect(await panel.locator('li.note img').count()).toBe(0);
   expect(dialogs).toEqual([]);
@@ -207,15 +199,15 @@ test('notes survive a reload and a browser restart on the same profile', async (
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.origin}/`);
   let panel = await panelOf(page, session.browser.extensionId);
-  await expect.poll(async () => (await panelNoteTexts(panel)).length).toBe(before.length);
+  await expect.poll(async () => (await allPanelNoteTexts(panel)).length).toBe(before.length);
   await page.reload();
   panel = await panelOf(page, session.browser.extensionId);
-  await expect.poll(async () => (await panelNoteTexts(panel)).length).toBe(before.length);
+  await expect.poll(async () => (await allPanelNoteTexts(panel)).length).toBe(before.length);
   await session.browser.close();
 
   session.browser = await launch(session.browser.profile);
   const again = await session.browser.context.newPage();
   await again.goto(`${session.server.origin}/`);
   panel = await panelOf(again, session.browser.extensionId);
-  await expect.poll(async () => (await panelNoteTexts(panel)).sort()).toEqual(before.map((n) => n.text).sort());
+  await expect.poll(async () => (await allPanelNoteTexts(panel)).sort()).toEqual(before.map((n) => n.text).sort());
 });
