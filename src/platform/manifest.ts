@@ -1,8 +1,17 @@
 import browser from './browser';
 
-/** The sites the extension runs on by default (the manifest's content script matches). */
+/**
+ * The manifest's entry of the content script that finds the video: the one that runs once the
+ * page is loaded. The others are YouTube's caption tap and its inbox, which run at
+ * document_start on YouTube only, and must not be taken for it.
+ */
+function mainContentScript() {
+  return browser.runtime.getManifest().content_scripts?.find((script) => (script.run_at ?? 'document_idle') === 'document_idle');
+}
+
+/** The sites the extension runs on by default (the main content script's matches). */
 export function defaultMatches(): string[] {
-  return browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
+  return mainContentScript()?.matches ?? [];
 }
 
 /**
@@ -11,7 +20,7 @@ export function defaultMatches(): string[] {
  * moz-extension: URL.
  */
 export function contentScriptFile(): string {
-  const file = browser.runtime.getManifest().content_scripts?.[0]?.js?.[0];
+  const file = mainContentScript()?.js?.[0];
   if (!file) throw new Error('the manifest names no content script');
   const root = browser.runtime.getURL('/');
   return file.startsWith(root) ? file.slice(root.length) : file;

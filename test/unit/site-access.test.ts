@@ -11,8 +11,13 @@ const fake = vi.hoisted(() => {
   };
   const api = {
     runtime: {
+      // In the manifest's order: YouTube's caption inbox and page-world tap come first.
       getManifest: () => ({
-        content_scripts: [{ matches: ['https://www.youtube.com/*', 'https://vimeo.com/*'], js: [state.scriptPath] }],
+        content_scripts: [
+          { matches: ['https://www.youtube.com/*'], js: ['src/content/timedtext-inbox.js'], run_at: 'document_start' },
+          { matches: ['https://www.youtube.com/*'], js: ['src/content/timedtext-tap.js'], run_at: 'document_start', world: 'MAIN' },
+          { matches: ['https://www.youtube.com/*', 'https://vimeo.com/*'], js: [state.scriptPath], run_at: 'document_idle' },
+        ],
       }),
       getURL: (path: string) => `moz-extension://3f6a2d1e/${path.replace(/^\//, '')}`,
     },
