@@ -62,9 +62,16 @@ async function sample(context: BrowserContext, origin: string): Promise<Sample> 
   }
 }
 
-async function samples(context: BrowserContext, origin: string): Promise<Sample[]> {
-  const all: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) all.push(await sample(context, origin));
+/**
+ * Loads in turn in the two browsers, both open: the page's own time drifts by tens of ms over a
+ * run (CPU clocks, caches), and alternating puts the same drift on both sides of the ratio.
+ */
+async function samples(withExt: BrowserContext, without: BrowserContext, origin: string) {
+  const all = { withExt: [] as Sample[], without: [] as Sample[] };
+  for (let i = 0; i < RUNS; i++) {
+    all.withExt.push(await sample(withExt, origin));
+    all.without.push(await sample(without, origin));
+  }
   return all;
 }
 
@@ -78,9 +85,10 @@ function compare(withExt: Sample[], without: Sample[], key: keyof Sample, round:
 export const noVideoPageCost: Measurement = {
   title: 'cost on a page without video',
   async run({ origin }) {
-    const withExt = await withExtension((browser) => samples(browser.context, origin));
-    progress('  …and the baseline without the extension');
-    const without = await withoutExtension((context) => samples(context, origin));
+    progress('  with and without the extension, in turn');
+    const { withExt, without } = await withExtension((browser) =>
+      withoutExtension((context) => samples(browser.context, context, origin)),
+    );
     const mutations = compare(withExt, without, 'mutationsMs', roundMs);
     return {
       noVideoPageCost: single(
