@@ -27,10 +27,18 @@ export function pickMainVideo(videos: Iterable<HTMLVideoElement>): HTMLVideoElem
   return best;
 }
 
+/** A media element starting, reloading or losing its source: each reaches a capturing document listener. */
+const MEDIA_EVENTS = ['loadstart', 'loadedmetadata', 'play', 'emptied'] as const;
+/** How often the page is looked at for a video no media event announced (one without a source yet, or removed). */
+const POLL_MS = 500;
+
 /**
  * Calls `onChange` with the video `find` picks whenever it changes (one appears later, is replaced, or
- * goes away). On a page without video the cost is a mutation observer whose callback compares
- * the length of a live element collection and schedules at most one check per 250 ms.
+ * goes away). Nothing watches the page's DOM, so a page's own DOM work never runs our code: a video
+ * that loads, plays or is emptied is checked at once (media events in the capture phase on the
+ * document), a layout change (`resize`) within 250 ms, and every POLL_MS (500 ms) the number of
+ * videos is compared, which catches one added without a source or removed. Media events are not
+ * composed, so a video inside a shadow root is seen only if `find` reaches it.
  */
 export function watchMainVideo(
   find: () => HTMLVideoElement | null,
@@ -47,7 +55,7 @@ export function watchMainVideo(
     clearTimeout(timer);
     timer = undefined;
     count = videos.length;
-    const next = videos.length === 0 ? null : find();
+    const next = count === 0 ? null : find();
     if (next !== current) {
       current = next;
       onChange(next);
@@ -57,16 +65,16 @@ export function watchMainVideo(
     timer ??= setTimeout(check, 250);
   };
 
-  // A video added or removed is acted on at once; any other change waits for the next check.
-  const observer = new MutationObserver(() => (videos.length === count ? schedule() : check()));
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  // A video that gets its size only when its metadata loads, or a layout change, shows no mutation.
-  document.addEventListener('loadedmetadata', schedule, { capture: true, signal });
+  for (const type of MEDIA_EVENTS) document.addEventListener(type, check, { capture: true, signal });
   window.addEventListener('resize', schedule, { passive: true, signal });
+  // A page without video pays one length read of a live collection per poll.
+  const poll = setInterval(() => {
+    if (videos.length !== count || count > 0) check();
+  }, POLL_MS);
   check();
   return () => {
     controller.abort();
-    observer.disconnect();
+    clearInterval(poll);
     clearTimeout(timer);
   };
 }

@@ -54,6 +54,21 @@ test('a video that appears later is picked up, a replaced one is followed by the
   await expect.poll(() => markerCount(page)).toBe(1);
 });
 
+test('a video added later without a source, which fires no media event, is picked up and its removal seen', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/late-video.html`);
+  expect(await layerHosts(page)).toBe(0);
+  await page.evaluate(() => {
+    const video = document.createElement('video');
+    video.width = 640;
+    video.height = 360;
+    (document.getElementById('player') as HTMLElement).replaceChildren(video);
+  });
+  await expect.poll(() => layerHosts(page)).toBe(1);
+  await page.evaluate(() => (window as unknown as { removeVideo(): void }).removeVideo());
+  await expect.poll(() => layerHosts(page)).toBe(0);
+});
+
 test('a video with no known duration still takes notes, at the time it has, without markers', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.origin}/fixtures/unknown-duration.html`);
