@@ -34,24 +34,23 @@ export function useTranscripts(recording: RecordingInfo | null, captions: Captio
   const [problem, setProblem] = useState<string | null>(null);
   const keep = settings?.keepTranscripts ?? false;
 
-  useEffect(() => captions.subscribe(() => setHeard(captions.get())), [captions]);
-
-  // Written from the store, not from a render: the latest lines of every track of the recording.
-  const [writer] = useState(() => ({ keep: false, dirty: new Set<string>() }));
+  // Written from the store, not from a render. The store makes a new object only for the track a
+  // message changed, so a track is written when it is not the object written last.
+  const [writer] = useState(() => ({ keep: false, written: new Map<string, Transcript>() }));
   writer.keep = keep;
   const [write] = useState(() =>
     throttle(() => {
-      const now = captions.get();
-      for (const lang of writer.dirty) {
-        const track = now.tracks.get(lang);
-        if (track && writer.keep) storeHeard(track).then(() => setProblem(null), (error: unknown) => setProblem(`Captions heard could not be stored: ${errorText(error)}.`));
+      if (!writer.keep) return;
+      for (const track of captions.get().tracks.values()) {
+        if (writer.written.get(track.lang) === track) continue;
+        writer.written.set(track.lang, track);
+        storeHeard(track).then(() => setProblem(null), (error: unknown) => setProblem(`Captions heard could not be stored: ${errorText(error)}.`));
       }
-      writer.dirty.clear();
     }, TRANSCRIPT_WRITE_MS),
   );
   useEffect(() => {
     const unsubscribe = captions.subscribe(() => {
-      for (const lang of captions.get().tracks.keys()) writer.dirty.add(lang);
+      setHeard(captions.get());
       write.request();
     });
     const leaving = () => write.flush();
@@ -66,10 +65,8 @@ export function useTranscripts(recording: RecordingInfo | null, captions: Captio
   // A whole track often arrives in the panel's first moments, before the settings are read, and
   // is not sent again: once the settings say to keep transcripts, what was heard is written.
   useEffect(() => {
-    if (!keep) return;
-    for (const lang of captions.get().tracks.keys()) writer.dirty.add(lang);
-    write.request();
-  }, [keep, captions, writer, write]);
+    if (keep) write.request();
+  }, [keep, write]);
 
   const transcripts = useMemo(() => {
     const byLang = new Map<string, Transcript>();
