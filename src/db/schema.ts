@@ -1,4 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { statsOf, type RecordingStats } from '../core/recording-stats';
+import type { Change } from './changes';
+import { writeLog } from './write-log';
 import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type Transcript } from '../core/model';
 
 export const DB_NAME = 'webinar-notes';
@@ -76,6 +79,26 @@ export const SCHEMA_HISTORY: readonly {
       settings: 'key',
     },
   },
+  {
+    // The library's first screen without reading a note: a row of counts a recording, kept true
+    // in the transaction of every write (write-log.ts), and a log of what changed, so the library,
+    // its search index and a panel read only that. Both are computed or started here.
+    version: 5,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt, *qaIds, *tags',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      panelDrafts: '[panelId+recordingKey], recordingKey, updatedAt',
+      transcripts: '[recordingKey+lang], recordingKey, updatedAt',
+      settings: 'key',
+      recordingStats: 'recordingKey',
+      changes: '++seq',
+    },
+    upgrade: async (tx) => {
+      const [recordings, notes, qa] = await Promise.all([tx.table('recordings').toArray(), tx.table('notes').toArray(), tx.table('qa').toArray()]);
+      await tx.table('recordingStats').bulkPut([...statsOf({ recordings, notes, qa }).values()]);
+    },
+  },
 ];
 
 export class NotesDatabase extends Dexie {
@@ -85,6 +108,8 @@ export class NotesDatabase extends Dexie {
   panelDrafts!: Table<Draft, [string, string]>;
   transcripts!: Table<Transcript, [string, string]>;
   settings!: EntityTable<SettingRow, 'key'>;
+  recordingStats!: EntityTable<RecordingStats, 'recordingKey'>;
+  changes!: EntityTable<Change, 'seq'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
     super(name, options);
@@ -93,6 +118,7 @@ export class NotesDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    this.use(writeLog);
   }
 }
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type Transcript } from '../../src/core/model';
+import { statsOf } from '../../src/core/recording-stats';
 import { NotesDatabase, SCHEMA_HISTORY, type SettingRow } from '../../src/db/schema';
 
 const KEY = 'https://example.com/webinar?id=1';
@@ -64,6 +65,9 @@ const SEED = {
 };
 type StoreName = keyof typeof SEED;
 
+/** Stores whose rows are computed from the others (version 5 on), checked against that computation. */
+const DERIVED = ['recordingStats', 'changes'];
+
 /** Stores a later version deleted: where their records are now, in the shape they have there. */
 const MOVED: Partial<Record<StoreName, { to: StoreName; as: (record: object) => object }>> = {
   drafts: { to: 'panelDrafts', as: (draft) => ({ ...draft, panelId: UNOWNED_PANEL }) },
@@ -92,7 +96,7 @@ describe('SCHEMA_HISTORY', () => {
   });
 
   it('ends with every store the app uses', () => {
-    expect(storesOf(latest).sort()).toEqual(Object.keys(SEED).filter((store) => !(store in MOVED)).sort());
+    expect(storesOf(latest).filter((store) => !DERIVED.includes(store)).sort()).toEqual(Object.keys(SEED).filter((store) => !(store in MOVED)).sort());
   });
 });
 
@@ -136,6 +140,10 @@ describe.each(SCHEMA_HISTORY.map((step) => [step.version, step] as const))(
         if (stores.includes('recordings')) {
           expect((await current.recordings.orderBy('updatedAt').last())?.key).toBe(KEY);
         }
+        // Each recording's counts, computed by the upgrade or kept by the writes made at version 5.
+        expect((await current.recordingStats.toArray()).sort(byKey)).toEqual(
+          [...statsOf({ recordings: SEED.recordings, notes: SEED.notes, qa: SEED.qa }).values()].sort(byKey),
+        );
       } finally {
         current.close();
         await current.delete();
@@ -143,6 +151,35 @@ describe.each(SCHEMA_HISTORY.map((step) => [step.version, step] as const))(
     });
   },
 );
+
+describe('version 5', () => {
+  it('counts a version 4 database: live notes, questions, the trash and tags a recording, before any note is read', async () => {
+    const name = `v5-stats-${crypto.randomUUID()}`;
+    const old = new NotesDatabase(name, undefined, 4);
+    await old.open();
+    await old.table('recordings').bulkAdd(SEED.recordings);
+    await old.table('notes').bulkAdd([...SEED.notes, { id: 't', recordingKey: KEY, t: 5, text: 'tagged', tags: ['Pricing', 'pricing'], createdAt: 1, updatedAt: 900 }]);
+    await old.table('qa').bulkAdd(SEED.qa);
+    old.close();
+    const current = new NotesDatabase(name);
+    await current.open();
+    try {
+      expect(await current.recordingStats.get(KEY)).toEqual({
+        recordingKey: KEY,
+        notes: 4,
+        questions: 1,
+        trashed: 1,
+        lastEdit: 900,
+        tags: { pricing: { name: 'Pricing', notes: 1 } },
+      });
+      expect(await current.recordingStats.get('https://example.com/live')).toMatchObject({ notes: 0, questions: 0, trashed: 0, lastEdit: 150 });
+      // The log starts empty: what was there before is read whole once by each reader.
+      expect(await current.changes.count()).toBe(0);
+    } finally {
+      current.close();
+    }
+  });
+});
 
 describe('version 2', () => {
   it('finds notes by Q&A item and by tag once a version 1 database is upgraded', async () => {

@@ -5,7 +5,10 @@ import { db } from '../../src/db/schema';
 export async function emptyDatabase(): Promise<void> {
   const database = db();
   await database.open();
-  await Promise.all(database.tables.map((table) => table.clear()));
+  // The records first: clearing them writes the change log and the counts, emptied after.
+  const derived = new Set(['changes', 'recordingStats']);
+  await Promise.all(database.tables.filter((table) => !derived.has(table.name)).map((table) => table.clear()));
+  await Promise.all(database.tables.filter((table) => derived.has(table.name)).map((table) => table.clear()));
 }
 
 /**

@@ -1,0 +1,59 @@
+/**
+ * The change log: one row for every record written or deleted in the watched stores, appended in
+ * the write's own transaction (db/write-log.ts). A reader that has seen everything up to `seq`
+ * reads only what came after (the library's list, its search index, an open panel) instead of
+ * reading every record again. The log is pruned from the front; a reader whose mark is older
+ * than what was pruned is told to read everything once (`complete: false`).
+ */
+import { db } from './schema';
+
+export type ChangedTable = 'recordings' | 'notes' | 'qa' | 'transcripts';
+
+export interface Change {
+  /** Ascending in commit order; gaps are normal (an aborted transaction still takes its numbers). */
+  seq: number;
+  table: ChangedTable;
+  /** The record's primary key: a recording's key, a note's or question's id, a transcript's [recordingKey, lang]. */
+  key: string | [string, string];
+}
+
+export interface ChangesSince {
+  changes: Change[];
+  /** The newest `seq` read (the mark given when there is nothing new). */
+  mark: number;
+  /** False when changes after the mark were pruned: the reader must read everything again. */
+  complete: boolean;
+}
+
+/** Where the log starts: every change at or below it was pruned. */
+const FLOOR_KEY = 'changes.floor';
+
+/** The newest change's `seq`, 0 when nothing was ever written: the mark of a reader that has just read everything. */
+export async function lastSeq(): Promise<number> {
+  const database = db();
+  return database.transaction('r', database.changes, database.settings, async () => {
+    const floor = Number((await database.settings.get(FLOOR_KEY))?.value ?? 0);
+    return Math.max(floor, Number((await database.changes.orderBy('seq').lastKey()) ?? 0));
+  });
+}
+
+/** What changed after `mark` (a `seq`), oldest first, read in one transaction with the floor. */
+export async function changesSince(mark: number): Promise<ChangesSince> {
+  const database = db();
+  return database.transaction('r', database.changes, database.settings, async () => {
+    const floor = Number((await database.settings.get(FLOOR_KEY))?.value ?? 0);
+    const changes = await database.changes.where('seq').above(mark).toArray();
+    return { changes, mark: changes.at(-1)?.seq ?? mark, complete: floor <= mark };
+  });
+}
+
+/** Deletes the log up to and including `upTo` (a `seq`); readers behind it will read everything again. */
+export async function pruneChanges(upTo: number): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.changes, database.settings, async () => {
+    const floor = Number((await database.settings.get(FLOOR_KEY))?.value ?? 0);
+    if (upTo <= floor) return;
+    await database.changes.where('seq').belowOrEqual(upTo).delete();
+    await database.settings.put({ key: FLOOR_KEY, value: upTo });
+  });
+}

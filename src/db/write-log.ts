@@ -1,0 +1,132 @@
+/**
+ * Every write to recordings, notes, questions and transcripts, seen inside its own transaction
+ * (a Dexie DBCore middleware): it keeps each recording's `recordingStats` row true
+ * (core/recording-stats.ts) and appends what changed to the `changes` log (db/changes.ts). Being
+ * below every write path (panel, library, import, upgrade-free restore, sync) it cannot be
+ * forgotten by one, and being in the same transaction it commits or rolls back with the write.
+ *
+ * A readwrite transaction on a watched store is widened to the two bookkeeping stores (and to
+ * `recordings`, which tells whether an empty row may go), as Dexie Cloud widens its own to its
+ * mutation logs.
+ */
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import type { Note, QaItem, Recording } from '../core/model';
+import { countRecord, countRecording, emptyStats, isEmptyStats, type CountedKind, type RecordingStats } from '../core/recording-stats';
+import type { ChangedTable, Change } from './changes';
+
+export const STATS_STORE = 'recordingStats';
+export const CHANGES_STORE = 'changes';
+
+const COUNTED: Partial<Record<string, CountedKind>> = { notes: 'note', qa: 'qa' };
+const WATCHED = new Set<string>(['recordings', 'notes', 'qa', 'transcripts'] satisfies ChangedTable[]);
+
+/** The middleware; a database opened at a version without the bookkeeping stores is left alone. */
+export const writeLog: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'writeLog',
+  create(down) {
+    const names = new Set(down.schema.tables.map((table) => table.name));
+    if (!names.has(STATS_STORE) || !names.has(CHANGES_STORE)) return down;
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widened = mode === 'readwrite' && stores.some((store) => WATCHED.has(store)) ? [...new Set([...stores, STATS_STORE, CHANGES_STORE, 'recordings'])] : stores;
+        return down.transaction(widened, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!WATCHED.has(name)) return table;
+        return { ...table, mutate: (req) => logged(down, table, name as ChangedTable, req) };
+      },
+    };
+  },
+};
+
+/**
+ * Dexie keeps the running transaction in a zone ("PSD") that a native `await` does not carry into
+ * a middleware's continuations, and the layers below read it; each call down runs in the zone the
+ * write was made in, as Dexie's own hooks middleware does.
+ */
+interface Zones {
+  PSD: unknown;
+  usePSD<T>(zone: unknown, fn: () => T): T;
+}
+const zones = Dexie.Promise as unknown as Zones;
+
+async function logged(down: DBCore, table: DBCoreTable, name: ChangedTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const zone = zones.PSD;
+  const inZone = <T>(call: () => Promise<T>): Promise<T> => zones.usePSD(zone, call);
+  const keys = await inZone(() => keysOf(table, req));
+  const before: unknown[] = keys.length > 0 ? await inZone(() => table.getMany({ trans: req.trans, keys })) : [];
+  const response = await inZone(() => table.mutate(req));
+  const written = (i: number) => !(i in response.failures);
+  const after: unknown[] = req.type === 'add' || req.type === 'put' ? [...req.values] : keys.map(() => undefined);
+  // A key given twice in one request: its second write replaces the first, not the stored row.
+  const latest = new Map<string, unknown>();
+  const changed = keys.flatMap((key, i) => {
+    if (!written(i)) return [];
+    const id = JSON.stringify(key);
+    const was = latest.has(id) ? latest.get(id) : before[i];
+    latest.set(id, after[i]);
+    return [{ key, before: was, after: after[i] }];
+  });
+  if (changed.length === 0) return response;
+  await restat(inZone, down, req.trans, name, changed);
+  await inZone(() => down.table(CHANGES_STORE).mutate({
+    type: 'add',
+    trans: req.trans,
+    values: changed.map(({ key }): Omit<Change, 'seq'> => ({ table: name, key: key as Change['key'] })),
+  }));
+  return response;
+}
+
+/** The primary keys a request writes or deletes, in the order of its values. */
+async function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+  switch (req.type) {
+    case 'add':
+    case 'put': {
+      const extract = table.schema.primaryKey.extractKey;
+      return req.keys ?? req.values.map((value) => extract?.(value));
+    }
+    case 'delete':
+      return req.keys;
+    case 'deleteRange': {
+      const found = await table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } });
+      return found.result;
+    }
+  }
+}
+
+interface Written {
+  key: unknown;
+  before: unknown;
+  after: unknown;
+}
+
+/** Applies the writes to the stats rows of the recordings they touch. */
+async function restat(inZone: <T>(call: () => Promise<T>) => Promise<T>, down: DBCore, trans: DBCoreTransaction, name: ChangedTable, changed: readonly Written[]): Promise<void> {
+  if (name === 'transcripts') return;
+  const kind = COUNTED[name];
+  const recordingKeyOf = (row: unknown) => (name === 'recordings' ? (row as Recording).key : (row as Note | QaItem).recordingKey);
+  const touched = [...new Set(changed.flatMap(({ before, after }) => [before, after].filter((row) => row !== undefined).map(recordingKeyOf)))];
+  const stats = down.table(STATS_STORE);
+  const rows = (await inZone(() => stats.getMany({ trans, keys: touched }))) as (RecordingStats | undefined)[];
+  // Copies: the rows read may be objects Dexie's cache shares with readers.
+  const byKey = new Map(touched.map((key, i) => [key, rows[i] ? structuredClone(rows[i]) : emptyStats(key)]));
+  for (const { before, after } of changed) {
+    if (kind) {
+      if (before) countRecord(byKey.get(recordingKeyOf(before))!, kind, before as Note | QaItem, -1);
+      if (after) countRecord(byKey.get(recordingKeyOf(after))!, kind, after as Note | QaItem, 1);
+    } else if (after) {
+      countRecording(byKey.get(recordingKeyOf(after))!, after as Recording);
+    }
+  }
+  // A row lives while its recording does or anything still names it (notes kept after their
+  // recording was deleted are still counted).
+  const empty = [...byKey.values()].filter(isEmptyStats).map((row) => row.recordingKey);
+  const recordings = empty.length > 0 ? await inZone(() => down.table('recordings').getMany({ trans, keys: empty })) : [];
+  const dropped = empty.filter((_, i) => recordings[i] === undefined);
+  for (const key of dropped) byKey.delete(key);
+  if (dropped.length > 0) await inZone(() => stats.mutate({ type: 'delete', trans, keys: dropped }));
+  if (byKey.size > 0) await inZone(() => stats.mutate({ type: 'put', trans, values: [...byKey.values()] }));
+}
