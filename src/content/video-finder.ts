@@ -27,10 +27,54 @@ export function pickMainVideo(videos: Iterable<HTMLVideoElement>): HTMLVideoElem
   return best;
 }
 
-/** A media element starting, reloading or losing its source: each reaches a capturing document listener. */
+/** A media element starting, reloading or losing its source: each reaches a capturing listener on its root. */
 const MEDIA_EVENTS = ['loadstart', 'loadedmetadata', 'play', 'emptied'] as const;
 /** How often the page is looked at for a video no media event announced (one without a source yet, or removed). */
 const POLL_MS = 500;
+/**
+ * How often, while no video is found, the page's shadow roots are looked into. Not gated on the
+ * element count: a change inside a shadow root does not move the document's.
+ */
+const SHADOW_SCAN_MS = 2_000;
+
+/** Shadow roots seen holding a video: their videos are candidates, their media events are heard. */
+const shadowRoots = new Set<ShadowRoot>();
+
+/** Every `<video>` of the page: the document's, then those of the shadow roots the watcher found. */
+export function pageVideos(): HTMLVideoElement[] {
+  const videos = [...document.getElementsByTagName('video')];
+  for (const root of shadowRoots) if (root.host.isConnected) videos.push(...root.querySelectorAll('video'));
+  return videos;
+}
+
+interface ClosedRootReaders {
+  /** Chromium's content-script API for a closed root. */
+  chrome?: { dom?: { openOrClosedShadowRoot?(element: Element): ShadowRoot | null } };
+}
+
+/**
+ * An element's shadow root: an open one, or a closed one where the browser lets a content script
+ * see it (Chromium's `chrome.dom`, Firefox's `openOrClosedShadowRoot`), asked only of custom
+ * elements (a player's host), since each such call crosses into the browser.
+ */
+function shadowRootOf(element: Element): ShadowRoot | null {
+  if (element.shadowRoot) return element.shadowRoot;
+  if (!element.localName.includes('-')) return null;
+  const firefox = (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  return firefox ?? (globalThis as ClosedRootReaders).chrome?.dom?.openOrClosedShadowRoot?.(element) ?? null;
+}
+
+/** The shadow roots under `root`, nested ones included, that hold a `<video>`. */
+function shadowRootsWithVideo(root: Document | ShadowRoot, found: ShadowRoot[] = []): ShadowRoot[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const shadow = shadowRootOf(node as Element);
+    if (!shadow) continue;
+    if (shadow.querySelector('video')) found.push(shadow);
+    shadowRootsWithVideo(shadow, found);
+  }
+  return found;
+}
 
 /**
  * Calls `onChange` with the video `find` picks whenever it changes (one appears later, is replaced, or
@@ -38,7 +82,9 @@ const POLL_MS = 500;
  * that loads, plays or is emptied is checked at once (media events in the capture phase on the
  * document), a layout change (`resize`) within 250 ms, and every POLL_MS (500 ms) the number of
  * videos is compared, which catches one added without a source or removed. Media events are not
- * composed, so a video inside a shadow root is seen only if `find` reaches it.
+ * composed, so shadow roots are looked into apart: while no video is found, every SHADOW_SCAN_MS
+ * (2 s), one walk of the page's elements; a root found holding a video then has its media
+ * events heard and its videos counted like the document's (`pageVideos`, for `find`).
  */
 export function watchMainVideo(
   find: () => HTMLVideoElement | null,
@@ -50,11 +96,13 @@ export function watchMainVideo(
   let current: HTMLVideoElement | null = null;
   let count = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let scannedAt = 0;
 
+  const videoCount = () => (shadowRoots.size === 0 ? videos.length : pageVideos().length);
   const check = () => {
     clearTimeout(timer);
     timer = undefined;
-    count = videos.length;
+    count = videoCount();
     const next = count === 0 ? null : find();
     if (next !== current) {
       current = next;
@@ -64,17 +112,33 @@ export function watchMainVideo(
   const schedule = () => {
     timer ??= setTimeout(check, 250);
   };
+  const hear = (root: Document | ShadowRoot) => {
+    for (const type of MEDIA_EVENTS) root.addEventListener(type, check, { capture: true, signal });
+  };
+  const scanShadows = () => {
+    scannedAt = performance.now();
+    for (const root of shadowRoots) if (!root.host.isConnected) shadowRoots.delete(root);
+    for (const root of shadowRootsWithVideo(document)) {
+      if (shadowRoots.has(root)) continue;
+      shadowRoots.add(root);
+      hear(root);
+    }
+  };
 
-  for (const type of MEDIA_EVENTS) document.addEventListener(type, check, { capture: true, signal });
+  hear(document);
   window.addEventListener('resize', schedule, { passive: true, signal });
-  // A page without video pays one length read of a live collection per poll.
+  // A page without video pays one length read of a live collection per poll, and one walk of its
+  // elements every 2 s.
   const poll = setInterval(() => {
-    if (videos.length !== count || count > 0) check();
+    if (current === null && performance.now() - scannedAt >= SHADOW_SCAN_MS) scanShadows();
+    if (videoCount() !== count || count > 0) check();
   }, POLL_MS);
+  scanShadows();
   check();
   return () => {
     controller.abort();
     clearInterval(poll);
     clearTimeout(timer);
+    shadowRoots.clear();
   };
 }

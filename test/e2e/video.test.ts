@@ -136,3 +136,27 @@ test('when a page fullscreens its own player, the panel and markers go with it a
   await expect.poll(() => panelOnTop(page)).toBe(true);
   expect(await panelNoteTexts(panel)).toEqual(['Before fullscreen', 'In fullscreen']);
 });
+
+test('a video inside a web component’s shadow root, open or closed, is found late, followed when replaced, and let go when removed', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/fixtures/shadow-video.html`);
+  expect(await layerHosts(page)).toBe(0);
+
+  // No media event of a shadow video reaches the document, and one without a source fires none at all.
+  for (const [mode, withSource] of [['open', true], ['closed', true], ['open', false], ['closed', false]] as const) {
+    await page.evaluate(([m, s]) => (window as unknown as { addPlayer(mode: string, withSource: boolean): void }).addPlayer(m, s), [mode, withSource] as const);
+    await expect.poll(() => layerHosts(page), { timeout: 10_000 }).toBe(1);
+    await page.evaluate(() => (window as unknown as { removePlayer(): void }).removePlayer());
+    await expect.poll(() => layerHosts(page)).toBe(0);
+  }
+
+  await page.evaluate(() => (window as unknown as { addPlayer(mode: string, withSource: boolean): void }).addPlayer('closed', true));
+  const panel = await panelOf(page, session.browser.extensionId);
+  await panel.evaluate(() => Object.assign(window, { sameFrame: true }));
+  await page.evaluate(() => (window as unknown as { replaceVideo(): void }).replaceVideo());
+  await page.waitForTimeout(500);
+  expect(await panel.evaluate(() => (window as unknown as { sameFrame?: boolean }).sameFrame)).toBe(true);
+  await typeNote(panel, 'On the shadow player');
+  await expect.poll(async () => (await storedNotes(session.browser)).find((n) => n.text === 'On the shadow player')?.t).toBe(40);
+  await expect.poll(() => markerCount(page)).toBe(1);
+});

@@ -1,13 +1,13 @@
 import { fragmentStartTime } from '../../core/media-fragment';
 import { pageRecordingKey } from '../../core/recording-key';
 import { followTextTracks } from '../captions/text-tracks';
-import { pickMainVideo } from '../video-finder';
+import { pageVideos, pickMainVideo } from '../video-finder';
 import type { SiteAdapter } from './adapter';
 
 /** Any page with a `<video>`: the recording is the page it plays on. */
 export const html5: SiteAdapter = {
   id: 'html5',
-  findVideo: () => pickMainVideo(document.getElementsByTagName('video')),
+  findVideo: () => pickMainVideo(pageVideos()),
   recordingKey: () => pageRecordingKey(location.href),
   title: (video) =>
     (document.title || video.getAttribute('title') || video.getAttribute('aria-label') || location.hostname).trim(),
