@@ -57,7 +57,8 @@ async function logged(down: DBCore, table: DBCoreTable, name: ChangedTable, req:
   const zone = zones.PSD;
   const inZone = <T>(call: () => Promise<T>): Promise<T> => zones.usePSD(zone, call);
   const keys = await inZone(() => keysOf(table, req));
-  const before: unknown[] = keys.length > 0 ? await inZone(() => table.getMany({ trans: req.trans, keys })) : [];
+  // Only a counted row's old value matters (a transcript's is large and never needed).
+  const before: unknown[] = COUNTED[name] && keys.length > 0 ? await inZone(() => table.getMany({ trans: req.trans, keys })) : [];
   const response = await inZone(() => table.mutate(req));
   const written = (i: number) => !(i in response.failures);
   const after: unknown[] = req.type === 'add' || req.type === 'put' ? [...req.values] : keys.map(() => undefined);
@@ -108,7 +109,13 @@ async function restat(inZone: <T>(call: () => Promise<T>) => Promise<T>, down: D
   if (name === 'transcripts') return;
   const kind = COUNTED[name];
   const recordingKeyOf = (row: unknown) => (name === 'recordings' ? (row as Recording).key : (row as Note | QaItem).recordingKey);
-  const touched = [...new Set(changed.flatMap(({ before, after }) => [before, after].filter((row) => row !== undefined).map(recordingKeyOf)))];
+  const touched = [
+    ...new Set(
+      name === 'recordings'
+        ? changed.map(({ key }) => key as string)
+        : changed.flatMap(({ before, after }) => [before, after].filter((row) => row !== undefined).map(recordingKeyOf)),
+    ),
+  ];
   const stats = down.table(STATS_STORE);
   const rows = (await inZone(() => stats.getMany({ trans, keys: touched }))) as (RecordingStats | undefined)[];
   // Copies: the rows read may be objects Dexie's cache shares with readers.
