@@ -4,6 +4,7 @@
  * user enabled, and the automatic backup files.
  */
 import browser, { type Runtime } from '../platform/browser';
+import { capChanges } from '../db/changes';
 import { db } from '../db/schema';
 import { parseContentRequest, type SidePanelOpened } from '../messaging/protocol';
 import { openSidePanel } from '../platform/side-panel';
@@ -22,6 +23,7 @@ browser.runtime.onInstalled.addListener(() => {
 });
 browser.runtime.onStartup.addListener(() => {
   syncSiteScripts().catch(reportSyncError);
+  capChanges().catch((error: unknown) => console.error('Webinar Notes could not trim its change log', error));
 });
 browser.permissions.onAdded.addListener(() => {
   syncSiteScripts().catch(reportSyncError);

@@ -57,3 +57,19 @@ export async function pruneChanges(upTo: number): Promise<void> {
     await database.settings.put({ key: FLOOR_KEY, value: upTo });
   });
 }
+
+/** How many changes the log keeps at most when no reader prunes it (a library never opened). */
+export const MAX_KEPT_CHANGES = 50_000;
+
+/**
+ * Prunes all but the newest `keep` changes: the log stays small even when the library's search
+ * index, its main reader, is never built. Run at browser start. Resolves to how many went.
+ */
+export async function capChanges(keep = MAX_KEPT_CHANGES): Promise<number> {
+  const database = db();
+  const over = (await database.changes.count()) - keep;
+  if (over <= 0) return 0;
+  const upTo = await database.changes.orderBy('seq').offset(over - 1).firstKey();
+  await pruneChanges(Number(upTo));
+  return over;
+}

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Note, QaItem } from '../../src/core/model';
 import { statsOf, type RecordingStats } from '../../src/core/recording-stats';
-import { changesSince, lastSeq, pruneChanges } from '../../src/db/changes';
+import { capChanges, changesSince, lastSeq, pruneChanges } from '../../src/db/changes';
 import { emptyTrash } from '../../src/db/library';
 import { addNote, editNote, noteFields, restoreNote, trashNote } from '../../src/db/notes';
 import { addQuestions, restoreQuestion, trashQuestion } from '../../src/db/qa';
@@ -85,6 +85,19 @@ describe('the write log', () => {
     await pruneChanges(await lastSeq());
     expect((await changesSince(old)).complete).toBe(false);
     expect(await changesSince(await lastSeq())).toMatchObject({ changes: [], complete: true });
+  });
+
+  it('caps the log at the newest changes when no reader prunes it', async () => {
+    for (let i = 0; i < 5; i++) await addNote(recording(1), i, `note ${i}`);
+    const newest = await lastSeq();
+    const logged = await db().changes.count(); // each note and its recording's row, every time
+    expect(logged).toBe(10);
+    expect(await capChanges(3)).toBe(7);
+    expect(await db().changes.count()).toBe(3);
+    expect(await lastSeq()).toBe(newest);
+    expect((await changesSince(newest - 3)).complete).toBe(true);
+    expect((await changesSince(newest - 4)).complete).toBe(false);
+    expect(await capChanges(3)).toBe(0);
   });
 
   it('keeps the counts true through any mix of raw puts, deletes and clears (property)', async () => {
