@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TrashItem } from '../../core/library';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { trashItems, type TrashItem } from '../../core/library';
+import type { Recording } from '../../core/model';
 import { exportTitle } from '../../core/export/input';
 import { shorten } from '../../core/shorten';
 import { formatTime } from '../../core/time';
 import { emptyTrash } from '../../db/library';
+import { readTrash } from '../../db/shelf';
+import { useLiveQuery } from '../shared/live-query';
 import { restoreNote } from '../../db/notes';
 import { restoreQuestion } from '../../db/qa';
 import { emptiedText, failedText, restoredText } from '../../core/feedback-text';
@@ -16,7 +19,10 @@ import { ago } from './when';
 const TRASH_PREVIEW_MAX = 300;
 
 /** Deleted notes and questions: each can come back; emptying the trash deletes them for good. */
-export function TrashList({ items }: { items: readonly TrashItem[] }) {
+export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Recording> }) {
+  // Only what is in the trash is read (the deletedAt indexes), again when that changes.
+  const trash = useLiveQuery(readTrash, []);
+  const items = useMemo(() => (trash.state === 'ready' ? trashItems(trash.value, recordings) : []), [trash, recordings]);
   const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
   // The safe answer takes focus: Enter on a keyboard must not delete for good. Answered, the focus

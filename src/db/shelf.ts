@@ -1,0 +1,110 @@
+/**
+ * The library's reads that never walk the notes: the shelf (every recording and its kept counts,
+ * core/shelf.ts), the rows of it that a batch of changes touched, one recording's notes and
+ * questions, and the trash. Each first read comes with the change log's mark, read in the same
+ * transaction, so a reader then reads only what changed after it (db/changes.ts).
+ */
+import type { Note, QaItem, Recording } from '../core/model';
+import type { RecordingStats } from '../core/recording-stats';
+import { replaceRecords } from '../core/shelf';
+import { lastSeq, type Change } from './changes';
+import { db } from './schema';
+
+/** Past this many changes at once (an import), reading the shelf again is the cheaper way. */
+const MAX_CHANGES_FOLLOWED = 1000;
+
+export interface ShelfRead {
+  recordings: Recording[];
+  stats: RecordingStats[];
+  /** The change log's `seq` this read includes. */
+  mark: number;
+}
+
+/** Every recording and every stats row, and the mark, in one read transaction. Reads no note. */
+export async function readShelf(): Promise<ShelfRead> {
+  const database = db();
+  return database.transaction('r', [database.recordings, database.recordingStats, database.changes, database.settings], async () => {
+    const [recordings, stats, mark] = await Promise.all([database.recordings.toArray(), database.recordingStats.toArray(), lastSeq()]);
+    return { recordings, stats, mark };
+  });
+}
+
+export interface ShelfRows {
+  /** Each recording the changes touched: its row as stored now, undefined when it is gone. */
+  recordings: Map<string, Recording | undefined>;
+  stats: Map<string, RecordingStats | undefined>;
+}
+
+/**
+ * The shelf's rows that `changes` touched, read again: the recordings written, and the stats rows
+ * of those and of the recordings of the notes and questions written. Null when the shelf must be
+ * read whole: a note or question deleted for good (its recording is no longer known) or too many
+ * changes to follow one by one.
+ */
+export async function shelfRowsChanged(changes: readonly Change[]): Promise<ShelfRows | null> {
+  if (changes.length > MAX_CHANGES_FOLLOWED) return null;
+  const database = db();
+  const keysOf = (table: Change['table']) => [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
+  return database.transaction('r', [database.recordings, database.recordingStats, database.notes, database.qa], async () => {
+    const recordingKeys = keysOf('recordings');
+    const [recordings, notes, qa] = await Promise.all([database.recordings.bulkGet(recordingKeys), database.notes.bulkGet(keysOf('notes')), database.qa.bulkGet(keysOf('qa'))]);
+    const written = [...notes, ...qa];
+    if (written.some((row) => row === undefined)) return null;
+    const statsKeys = [...new Set([...recordingKeys, ...written.map((row) => row!.recordingKey)])];
+    const stats = await database.recordingStats.bulkGet(statsKeys);
+    return {
+      recordings: new Map(recordingKeys.map((key, i) => [key, recordings[i]])),
+      stats: new Map(statsKeys.map((key, i) => [key, stats[i]])),
+    };
+  });
+}
+
+export interface RecordingRecords {
+  /** Every note and question of the recording, trashed ones included. */
+  notes: readonly Note[];
+  qa: readonly QaItem[];
+  mark: number;
+}
+
+/** One recording's notes and questions (by the `recordingKey` indexes) and the mark. */
+export async function readRecordingRecords(recordingKey: string): Promise<RecordingRecords> {
+  const database = db();
+  return database.transaction('r', [database.notes, database.qa, database.changes, database.settings], async () => {
+    const [notes, qa, mark] = await Promise.all([
+      database.notes.where('recordingKey').equals(recordingKey).toArray(),
+      database.qa.where('recordingKey').equals(recordingKey).toArray(),
+      lastSeq(),
+    ]);
+    return { notes, qa, mark };
+  });
+}
+
+/**
+ * `records` with the notes and questions `changes` name read again: replaced, added when they now
+ * belong to the recording, dropped when gone or moved. The same object when none of it changed.
+ */
+export async function withRecordsChanged(recordingKey: string, records: Omit<RecordingRecords, 'mark'>, changes: readonly Change[]): Promise<Omit<RecordingRecords, 'mark'>> {
+  const database = db();
+  const idsOf = (table: Change['table']) => [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
+  const noteIds = idsOf('notes');
+  const qaIds = idsOf('qa');
+  if (noteIds.length === 0 && qaIds.length === 0) return records;
+  const [notes, qa] = await database.transaction('r', database.notes, database.qa, () => Promise.all([database.notes.bulkGet(noteIds), database.qa.bulkGet(qaIds)]));
+  const nextNotes = replaceRecords(records.notes, recordingKey, noteIds, notes);
+  const nextQa = replaceRecords(records.qa, recordingKey, qaIds, qa);
+  return nextNotes === records.notes && nextQa === records.qa ? records : { notes: nextNotes, qa: nextQa };
+}
+
+export interface TrashRead {
+  /** Notes and questions in the trash, and only those (by the `deletedAt` indexes). */
+  notes: Note[];
+  qa: QaItem[];
+}
+
+export async function readTrash(): Promise<TrashRead> {
+  const database = db();
+  return database.transaction('r', database.notes, database.qa, async () => {
+    const [notes, qa] = await Promise.all([database.notes.where('deletedAt').above(-Infinity).toArray(), database.qa.where('deletedAt').above(-Infinity).toArray()]);
+    return { notes, qa };
+  });
+}
