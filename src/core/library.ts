@@ -132,7 +132,7 @@ export class LibraryIndex {
 }
 
 /** Trashed notes and questions, most recently deleted first (live ones given are left out). */
-export function trashItems(data: Pick<LibraryData, 'notes' | 'qa'>, recordings: ReadonlyMap<string, Recording>): TrashItem[] {
+export function trashItems(data: { notes: readonly Note[]; qa: readonly QaItem[] }, recordings: ReadonlyMap<string, Recording>): TrashItem[] {
   const items: TrashItem[] = [
     ...data.notes.filter((note) => !isLive(note)).map((item) => ({ kind: 'note' as const, item, recording: recordings.get(item.recordingKey) })),
     ...data.qa.filter((qa) => !isLive(qa)).map((item) => ({ kind: 'qa' as const, item, recording: recordings.get(item.recordingKey) })),

@@ -110,17 +110,18 @@ export function passesFilters(summary: RecordingSummary, filters: Filters): bool
 }
 
 /**
- * A recording's notes (or questions) with some read again: `rows[i]` is the record `ids[i]` as now
- * stored (undefined when deleted for good). It replaces the listed one or joins the list when it
- * belongs to `recordingKey`, and leaves the list otherwise. The same array when nothing of it changed.
+ * A reader's notes (or questions) with some read again: `rows[i]` is the record `ids[i]` as now
+ * stored (undefined when deleted for good). It replaces the listed one, or joins the list, when
+ * it `belongs` (to the recording shown, to the trash); otherwise it leaves the list. The same
+ * array when nothing of it changed.
  */
-export function replaceRecords<T extends { id: string; recordingKey: string }>(list: readonly T[], recordingKey: string, ids: readonly string[], rows: readonly (T | undefined)[]): readonly T[] {
+export function replaceRecords<T extends { id: string }>(list: readonly T[], belongs: (row: T) => boolean, ids: readonly string[], rows: readonly (T | undefined)[]): readonly T[] {
   if (ids.length === 0) return list;
   const byId = new Map(list.map((listed) => [listed.id, listed]));
   let changed = false;
   ids.forEach((id, i) => {
     const row = rows[i];
-    if (row !== undefined && row.recordingKey === recordingKey) {
+    if (row !== undefined && belongs(row)) {
       byId.set(id, row);
       changed = true;
     } else if (byId.delete(id)) changed = true;

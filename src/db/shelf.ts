@@ -6,6 +6,7 @@
  */
 import type { Note, QaItem, Recording } from '../core/model';
 import type { RecordingStats } from '../core/recording-stats';
+import { isLive } from '../core/records';
 import { replaceRecords } from '../core/shelf';
 import { lastSeq, type Change } from './changes';
 import { db } from './schema';
@@ -59,52 +60,47 @@ export async function shelfRowsChanged(changes: readonly Change[]): Promise<Shel
   });
 }
 
-export interface RecordingRecords {
-  /** Every note and question of the recording, trashed ones included. */
+/** Notes and questions: a recording's, or the trash's. */
+export interface Records {
   notes: readonly Note[];
   qa: readonly QaItem[];
-  mark: number;
 }
 
-/** One recording's notes and questions (by the `recordingKey` indexes) and the mark. */
-export async function readRecordingRecords(recordingKey: string): Promise<RecordingRecords> {
+/** Which notes and questions a reader holds: the rule a record read again is kept by. */
+export type RecordsOf = { recordingKey: string } | 'trash';
+
+const belongsTo = (which: RecordsOf) => (row: Note | QaItem) => (which === 'trash' ? !isLive(row) : row.recordingKey === which.recordingKey);
+
+/**
+ * A recording's notes and questions, trashed ones included (by the `recordingKey` indexes), or
+ * those in the trash and only those (by the `deletedAt` indexes); with the mark.
+ */
+export async function readRecords(which: RecordsOf): Promise<Records & { mark: number }> {
   const database = db();
   return database.transaction('r', [database.notes, database.qa, database.changes, database.settings], async () => {
-    const [notes, qa, mark] = await Promise.all([
-      database.notes.where('recordingKey').equals(recordingKey).toArray(),
-      database.qa.where('recordingKey').equals(recordingKey).toArray(),
-      lastSeq(),
-    ]);
+    const [notes, qa, mark] = await Promise.all(
+      which === 'trash'
+        ? [database.notes.where('deletedAt').above(-Infinity).toArray(), database.qa.where('deletedAt').above(-Infinity).toArray(), lastSeq()]
+        : [database.notes.where('recordingKey').equals(which.recordingKey).toArray(), database.qa.where('recordingKey').equals(which.recordingKey).toArray(), lastSeq()],
+    );
     return { notes, qa, mark };
   });
 }
 
 /**
- * `records` with the notes and questions `changes` name read again: replaced, added when they now
- * belong to the recording, dropped when gone or moved. The same object when none of it changed.
+ * `records` with the notes and questions `changes` name read again (by id): replaced or added
+ * when they are `which`'s, dropped when they are not or are gone. The same object when none of
+ * it changed.
  */
-export async function withRecordsChanged(recordingKey: string, records: Omit<RecordingRecords, 'mark'>, changes: readonly Change[]): Promise<Omit<RecordingRecords, 'mark'>> {
+export async function withRecordsChanged(which: RecordsOf, records: Records, changes: readonly Change[]): Promise<Records> {
   const database = db();
   const idsOf = (table: Change['table']) => [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
   const noteIds = idsOf('notes');
   const qaIds = idsOf('qa');
   if (noteIds.length === 0 && qaIds.length === 0) return records;
   const [notes, qa] = await database.transaction('r', database.notes, database.qa, () => Promise.all([database.notes.bulkGet(noteIds), database.qa.bulkGet(qaIds)]));
-  const nextNotes = replaceRecords(records.notes, recordingKey, noteIds, notes);
-  const nextQa = replaceRecords(records.qa, recordingKey, qaIds, qa);
+  const belongs = belongsTo(which);
+  const nextNotes = replaceRecords(records.notes, belongs, noteIds, notes);
+  const nextQa = replaceRecords(records.qa, belongs, qaIds, qa);
   return nextNotes === records.notes && nextQa === records.qa ? records : { notes: nextNotes, qa: nextQa };
-}
-
-export interface TrashRead {
-  /** Notes and questions in the trash, and only those (by the `deletedAt` indexes). */
-  notes: Note[];
-  qa: QaItem[];
-}
-
-export async function readTrash(): Promise<TrashRead> {
-  const database = db();
-  return database.transaction('r', database.notes, database.qa, async () => {
-    const [notes, qa] = await Promise.all([database.notes.where('deletedAt').above(-Infinity).toArray(), database.qa.where('deletedAt').above(-Infinity).toArray()]);
-    return { notes, qa };
-  });
 }

@@ -11,10 +11,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shelfFrom, shelfView, withChanged, type Shelf } from '../../src/core/shelf';
 import { changesSince, lastSeq, type Change } from '../../src/db/changes';
 import { emptyTrash } from '../../src/db/library';
-import { addNote, trashNote } from '../../src/db/notes';
+import { addNote, restoreNote, trashNote } from '../../src/db/notes';
 import { addQuestions } from '../../src/db/qa';
 import { db } from '../../src/db/schema';
-import { readRecordingRecords, readShelf, readTrash, shelfRowsChanged, withRecordsChanged } from '../../src/db/shelf';
+import { readRecords, readShelf, shelfRowsChanged, withRecordsChanged } from '../../src/db/shelf';
 import type { Live } from '../../src/pages/shared/live-query';
 import { useChangeLog } from '../../src/pages/shared/use-change-log';
 import { useEmptyDatabaseAndClock } from './empty-db';
@@ -83,15 +83,16 @@ describe('shelfRowsChanged', () => {
 describe('a recording’s records and the trash', () => {
   it('reads one recording’s notes and questions, and follows changes to them by id', async () => {
     await seed(2);
-    let read: Awaited<ReturnType<typeof readRecordingRecords>> | undefined;
-    expect(await storesOpened(async () => (read = await readRecordingRecords(recording(1).key)))).toEqual(new Set(['notes', 'qa', 'changes', 'settings']));
+    const one = { recordingKey: recording(1).key };
+    let read: Awaited<ReturnType<typeof readRecords>> | undefined;
+    expect(await storesOpened(async () => (read = await readRecords(one)))).toEqual(new Set(['notes', 'qa', 'changes', 'settings']));
     if (!read) throw new Error('not read');
     expect(read.notes.map((n) => n.text).sort()).toEqual(['note 0', 'note 1']);
     const added = await addNote(recording(1), 5, 'added');
     await addNote(recording(2), 5, 'elsewhere');
     await trashNote(read.notes.find((n) => n.text === 'note 0')!.id);
     const { changes } = await changesSince(read.mark);
-    const next = await withRecordsChanged(recording(1).key, read, changes);
+    const next = await withRecordsChanged(one, read, changes);
     expect(next.notes.map((n) => [n.text, n.deletedAt !== undefined]).sort()).toEqual([
       ['added', false],
       ['note 0', true],
@@ -99,13 +100,18 @@ describe('a recording’s records and the trash', () => {
     ]);
     expect(next.notes.find((n) => n.id === added.id)).toEqual(await db().notes.get(added.id));
     const unrelated: Change[] = changes.filter((change) => change.table === 'recordings');
-    expect(await withRecordsChanged(recording(1).key, read, unrelated)).toBe(read);
+    expect(await withRecordsChanged(one, read, unrelated)).toBe(read);
   });
-  it('reads only what is in the trash', async () => {
+  it('reads only what is in the trash, and follows notes into it and out of it', async () => {
     await seed(2);
-    const [note] = (await readRecordingRecords(recording(2).key)).notes;
+    const [note, other] = (await readRecords({ recordingKey: recording(2).key })).notes;
     await trashNote(note!.id);
-    expect((await readTrash()).notes.map((n) => n.id)).toEqual([note!.id]);
+    const trash = await readRecords('trash');
+    expect(trash.notes.map((n) => n.id)).toEqual([note!.id]);
+    await trashNote(other!.id);
+    await restoreNote(note!.id);
+    const next = await withRecordsChanged('trash', trash, (await changesSince(trash.mark)).changes);
+    expect(next.notes.map((n) => n.id)).toEqual([other!.id]);
   });
 });
 

@@ -95,17 +95,18 @@ describe('withChanged', () => {
 
 describe('replaceRecords', () => {
   const list = [note('n1', 'a', 1), note('n2', 'a', 1)];
+  const ofA = (row: Note) => row.recordingKey === 'a';
   it('replaces, adds what now belongs to the recording, drops what is gone or moved', () => {
     const edited = note('n1', 'a', 2, { text: 'edited' });
-    const result = replaceRecords(list, 'a', ['n1', 'n2', 'n6', 'n7'], [edited, undefined, note('n6', 'a', 3), note('n7', 'b', 3)]);
+    const result = replaceRecords(list, ofA, ['n1', 'n2', 'n6', 'n7'], [edited, undefined, note('n6', 'a', 3), note('n7', 'b', 3)]);
     expect(result.map((n) => [n.id, n.text])).toEqual([
       ['n1', 'edited'],
       ['n6', 'n6'],
     ]);
-    expect(replaceRecords(list, 'a', ['n2'], [note('n2', 'b', 2)]).map((n) => n.id)).toEqual(['n1']);
+    expect(replaceRecords(list, ofA, ['n2'], [note('n2', 'b', 2)]).map((n) => n.id)).toEqual(['n1']);
   });
   it('gives the same list back when none of the changes is the recording’s', () => {
-    expect(replaceRecords(list, 'a', ['x'], [note('x', 'b', 1)])).toBe(list);
-    expect(replaceRecords(list, 'a', ['y'], [undefined])).toBe(list);
+    expect(replaceRecords(list, ofA, ['x'], [note('x', 'b', 1)])).toBe(list);
+    expect(replaceRecords(list, ofA, ['y'], [undefined])).toBe(list);
   });
 });

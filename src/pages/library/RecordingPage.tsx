@@ -11,7 +11,7 @@ import { SummaryView } from '../shared/SummaryView';
 import type { Toast } from '../shared/toast';
 import { useLiveQuery } from '../shared/live-query';
 import { useChangeLog } from '../shared/use-change-log';
-import { readRecordingRecords, withRecordsChanged, type RecordingRecords } from '../../db/shelf';
+import { readRecords, withRecordsChanged, type Records } from '../../db/shelf';
 import { TagEditor, TagList } from '../shared/TagEditor';
 import { VirtualList } from '../shared/VirtualList';
 import { withEdited } from '../shared/keep-edited';
@@ -33,10 +33,10 @@ export function RecordingPage({ recording }: Props) {
   // Its own notes and questions only, then those of them the change log names.
   const records = useChangeLog(
     async () => {
-      const { mark, ...value } = await readRecordingRecords(recording.key);
+      const { mark, ...value } = await readRecords({ recordingKey: recording.key });
       return { value, mark };
     },
-    (value: Omit<RecordingRecords, 'mark'>, changes) => withRecordsChanged(recording.key, value, changes),
+    (value: Records, changes) => withRecordsChanged({ recordingKey: recording.key }, value, changes),
     [recording.key],
   );
   const { notes, qa } = records.state === 'ready' ? records.value : NONE;

@@ -5,8 +5,8 @@ import { exportTitle } from '../../core/export/input';
 import { shorten } from '../../core/shorten';
 import { formatTime } from '../../core/time';
 import { emptyTrash } from '../../db/library';
-import { readTrash } from '../../db/shelf';
-import { useLiveQuery } from '../shared/live-query';
+import { readRecords, withRecordsChanged, type Records } from '../../db/shelf';
+import { useChangeLog } from '../shared/use-change-log';
 import { restoreNote } from '../../db/notes';
 import { restoreQuestion } from '../../db/qa';
 import { emptiedText, failedText, restoredText } from '../../core/feedback-text';
@@ -20,8 +20,15 @@ const TRASH_PREVIEW_MAX = 300;
 
 /** Deleted notes and questions: each can come back; emptying the trash deletes them for good. */
 export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Recording> }) {
-  // Only what is in the trash is read (the deletedAt indexes), again when that changes.
-  const trash = useLiveQuery(readTrash, []);
+  // Only what is in the trash is read (the deletedAt indexes), then the records the change log names.
+  const trash = useChangeLog(
+    async () => {
+      const { mark, ...value } = await readRecords('trash');
+      return { value, mark };
+    },
+    (value: Records, changes) => withRecordsChanged('trash', value, changes),
+    [],
+  );
   const items = useMemo(() => (trash.state === 'ready' ? trashItems(trash.value, recordings) : []), [trash, recordings]);
   const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
