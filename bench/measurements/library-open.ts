@@ -20,7 +20,7 @@ const NOTES_EACH = 100;
 const LARGE = 1000;
 const SMALL = 10;
 /** Opens of each library counted, after one not counted (the browser's first load of the page's scripts). */
-const OPENS = 10;
+const OPENS = 20;
 const BUDGET_P95_MS = 300;
 const BUDGET_RATIO = 1.5;
 
@@ -50,6 +50,11 @@ async function seeded(browser: Browser, recordings: number): Promise<void> {
   const data = syntheticLibrary(recordings, NOTES_EACH, 0);
   // Written raw, below the app's Dexie: the counts its write log would keep are written beside them.
   await putRecords(seed, { ...data, recordingStats: [...statsOf(data).values()] });
+  // The seed's copy of the records is garbage in the renderer the extension's pages share: collected
+  // now, or the first opens of the large library would pay for it.
+  const session = await browser.context.newCDPSession(seed);
+  await session.send('HeapProfiler.collectGarbage');
+  await session.detach();
   await seed.close();
 }
 
