@@ -75,7 +75,7 @@ const belongsTo = (which: RecordsOf) => (row: Note | QaItem) => (which === 'tras
  * A recording's notes and questions, trashed ones included (by the `recordingKey` indexes), or
  * those in the trash and only those (by the `deletedAt` indexes); with the mark.
  */
-export async function readRecords(which: RecordsOf): Promise<Records & { mark: number }> {
+export async function readRecords(which: RecordsOf): Promise<{ value: Records; mark: number }> {
   const database = db();
   return database.transaction('r', [database.notes, database.qa, database.changes, database.settings], async () => {
     const [notes, qa, mark] = await Promise.all(
@@ -83,7 +83,7 @@ export async function readRecords(which: RecordsOf): Promise<Records & { mark: n
         ? [database.notes.where('deletedAt').above(-Infinity).toArray(), database.qa.where('deletedAt').above(-Infinity).toArray(), lastSeq()]
         : [database.notes.where('recordingKey').equals(which.recordingKey).toArray(), database.qa.where('recordingKey').equals(which.recordingKey).toArray(), lastSeq()],
     );
-    return { notes, qa, mark };
+    return { value: { notes, qa }, mark };
   });
 }
 

@@ -84,14 +84,14 @@ describe('a recording’s records and the trash', () => {
   it('reads one recording’s notes and questions, and follows changes to them by id', async () => {
     await seed(2);
     const one = { recordingKey: recording(1).key };
-    let read: Awaited<ReturnType<typeof readRecords>> | undefined;
-    expect(await storesOpened(async () => (read = await readRecords(one)))).toEqual(new Set(['notes', 'qa', 'changes', 'settings']));
-    if (!read) throw new Error('not read');
+    let first: Awaited<ReturnType<typeof readRecords>> | undefined;
+    expect(await storesOpened(async () => (first = await readRecords(one)))).toEqual(new Set(['notes', 'qa', 'changes', 'settings']));
+    const { value: read, mark } = first!;
     expect(read.notes.map((n) => n.text).sort()).toEqual(['note 0', 'note 1']);
     const added = await addNote(recording(1), 5, 'added');
     await addNote(recording(2), 5, 'elsewhere');
     await trashNote(read.notes.find((n) => n.text === 'note 0')!.id);
-    const { changes } = await changesSince(read.mark);
+    const { changes } = await changesSince(mark);
     const next = await withRecordsChanged(one, read, changes);
     expect(next.notes.map((n) => [n.text, n.deletedAt !== undefined]).sort()).toEqual([
       ['added', false],
@@ -104,13 +104,13 @@ describe('a recording’s records and the trash', () => {
   });
   it('reads only what is in the trash, and follows notes into it and out of it', async () => {
     await seed(2);
-    const [note, other] = (await readRecords({ recordingKey: recording(2).key })).notes;
+    const [note, other] = (await readRecords({ recordingKey: recording(2).key })).value.notes;
     await trashNote(note!.id);
-    const trash = await readRecords('trash');
+    const { value: trash, mark } = await readRecords('trash');
     expect(trash.notes.map((n) => n.id)).toEqual([note!.id]);
     await trashNote(other!.id);
     await restoreNote(note!.id);
-    const next = await withRecordsChanged('trash', trash, (await changesSince(trash.mark)).changes);
+    const next = await withRecordsChanged('trash', trash, (await changesSince(mark)).changes);
     expect(next.notes.map((n) => n.id)).toEqual([other!.id]);
   });
 });

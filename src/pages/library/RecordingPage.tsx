@@ -10,12 +10,11 @@ import { RecordingDetails } from '../shared/RecordingDetails';
 import { SummaryView } from '../shared/SummaryView';
 import type { Toast } from '../shared/toast';
 import { useLiveQuery } from '../shared/live-query';
-import { useChangeLog } from '../shared/use-change-log';
-import { readRecords, withRecordsChanged, type Records } from '../../db/shelf';
 import { TagEditor, TagList } from '../shared/TagEditor';
 import { VirtualList } from '../shared/VirtualList';
 import { withEdited } from '../shared/keep-edited';
 import { OpenAt } from './OpenAt';
+import { useRecords } from './use-records';
 import { SiteBadge } from './SiteBadge';
 import { TranscriptList } from './TranscriptList';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
@@ -31,14 +30,7 @@ const NONE = { notes: [], qa: [] } as const;
 export function RecordingPage({ recording }: Props) {
   const settings = useLiveQuery(loadSettings, []);
   // Its own notes and questions only, then those of them the change log names.
-  const records = useChangeLog(
-    async () => {
-      const { mark, ...value } = await readRecords({ recordingKey: recording.key });
-      return { value, mark };
-    },
-    (value: Records, changes) => withRecordsChanged({ recordingKey: recording.key }, value, changes),
-    [recording.key],
-  );
+  const records = useRecords({ recordingKey: recording.key });
   const { notes, qa } = records.state === 'ready' ? records.value : NONE;
   const [toast, setToast] = useState<Toast | null>(null);
   const [tagging, setTagging] = useState<string | null>(null);

@@ -5,8 +5,6 @@ import { exportTitle } from '../../core/export/input';
 import { shorten } from '../../core/shorten';
 import { formatTime } from '../../core/time';
 import { emptyTrash } from '../../db/library';
-import { readRecords, withRecordsChanged, type Records } from '../../db/shelf';
-import { useChangeLog } from '../shared/use-change-log';
 import { restoreNote } from '../../db/notes';
 import { restoreQuestion } from '../../db/qa';
 import { emptiedText, failedText, restoredText } from '../../core/feedback-text';
@@ -14,6 +12,7 @@ import { VirtualList } from '../shared/VirtualList';
 import { ToastBar } from '../shared/ToastBar';
 import type { Toast } from '../shared/toast';
 import { ago } from './when';
+import { useRecords } from './use-records';
 
 /** How much of a trashed note or question is shown, in code points. */
 const TRASH_PREVIEW_MAX = 300;
@@ -21,14 +20,7 @@ const TRASH_PREVIEW_MAX = 300;
 /** Deleted notes and questions: each can come back; emptying the trash deletes them for good. */
 export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Recording> }) {
   // Only what is in the trash is read (the deletedAt indexes), then the records the change log names.
-  const trash = useChangeLog(
-    async () => {
-      const { mark, ...value } = await readRecords('trash');
-      return { value, mark };
-    },
-    (value: Records, changes) => withRecordsChanged('trash', value, changes),
-    [],
-  );
+  const trash = useRecords('trash');
   const items = useMemo(() => (trash.state === 'ready' ? trashItems(trash.value, recordings) : []), [trash, recordings]);
   const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -63,6 +55,14 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
       (error: unknown) => setToast({ text: failedText('trashEmptied', error) }),
     );
 
+  if (trash.state === 'failed') {
+    return (
+      <p class="error pad" role="alert">
+        The trash could not be read: {trash.error.message}
+      </p>
+    );
+  }
+  if (trash.state === 'loading') return null;
   return (
     <section class="results trash" aria-label="Trash">
       <div class="trash-bar">
