@@ -2,7 +2,8 @@
  * The library's first screen from what is small: the recordings and their kept counts
  * (core/recording-stats.ts), never a note. A line a recording, the filter menus, the trash's size,
  * and whether a recording passes the filters. Pure, so it is tested without a browser; the shelf
- * is updated from the change log by replacing the rows that changed (`withChanged`).
+ * is updated from the change log by replacing the rows that changed (`withChanged`), and a page's
+ * notes or questions by replacing those read again (`replaceRecords`).
  */
 import { foldName as fold, type Filters } from './library';
 import type { Recording, SiteId } from './model';
