@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Browser } from '../test/e2e/browser';
 import { DB_NAME } from '../src/db/schema';
 
-export type Tables = Partial<Record<'recordings' | 'notes' | 'qa' | 'transcripts' | 'settings', unknown[]>>;
+export type Tables = Partial<Record<'recordings' | 'notes' | 'qa' | 'transcripts' | 'settings' | 'recordingStats', unknown[]>>;
 
 /**
  * The options page, once it has read the settings: the app's own Dexie has then created or

@@ -9,6 +9,7 @@ import { progress, type Measurement } from './measurement';
 import { contentScriptSize } from './measurements/content-script-size';
 import { exportForumPost } from './measurements/export-forum-post';
 import { import100k } from './measurements/import-100k';
+import { libraryOpen } from './measurements/library-open';
 import { mount } from './measurements/mount';
 import { noVideoPageCost } from './measurements/no-video-page-cost';
 import { panel10k } from './measurements/panel-10k';
@@ -33,6 +34,7 @@ const MEASUREMENTS: Measurement[] = [
   exportForumPost,
   qaPasteWorst,
   import100k,
+  libraryOpen,
   search100k,
   searchTranscripts,
 ];

@@ -1,7 +1,7 @@
 /**
- * What the library page shows, computed from everything in the database in one pass: a line per
- * recording, the filter menus, the search documents and the trash. Pure, so it is tested without a
- * browser and runs once per change rather than once per render.
+ * What the library's search and trash show, computed from the notes and questions: the search
+ * documents, the filters on them, and the trash's items. (The list of recordings and its menus
+ * come from the kept counts alone: core/shelf.ts.) Pure, so it is tested without a browser.
  */
 import type { Note, QaItem, Recording, SiteId, Transcript } from './model';
 import type { SearchDoc, SearchIndex } from './search';
@@ -16,14 +16,6 @@ export interface LibraryData {
   qa: QaItem[];
 }
 
-export interface RecordingSummary {
-  recording: Recording;
-  notes: number;
-  questions: number;
-  /** The newest change to the recording, its notes or its questions (ms). */
-  lastEdit: number;
-}
-
 export interface Filters {
   site?: SiteId;
   /** A speaker's name; matched without regard to case. */
@@ -35,34 +27,9 @@ export type TrashItem =
   | { kind: 'note'; item: Note; recording: Recording | undefined }
   | { kind: 'qa'; item: QaItem; recording: Recording | undefined };
 
-const fold = (name: string) => name.trim().toLocaleLowerCase();
-
-/** Recordings, most recently edited first, with their counts. */
-export function summarize(data: LibraryData): RecordingSummary[] {
-  const byKey = new Map<string, RecordingSummary>(
-    data.recordings.map((recording) => [recording.key, { recording, notes: 0, questions: 0, lastEdit: recording.updatedAt }]),
-  );
-  const count = (item: Note | QaItem, field: 'notes' | 'questions') => {
-    const summary = byKey.get(item.recordingKey);
-    if (!summary) return;
-    if (isLive(item)) summary[field] += 1;
-    summary.lastEdit = Math.max(summary.lastEdit, item.updatedAt);
-  };
-  for (const note of data.notes) count(note, 'notes');
-  for (const item of data.qa) count(item, 'questions');
-  return [...byKey.values()].sort((a, b) => b.lastEdit - a.lastEdit);
-}
-
-/** Every speaker name, once each (first spelling wins), sorted for a menu. */
-export function speakerNames(recordings: readonly Recording[]): string[] {
-  const names = new Map<string, string>();
-  for (const recording of recordings) for (const speaker of recording.speakers ?? []) if (!names.has(fold(speaker.name))) names.set(fold(speaker.name), speaker.name);
-  return [...names.values()].sort((a, b) => a.localeCompare(b));
-}
-
-export function sitesIn(recordings: readonly Recording[]): SiteId[] {
-  return [...new Set(recordings.map((recording) => recording.site))].sort();
-}
+/** A person's name as compared: without regard to case or surrounding spaces. */
+export const foldName = (name: string) => name.trim().toLocaleLowerCase();
+const fold = foldName;
 
 /**
  * The search documents: live notes and questions, and each recording's title and details. In the
@@ -131,18 +98,10 @@ export class LibraryIndex {
   readonly recordings = new Map<string, Recording>();
   readonly notes = new Map<string, Note>();
   readonly qa = new Map<string, QaItem>();
-  /** Folded tags of each recording's live notes. */
-  private readonly tags = new Map<string, Set<string>>();
 
   constructor(data: LibraryData) {
     for (const recording of data.recordings) this.recordings.set(recording.key, recording);
-    for (const note of data.notes) {
-      this.notes.set(note.id, note);
-      if (!isLive(note) || !note.tags?.length) continue;
-      const tags = this.tags.get(note.recordingKey) ?? new Set<string>();
-      for (const tag of note.tags) tags.add(fold(tag));
-      this.tags.set(note.recordingKey, tags);
-    }
+    for (const note of data.notes) this.notes.set(note.id, note);
     for (const item of data.qa) this.qa.set(item.id, item);
   }
 
@@ -170,18 +129,10 @@ export class LibraryIndex {
     }
     return true;
   }
-
-  /** Whether a recording has anything that passes the filters. */
-  recordingMatches(recording: Recording, filters: Filters): boolean {
-    if (filters.site && recording.site !== filters.site) return false;
-    if (filters.speaker && !(recording.speakers ?? []).some((speaker) => fold(speaker.name) === fold(filters.speaker ?? ''))) return false;
-    if (filters.tag && !this.tags.get(recording.key)?.has(fold(filters.tag))) return false;
-    return true;
-  }
 }
 
-/** Trashed notes and questions, most recently deleted first. */
-export function trashItems(data: LibraryData, recordings: ReadonlyMap<string, Recording>): TrashItem[] {
+/** Trashed notes and questions, most recently deleted first (live ones given are left out). */
+export function trashItems(data: { notes: readonly Note[]; qa: readonly QaItem[] }, recordings: ReadonlyMap<string, Recording>): TrashItem[] {
   const items: TrashItem[] = [
     ...data.notes.filter((note) => !isLive(note)).map((item) => ({ kind: 'note' as const, item, recording: recordings.get(item.recordingKey) })),
     ...data.qa.filter((qa) => !isLive(qa)).map((item) => ({ kind: 'qa' as const, item, recording: recordings.get(item.recordingKey) })),

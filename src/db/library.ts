@@ -1,7 +1,7 @@
 import type { LibraryData } from '../core/library';
 import { db } from './schema';
 
-/** Everything the library shows, trash included, read as one consistent snapshot. */
+/** Every recording, note and question, trash included, read as one consistent snapshot: what search indexes. */
 export async function loadLibrary(): Promise<LibraryData> {
   const database = db();
   return database.transaction('r', database.recordings, database.notes, database.qa, async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LibraryIndex, openUrl, searchDocs, sitesIn, speakerNames, summarize, trashItems, type LibraryData } from '../../src/core/library';
+import { LibraryIndex, openUrl, searchDocs, trashItems, type LibraryData } from '../../src/core/library';
 import type { Note, QaItem, Recording } from '../../src/core/model';
 
 const rec = (key: string, updatedAt: number, extra: Partial<Recording> = {}): Recording => ({
@@ -44,22 +44,6 @@ const data: LibraryData = {
   qa: [question('q1', 'b', 25, { t: 7, answers: [{ name: 'Grace', text: 'yes' }] }), question('q2', 'a', 60, { deletedAt: 70 })],
 };
 
-describe('summarize', () => {
-  it('counts live notes and questions and orders by the newest change of anything in a recording', () => {
-    expect(summarize(data).map((s) => [s.recording.key, s.notes, s.questions, s.lastEdit])).toEqual([
-      ['a', 2, 0, 100],
-      ['b', 0, 1, 30],
-    ]);
-  });
-});
-
-describe('menus', () => {
-  it('lists speaker names once regardless of case, and the sites in use', () => {
-    expect(speakerNames(data.recordings)).toEqual(['Ada', 'Grace']);
-    expect(sitesIn(data.recordings)).toEqual(['html5', 'youtube']);
-  });
-});
-
 describe('searchDocs', () => {
   it('holds live notes and questions and recordings, in the order given, each recording by time', () => {
     const docs = searchDocs(data, ['a', 'b']);
@@ -90,11 +74,6 @@ describe('LibraryIndex filters', () => {
   it('speaker: notes by that speaker, answers by them, recordings they speak in', () => {
     expect(passing({ speaker: 'ADA' })).toEqual(['a', 'n1', 'b']);
     expect(passing({ speaker: 'Grace' })).toEqual(['b', 'q1']);
-  });
-  it('recordings: a tag of a trashed note does not count', () => {
-    expect(data.recordings.filter((r) => index.recordingMatches(r, { tag: 'gone' }))).toEqual([]);
-    expect(data.recordings.filter((r) => index.recordingMatches(r, { tag: 'SECURITY' })).map((r) => r.key)).toEqual(['a']);
-    expect(data.recordings.filter((r) => index.recordingMatches(r, { speaker: 'grace', site: 'html5' })).map((r) => r.key)).toEqual(['b']);
   });
 });
 

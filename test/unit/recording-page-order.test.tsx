@@ -13,6 +13,9 @@ import { answererName } from '../../src/core/export/input';
 // The page's neighbours that need a browser or a database; the lists under test are the page's own.
 vi.mock('../../src/platform/browser', () => ({ default: {} }));
 vi.mock('../../src/pages/shared/live-query', () => ({ useLiveQuery: () => ({ state: 'loading' }) }));
+// What the page read of its recording: the records it is given here.
+let read: { notes: []; qa: QaItem[] } = { notes: [], qa: [] };
+vi.mock('../../src/pages/shared/use-change-log', () => ({ useChangeLog: () => ({ state: 'ready', value: read }) }));
 vi.mock('../../src/pages/shared/RecordingDetails', () => ({ RecordingDetails: () => null }));
 vi.mock('../../src/pages/shared/SummaryView', () => ({ SummaryView: () => null }));
 vi.mock('../../src/pages/shared/VirtualList', () => ({ VirtualList: () => null }));
@@ -37,11 +40,11 @@ describe('the library’s recording page', () => {
       question('d', 'At 0:30, added later?', 7, 30),
       question('e', 'At 0:30?', 6, 30),
       { ...question('f', 'In the trash?', 1, 1), deletedAt: 2 },
-      { ...question('g', 'Another recording?', 1, 1), recordingKey: 'vimeo:1' },
     ];
+    read = { notes: [], qa };
     document.body.innerHTML = '<div id="host"></div>';
     const host = document.getElementById('host') as HTMLElement;
-    act(() => render(<RecordingPage recording={RECORDING} notes={[]} qa={qa} />, host));
+    act(() => render(<RecordingPage recording={RECORDING} />, host));
     const shown = [...host.querySelectorAll('.lib-questions .question')].map((p) => p.textContent?.replace(/^.*?\s(?=[A-Z])/, '').trim());
     expect(shown).toEqual(['At 0:30?', 'At 0:30, added later?', 'At 2:00?', 'Untimed, added first?', 'Untimed, added second?']);
   });
@@ -53,7 +56,8 @@ describe('the library’s recording page', () => {
     };
     document.body.innerHTML = '<div id="host"></div>';
     const host = document.getElementById('host') as HTMLElement;
-    act(() => render(<RecordingPage recording={recording} notes={[]} qa={[item]} />, host));
+    read = { notes: [], qa: [item] };
+    act(() => render(<RecordingPage recording={recording} />, host));
     const shown = [...host.querySelectorAll('.lib-questions .answer .note-speaker')].map((span) => span.textContent);
     expect(shown).toEqual(['Ada Lovelace: ', 'Grace: ', 'Answer: ']);
     expect(item.answers.map((answer) => `${answererName(recording, answer)}: `)).toEqual(shown);

@@ -1,6 +1,6 @@
 /** The library's search over transcript lines: "said at" hits beside notes, with every search rule kept. */
 import { describe, expect, it } from 'vitest';
-import { LibraryIndex, searchDocs, searchLibrary, summarize, transcriptDocs, type LibraryData } from '../../src/core/library';
+import { LibraryIndex, searchDocs, searchLibrary, transcriptDocs, type LibraryData } from '../../src/core/library';
 import type { Note, Recording, Transcript } from '../../src/core/model';
 import { excerpt, parseQuery, SearchIndex, type SearchDoc } from '../../src/core/search';
 
@@ -29,7 +29,7 @@ function find(query: string, filter: (index: LibraryIndex) => ((doc: SearchDoc) 
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new Error(parsed.message);
   const index = new LibraryIndex(data);
-  const docs = new SearchIndex(searchDocs(data, summarize(data).map((s) => s.recording.key)));
+  const docs = new SearchIndex(searchDocs(data, data.recordings.map((r) => r.key)));
   return searchLibrary({ docs, lines: new SearchIndex(transcriptDocs(transcripts)) }, parsed.terms, filter(index), limit);
 }
 

@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { LibraryIndex, searchDocs, sitesIn, speakerNames, summarize, trashItems, transcriptDocs, type Filters } from '../../core/library';
+import type { Filters } from '../../core/library';
+import { passesFilters, shelfFrom, shelfView, withChanged, type Shelf } from '../../core/shelf';
 import { SITE_NAMES } from '../../core/sites';
-import { SearchIndex } from '../../core/search';
-import { allTags } from '../../core/tags';
-import { isLive } from '../../core/records';
-import { loadLibrary } from '../../db/library';
-import { allTranscripts } from '../../db/transcript-reads';
-import { useLiveQuery } from '../shared/live-query';
+import type { Change } from '../../db/changes';
+import { readShelf, shelfRowsChanged } from '../../db/shelf';
+import { useChangeLog } from '../shared/use-change-log';
 import { BackupBar } from './BackupBar';
 import { RecordingList } from './RecordingList';
 import { RecordingPage } from './RecordingPage';
@@ -16,39 +14,28 @@ import { useRoute } from './route';
 import browser from '../../platform/browser';
 import { OPTIONS_PAGE } from '../../platform/manifest';
 
+async function loadShelf(): Promise<{ value: Shelf; mark: number }> {
+  const { recordings, stats, mark } = await readShelf();
+  return { value: shelfFrom(recordings, stats), mark };
+}
+
+/** The shelf with the rows the changes touched read again (null: read it whole). */
+async function updateShelf(shelf: Shelf, changes: readonly Change[]): Promise<Shelf | null> {
+  if (!changes.some((change) => change.table !== 'transcripts')) return shelf;
+  const rows = await shelfRowsChanged(changes);
+  return rows && withChanged(shelf, rows.recordings, rows.stats);
+}
+
 /** Every recording, search across all of them, the trash, and backups. */
 export function Library() {
-  const data = useLiveQuery(loadLibrary, []);
-  // Read and indexed apart from the notes: a new note does not normalise every line again, and
-  // the notes show without waiting for the transcripts. Indexed only once the user has searched:
-  // a library opened to read or export never pays for normalising every line.
-  const transcripts = useLiveQuery(allTranscripts, []);
-  const [searched, setSearched] = useState(false);
-  const lines = useMemo(() => {
-    const docs = searched && transcripts.state === 'ready' ? transcriptDocs(transcripts.value) : [];
-    return docs.length > 0 ? new SearchIndex(docs) : null;
-  }, [transcripts, searched]);
+  // The first screen reads the recordings and their kept counts, never a note; after that only
+  // the rows the change log names are read again.
+  const shelf = useChangeLog(loadShelf, updateShelf, []);
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const searchBox = useRef<HTMLInputElement>(null);
-
-  // Built once per change of the data, not per keystroke: a search then only scans.
-  const view = useMemo(() => {
-    if (data.state !== 'ready') return null;
-    const index = new LibraryIndex(data.value);
-    const summaries = summarize(data.value);
-    return {
-      index,
-      summaries,
-      search: new SearchIndex(searchDocs(data.value, summaries.map((summary) => summary.recording.key))),
-      trash: trashItems(data.value, index.recordings),
-      tags: allTags(data.value.notes.filter(isLive)),
-      speakers: speakerNames(data.value.recordings),
-      sites: sitesIn(data.value.recordings),
-    };
-  }, [data]);
-
+  const view = useMemo(() => (shelf.state === 'ready' ? shelfView(shelf.value) : null), [shelf]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof Element && event.target.closest('input, textarea, select, [contenteditable]') !== null;
@@ -62,7 +49,7 @@ export function Library() {
   }, []);
 
   const filter = (name: keyof Filters, value: string) => setFilters({ ...filters, [name]: value || undefined });
-  const recording = route.page === 'recording' ? view?.index.recordings.get(route.key) : undefined;
+  const recording = route.page === 'recording' ? view?.recordings.get(route.key) : undefined;
 
   return (
     <div class="library">
@@ -72,7 +59,6 @@ export function Library() {
         </h1>
         <SearchBox inputRef={searchBox} value={query} onChange={(value) => {
           setQuery(value);
-          if (value.trim() !== '') setSearched(true);
           if (route.page !== 'recordings') go({ page: 'recordings' });
         }} />
         <nav class="views" aria-label="Views">
@@ -80,7 +66,7 @@ export function Library() {
             Recordings{view ? ` (${view.summaries.length.toLocaleString()})` : ''}
           </a>
           <a href="#trash" aria-current={route.page === 'trash' ? 'page' : undefined}>
-            Trash{view ? ` (${view.trash.length.toLocaleString()})` : ''}
+            Trash{view ? ` (${view.trashed.toLocaleString()})` : ''}
           </a>
           <a href={browser.runtime.getURL(OPTIONS_PAGE)} target="_blank" rel="noopener">
             Settings
@@ -117,32 +103,32 @@ export function Library() {
         </div>
       )}
       <main class="library-main">
-        {data.state === 'loading' && <p class="muted pad">Loading your notes…</p>}
-        {data.state === 'failed' && (
+        {shelf.state === 'loading' && <p class="muted pad">Loading your notes…</p>}
+        {shelf.state === 'failed' && (
           <p class="error pad" role="alert">
-            The notes could not be read: {data.error.message}
+            The notes could not be read: {shelf.error.message}
           </p>
         )}
         {view && route.page === 'recordings' && query.trim() === '' && (
           <RecordingList
-            summaries={view.summaries.filter((summary) => view.index.recordingMatches(summary.recording, filters))}
+            summaries={view.summaries.filter((summary) => passesFilters(summary, filters))}
             total={view.summaries.length}
             onOpen={(key) => go({ page: 'recording', key })}
           />
         )}
         {view && route.page === 'recordings' && query.trim() !== '' && (
-          <SearchResults query={query} filters={filters} index={view.index} search={view.search} lines={lines} onOpenRecording={(key) => go({ page: 'recording', key })} />
+          <SearchResults query={query} filters={filters} recordings={view.recordings} onOpenRecording={(key) => go({ page: 'recording', key })} />
         )}
         {view && route.page === 'recording' && (
           recording ? (
-            <RecordingPage key={recording.key} recording={recording} notes={data.state === 'ready' ? data.value.notes : []} qa={data.state === 'ready' ? data.value.qa : []} />
+            <RecordingPage key={recording.key} recording={recording} />
           ) : (
             <p class="pad" role="alert">
               This recording is no longer in the library. <a href="#">See all recordings</a>
             </p>
           )
         )}
-        {view && route.page === 'trash' && <TrashList items={view.trash} />}
+        {view && route.page === 'trash' && <TrashList recordings={view.recordings} />}
       </main>
       <BackupBar />
     </div>

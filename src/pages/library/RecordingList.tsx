@@ -1,4 +1,4 @@
-import type { RecordingSummary } from '../../core/library';
+import type { RecordingSummary } from '../../core/shelf';
 import { exportTitle, formatLongDate } from '../../core/export/input';
 import { VirtualList } from '../shared/VirtualList';
 import { ago, day } from './when';

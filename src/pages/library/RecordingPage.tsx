@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { exportTitle } from '../../core/export/input';
-import type { Note, QaItem, Recording } from '../../core/model';
+import type { Note, Recording } from '../../core/model';
 import { byTime, liveNotes, liveQa } from '../../core/records';
 import { answererName, linkedSpeakerName } from '../../core/people';
 import { formatTime } from '../../core/time';
@@ -14,6 +14,7 @@ import { TagEditor, TagList } from '../shared/TagEditor';
 import { VirtualList } from '../shared/VirtualList';
 import { withEdited } from '../shared/keep-edited';
 import { OpenAt } from './OpenAt';
+import { useRecords } from './use-records';
 import { SiteBadge } from './SiteBadge';
 import { TranscriptList } from './TranscriptList';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
@@ -21,19 +22,21 @@ import { ToastBar } from '../shared/ToastBar';
 
 interface Props {
   recording: Recording;
-  /** Everything in the library; this page picks the recording's own. */
-  notes: readonly Note[];
-  qa: readonly QaItem[];
 }
 
+const NONE = { notes: [], qa: [] } as const;
+
 /** One recording: its notes and questions, its details, and its summary post. */
-export function RecordingPage({ recording, notes, qa }: Props) {
+export function RecordingPage({ recording }: Props) {
   const settings = useLiveQuery(loadSettings, []);
+  // Its own notes and questions only, then those of them the change log names.
+  const records = useRecords({ recordingKey: recording.key });
+  const { notes, qa } = records.state === 'ready' ? records.value : NONE;
   const [toast, setToast] = useState<Toast | null>(null);
   const [tagging, setTagging] = useState<string | null>(null);
   const lastTagged = useRef<Note | null>(null);
-  const own = useMemo(() => liveNotes(notes.filter((note) => note.recordingKey === recording.key)), [notes, recording.key]);
-  const questions = useMemo(() => liveQa(qa.filter((item) => item.recordingKey === recording.key)), [qa, recording.key]);
+  const own = useMemo(() => liveNotes(notes), [notes]);
+  const questions = useMemo(() => liveQa(qa), [qa]);
   const input = useMemo(() => ({ recording, notes: own, qa: questions }), [recording, own, questions]);
   const speakers = recording.speakers ?? [];
   // A note trashed elsewhere while its tags are edited stays listed until its editor closes.
@@ -57,7 +60,12 @@ export function RecordingPage({ recording, notes, qa }: Props) {
           <h3>
             Notes <span class="muted">({own.length.toLocaleString()})</span>
           </h3>
-          {own.length === 0 && <p class="muted">No notes on this recording.</p>}
+          {records.state === 'failed' && (
+            <p class="error" role="alert">
+              The notes could not be read: {records.error.message}
+            </p>
+          )}
+          {records.state === 'ready' && own.length === 0 && <p class="muted">No notes on this recording.</p>}
           <VirtualList
             items={listed}
             itemKey={(note) => note.id}
@@ -112,7 +120,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
           <h3>
             Questions <span class="muted">({questions.length.toLocaleString()})</span>
           </h3>
-          {questions.length === 0 && <p class="muted">No questions on this recording.</p>}
+          {records.state === 'ready' && questions.length === 0 && <p class="muted">No questions on this recording.</p>}
           <ul class="lib-questions">
             {questions.map((item) => (
               <li key={item.id}>
@@ -134,7 +142,7 @@ export function RecordingPage({ recording, notes, qa }: Props) {
           <RecordingDetails recording={recording} stored={recording} toast={setToast} />
           <TranscriptList recordingKey={recording.key} />
           <h3>Summary and exports</h3>
-          {settings.state === 'ready' && <SummaryView input={input} settings={settings.value} toast={setToast} />}
+          {settings.state === 'ready' && records.state === 'ready' && <SummaryView input={input} settings={settings.value} toast={setToast} />}
         </section>
       </div>
       <ToastBar toast={toast} onClose={() => setToast(null)} />

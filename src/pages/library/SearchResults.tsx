@@ -1,8 +1,12 @@
 import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { searchLibrary, type Filters, type LibraryIndex } from '../../core/library';
+import { LibraryIndex, searchDocs, searchLibrary, transcriptDocs, type Filters } from '../../core/library';
+import type { Recording } from '../../core/model';
 import { exportTitle } from '../../core/export/input';
-import { excerpt, MAX_QUERY_LENGTH, parseQuery, type SearchDoc, type SearchIndex } from '../../core/search';
+import { excerpt, MAX_QUERY_LENGTH, parseQuery, SearchIndex, type SearchDoc } from '../../core/search';
+import { loadLibrary } from '../../db/library';
+import { allTranscripts } from '../../db/transcript-reads';
+import { useLiveQuery } from '../shared/live-query';
 import { formatTime } from '../../core/time';
 import { Highlighted } from '../shared/Highlighted';
 import { TagList } from '../shared/TagEditor';
@@ -41,24 +45,35 @@ export function SearchBox({ value, onChange, inputRef }: { value: string; onChan
 interface Props {
   query: string;
   filters: Filters;
-  index: LibraryIndex;
-  search: SearchIndex;
-  /** The transcripts' lines; null while they load, or when there are none. */
-  lines: SearchIndex | null;
+  /** The library's recordings by key, most recently edited first: the order hits are listed in. */
+  recordings: ReadonlyMap<string, Recording>;
   onOpenRecording(key: string): void;
 }
 
 const KIND: Record<SearchDoc['kind'], string> = { note: 'Note', qa: 'Question', recording: 'Recording', line: 'Transcript' };
 
-export function SearchResults({ query, filters, index, search, lines, onOpenRecording }: Props) {
+export function SearchResults({ query, filters, recordings, onOpenRecording }: Props) {
+  // Read and indexed only once the user searches: the list of recordings never waits for it. The
+  // transcripts are read and indexed apart, so a new note does not normalise every line again.
+  const data = useLiveQuery(loadLibrary, []);
+  const transcripts = useLiveQuery(allTranscripts, []);
+  const built = useMemo(() => {
+    if (data.state !== 'ready') return null;
+    return { index: new LibraryIndex(data.value), search: new SearchIndex(searchDocs(data.value, [...recordings.keys()])) };
+  }, [data, recordings]);
+  const lines = useMemo(() => {
+    const docs = transcripts.state === 'ready' ? transcriptDocs(transcripts.value) : [];
+    return docs.length > 0 ? new SearchIndex(docs) : null;
+  }, [transcripts]);
   const parsed = useMemo(() => parseQuery(query), [query]);
   const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
   const result = useMemo(
     () => {
-      if (!parsed.ok || parsed.terms.length === 0) return null;
+      if (!built || !parsed.ok || parsed.terms.length === 0) return null;
+      const { index, search } = built;
       return searchLibrary({ docs: search, lines }, parsed.terms, filtered ? (doc) => index.accepts(doc, filters) : undefined, LISTED);
     },
-    [parsed, search, lines, index, filters],
+    [parsed, built, lines, filters],
   );
   if (!parsed.ok) {
     return (
@@ -67,6 +82,7 @@ export function SearchResults({ query, filters, index, search, lines, onOpenReco
       </p>
     );
   }
+  if (!built && parsed.terms.length > 0) return <p class="muted pad">Reading your notes to search them…</p>;
   if (!result) return null;
   const { terms } = parsed;
   return (
@@ -86,9 +102,9 @@ export function SearchResults({ query, filters, index, search, lines, onOpenReco
         class="list-scroll"
         itemProps={(doc) => ({ class: `hit hit-${doc.kind}` })}
         renderItem={(doc) => {
-          const recording = index.recordings.get(doc.recordingKey);
+          const recording = recordings.get(doc.recordingKey);
           if (!recording) return null;
-          const note = doc.kind === 'note' ? index.notes.get(doc.id) : undefined;
+          const note = doc.kind === 'note' ? built?.index.notes.get(doc.id) : undefined;
           return (
             <>
               <p class="hit-context muted">

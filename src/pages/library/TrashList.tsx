@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TrashItem } from '../../core/library';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { trashItems, type TrashItem } from '../../core/library';
+import type { Recording } from '../../core/model';
 import { exportTitle } from '../../core/export/input';
 import { shorten } from '../../core/shorten';
 import { formatTime } from '../../core/time';
@@ -11,12 +12,16 @@ import { VirtualList } from '../shared/VirtualList';
 import { ToastBar } from '../shared/ToastBar';
 import type { Toast } from '../shared/toast';
 import { ago } from './when';
+import { useRecords } from './use-records';
 
 /** How much of a trashed note or question is shown, in code points. */
 const TRASH_PREVIEW_MAX = 300;
 
 /** Deleted notes and questions: each can come back; emptying the trash deletes them for good. */
-export function TrashList({ items }: { items: readonly TrashItem[] }) {
+export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Recording> }) {
+  // Only what is in the trash is read (the deletedAt indexes), then the records the change log names.
+  const trash = useRecords('trash');
+  const items = useMemo(() => (trash.state === 'ready' ? trashItems(trash.value, recordings) : []), [trash, recordings]);
   const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
   // The safe answer takes focus: Enter on a keyboard must not delete for good. Answered, the focus
@@ -50,6 +55,14 @@ export function TrashList({ items }: { items: readonly TrashItem[] }) {
       (error: unknown) => setToast({ text: failedText('trashEmptied', error) }),
     );
 
+  if (trash.state === 'failed') {
+    return (
+      <p class="error pad" role="alert">
+        The trash could not be read: {trash.error.message}
+      </p>
+    );
+  }
+  if (trash.state === 'loading') return null;
   return (
     <section class="results trash" aria-label="Trash">
       <div class="trash-bar">

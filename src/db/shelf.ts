@@ -1,0 +1,106 @@
+/**
+ * The library's reads that never walk the notes: the shelf (every recording and its kept counts,
+ * core/shelf.ts), the rows of it that a batch of changes touched, one recording's notes and
+ * questions, and the trash. Each first read comes with the change log's mark, read in the same
+ * transaction, so a reader then reads only what changed after it (db/changes.ts).
+ */
+import type { Note, QaItem, Recording } from '../core/model';
+import type { RecordingStats } from '../core/recording-stats';
+import { isLive } from '../core/records';
+import { replaceRecords } from '../core/shelf';
+import { lastSeq, type Change } from './changes';
+import { db } from './schema';
+
+/** Past this many changes at once (an import), reading the shelf again is the cheaper way. */
+const MAX_CHANGES_FOLLOWED = 1000;
+
+export interface ShelfRead {
+  recordings: Recording[];
+  stats: RecordingStats[];
+  /** The change log's `seq` this read includes. */
+  mark: number;
+}
+
+/** Every recording and every stats row, and the mark, in one read transaction. Reads no note. */
+export async function readShelf(): Promise<ShelfRead> {
+  const database = db();
+  return database.transaction('r', [database.recordings, database.recordingStats, database.changes, database.settings], async () => {
+    const [recordings, stats, mark] = await Promise.all([database.recordings.toArray(), database.recordingStats.toArray(), lastSeq()]);
+    return { recordings, stats, mark };
+  });
+}
+
+export interface ShelfRows {
+  /** Each recording the changes touched: its row as stored now, undefined when it is gone. */
+  recordings: Map<string, Recording | undefined>;
+  stats: Map<string, RecordingStats | undefined>;
+}
+
+/**
+ * The shelf's rows that `changes` touched, read again: the recordings written, and the stats rows
+ * of those and of the recordings of the notes and questions written. Null when the shelf must be
+ * read whole: a note or question deleted for good (its recording is no longer known) or too many
+ * changes to follow one by one.
+ */
+export async function shelfRowsChanged(changes: readonly Change[]): Promise<ShelfRows | null> {
+  if (changes.length > MAX_CHANGES_FOLLOWED) return null;
+  const database = db();
+  const keysOf = (table: Change['table']) => [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
+  return database.transaction('r', [database.recordings, database.recordingStats, database.notes, database.qa], async () => {
+    const recordingKeys = keysOf('recordings');
+    const [recordings, notes, qa] = await Promise.all([database.recordings.bulkGet(recordingKeys), database.notes.bulkGet(keysOf('notes')), database.qa.bulkGet(keysOf('qa'))]);
+    const written = [...notes, ...qa];
+    if (written.some((row) => row === undefined)) return null;
+    const statsKeys = [...new Set([...recordingKeys, ...written.map((row) => row!.recordingKey)])];
+    const stats = await database.recordingStats.bulkGet(statsKeys);
+    return {
+      recordings: new Map(recordingKeys.map((key, i) => [key, recordings[i]])),
+      stats: new Map(statsKeys.map((key, i) => [key, stats[i]])),
+    };
+  });
+}
+
+/** Notes and questions: a recording's, or the trash's. */
+export interface Records {
+  notes: readonly Note[];
+  qa: readonly QaItem[];
+}
+
+/** Which notes and questions a reader holds: the rule a record read again is kept by. */
+export type RecordsOf = { recordingKey: string } | 'trash';
+
+const belongsTo = (which: RecordsOf) => (row: Note | QaItem) => (which === 'trash' ? !isLive(row) : row.recordingKey === which.recordingKey);
+
+/**
+ * A recording's notes and questions, trashed ones included (by the `recordingKey` indexes), or
+ * those in the trash and only those (by the `deletedAt` indexes); with the mark.
+ */
+export async function readRecords(which: RecordsOf): Promise<{ value: Records; mark: number }> {
+  const database = db();
+  return database.transaction('r', [database.notes, database.qa, database.changes, database.settings], async () => {
+    const [notes, qa, mark] = await Promise.all(
+      which === 'trash'
+        ? [database.notes.where('deletedAt').above(-Infinity).toArray(), database.qa.where('deletedAt').above(-Infinity).toArray(), lastSeq()]
+        : [database.notes.where('recordingKey').equals(which.recordingKey).toArray(), database.qa.where('recordingKey').equals(which.recordingKey).toArray(), lastSeq()],
+    );
+    return { value: { notes, qa }, mark };
+  });
+}
+
+/**
+ * `records` with the notes and questions `changes` name read again (by id): replaced or added
+ * when they are `which`'s, dropped when they are not or are gone. The same object when none of
+ * it changed.
+ */
+export async function withRecordsChanged(which: RecordsOf, records: Records, changes: readonly Change[]): Promise<Records> {
+  const database = db();
+  const idsOf = (table: Change['table']) => [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
+  const noteIds = idsOf('notes');
+  const qaIds = idsOf('qa');
+  if (noteIds.length === 0 && qaIds.length === 0) return records;
+  const [notes, qa] = await database.transaction('r', database.notes, database.qa, () => Promise.all([database.notes.bulkGet(noteIds), database.qa.bulkGet(qaIds)]));
+  const belongs = belongsTo(which);
+  const nextNotes = replaceRecords(records.notes, belongs, noteIds, notes);
+  const nextQa = replaceRecords(records.qa, belongs, qaIds, qa);
+  return nextNotes === records.notes && nextQa === records.qa ? records : { notes: nextNotes, qa: nextQa };
+}
