@@ -32,7 +32,7 @@ export class MarkerFeed {
   /**
    * The message that makes the page's markers those of `notes` (times in seconds, as listed for
    * `recordingKey`), or null when they match already. The first update, one for another
-   * recording, and one that changes more than it keeps send the full set (`markers`); any other
+   * recording, and one whose changes would take more numbers than the set send the full set (`markers`); any other
    * sends what changed (`marker-changes`). O(n) in the notes, with no allocation per kept note.
    */
   update(recordingKey: string | undefined, all: readonly { id: string; t: number }[]): ToContent | null {
@@ -69,8 +69,8 @@ export class MarkerFeed {
       set.push([marker, note.t]);
     }
     if (set.length === 0 && remove.length === 0) return null;
-    // Changes that outweigh the set (a recording read again whole) go as the set.
-    if (set.length + remove.length >= notes.length) return this.full(recordingKey, notes);
+    // Changes that take more numbers than the set (a recording read again whole) go as the set.
+    if (2 * set.length + remove.length > notes.length) return this.full(recordingKey, notes);
     return { type: 'marker-changes', set, remove };
   }
 
