@@ -25,6 +25,7 @@ const BYTES_BUDGET = 1_000;
 
 type BenchWindow = FrameClockWindow & {
   pressedAt?: number;
+  inDomAt?: number;
   shownAt?: number;
   /** Every marker message the panel sent its page: when (performance.now()) and its JSON length. */
   markerMessages?: { at: number; bytes: number }[];
@@ -62,6 +63,8 @@ interface Side {
   key: string;
   notes: number;
   ms: number[];
+  /** Enter → the row in the DOM, before that frame's style, layout and paint. */
+  inDom: number[];
   bytes: number[];
 }
 
@@ -72,7 +75,7 @@ async function open(browser: Browser, key: string, notes: number, label: string)
   await panel.waitForFunction((n) => document.querySelector('section.notes')?.getAttribute('aria-label') === `Notes (${n})`, notes, { timeout: 60_000 });
   // The first marker set has gone to the page.
   await panel.waitForFunction(() => ((window as unknown as BenchWindow).markerMessages?.length ?? 0) > 0, null, { timeout: 60_000 });
-  return { label, page, panel, key, notes, ms: [], bytes: [] };
+  return { label, page, panel, key, notes, ms: [], inDom: [], bytes: [] };
 }
 
 /** Saves one note at `seconds` into the (5-minute) demo video, so the list shows its row there, and times it. */
@@ -93,23 +96,26 @@ async function save(side: Side, i: number, seconds: number): Promise<void> {
   await panel.evaluate((expected) => {
     const win = window as unknown as BenchWindow;
     delete win.pressedAt;
+    delete win.inDomAt;
     delete win.shownAt;
     window.addEventListener('keydown', (event: KeyboardEvent) => event.key === 'Enter' && (win.pressedAt ??= event.timeStamp), { capture: true, once: true });
     const list = document.querySelector('section.notes') as HTMLElement;
     const observer = new MutationObserver(() => {
       if (![...list.querySelectorAll('li')].some((li) => li.textContent?.includes(expected))) return;
       observer.disconnect();
+      win.inDomAt = performance.now();
       win.benchFrameClock.afterNextFrame((_, renderedAt) => (win.shownAt = renderedAt));
     });
     observer.observe(list, { childList: true, subtree: true, characterData: true });
   }, text);
   await box.press('Enter');
   const shown = await panel.waitForFunction(() => {
-    const { pressedAt, shownAt } = window as unknown as BenchWindow;
-    return shownAt !== undefined && pressedAt !== undefined && { ms: shownAt - pressedAt, pressedAt };
+    const { pressedAt, inDomAt, shownAt } = window as unknown as BenchWindow;
+    return shownAt !== undefined && pressedAt !== undefined && inDomAt !== undefined && { ms: shownAt - pressedAt, inDom: inDomAt - pressedAt, pressedAt };
   });
-  const { ms, pressedAt } = (await shown.jsonValue()) as { ms: number; pressedAt: number };
+  const { ms, inDom, pressedAt } = (await shown.jsonValue()) as { ms: number; inDom: number; pressedAt: number };
   side.ms.push(ms);
+  side.inDom.push(inDom);
   // The markers follow the list: wait for this save's message, then count what it took.
   const sent = await panel.waitForFunction(
     (since) => {
@@ -160,6 +166,7 @@ export const saveByListSize: Measurement = {
             p50Ms10k: p50(large.ms),
             p95Ms10: p95(few.ms),
             p50Ms10: p50(few.ms),
+            rowInDomP50Ms: { at10k: p50(large.inDom), at10: p50(few.inDom) },
             // Steadier than a p95 of 24 on a shared machine: read beside the value.
             p50Ratio: Math.round((percentile(large.ms, 0.5) / percentile(few.ms, 0.5)) * 100) / 100,
           },

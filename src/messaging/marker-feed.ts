@@ -13,8 +13,6 @@ import { MAX_MARKERS, type ToContent } from './protocol';
 interface Sent {
   marker: number;
   t: number;
-  /** The update that last listed its note: the ones not listed in this one are gone. */
-  seen: number;
 }
 
 export class MarkerFeed {
@@ -22,7 +20,6 @@ export class MarkerFeed {
   private sent: Map<string, Sent> | null = null;
   private recordingKey: string | undefined;
   private nextMarker = 0;
-  private round = 0;
 
   /** Forget what the page holds: the next update sends the full set (a new link, a page that cleared them). */
   reset(): void {
@@ -32,40 +29,39 @@ export class MarkerFeed {
   /**
    * The message that makes the page's markers those of `notes` (times in seconds, as listed for
    * `recordingKey`), or null when they match already. The first update, one for another
-   * recording, and one whose changes would take more numbers than the set send the full set (`markers`); any other
-   * sends what changed (`marker-changes`). O(n) in the notes, with no allocation per kept note.
+   * recording, and one whose changes would take more numbers than the set send the full set
+   * (`markers`); any other sends what changed (`marker-changes`). O(n) in the notes: a lookup a
+   * note, and a set of the ids only when some note left.
    */
   update(recordingKey: string | undefined, all: readonly { id: string; t: number }[]): ToContent | null {
     // A page holds at most MAX_MARKERS of a panel's markers: the first ones by time.
     const notes = all.length > MAX_MARKERS ? all.slice(0, MAX_MARKERS) : all;
     if (this.sent === null || recordingKey !== this.recordingKey) return this.full(recordingKey, notes);
     const sent = this.sent;
-    const round = ++this.round;
     const set: [number, number][] = [];
     const added: { id: string; t: number }[] = [];
     for (const note of notes) {
       const held = sent.get(note.id);
       if (!held) {
         added.push(note);
-        continue;
-      }
-      held.seen = round;
-      if (held.t !== note.t) {
+      } else if (held.t !== note.t) {
         held.t = note.t;
         set.push([held.marker, note.t]);
       }
     }
+    // Some sent are no longer listed: only then is it worth finding which.
     const remove: number[] = [];
     if (sent.size > notes.length - added.length) {
+      const listed = new Set(notes.map((note) => note.id));
       for (const [id, held] of sent) {
-        if (held.seen === round) continue;
+        if (listed.has(id)) continue;
         remove.push(held.marker);
         sent.delete(id);
       }
     }
     for (const note of added) {
       const marker = this.nextMarker++;
-      sent.set(note.id, { marker, t: note.t, seen: round });
+      sent.set(note.id, { marker, t: note.t });
       set.push([marker, note.t]);
     }
     if (set.length === 0 && remove.length === 0) return null;
@@ -76,8 +72,7 @@ export class MarkerFeed {
 
   private full(recordingKey: string | undefined, notes: readonly { id: string; t: number }[]): ToContent {
     this.recordingKey = recordingKey;
-    this.round = 0;
-    this.sent = new Map(notes.map((note, marker) => [note.id, { marker, t: note.t, seen: 0 }]));
+    this.sent = new Map(notes.map((note, marker) => [note.id, { marker, t: note.t }]));
     this.nextMarker = notes.length;
     return { type: 'markers', times: notes.map((note) => note.t) };
   }
