@@ -14,6 +14,7 @@ import { mount } from './measurements/mount';
 import { noVideoPageCost } from './measurements/no-video-page-cost';
 import { panel10k } from './measurements/panel-10k';
 import { qaPasteWorst } from './measurements/qa-paste-worst';
+import { saveByListSize } from './measurements/save-by-list-size';
 import { saveToShown } from './measurements/save-to-shown';
 import { search100k } from './measurements/search-100k';
 import { searchTranscripts } from './measurements/search-transcripts';
@@ -30,6 +31,7 @@ const MEASUREMENTS: Measurement[] = [
   quoteAtKeystroke,
   transcriptTab,
   saveToShown,
+  saveByListSize,
   panel10k,
   exportForumPost,
   qaPasteWorst,

@@ -1,7 +1,8 @@
 import browser from '../platform/browser';
 import { parseSidePanelOpened, wireTime, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
 import { mountLayer } from './layer';
-import { listenForPanel } from './panel-link';
+import { listenForPanel, type PanelPort } from './panel-link';
+import { markerSets } from './marker-sets';
 import { watchAddress } from './address-watch';
 import type { PanelKind } from '../messaging/panel-sender';
 import type { SiteAdapter } from './sites/adapter';
@@ -98,7 +99,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     else captions.stop();
   };
 
-  const onPanelMessage = (message: ToContent, from: PanelKind) => {
+  const onPanelMessage = (message: ToContent, from: PanelKind, panel: PanelPort) => {
     switch (message.type) {
       case 'seek':
         if (!isAd()) video.currentTime = message.t;
@@ -110,7 +111,10 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
         video.play().catch(() => undefined);
         break;
       case 'markers':
-        layer.setMarkers(message.times);
+        markers.replace(panel, message.times);
+        break;
+      case 'marker-changes':
+        markers.change(panel, message.set, message.remove);
         break;
       case 'panel-visible':
         // A compact player, or the user's choice, keeps the frame hidden: the panel is in the side panel.
@@ -136,6 +140,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       }
     },
     onPanelMessage,
+    (panel) => markers.forget(panel),
   );
 
   const layer = mountLayer(
@@ -155,6 +160,8 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       },
     },
   );
+
+  const markers = markerSets(layer);
 
   /**
    * Tells the panel the recording again if the page changed it. Identity may come from the
@@ -193,7 +200,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     () => {
       // From here until the new page is in place, no note may be taken: it could land on either video.
       navigating = true;
-      layer.setMarkers([]);
+      markers.clear();
       followCaptions();
       link.send({ type: 'navigating' });
     },

@@ -167,12 +167,29 @@ const ToPanel = v.variant('type', [
 ]);
 export type ToPanel = v.InferOutput<typeof ToPanel>;
 
+/** The most markers a message carries, and a page holds from one panel. */
+export const MAX_MARKERS = 100_000;
+/** A marker's number: given by its panel, counting from 0, meaningless outside that panel's link. */
+const markerNumber = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
 const ToContent = v.variant('type', [
   v.object({ type: v.literal('seek'), t: seconds }),
   v.object({ type: v.literal('pause') }),
   v.object({ type: v.literal('play') }),
-  /** Note times for the markers. Times only: the page never holds note text. */
-  v.object({ type: v.literal('markers'), times: v.pipe(v.array(seconds), v.maxLength(100_000)) }),
+  /**
+   * All the markers, sent when a panel connects and whenever its recording changes: the marker
+   * at `times[i]` is marker `i`. Times only: the page never holds note text, nor note ids.
+   */
+  v.object({ type: v.literal('markers'), times: v.pipe(v.array(seconds), v.maxLength(MAX_MARKERS)) }),
+  /**
+   * What changed since: markers to add or move (`set`, as [marker, time]) and to take away
+   * (`remove`), named by the numbers this panel gave them (messaging/marker-feed.ts).
+   */
+  v.object({
+    type: v.literal('marker-changes'),
+    set: v.pipe(v.array(v.strictTuple([markerNumber, seconds])), v.maxLength(MAX_MARKERS)),
+    remove: v.pipe(v.array(markerNumber), v.maxLength(MAX_MARKERS)),
+  }),
   /** Show or hide the panel frame. */
   v.object({ type: v.literal('panel-visible'), visible: v.boolean() }),
   /** The user's choice to type only in the browser's side panel: the frame in the page stays hidden. */

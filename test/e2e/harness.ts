@@ -191,6 +191,7 @@ export async function allPanelNoteTexts(panel: Frame): Promise<string[]> {
 
 interface CdpNode {
   nodeType: number;
+  backendNodeId: number;
   nodeValue?: string;
   attributes?: string[];
   children?: CdpNode[];
@@ -228,6 +229,29 @@ export async function pageDom(page: Page): Promise<{ classes: string[]; hiddenCl
 
 export async function markerCount(page: Page): Promise<number> {
   return (await pageDom(page)).classes.filter((c) => c === 'marker').length;
+}
+
+/**
+ * The marker buttons in the page's layer, in DOM order: each one's time (`data-t`, seconds) and
+ * the browser's id of the element, which stays the element's for its life: an element redrawn
+ * gets a new one.
+ */
+export async function pageMarkers(page: Page): Promise<{ node: number; t: number }[]> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const found: { node: number; t: number }[] = [];
+    const walk = (node: CdpNode) => {
+      const attributes = node.attributes ?? [];
+      const value = (name: string) => attributes.find((_, i) => i % 2 === 1 && attributes[i - 1] === name);
+      if (value('class') === 'marker') found.push({ node: node.backendNodeId, t: Number(value('data-t')) });
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await session.detach();
+  }
 }
 
 export async function panelVisible(page: Page, extensionId: string): Promise<boolean> {

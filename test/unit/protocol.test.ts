@@ -91,6 +91,8 @@ describe('parseToContent', () => {
     { type: 'play' },
     { type: 'markers', times: [] },
     { type: 'markers', times: [0, 10.5, 3600] },
+    { type: 'marker-changes', set: [], remove: [] },
+    { type: 'marker-changes', set: [[0, 12.5], [10_000, 0]], remove: [3, 4] },
     { type: 'panel-visible', visible: false },
   ])('accepts %o', (message) => {
     expect(parseToContent(message)).toEqual(message);
@@ -99,6 +101,14 @@ describe('parseToContent', () => {
   it('accepts 100,000 markers and rejects one more', () => {
     expect(parseToContent({ type: 'markers', times: new Array(100_000).fill(1) })).not.toBeNull();
     expect(parseToContent({ type: 'markers', times: new Array(100_001).fill(1) })).toBeNull();
+  });
+
+  it('accepts changes to 100,000 markers at once and rejects one more', () => {
+    const set = Array.from({ length: 100_000 }, (_, i) => [i, 1]);
+    const remove = Array.from({ length: 100_000 }, (_, i) => i);
+    expect(parseToContent({ type: 'marker-changes', set, remove })).not.toBeNull();
+    expect(parseToContent({ type: 'marker-changes', set: [...set, [100_000, 1]], remove: [] })).toBeNull();
+    expect(parseToContent({ type: 'marker-changes', set: [], remove: [...remove, 100_000] })).toBeNull();
   });
 
   it.each([
@@ -115,6 +125,22 @@ describe('parseToContent', () => {
     { type: 'markers', times: [1, -2] },
     { type: 'markers', times: [1, NaN] },
     { type: 'markers', times: '1,2' },
+    // Markers are numbers the panel gave them, with media times; never ids or text.
+    { type: 'marker-changes', set: [] },
+    { type: 'marker-changes', remove: [] },
+    { type: 'marker-changes', set: [[0, 1e21]], remove: [] },
+    { type: 'marker-changes', set: [[0, -1]], remove: [] },
+    { type: 'marker-changes', set: [[0, NaN]], remove: [] },
+    { type: 'marker-changes', set: [[-1, 1]], remove: [] },
+    { type: 'marker-changes', set: [[1.5, 1]], remove: [] },
+    { type: 'marker-changes', set: [[2 ** 53, 1]], remove: [] },
+    { type: 'marker-changes', set: [['6f1c1a52-5b5e-4f57-9c3e-0d5f8d1b2a11', 1]], remove: [] },
+    { type: 'marker-changes', set: [[0, 1, 'note text']], remove: [] },
+    { type: 'marker-changes', set: [[0]], remove: [] },
+    { type: 'marker-changes', set: [{ marker: 0, t: 1 }], remove: [] },
+    { type: 'marker-changes', set: [], remove: ['0'] },
+    { type: 'marker-changes', set: [], remove: [-1] },
+    { type: 'marker-changes', set: '[[0,1]]', remove: [] },
     { type: 'panel-visible' },
     { type: 'panel-visible', visible: 'yes' },
     ...NOT_OBJECTS,

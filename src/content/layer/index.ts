@@ -1,6 +1,6 @@
 import { createLayerRoot, followFullscreen } from './host';
 import { LAYER_CSS } from './layer.css';
-import { drawMarkers, mountOnProgressBar, onMarkerClick } from './markers';
+import { drawMarkers, mountOnProgressBar, onMarkerClick, placeMarker, removeMarker } from './markers';
 
 export const PANEL_WIDTH = 360;
 // Tall enough for the Q&A and Summary tabs next to a small video.
@@ -16,8 +16,10 @@ export interface LayerEvents {
 export interface Layer {
   /** Follows another video element (a replaced one), and the site's progress bar if it has one. */
   follow(video: HTMLVideoElement, progressBar: HTMLElement | null): void;
-  /** Note times; markers are drawn when the video's duration is known. */
-  setMarkers(times: readonly number[]): void;
+  /** Every marker (number → note time in seconds); markers are drawn when the video's duration is known. */
+  setMarkers(markers: ReadonlyMap<number, number>): void;
+  /** Adds or moves the markers in `set` ([number, seconds]) and takes those in `remove` away, leaving the rest as drawn. */
+  changeMarkers(set: readonly (readonly [number, number])[], remove: readonly number[]): void;
   /** Hides the markers while an ad plays: its timeline is not the recording's. */
   setAd(ad: boolean): void;
   setPanelVisible(visible: boolean): void;
@@ -38,7 +40,9 @@ export function mountLayer(
   events: LayerEvents,
 ): Layer {
   let video = place.video;
-  let times: readonly number[] = [];
+  let markers = new Map<number, number>();
+  // The buttons drawn, by marker number; empty while the duration is unknown.
+  let drawn = new Map<number, HTMLElement>();
   let ad = false;
   let onBar: ReturnType<typeof mountOnProgressBar> | null = null;
   const controller = new AbortController();
@@ -69,10 +73,10 @@ export function mountLayer(
 
   root.append(strip, launcher, frame);
 
+  const box = () => onBar?.box ?? stripMarkers;
   const redraw = () => {
-    const box = onBar?.box ?? stripMarkers;
-    box.hidden = ad;
-    drawMarkers(box, times, video.duration);
+    box().hidden = ad;
+    drawn = drawMarkers(box(), markers, video.duration);
   };
 
   const position = () => {
@@ -147,8 +151,20 @@ export function mountLayer(
   return {
     follow,
     setMarkers(next) {
-      times = next;
+      markers = new Map(next);
       redraw();
+    },
+    changeMarkers(set, remove) {
+      for (const marker of remove) {
+        markers.delete(marker);
+        removeMarker(drawn, marker);
+      }
+      const duration = video.duration;
+      const drawable = Number.isFinite(duration) && duration > 0;
+      for (const [marker, t] of set) {
+        markers.set(marker, t);
+        if (drawable) placeMarker(box(), drawn, marker, t, duration);
+      }
     },
     setAd(next) {
       ad = next;

@@ -15,19 +15,66 @@ export const MARKER_CSS = `
 .markers[hidden] { display: none; }
 `;
 
-/** Draws one button per note time into `box`, positioned along `duration`. Times only, no text. */
-export function drawMarkers(box: HTMLElement, times: readonly number[], duration: number): void {
+/**
+ * Draws one button per marker (number → time in seconds) into `box`, positioned along `duration`,
+ * in order of time (the order Tab visits them). Times only, no text. Returns the buttons by number,
+ * for `placeMarker` and `removeMarker`.
+ */
+export function drawMarkers(box: HTMLElement, markers: ReadonlyMap<number, number>, duration: number): Map<number, HTMLElement> {
   box.replaceChildren();
-  if (!Number.isFinite(duration) || duration <= 0) return;
-  for (const t of times) {
-    const marker = document.createElement('button');
-    marker.className = 'marker';
-    marker.type = 'button';
-    marker.setAttribute('data-t', String(t));
-    marker.setAttribute('aria-label', `Seek to note at ${formatTime(t)}`);
-    marker.style.left = `${Math.min(100, (t / duration) * 100)}%`;
-    box.append(marker);
+  const drawn = new Map<number, HTMLElement>();
+  if (!Number.isFinite(duration) || duration <= 0) return drawn;
+  for (const [marker, t] of [...markers].sort((a, b) => a[1] - b[1])) {
+    const button = newMarker();
+    describe(button, t, duration);
+    box.append(button);
+    drawn.set(marker, button);
   }
+  return drawn;
+}
+
+/**
+ * Adds marker number `marker` at `t` seconds to `drawn` (its buttons in `box`), or moves it there:
+ * one button placed among the others by a binary search of their times, the rest untouched.
+ */
+export function placeMarker(box: HTMLElement, drawn: Map<number, HTMLElement>, marker: number, t: number, duration: number): void {
+  let button = drawn.get(marker);
+  if (button && Number(button.getAttribute('data-t')) === t) return;
+  if (button) {
+    button.remove();
+  } else {
+    button = newMarker();
+    drawn.set(marker, button);
+  }
+  describe(button, t, duration);
+  const buttons = box.children;
+  let lo = 0;
+  let hi = buttons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Number(buttons[mid]?.getAttribute('data-t')) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  box.insertBefore(button, buttons[lo] ?? null);
+}
+
+/** Takes marker number `marker` away. */
+export function removeMarker(drawn: Map<number, HTMLElement>, marker: number): void {
+  drawn.get(marker)?.remove();
+  drawn.delete(marker);
+}
+
+function newMarker(): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.className = 'marker';
+  button.type = 'button';
+  return button;
+}
+
+function describe(button: HTMLElement, t: number, duration: number): void {
+  button.setAttribute('data-t', String(t));
+  button.setAttribute('aria-label', `Seek to note at ${formatTime(t)}`);
+  button.style.left = `${Math.min(100, (t / duration) * 100)}%`;
 }
 
 /** Calls `onSeek` with the time of the marker clicked inside `box`. */

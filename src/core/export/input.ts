@@ -15,9 +15,9 @@ export { oneLine } from '../one-line';
 export interface ExportInput {
   recording: Recording;
   /** May include trashed notes (deletedAt set): exports leave them out. */
-  notes: Note[];
+  notes: readonly Note[];
   /** May include trashed items (deletedAt set): exports leave them out. */
-  qa: QaItem[];
+  qa: readonly QaItem[];
 }
 
 /** The webinar's title as the user gave it, else the page's, else a placeholder (a post needs a heading). */

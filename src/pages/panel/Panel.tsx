@@ -48,7 +48,7 @@ export function Panel({ place }: { place: PanelPlace }) {
     setTab('notes');
   }, []);
   const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
-  useVideoFeed(link, place, settings, complete);
+  useVideoFeed(link, place, settings, recording?.key, complete);
   const shared = usePanelValue({ link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast: setToast });
 
   const list = notes.state === 'ready' ? notes.value : [];

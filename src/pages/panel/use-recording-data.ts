@@ -1,18 +1,17 @@
 import { useMemo } from 'preact/hooks';
 import type { ExportInput } from '../../core/export/input';
 import type { Note, QaItem, Recording, Speaker } from '../../core/model';
-import { listQa } from '../../db/qa';
 import { getRecording, type RecordingInfo } from '../../db/recordings';
 import { useLiveQuery, type Live } from '../shared/live-query';
-import { useRecordingNotes } from './use-notes';
+import { useRecordingRecords } from './use-recording-records';
 
 const NO_SPEAKERS: readonly Speaker[] = [];
 
 export interface RecordingData {
-  /** Maybe the first screenful while the rest loads (see useRecordingNotes). */
-  notes: Live<Note[]>;
+  /** Maybe the first screenful while the rest loads (see useRecordingRecords). */
+  notes: Live<readonly Note[]>;
   /** All of the recording's live notes: exports and markers wait for these. */
-  complete: Live<Note[]>;
+  complete: Live<readonly Note[]>;
   /** The stored recording (its details and speakers); undefined before its first note. */
   stored: Live<Recording | undefined>;
   speakers: readonly Speaker[];
@@ -23,9 +22,8 @@ export interface RecordingData {
 
 /** The live data of the recording playing (none while `recording` is null). */
 export function useRecordingData(recording: RecordingInfo | null): RecordingData {
-  const { notes, complete } = useRecordingNotes(recording?.key);
+  const { notes, complete, qa } = useRecordingRecords(recording?.key);
   const stored = useLiveQuery(async () => (recording ? getRecording(recording.key) : undefined), [recording?.key]);
-  const qa = useLiveQuery(async () => (recording ? listQa(recording.key) : []), [recording?.key]);
   // The same array until the stored recording changes: the panel's context holds it.
   const speakers = useMemo(() => (stored.state === 'ready' ? (stored.value?.speakers ?? NO_SPEAKERS) : NO_SPEAKERS), [stored]);
   // Recomputed only when the data changes: exports are not free.

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../core/model';
 import type { Settings } from '../../core/settings';
 import { db } from '../../db/schema';
 import type { RecordingInfo } from '../../db/recordings';
+import { MarkerFeed } from '../../messaging/marker-feed';
 import type { ToPanel } from '../../messaging/protocol';
 import type { PanelPlace } from '../../platform/side-panel';
 import { errorText } from '../../core/error-text';
@@ -120,10 +121,10 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
 
 /**
  * What the panel tells its video: where the user wants to type (`placement`, from the frame
- * only), to show the panel once on opening if the settings say so, and the notes' times for the
- * markers.
+ * only), to show the panel once on opening if the settings say so, and the markers of
+ * `recordingKey`'s notes: all of them once, then what changed (messaging/marker-feed.ts).
  */
-export function useVideoFeed(link: VideoLink | null, place: PanelPlace, settings: Live<Settings>, notes: Live<Note[]>): void {
+export function useVideoFeed(link: VideoLink | null, place: PanelPlace, settings: Live<Settings>, recordingKey: string | undefined, notes: Live<readonly Note[]>): void {
   const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
   useEffect(() => {
     if (link && place === 'frame' && settings.state === 'ready') link.send({ type: 'placement', sidePanelOnly });
@@ -134,7 +135,14 @@ export function useVideoFeed(link: VideoLink | null, place: PanelPlace, settings
     openedOnce.current = true;
     if (settings.value.openPanelOnVideo && !settings.value.typeInSidePanel) link.send({ type: 'panel-visible', visible: true });
   }, [link, settings]);
+  // What the page holds is this link's: a new link starts with the full set.
+  const feed = useMemo(() => new MarkerFeed(), [link]);
   useEffect(() => {
-    if (link && notes.state === 'ready') link.send({ type: 'markers', times: notes.value.map((note) => note.t) });
+    // Loading means another recording, or the same one read again after the page moved away
+    // (the content script cleared the markers then): the full set goes once it is read.
+    if (notes.state !== 'ready') feed.reset();
+    if (!link || notes.state !== 'ready') return;
+    const message = feed.update(recordingKey, notes.value);
+    if (message) link.send(message);
   }, [link, notes]);
 }

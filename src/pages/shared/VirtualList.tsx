@@ -58,11 +58,16 @@ export function VirtualList<T>({
     },
     [holdIndex],
   );
+  // The virtualizer lays out every row again (O(n)) whenever this function changes: only when the
+  // items do, not on each render (a list of 10,000 re-rendered for a seek or a context change).
+  const keyOf = useRef(itemKey);
+  keyOf.current = itemKey;
+  const getItemKey = useCallback((index: number) => (keyOf.current ? keyOf.current(items[index] as T) : index), [items]);
   const options: VirtualizerOptions<HTMLDivElement, HTMLLIElement> = {
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => estimateSize,
-    getItemKey: itemKey ? (index) => itemKey(items[index] as T) : (index) => index,
+    getItemKey,
     overscan: 6,
     rangeExtractor,
     observeElementRect,

@@ -15,8 +15,7 @@ const OPTIONS = {
 
 function withHugeValues() {
   const input = webinar();
-  input.notes.push(note(1e21, 'Typed as 1000000000000000000000 before the rule', { createdAt: 1e17, updatedAt: 1e17 }));
-  return input;
+  return { ...input, notes: [...input.notes, note(1e21, 'Typed as 1000000000000000000000 before the rule', { createdAt: 1e17, updatedAt: 1e17 })] };
 }
 
 describe('exports of a record stored before the time and date rules', () => {
