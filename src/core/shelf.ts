@@ -110,22 +110,3 @@ export function passesFilters(summary: RecordingSummary, filters: Filters): bool
   return true;
 }
 
-/**
- * A reader's notes (or questions) with some read again: `rows[i]` is the record `ids[i]` as now
- * stored (undefined when deleted for good). It replaces the listed one, or joins the list, when
- * it `belongs` (to the recording shown, to the trash); otherwise it leaves the list. The same
- * array when nothing of it changed.
- */
-export function replaceRecords<T extends { id: string }>(list: readonly T[], belongs: (row: T) => boolean, ids: readonly string[], rows: readonly (T | undefined)[]): readonly T[] {
-  if (ids.length === 0) return list;
-  const byId = new Map(list.map((listed) => [listed.id, listed]));
-  let changed = false;
-  ids.forEach((id, i) => {
-    const row = rows[i];
-    if (row !== undefined && belongs(row)) {
-      byId.set(id, row);
-      changed = true;
-    } else if (byId.delete(id)) changed = true;
-  });
-  return changed ? [...byId.values()] : list;
-}

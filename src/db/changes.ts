@@ -25,6 +25,11 @@ export interface ChangesSince {
   complete: boolean;
 }
 
+/** The distinct keys of `table`'s records that `changes` name, in the order first named. */
+export function changedKeys(changes: readonly Change[], table: Exclude<ChangedTable, 'transcripts'>): string[] {
+  return [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
+}
+
 /** Where the log starts: every change at or below it was pruned. */
 const FLOOR_KEY = 'changes.floor';
 

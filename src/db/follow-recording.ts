@@ -7,7 +7,7 @@ import { liveQuery } from 'dexie';
 import { applyChanges } from '../core/apply-changes';
 import type { Note, QaItem } from '../core/model';
 import { byAsked, byTime, isLive } from '../core/records';
-import { changesSince, lastSeq } from './changes';
+import { changedKeys, changesSince, lastSeq } from './changes';
 import { listNotes } from './notes';
 import { listQa } from './qa';
 import { db } from './schema';
@@ -58,8 +58,8 @@ export function followRecording(recordingKey: string, reader: RecordingReader, f
     const next = await database.transaction('r', [database.changes, database.settings, database.notes, database.qa], async () => {
       const since = await changesSince(mark);
       if (!since.complete) return readAll();
-      const noteIds = [...new Set(since.changes.filter((c) => c.table === 'notes').map((c) => c.key as string))];
-      const qaIds = [...new Set(since.changes.filter((c) => c.table === 'qa').map((c) => c.key as string))];
+      const noteIds = changedKeys(since.changes, 'notes');
+      const qaIds = changedKeys(since.changes, 'qa');
       const [notes, qa] = await Promise.all([database.notes.bulkGet(noteIds), database.qa.bulkGet(qaIds)]);
       return {
         records: {

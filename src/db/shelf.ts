@@ -7,8 +7,8 @@
 import type { Note, QaItem, Recording } from '../core/model';
 import type { RecordingStats } from '../core/recording-stats';
 import { isLive } from '../core/records';
-import { replaceRecords } from '../core/shelf';
-import { lastSeq, type Change } from './changes';
+import { applyChanges } from '../core/apply-changes';
+import { changedKeys, lastSeq, type Change } from './changes';
 import { db } from './schema';
 
 /** Past this many changes at once (an import), reading the shelf again is the cheaper way. */
@@ -45,7 +45,7 @@ export interface ShelfRows {
 export async function shelfRowsChanged(changes: readonly Change[]): Promise<ShelfRows | null> {
   if (changes.length > MAX_CHANGES_FOLLOWED) return null;
   const database = db();
-  const keysOf = (table: Change['table']) => [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
+  const keysOf = (table: 'recordings' | 'notes' | 'qa') => changedKeys(changes, table);
   return database.transaction('r', [database.recordings, database.recordingStats, database.notes, database.qa], async () => {
     const recordingKeys = keysOf('recordings');
     const [recordings, notes, qa] = await Promise.all([database.recordings.bulkGet(recordingKeys), database.notes.bulkGet(keysOf('notes')), database.qa.bulkGet(keysOf('qa'))]);
@@ -68,6 +68,10 @@ export interface Records {
 
 /** Which notes and questions a reader holds: the rule a record read again is kept by. */
 export type RecordsOf = { recordingKey: string } | 'trash';
+
+const byDeletedAt = (a: Note | QaItem, b: Note | QaItem) => (a.deletedAt ?? 0) - (b.deletedAt ?? 0);
+/** No order but the primary key's (applyChanges breaks ties by id). */
+const byIdOnly = () => 0;
 
 const belongsTo = (which: RecordsOf) => (row: Note | QaItem) => (which === 'trash' ? !isLive(row) : row.recordingKey === which.recordingKey);
 
@@ -94,13 +98,14 @@ export async function readRecords(which: RecordsOf): Promise<{ value: Records; m
  */
 export async function withRecordsChanged(which: RecordsOf, records: Records, changes: readonly Change[]): Promise<Records> {
   const database = db();
-  const idsOf = (table: Change['table']) => [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
-  const noteIds = idsOf('notes');
-  const qaIds = idsOf('qa');
+  const noteIds = changedKeys(changes, 'notes');
+  const qaIds = changedKeys(changes, 'qa');
   if (noteIds.length === 0 && qaIds.length === 0) return records;
   const [notes, qa] = await database.transaction('r', database.notes, database.qa, () => Promise.all([database.notes.bulkGet(noteIds), database.qa.bulkGet(qaIds)]));
   const belongs = belongsTo(which);
-  const nextNotes = replaceRecords(records.notes, belongs, noteIds, notes);
-  const nextQa = replaceRecords(records.qa, belongs, qaIds, qa);
+  // In the order `readRecords` reads by: the trash by its index on `deletedAt`, a recording's by id.
+  const order = which === 'trash' ? byDeletedAt : byIdOnly;
+  const nextNotes = applyChanges(records.notes, new Map(noteIds.map((id, i) => [id, notes[i]])), belongs, order);
+  const nextQa = applyChanges(records.qa, new Map(qaIds.map((id, i) => [id, qa[i]])), belongs, order);
   return nextNotes === records.notes && nextQa === records.qa ? records : { notes: nextNotes, qa: nextQa };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note, QaItem, Recording } from '../../src/core/model';
 import { statsOf } from '../../src/core/recording-stats';
-import { passesFilters, replaceRecords, shelfFrom, shelfView, withChanged, type Shelf } from '../../src/core/shelf';
+import { passesFilters, shelfFrom, shelfView, withChanged, type Shelf } from '../../src/core/shelf';
 
 const rec = (key: string, updatedAt: number, extra: Partial<Recording> = {}): Recording => ({
   key,
@@ -90,23 +90,5 @@ describe('withChanged', () => {
     expect(view.tags).toEqual(['new', 'Security']);
     expect(view.trashed).toBe(2);
     expect(shelfView(shelf).summaries).toHaveLength(3);
-  });
-});
-
-describe('replaceRecords', () => {
-  const list = [note('n1', 'a', 1), note('n2', 'a', 1)];
-  const ofA = (row: Note) => row.recordingKey === 'a';
-  it('replaces, adds what now belongs to the recording, drops what is gone or moved', () => {
-    const edited = note('n1', 'a', 2, { text: 'edited' });
-    const result = replaceRecords(list, ofA, ['n1', 'n2', 'n6', 'n7'], [edited, undefined, note('n6', 'a', 3), note('n7', 'b', 3)]);
-    expect(result.map((n) => [n.id, n.text])).toEqual([
-      ['n1', 'edited'],
-      ['n6', 'n6'],
-    ]);
-    expect(replaceRecords(list, ofA, ['n2'], [note('n2', 'b', 2)]).map((n) => n.id)).toEqual(['n1']);
-  });
-  it('gives the same list back when none of the changes is the recording’s', () => {
-    expect(replaceRecords(list, ofA, ['x'], [note('x', 'b', 1)])).toBe(list);
-    expect(replaceRecords(list, ofA, ['y'], [undefined])).toBe(list);
   });
 });
