@@ -1,8 +1,9 @@
 /**
- * Search over every note, question and recording held in memory. Documents are normalised once
- * when the index is built; a search is then a plain substring scan, which keeps 100,000 documents
- * inside a keystroke's budget. Highlighting maps matches in the normalised text back to the
- * original text, whose length normalisation may change.
+ * The search's rules: how text is folded (`normalize`), what a query's terms are (`parseQuery`),
+ * which words a text has (`searchWords`) and what a match is (`matchesAll`: every term at the
+ * start of a word). `SearchIndex` scans documents with them (transcript lines); the library's
+ * word index (search-engine.ts) finds the same matches through FlexSearch. Highlighting maps
+ * matches in the normalised text back to the original text, whose length normalisation may change.
  */
 import { graphemeBoundary } from './shorten';
 
@@ -31,6 +32,12 @@ export interface SearchDoc {
   t?: number;
   /** A line's speaker as its voice tag names them. */
   voice?: string;
+  /** What the filters test, carried so a search needs no other record: a note's tags, */
+  tags?: string[];
+  /** the speakers of a note or of a question's answers (ids in the recording's list), */
+  speakerIds?: string[];
+  /** and the names typed for answers by someone not in that list. */
+  names?: string[];
 }
 
 const MARKS = /\p{M}/gu;
@@ -66,6 +73,43 @@ export function normalize(text: string): string {
 }
 
 const WORDS = /[\p{L}\p{N}]+/gu;
+/** Scripts written without spaces between words: each of their characters is a word of its own. */
+const UNSPACED = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const SEARCH_WORDS = new RegExp(`[${UNSPACED}]|(?:(?![${UNSPACED}])[\\p{L}\\p{N}])+`, 'gu');
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const UNSPACED_CHAR = new RegExp(`[${UNSPACED}]`, 'u');
+
+/**
+ * The words of a normalised text as search indexes them: runs of letters and digits, and each
+ * Han, Hiragana or Katakana character alone (those scripts put no space between words, so a word
+ * of them is found by its characters and then checked as a whole by `matchesAll`).
+ */
+export function searchWords(normalized: string): string[] {
+  return normalized.match(SEARCH_WORDS) ?? [];
+}
+
+/** Whether `at` in a normalised text starts a word: what a term must match at. */
+function startsWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text[at - 1] as string;
+  return !WORD_CHAR.test(before) || UNSPACED_CHAR.test(before) || UNSPACED_CHAR.test(text[at] as string);
+}
+
+/** Where `needle` first occurs in `text` at the start of a word, from `from`; -1 when nowhere. */
+function wordIndexOf(text: string, needle: string, from: number): number {
+  for (let at = text.indexOf(needle, from); at !== -1; at = text.indexOf(needle, at + 1)) if (startsWord(text, at)) return at;
+  return -1;
+}
+
+/**
+ * The search's one rule of a match: every term (normalised, as `parseQuery` gives them) occurs in
+ * the normalised text at the start of a word, so a term finds the words it begins ("contr" finds
+ * "contrast", as the user types) and a quoted phrase finds those words in a row.
+ */
+export function matchesAll(normalized: string, terms: readonly string[]): boolean {
+  for (let j = 0; j < terms.length; j++) if (wordIndexOf(normalized, terms[j] as string, 0) === -1) return false;
+  return true;
+}
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /**
@@ -125,7 +169,7 @@ function needlesOf(terms: readonly string[]): string[] {
 }
 
 /**
- * Where the terms occur in `text` (the original, not its normalised form): sorted, merged
+ * Where the terms occur in `text` at the start of a word, as `matchesAll` finds them (in the original, not its normalised form): sorted, merged
  * [start, end) ranges in UTF-16 indices of `text`. A range covers whole code points and takes in
  * the marks after its last letter, so "é" written as e + U+0301 is highlighted whole.
  */
@@ -135,7 +179,7 @@ export function matchRanges(text: string, terms: readonly string[]): [number, nu
   const { normalized, starts } = normalizeWithStarts(text);
   const found: [number, number][] = [];
   for (const needle of needles) {
-    for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + 1)) {
+    for (let at = wordIndexOf(normalized, needle, 0); at !== -1; at = wordIndexOf(normalized, needle, at + 1)) {
       // The end is where the next code point with a normalised form starts: past dropped marks,
       // and past the rest of a code point the match ends inside (a Hangul syllable's jamo).
       let end = at + needle.length;
@@ -216,13 +260,12 @@ export class SearchIndex {
   }
 
   /**
-   * The docs, in the order given, whose normalised text contains every term (no terms: every
-   * doc). `accept` filters docs before their text is tested. At most `limit` hits are kept, but
+   * The docs, in the order given, that match every term (`matchesAll`; no terms: every doc). `accept` filters docs before their text is tested. At most `limit` hits are kept, but
    * `total` counts every match.
    */
   search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean, limit = Infinity): { hits: SearchDoc[]; total: number } {
-    // A term inside a longer one adds nothing to the test; the longest rejects most, so goes first.
-    const needles = needlesOf(terms).filter((term, i, all) => !all.slice(0, i).some((longer) => longer.includes(term)));
+    // A term at a word start of a longer one adds nothing to the test; the longest rejects most, so goes first.
+    const needles = needlesOf(terms).filter((term, i, all) => !all.slice(0, i).some((longer) => wordIndexOf(longer, term, 0) !== -1));
     const hits: SearchDoc[] = [];
     let total = 0;
     // The hot loop: no allocation, no regex, one indexOf per term until one misses.
@@ -230,7 +273,9 @@ export class SearchIndex {
       const doc = this.docs[i] as SearchDoc;
       if (accept && !accept(doc)) continue;
       const text = this.texts[i] as string;
+      // indexOf first: it rejects most texts before the word-start check runs at all.
       for (let j = 0; j < needles.length; j++) if (text.indexOf(needles[j] as string) === -1) continue scan;
+      if (!matchesAll(text, needles)) continue;
       total++;
       if (hits.length < limit) hits.push(doc);
     }
