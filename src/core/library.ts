@@ -31,31 +31,60 @@ export type TrashItem =
 export const foldName = (name: string) => name.trim().toLocaleLowerCase();
 const fold = foldName;
 
+/** A recording's search document: its title, the title its details give, and their description. */
+export function recordingDoc(recording: Recording): SearchDoc {
+  const { title, description } = recording.details ?? {};
+  const parts = [recording.title];
+  if (title && title !== recording.title) parts.push(title);
+  if (description) parts.push(description);
+  return { kind: 'recording', id: recording.key, recordingKey: recording.key, text: parts.join('\n') };
+}
+
+/** A live note's search document, with what the tag and speaker filters test. */
+export function noteDoc(note: Note): SearchDoc {
+  const doc: SearchDoc = { kind: 'note', id: note.id, recordingKey: note.recordingKey, text: note.text, t: note.t };
+  if (note.tags?.length) doc.tags = note.tags;
+  if (note.speakerId) doc.speakerIds = [note.speakerId];
+  return doc;
+}
+
+/** A live question's search document: the question and its answers, with the answers' speakers. */
+export function qaDoc(item: QaItem): SearchDoc {
+  const text = [item.question, ...item.answers.map((answer) => answer.text)].join('\n');
+  const doc: SearchDoc = { kind: 'qa', id: item.id, recordingKey: item.recordingKey, text, ...(item.t !== undefined ? { t: item.t } : {}) };
+  const speakerIds = item.answers.flatMap((answer) => (answer.speakerId ? [answer.speakerId] : []));
+  const names = item.answers.flatMap((answer) => (answer.name ? [answer.name] : []));
+  if (speakerIds.length) doc.speakerIds = speakerIds;
+  if (names.length) doc.names = names;
+  return doc;
+}
+
 /**
- * The search documents: live notes and questions, and each recording's title and details. In the
- * order hits are shown: recordings as `order` lists them (most recently edited first), each one's
- * title, then its notes and questions by time. Sorted once here, so a search needs no sort.
+ * Search hits in the order they are shown: recordings as `order` lists them (most recently edited
+ * first), each one's title, then its notes and questions by time; what the user wrote before what
+ * was said (transcript lines last). Stable for equal keys.
  */
-export function searchDocs(data: LibraryData, order: readonly string[]): SearchDoc[] {
-  const docs: SearchDoc[] = [];
-  for (const recording of data.recordings) {
-    const { title, description } = recording.details ?? {};
-    const parts = [recording.title];
-    if (title && title !== recording.title) parts.push(title);
-    if (description) parts.push(description);
-    docs.push({ kind: 'recording', id: recording.key, recordingKey: recording.key, text: parts.join('\n') });
-  }
-  // In the lists' own order (records.ts); the sort below is stable, so notes and questions at one time keep it.
-  for (const note of liveNotes(data.notes)) docs.push({ kind: 'note', id: note.id, recordingKey: note.recordingKey, text: note.text, t: note.t });
-  for (const item of liveQa(data.qa)) {
-    const text = [item.question, ...item.answers.map((answer) => answer.text)].join('\n');
-    docs.push({ kind: 'qa', id: item.id, recordingKey: item.recordingKey, text, ...(item.t !== undefined ? { t: item.t } : {}) });
-  }
+export function orderHits(hits: readonly SearchDoc[], order: readonly string[]): SearchDoc[] {
   const rank = new Map(order.map((key, i) => [key, i]));
   const at = (doc: SearchDoc) => (doc.kind === 'recording' ? -1 : (doc.t ?? Infinity));
-  return docs.sort(
-    (a, b) => (rank.get(a.recordingKey) ?? Infinity) - (rank.get(b.recordingKey) ?? Infinity) || a.recordingKey.localeCompare(b.recordingKey) || at(a) - at(b),
+  const said = (doc: SearchDoc) => (doc.kind === 'line' ? 1 : 0);
+  return [...hits].sort(
+    (a, b) =>
+      said(a) - said(b) ||
+      (rank.get(a.recordingKey) ?? Infinity) - (rank.get(b.recordingKey) ?? Infinity) ||
+      a.recordingKey.localeCompare(b.recordingKey) ||
+      at(a) - at(b),
   );
+}
+
+/**
+ * The search documents: live notes and questions, and each recording's title and details. In the
+ * order hits are shown (`orderHits`). Sorted once here, so a scan needs no sort.
+ */
+export function searchDocs(data: LibraryData, order: readonly string[]): SearchDoc[] {
+  // In the lists' own order (records.ts); the sort is stable, so notes and questions at one time keep it.
+  const docs = [...data.recordings.map(recordingDoc), ...liveNotes(data.notes).map(noteDoc), ...liveQa(data.qa).map(qaDoc)];
+  return orderHits(docs, order);
 }
 
 /**
@@ -93,41 +122,35 @@ export function searchLibrary(
   return { hits: [...own.hits, ...said.hits], total: own.total + said.total };
 }
 
-/** Lookups the filters need, built once per data change. */
+/**
+ * Whether a search document passes the filters (all of those set), from what the document carries
+ * and its recording (undefined when the recording is gone). A line is a speaker's when its voice
+ * tag names them; a question is when one of its answers is theirs.
+ */
+export function acceptsDoc(doc: SearchDoc, recording: Recording | undefined, filters: Filters): boolean {
+  if (filters.site && recording?.site !== filters.site) return false;
+  if (filters.tag && (doc.kind !== 'note' || !hasTag({ tags: doc.tags }, filters.tag))) return false;
+  if (filters.speaker) {
+    const name = fold(filters.speaker);
+    if (doc.kind === 'line') return fold(doc.voice ?? '') === name;
+    const ids = new Set((recording?.speakers ?? []).filter((speaker) => fold(speaker.name) === name).map((speaker) => speaker.id));
+    if (doc.kind === 'recording') return ids.size > 0;
+    return (doc.speakerIds ?? []).some((id) => ids.has(id)) || (doc.names ?? []).some((typed) => fold(typed) === name);
+  }
+  return true;
+}
+
+/** The recordings by key, for the filters and the trash. */
 export class LibraryIndex {
   readonly recordings = new Map<string, Recording>();
-  readonly notes = new Map<string, Note>();
-  readonly qa = new Map<string, QaItem>();
 
-  constructor(data: LibraryData) {
+  constructor(data: Pick<LibraryData, 'recordings'>) {
     for (const recording of data.recordings) this.recordings.set(recording.key, recording);
-    for (const note of data.notes) this.notes.set(note.id, note);
-    for (const item of data.qa) this.qa.set(item.id, item);
   }
 
-  private speakerIds(recordingKey: string, name: string): Set<string> {
-    const speakers = this.recordings.get(recordingKey)?.speakers ?? [];
-    return new Set(speakers.filter((speaker) => fold(speaker.name) === fold(name)).map((speaker) => speaker.id));
-  }
-
-  /** Whether a search document passes the filters (all of those set). */
+  /** Whether a search document passes the filters (`acceptsDoc`). */
   accepts(doc: SearchDoc, filters: Filters): boolean {
-    const recording = this.recordings.get(doc.recordingKey);
-    if (filters.site && recording?.site !== filters.site) return false;
-    if (filters.tag) {
-      const note = doc.kind === 'note' ? this.notes.get(doc.id) : undefined;
-      if (!note || !hasTag(note, filters.tag)) return false;
-    }
-    if (filters.speaker) {
-      // A line is the speaker's when its voice tag names them.
-      if (doc.kind === 'line') return fold(doc.voice ?? '') === fold(filters.speaker);
-      const ids = this.speakerIds(doc.recordingKey, filters.speaker);
-      if (doc.kind === 'recording') return ids.size > 0;
-      if (doc.kind === 'note') return ids.has(this.notes.get(doc.id)?.speakerId ?? '');
-      const answers = this.qa.get(doc.id)?.answers ?? [];
-      return answers.some((answer) => ids.has(answer.speakerId ?? '') || fold(answer.name ?? '') === fold(filters.speaker ?? ''));
-    }
-    return true;
+    return acceptsDoc(doc, this.recordings.get(doc.recordingKey), filters);
   }
 }
 

@@ -1,0 +1,133 @@
+/**
+ * The library's search index: every live note, question and recording title as a search document
+ * in a FlexSearch word index with prefix entries ("forward"), which is what finds the documents
+ * that may match, and the documents themselves, which decide (`matchesAll`) and are shown.
+ *
+ * Why FlexSearch (bench/compare-search-libraries.ts, on the bench's 104,000 documents): a query
+ * takes 0–60 ms where MiniSearch takes 110–560 ms, because MiniSearch scores every matching
+ * document and we sort by recording and time, not by score. FlexSearch's costs, paid off the page's
+ * thread in the library's worker: a larger kept index (about 55 MB against 19 MB) and ~9 ms to
+ * replace one document (it finds a document's entries by scanning; its `fastupdate` would avoid
+ * that, but its export cannot be imported back: flexsearch 0.8.212).
+ *
+ * Pure (no browser API): the worker (pages/library/search.worker.ts) keeps it in IndexedDB as a
+ * `WordIndexSnapshot` and tests use it directly.
+ */
+import { Index } from 'flexsearch';
+import { matchesAll, normalize, searchWords, type SearchDoc } from './search';
+
+/** What is kept in IndexedDB: plain data, structured-cloneable. Bump `format` when it changes. */
+export interface WordIndexSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** The next number a new document gets. */
+  nextId: number;
+  /** Each document with its number in the index. */
+  docs: [number, SearchDoc][];
+  /** FlexSearch's export: its keys and their data, in the order it gave them. */
+  parts: [string, string][];
+}
+
+export const SNAPSHOT_FORMAT = 1;
+
+/** A document's key: its kind and id (a note and a question may share an id). */
+export const docKey = (doc: Pick<SearchDoc, 'kind' | 'id'>): string => `${doc.kind}:${doc.id}`;
+
+/** What FlexSearch splits a text into: our folding and our words, so its matches are ours. */
+const encode = (text: string): string[] => searchWords(normalize(text));
+const newIndex = () => new Index({ tokenize: 'forward', encode });
+
+/** Matches of a search: at most `limit`, unordered; `total` counts every one. */
+export interface WordHits {
+  hits: SearchDoc[];
+  total: number;
+}
+
+export class WordIndex {
+  private readonly index = newIndex();
+  private readonly docs = new Map<number, SearchDoc>();
+  private readonly numbers = new Map<string, number>();
+  private nextId = 1;
+
+  /** An index of `docs`. */
+  static build(docs: Iterable<SearchDoc>): WordIndex {
+    const built = new WordIndex();
+    for (const doc of docs) built.put(doc);
+    return built;
+  }
+
+  /** The index a snapshot was made of; throws on a snapshot of another format. */
+  static restore(snapshot: WordIndexSnapshot): WordIndex {
+    if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`search index format ${String(snapshot.format)}, expected ${SNAPSHOT_FORMAT}`);
+    const restored = new WordIndex();
+    for (const [key, data] of snapshot.parts) restored.index.import(key, data);
+    for (const [id, doc] of snapshot.docs) {
+      restored.docs.set(id, doc);
+      restored.numbers.set(docKey(doc), id);
+    }
+    restored.nextId = snapshot.nextId;
+    return restored;
+  }
+
+  /** Plain data to keep (see `WordIndexSnapshot`). */
+  snapshot(): WordIndexSnapshot {
+    const parts: [string, string][] = [];
+    // A synchronous handler makes the export synchronous.
+    void this.index.export((key, data) => {
+      parts.push([key, data]);
+    });
+    return { format: SNAPSHOT_FORMAT, nextId: this.nextId, docs: [...this.docs], parts };
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Adds a document, or replaces the one with its kind and id. */
+  put(doc: SearchDoc): void {
+    const key = docKey(doc);
+    const known = this.numbers.get(key);
+    const id = known ?? this.nextId++;
+    if (known !== undefined && this.docs.get(known)?.text === doc.text) {
+      this.docs.set(id, doc); // only what the filters read changed: the words are the same
+      return;
+    }
+    this.numbers.set(key, id);
+    this.docs.set(id, doc);
+    if (known !== undefined) this.index.update(id, doc.text);
+    else this.index.add(id, doc.text);
+  }
+
+  /** Removes the document with this kind and id, if there is one. */
+  remove(kind: SearchDoc['kind'], id: string): void {
+    const key = docKey({ kind, id });
+    const number = this.numbers.get(key);
+    if (number === undefined) return;
+    this.index.remove(number);
+    this.docs.delete(number);
+    this.numbers.delete(key);
+  }
+
+  /**
+   * The documents that match every term (normalised, as `parseQuery` gives them: `matchesAll`)
+   * and pass `accept`.
+   */
+  search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean): SearchDoc[] {
+    const words = [...new Set(terms.flatMap((term) => searchWords(term)))];
+    if (words.length === 0) return [];
+    // Every word of every term is a word prefix in the document; a phrase or a run of Han
+    // characters must also be in a row, which only the text can tell.
+    const exact = terms.every((term) => {
+      const termWords = searchWords(term);
+      return termWords.length === 1 && termWords[0] === term;
+    });
+    const found = this.index.search(words.join(' '), { limit: Number.MAX_SAFE_INTEGER }) as number[];
+    const hits: SearchDoc[] = [];
+    for (const id of found) {
+      const doc = this.docs.get(id);
+      if (!doc || (accept && !accept(doc))) continue;
+      if (!exact && !matchesAll(normalize(doc.text), terms)) continue;
+      hits.push(doc);
+    }
+    return hits;
+  }
+}
