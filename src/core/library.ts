@@ -8,7 +8,7 @@ import type { SearchDoc, SearchIndex } from './search';
 import { linkAt } from './links';
 import { exportUrl } from './web-url';
 import { hasTag } from './tags';
-import { isLive, liveNotes, liveQa } from './records';
+import { isLive } from './records';
 
 export interface LibraryData {
   recordings: Recording[];
@@ -42,7 +42,7 @@ export function recordingDoc(recording: Recording): SearchDoc {
 
 /** A live note's search document, with what the tag and speaker filters test. */
 export function noteDoc(note: Note): SearchDoc {
-  const doc: SearchDoc = { kind: 'note', id: note.id, recordingKey: note.recordingKey, text: note.text, t: note.t };
+  const doc: SearchDoc = { kind: 'note', id: note.id, recordingKey: note.recordingKey, text: note.text, t: note.t, createdAt: note.createdAt };
   if (note.tags?.length) doc.tags = note.tags;
   if (note.speakerId) doc.speakerIds = [note.speakerId];
   return doc;
@@ -51,7 +51,7 @@ export function noteDoc(note: Note): SearchDoc {
 /** A live question's search document: the question and its answers, with the answers' speakers. */
 export function qaDoc(item: QaItem): SearchDoc {
   const text = [item.question, ...item.answers.map((answer) => answer.text)].join('\n');
-  const doc: SearchDoc = { kind: 'qa', id: item.id, recordingKey: item.recordingKey, text, ...(item.t !== undefined ? { t: item.t } : {}) };
+  const doc: SearchDoc = { kind: 'qa', id: item.id, recordingKey: item.recordingKey, text, createdAt: item.createdAt, ...(item.t !== undefined ? { t: item.t } : {}) };
   const speakerIds = item.answers.flatMap((answer) => (answer.speakerId ? [answer.speakerId] : []));
   const names = item.answers.flatMap((answer) => (answer.name ? [answer.name] : []));
   if (speakerIds.length) doc.speakerIds = speakerIds;
@@ -59,32 +59,41 @@ export function qaDoc(item: QaItem): SearchDoc {
   return doc;
 }
 
+const KIND_ORDER: Record<SearchDoc['kind'], number> = { recording: 0, note: 1, qa: 2, line: 3 };
+
 /**
- * Search hits in the order they are shown: recordings as `order` lists them (most recently edited
- * first), each one's title, then its notes and questions by time; what the user wrote before what
- * was said (transcript lines last). Stable for equal keys.
+ * Search hits in the order they are shown: what the user wrote before what was said (transcript
+ * lines last); then recordings as `order` lists them (most recently edited first), each one's
+ * title, then its notes and questions by time (notes before questions at one time, each by when
+ * written, as records.ts orders them). Each hit's place is computed once: tens of thousands of
+ * hits are sorted within a keystroke.
  */
 export function orderHits(hits: readonly SearchDoc[], order: readonly string[]): SearchDoc[] {
   const rank = new Map(order.map((key, i) => [key, i]));
-  const at = (doc: SearchDoc) => (doc.kind === 'recording' ? -1 : (doc.t ?? Infinity));
-  const said = (doc: SearchDoc) => (doc.kind === 'line' ? 1 : 0);
-  return [...hits].sort(
+  const keyed = hits.map((doc) => ({
+    doc,
+    said: doc.kind === 'line' ? 1 : 0,
+    rank: rank.get(doc.recordingKey) ?? Infinity,
+    at: doc.kind === 'recording' ? -1 : (doc.t ?? Infinity),
+    kind: KIND_ORDER[doc.kind],
+    written: doc.createdAt ?? 0,
+  }));
+  keyed.sort(
     (a, b) =>
-      said(a) - said(b) ||
-      (rank.get(a.recordingKey) ?? Infinity) - (rank.get(b.recordingKey) ?? Infinity) ||
-      a.recordingKey.localeCompare(b.recordingKey) ||
-      at(a) - at(b),
+      a.said - b.said ||
+      (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1) ||
+      (a.rank === Infinity && a.doc.recordingKey !== b.doc.recordingKey ? (a.doc.recordingKey < b.doc.recordingKey ? -1 : 1) : 0) ||
+      (a.at === b.at ? 0 : a.at < b.at ? -1 : 1) ||
+      a.kind - b.kind ||
+      a.written - b.written ||
+      (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0),
   );
+  return keyed.map((entry) => entry.doc);
 }
 
-/**
- * The search documents: live notes and questions, and each recording's title and details. In the
- * order hits are shown (`orderHits`). Sorted once here, so a scan needs no sort.
- */
-export function searchDocs(data: LibraryData, order: readonly string[]): SearchDoc[] {
-  // In the lists' own order (records.ts); the sort is stable, so notes and questions at one time keep it.
-  const docs = [...data.recordings.map(recordingDoc), ...liveNotes(data.notes).map(noteDoc), ...liveQa(data.qa).map(qaDoc)];
-  return orderHits(docs, order);
+/** Every search document of what the user wrote: each recording, live note and live question. */
+export function libraryDocs(data: LibraryData): SearchDoc[] {
+  return [...data.recordings.map(recordingDoc), ...data.notes.filter(isLive).map(noteDoc), ...data.qa.filter(isLive).map(qaDoc)];
 }
 
 /**
@@ -106,20 +115,25 @@ export function transcriptDocs(transcripts: readonly Transcript[]): SearchDoc[] 
   return docs;
 }
 
+/** Anything that finds the documents matching every term: the word index of what the user wrote. */
+export interface DocFinder {
+  search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean): SearchDoc[];
+}
+
 /**
- * A search of the library: the hits among notes, questions and titles first (what the user wrote),
- * then among transcript lines, at most `limit` in all; `total` counts every match of both.
+ * A search of the library: the matches of what the user wrote (notes, questions, titles) and of
+ * transcript lines, in the order of `orderHits`, at most `limit`; `total` counts every match.
  */
 export function searchLibrary(
-  indexes: { docs: SearchIndex; lines: SearchIndex | null },
+  sources: { words: DocFinder; lines: Iterable<SearchIndex> },
   terms: readonly string[],
   accept: ((doc: SearchDoc) => boolean) | undefined,
+  order: readonly string[],
   limit: number,
 ): { hits: SearchDoc[]; total: number } {
-  const own = indexes.docs.search(terms, accept, limit);
-  if (!indexes.lines) return own;
-  const said = indexes.lines.search(terms, accept, limit - own.hits.length);
-  return { hits: [...own.hits, ...said.hits], total: own.total + said.total };
+  const found = sources.words.search(terms, accept);
+  for (const lines of sources.lines) found.push(...lines.search(terms, accept).hits);
+  return { hits: orderHits(found, order).slice(0, limit), total: found.length };
 }
 
 /**
@@ -138,20 +152,6 @@ export function acceptsDoc(doc: SearchDoc, recording: Recording | undefined, fil
     return (doc.speakerIds ?? []).some((id) => ids.has(id)) || (doc.names ?? []).some((typed) => fold(typed) === name);
   }
   return true;
-}
-
-/** The recordings by key, for the filters and the trash. */
-export class LibraryIndex {
-  readonly recordings = new Map<string, Recording>();
-
-  constructor(data: Pick<LibraryData, 'recordings'>) {
-    for (const recording of data.recordings) this.recordings.set(recording.key, recording);
-  }
-
-  /** Whether a search document passes the filters (`acceptsDoc`). */
-  accepts(doc: SearchDoc, filters: Filters): boolean {
-    return acceptsDoc(doc, this.recordings.get(doc.recordingKey), filters);
-  }
 }
 
 /** Trashed notes and questions, most recently deleted first (live ones given are left out). */

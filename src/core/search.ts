@@ -32,6 +32,8 @@ export interface SearchDoc {
   t?: number;
   /** A line's speaker as its voice tag names them. */
   voice?: string;
+  /** When a note or question was written (ms): the order of those at one time, as in records.ts. */
+  createdAt?: number;
   /** What the filters test, carried so a search needs no other record: a note's tags, */
   tags?: string[];
   /** the speakers of a note or of a question's answers (ids in the recording's list), */

@@ -1,14 +1,5 @@
-import type { LibraryData } from '../core/library';
 import { db } from './schema';
 
-/** Every recording, note and question, trash included, read as one consistent snapshot: what search indexes. */
-export async function loadLibrary(): Promise<LibraryData> {
-  const database = db();
-  return database.transaction('r', database.recordings, database.notes, database.qa, async () => {
-    const [recordings, notes, qa] = await Promise.all([database.recordings.toArray(), database.notes.toArray(), database.qa.toArray()]);
-    return { recordings, notes, qa };
-  });
-}
 
 /** An item as the trash showed it: which, and when it was trashed. */
 interface Listed {

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { statsOf, type RecordingStats } from '../core/recording-stats';
 import type { Change } from './changes';
+import type { KeptSearchIndex } from './search-index';
 import { writeLog } from './write-log';
 import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type Transcript } from '../core/model';
 
@@ -99,6 +100,22 @@ export const SCHEMA_HISTORY: readonly {
       await tx.table('recordingStats').bulkPut([...statsOf({ recordings, notes, qa }).values()]);
     },
   },
+  {
+    // The library's search index, kept between visits (db/search-index.ts): one row by name, made
+    // and caught up from the change log by the library's worker. Derived: nothing to upgrade.
+    version: 6,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt, *qaIds, *tags',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      panelDrafts: '[panelId+recordingKey], recordingKey, updatedAt',
+      transcripts: '[recordingKey+lang], recordingKey, updatedAt',
+      settings: 'key',
+      recordingStats: 'recordingKey',
+      changes: '++seq',
+      searchIndex: 'name',
+    },
+  },
 ];
 
 export class NotesDatabase extends Dexie {
@@ -110,6 +127,7 @@ export class NotesDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   recordingStats!: EntityTable<RecordingStats, 'recordingKey'>;
   changes!: EntityTable<Change, 'seq'>;
+  searchIndex!: EntityTable<KeptSearchIndex, 'name'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
     super(name, options);

@@ -11,7 +11,3 @@ export async function listTranscripts(recordingKey: string): Promise<Transcript[
   return db().transcripts.where('recordingKey').equals(recordingKey).sortBy('lang');
 }
 
-/** Every stored transcript, for the library's search. */
-export async function allTranscripts(): Promise<Transcript[]> {
-  return db().transcripts.toArray();
-}

@@ -66,7 +66,7 @@ const SEED = {
 type StoreName = keyof typeof SEED;
 
 /** Stores whose rows are computed from the others (version 5 on), checked against that computation. */
-const DERIVED = ['recordingStats', 'changes'];
+const DERIVED = ['recordingStats', 'changes', 'searchIndex'];
 
 /** Stores a later version deleted: where their records are now, in the shape they have there. */
 const MOVED: Partial<Record<StoreName, { to: StoreName; as: (record: object) => object }>> = {

@@ -1,6 +1,7 @@
 /** The library's search over transcript lines: "said at" hits beside notes, with every search rule kept. */
 import { describe, expect, it } from 'vitest';
-import { LibraryIndex, searchDocs, searchLibrary, transcriptDocs, type LibraryData } from '../../src/core/library';
+import { acceptsDoc, libraryDocs, searchLibrary, transcriptDocs, type Filters, type LibraryData } from '../../src/core/library';
+import { WordIndex } from '../../src/core/word-index';
 import type { Note, Recording, Transcript } from '../../src/core/model';
 import { excerpt, parseQuery, SearchIndex, type SearchDoc } from '../../src/core/search';
 
@@ -25,12 +26,14 @@ const transcripts = [
   transcript('b', 'fr', [[12, 'La sécurité des formulaires côté serveur.']]),
 ];
 
-function find(query: string, filter: (index: LibraryIndex) => ((doc: SearchDoc) => boolean) | undefined = () => undefined, limit = 100) {
+const recordings = new Map(data.recordings.map((recording) => [recording.key, recording]));
+const order = data.recordings.map((recording) => recording.key);
+
+function find(query: string, filters?: Filters, limit = 100) {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new Error(parsed.message);
-  const index = new LibraryIndex(data);
-  const docs = new SearchIndex(searchDocs(data, data.recordings.map((r) => r.key)));
-  return searchLibrary({ docs, lines: new SearchIndex(transcriptDocs(transcripts)) }, parsed.terms, filter(index), limit);
+  const accept = filters && ((doc: SearchDoc) => acceptsDoc(doc, recordings.get(doc.recordingKey), filters));
+  return searchLibrary({ words: WordIndex.build(libraryDocs(data)), lines: [new SearchIndex(transcriptDocs(transcripts))] }, parsed.terms, accept, order, limit);
 }
 
 describe('transcriptDocs', () => {
@@ -67,19 +70,19 @@ describe('searchLibrary', () => {
   });
 
   it('counts every match but lists at most the limit, notes first', () => {
-    expect(find('securite', () => undefined, 2)).toMatchObject({ total: 3, hits: [{ kind: 'note' }, { kind: 'line', t: 770 }] });
+    expect(find('securite', undefined, 2)).toMatchObject({ total: 3, hits: [{ kind: 'note' }, { kind: 'line', t: 770 }] });
   });
 
   it('applies the filters: site by recording, speaker by voice, tags to notes only', () => {
-    expect(find('serveur', (index) => (doc) => index.accepts(doc, { site: 'vimeo' })).total).toBe(1);
-    expect(find('server', (index) => (doc) => index.accepts(doc, { site: 'vimeo' })).total).toBe(0);
-    expect(find('validate', (index) => (doc) => index.accepts(doc, { speaker: 'ada lovelace' })).total).toBe(1);
-    expect(find('security', (index) => (doc) => index.accepts(doc, { speaker: 'Ada Lovelace' })).total).toBe(0);
-    expect(find('securite', (index) => (doc) => index.accepts(doc, { tag: 'security' })).hits.map((doc) => doc.kind)).toEqual(['note']);
+    expect(find('serveur', { site: 'vimeo' }).total).toBe(1);
+    expect(find('server', { site: 'vimeo' }).total).toBe(0);
+    expect(find('validate', { speaker: 'ada lovelace' }).total).toBe(1);
+    expect(find('security', { speaker: 'Ada Lovelace' }).total).toBe(0);
+    expect(find('securite', { tag: 'security' }).hits.map((doc) => doc.kind)).toEqual(['note']);
   });
 
-  it('searches the notes alone when there is no line index', () => {
-    const docs = new SearchIndex(searchDocs(data, ['a', 'b']));
-    expect(searchLibrary({ docs, lines: null }, ['securite'], undefined, 10)).toMatchObject({ total: 1, hits: [{ kind: 'note' }] });
+  it('searches the notes alone when there is no transcript', () => {
+    const words = WordIndex.build(libraryDocs(data));
+    expect(searchLibrary({ words, lines: [] }, ['securite'], undefined, order, 10)).toMatchObject({ total: 1, hits: [{ kind: 'note' }] });
   });
 });

@@ -9,6 +9,8 @@ import { BackupBar } from './BackupBar';
 import { RecordingList } from './RecordingList';
 import { RecordingPage } from './RecordingPage';
 import { SearchBox, SearchResults } from './SearchResults';
+import { useSearch } from './use-search';
+import { parseQuery } from '../../core/search';
 import { TrashList } from './TrashList';
 import { useRoute } from './route';
 import browser from '../../platform/browser';
@@ -26,6 +28,8 @@ async function updateShelf(shelf: Shelf, changes: readonly Change[]): Promise<Sh
   return rows && withChanged(shelf, rows.recordings, rows.stats);
 }
 
+const NO_TERMS: readonly string[] = [];
+
 /** Every recording, search across all of them, the trash, and backups. */
 export function Library() {
   // The first screen reads the recordings and their kept counts, never a note; after that only
@@ -36,6 +40,10 @@ export function Library() {
   const [filters, setFilters] = useState<Filters>({});
   const searchBox = useRef<HTMLInputElement>(null);
   const view = useMemo(() => (shelf.state === 'ready' ? shelfView(shelf.value) : null), [shelf]);
+  const parsed = useMemo(() => parseQuery(query), [query]);
+  const order = useMemo(() => (view ? [...view.recordings.keys()] : []), [view]);
+  // The worker starts once the first screen is drawn from the shelf: it never delays it.
+  const search = useSearch(view !== null, parsed.ok ? parsed.terms : NO_TERMS, filters, order);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof Element && event.target.closest('input, textarea, select, [contenteditable]') !== null;
@@ -52,7 +60,7 @@ export function Library() {
   const recording = route.page === 'recording' ? view?.recordings.get(route.key) : undefined;
 
   return (
-    <div class="library">
+    <div class="library" data-search-index={search.index.state === 'ready' ? search.index.from : search.index.state}>
       <header class="library-head">
         <h1>
           <a href="#">Webinar Notes library</a>
@@ -117,7 +125,15 @@ export function Library() {
           />
         )}
         {view && route.page === 'recordings' && query.trim() !== '' && (
-          <SearchResults query={query} filters={filters} recordings={view.recordings} onOpenRecording={(key) => go({ page: 'recording', key })} />
+          <SearchResults
+            query={query}
+            parsed={parsed}
+            filters={filters}
+            index={search.index}
+            answer={search.answer}
+            recordings={view.recordings}
+            onOpenRecording={(key) => go({ page: 'recording', key })}
+          />
         )}
         {view && route.page === 'recording' && (
           recording ? (

@@ -1,23 +1,18 @@
 import type { Ref } from 'preact';
-import { useMemo } from 'preact/hooks';
-import { LibraryIndex, searchDocs, searchLibrary, transcriptDocs, type Filters } from '../../core/library';
+import type { Filters } from '../../core/library';
 import type { Recording } from '../../core/model';
 import { exportTitle } from '../../core/export/input';
-import { excerpt, MAX_QUERY_LENGTH, parseQuery, SearchIndex, type SearchDoc } from '../../core/search';
-import { loadLibrary } from '../../db/library';
-import { allTranscripts } from '../../db/transcript-reads';
-import { useLiveQuery } from '../shared/live-query';
+import { excerpt, MAX_QUERY_LENGTH, type ParsedQuery, type SearchDoc } from '../../core/search';
 import { formatTime } from '../../core/time';
 import { Highlighted } from '../shared/Highlighted';
 import { TagList } from '../shared/TagEditor';
 import { VirtualList } from '../shared/VirtualList';
 import { OpenAt } from './OpenAt';
 import { SiteBadge } from './SiteBadge';
+import type { SearchAnswer, SearchState } from './use-search';
 
 /** Characters of a long note shown around its first match. */
 const EXCERPT = 240;
-/** Hits listed; all are counted. Nobody reads 40,000 matches: a word more narrows them. */
-const LISTED = 2000;
 
 export function SearchBox({ value, onChange, inputRef }: { value: string; onChange(value: string): void; inputRef: Ref<HTMLInputElement> }) {
   return (
@@ -44,37 +39,19 @@ export function SearchBox({ value, onChange, inputRef }: { value: string; onChan
 
 interface Props {
   query: string;
+  parsed: ParsedQuery;
   filters: Filters;
-  /** The library's recordings by key, most recently edited first: the order hits are listed in. */
+  /** The search worker's state and its answer to this query (null until it comes). */
+  index: SearchState;
+  answer: SearchAnswer | null;
+  /** The library's recordings by key. */
   recordings: ReadonlyMap<string, Recording>;
   onOpenRecording(key: string): void;
 }
 
 const KIND: Record<SearchDoc['kind'], string> = { note: 'Note', qa: 'Question', recording: 'Recording', line: 'Transcript' };
 
-export function SearchResults({ query, filters, recordings, onOpenRecording }: Props) {
-  // Read and indexed only once the user searches: the list of recordings never waits for it. The
-  // transcripts are read and indexed apart, so a new note does not normalise every line again.
-  const data = useLiveQuery(loadLibrary, []);
-  const transcripts = useLiveQuery(allTranscripts, []);
-  const built = useMemo(() => {
-    if (data.state !== 'ready') return null;
-    return { index: new LibraryIndex(data.value), search: new SearchIndex(searchDocs(data.value, [...recordings.keys()])) };
-  }, [data, recordings]);
-  const lines = useMemo(() => {
-    const docs = transcripts.state === 'ready' ? transcriptDocs(transcripts.value) : [];
-    return docs.length > 0 ? new SearchIndex(docs) : null;
-  }, [transcripts]);
-  const parsed = useMemo(() => parseQuery(query), [query]);
-  const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
-  const result = useMemo(
-    () => {
-      if (!built || !parsed.ok || parsed.terms.length === 0) return null;
-      const { index, search } = built;
-      return searchLibrary({ docs: search, lines }, parsed.terms, filtered ? (doc) => index.accepts(doc, filters) : undefined, LISTED);
-    },
-    [parsed, built, lines, filters],
-  );
+export function SearchResults({ query, parsed, filters, index, answer, recordings, onOpenRecording }: Props) {
   if (!parsed.ok) {
     return (
       <p class="pad search-problem" role="alert">
@@ -82,20 +59,33 @@ export function SearchResults({ query, filters, recordings, onOpenRecording }: P
       </p>
     );
   }
-  if (!built && parsed.terms.length > 0) return <p class="muted pad">Reading your notes to search them…</p>;
-  if (!result) return null;
+  if (index.state === 'failed') {
+    return (
+      <p class="error pad" role="alert">
+        Search is not available: {index.message}. Reload the library to try again.
+      </p>
+    );
+  }
+  if (!answer) {
+    return (
+      <p class="muted pad" role="status">
+        {index.state === 'loading' ? 'Preparing the search index…' : 'Searching…'}
+      </p>
+    );
+  }
   const { terms } = parsed;
+  const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
   return (
-    <section class="results" aria-label="Search results">
+    <section class="results" aria-label="Search results" data-query={query}>
       <p class="result-count" role="status">
-        {result.total === 0
+        {answer.total === 0
           ? `Nothing matches “${query.trim()}”${filtered ? ' with these filters' : ''}.`
-          : result.total > result.hits.length
-            ? `${result.total.toLocaleString()} matches; the first ${result.hits.length.toLocaleString()} are listed. Add a word to narrow them down.`
-            : `${result.total.toLocaleString()} ${result.total === 1 ? 'match' : 'matches'}`}
+          : answer.total > answer.hits.length
+            ? `${answer.total.toLocaleString()} matches; the first ${answer.hits.length.toLocaleString()} are listed. Add a word to narrow them down.`
+            : `${answer.total.toLocaleString()} ${answer.total === 1 ? 'match' : 'matches'}`}
       </p>
       <VirtualList
-        items={result.hits}
+        items={answer.hits}
         itemKey={(doc) => `${doc.kind}:${doc.id}`}
         estimateSize={84}
         label="Matches"
@@ -104,7 +94,6 @@ export function SearchResults({ query, filters, recordings, onOpenRecording }: P
         renderItem={(doc) => {
           const recording = recordings.get(doc.recordingKey);
           if (!recording) return null;
-          const note = doc.kind === 'note' ? built?.index.notes.get(doc.id) : undefined;
           return (
             <>
               <p class="hit-context muted">
@@ -119,7 +108,7 @@ export function SearchResults({ query, filters, recordings, onOpenRecording }: P
                 <Highlighted parts={excerpt(doc.text, terms, EXCERPT)} />
               </p>
               <div class="hit-actions">
-                <TagList tags={note?.tags} />
+                <TagList tags={doc.tags} />
                 <OpenAt recording={recording} t={doc.t} />
               </div>
             </>

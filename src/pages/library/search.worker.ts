@@ -1,0 +1,146 @@
+/**
+ * The library's search, off the page's thread. On start it loads the word index kept in IndexedDB
+ * and catches it up from the change log, or builds it from every note when none is kept (or the
+ * log was pruned past its mark), then keeps it again. While the page is open it follows the change
+ * log, updating only the documents that changed. Transcript lines are scanned (SearchIndex) per
+ * transcript, also updated per transcript. Answers requests of search-protocol.ts.
+ */
+import { liveQuery } from 'dexie';
+import { acceptsDoc, searchLibrary, transcriptDocs } from '../../core/library';
+import type { Recording } from '../../core/model';
+import { SearchIndex, type SearchDoc } from '../../core/search';
+import { WordIndex } from '../../core/word-index';
+import { changesSince, lastSeq, type Change } from '../../db/changes';
+import { keepIndex, readKeptIndex, readSearchDocs, searchDocChanges } from '../../db/search-index';
+import { db } from '../../db/schema';
+import type { IndexSource, SearchReply, SearchRequest } from './search-protocol';
+
+/** Past this many changes, building the index again is quicker than replacing one document at a time (~9 ms each). */
+const REBUILD_PAST = 3000;
+/** The index is kept again once this many changes were applied since it was last kept… */
+const KEEP_AFTER_CHANGES = 200;
+/** …or this long after the last change applied, ms. */
+const KEEP_AFTER_IDLE_MS = 30_000;
+
+const reply = (message: SearchReply) => postMessage(message);
+
+let words: WordIndex | undefined;
+let mark = 0;
+let unkept = 0;
+let keepTimer: ReturnType<typeof setTimeout> | undefined;
+const recordings = new Map<string, Recording>();
+/** Each transcript's lines, by recording key and language. */
+const lines = new Map<string, SearchIndex>();
+let latest: SearchRequest | undefined;
+
+const transcriptKey = (key: readonly [string, string] | readonly string[]) => `${key[0]}\n${key[1]}`;
+
+async function readRecordings(keys?: readonly string[]): Promise<void> {
+  const rows = keys ? await db().recordings.bulkGet([...keys]) : await db().recordings.toArray();
+  rows.forEach((row, i) => (row ? recordings.set(row.key, row) : recordings.delete(keys?.[i] ?? '')));
+}
+
+async function readLines(keys?: readonly (readonly [string, string])[]): Promise<void> {
+  const rows = keys ? await db().transcripts.bulkGet(keys.map((key) => [key[0], key[1]] as [string, string])) : await db().transcripts.toArray();
+  if (!keys) lines.clear();
+  rows.forEach((row, i) => {
+    const key = row ? transcriptKey([row.recordingKey, row.lang]) : transcriptKey(keys?.[i] ?? ['', '']);
+    const docs = row ? transcriptDocs([row]) : [];
+    if (docs.length > 0) lines.set(key, new SearchIndex(docs));
+    else lines.delete(key);
+  });
+}
+
+async function build(): Promise<void> {
+  const read = await readSearchDocs();
+  words = WordIndex.build(read.docs);
+  mark = read.mark;
+  await keep();
+}
+
+async function keep(): Promise<void> {
+  clearTimeout(keepTimer);
+  if (!words) return;
+  unkept = 0;
+  await keepIndex(mark, words.snapshot());
+}
+
+/** Applies what changed after `mark`; false when the index must be built again. */
+async function catchUp(): Promise<boolean> {
+  const since = await changesSince(mark);
+  if (!since.complete || since.changes.length > REBUILD_PAST) return false;
+  if (since.changes.length === 0) return true;
+  await apply(since.changes);
+  mark = since.mark;
+  unkept += since.changes.length;
+  if (unkept >= KEEP_AFTER_CHANGES) await keep();
+  else {
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(() => void keep().catch(fail), KEEP_AFTER_IDLE_MS);
+  }
+  return true;
+}
+
+async function apply(changes: readonly Change[]): Promise<void> {
+  const docs = await searchDocChanges(changes);
+  for (const doc of docs.put) words?.put(doc);
+  for (const gone of docs.remove) words?.remove(gone.kind, gone.id);
+  await readRecordings(docs.recordings);
+  const transcripts = [...new Map(changes.filter((change) => change.table === 'transcripts').map((change) => [transcriptKey(change.key as [string, string]), change.key as [string, string]])).values()];
+  if (transcripts.length > 0) await readLines(transcripts);
+}
+
+function search(request: SearchRequest): void {
+  if (!words) return;
+  const accept = (doc: SearchDoc) => acceptsDoc(doc, recordings.get(doc.recordingKey), request.filters);
+  const { hits, total } = searchLibrary({ words, lines: lines.values() }, request.terms, accept, request.order, request.limit);
+  reply({ type: 'result', id: request.id, hits, total });
+}
+
+function fail(error: unknown): void {
+  reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}
+
+/** One step at a time: loading, catching up and searching never interleave. */
+let queue = Promise.resolve();
+const run = (step: () => Promise<void> | void) => {
+  queue = queue.then(step).catch(fail);
+};
+
+onmessage = (event: MessageEvent<SearchRequest>) => {
+  latest = event.data;
+  run(() => {
+    // Only the newest request is worth answering; older ones were typed over.
+    if (latest && latest.id === event.data.id) search(event.data);
+  });
+};
+
+run(async () => {
+  let from: IndexSource = 'built';
+  const kept = await readKeptIndex().catch(() => undefined);
+  if (kept) {
+    try {
+      words = WordIndex.restore(kept.snapshot);
+      mark = kept.mark;
+      from = 'kept';
+    } catch {
+      words = undefined; // a snapshot of an older format: built again below
+    }
+  }
+  if (!words || !(await catchUp())) {
+    from = 'built';
+    await build();
+  }
+  await Promise.all([readRecordings(), readLines()]);
+  reply({ type: 'ready', from, docs: words?.size ?? 0 });
+  liveQuery(lastSeq).subscribe({
+    next: (seen) =>
+      run(async () => {
+        if (seen <= mark) return;
+        if (!(await catchUp())) await build();
+        // What the user is looking at follows the change.
+        if (latest) search(latest);
+      }),
+    error: fail,
+  });
+});

@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Filters } from '../../core/library';
+import type { SearchDoc } from '../../core/search';
+import type { IndexSource, SearchReply, SearchRequest } from './search-protocol';
+
+export type SearchState =
+  | { state: 'loading' }
+  | { state: 'ready'; from: IndexSource }
+  | { state: 'failed'; message: string };
+
+export interface SearchAnswer {
+  /** The request's terms, so the page can tell an answer to what it shows from a stale one. */
+  terms: readonly string[];
+  hits: SearchDoc[];
+  total: number;
+}
+
+/** Hits listed; all are counted. Nobody reads 40,000 matches: a word more narrows them. */
+export const LISTED = 2000;
+
+/**
+ * The library's search worker (search.worker.ts), started once the page has drawn its first
+ * screen (`start`), and the newest answer to `query`. The page's thread only posts the terms and
+ * receives at most LISTED hits.
+ */
+export function useSearch(start: boolean, terms: readonly string[], filters: Filters, order: readonly string[]) {
+  const worker = useRef<Worker>();
+  const [index, setIndex] = useState<SearchState>({ state: 'loading' });
+  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  const sent = useRef<{ id: number; terms: readonly string[] }>({ id: 0, terms: [] });
+
+  useEffect(() => {
+    if (!start) return;
+    const made = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+    made.onmessage = (event: MessageEvent<SearchReply>) => {
+      const message = event.data;
+      if (message.type === 'ready') setIndex({ state: 'ready', from: message.from });
+      else if (message.type === 'failed') setIndex({ state: 'failed', message: message.message });
+      else if (message.id === sent.current.id) setAnswer({ terms: sent.current.terms, hits: message.hits, total: message.total });
+    };
+    made.onerror = (event) => setIndex({ state: 'failed', message: event.message || 'the search worker stopped' });
+    worker.current = made;
+    return () => made.terminate();
+  }, [start]);
+
+  useEffect(() => {
+    if (!worker.current || terms.length === 0) return;
+    const id = sent.current.id + 1;
+    sent.current = { id, terms };
+    const request: SearchRequest = { type: 'search', id, terms: [...terms], filters: { ...filters }, order: [...order], limit: LISTED };
+    worker.current.postMessage(request);
+  }, [start, terms, filters, order]);
+
+  return { index, answer: answer && sameTerms(answer.terms, terms) ? answer : null };
+}
+
+const sameTerms = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((term, i) => term === b[i]);
