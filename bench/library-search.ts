@@ -1,4 +1,4 @@
-/** Typing queries into the library's search box, timed to the frame that shows their matches. */
+/** Typing queries into the library's search box, timed to the frame that shows their matches, and the page's long tasks. */
 import type { Page } from 'playwright-core';
 import type { FrameClockWindow } from './frame-clock';
 
@@ -16,11 +16,20 @@ export async function typeQueries(page: Page, queries: readonly string[], rounds
         const win = window as unknown as FrameClockWindow;
         const box = document.getElementById('search') as HTMLInputElement;
         return new Promise<number>((done) => {
+          // The search answers from a worker: the matches are shown once the results carry this query.
+          const answered = () => [...document.querySelectorAll<HTMLElement>('.results')].some((section) => section.dataset.query === text);
           const typedAt = performance.now();
           box.value = text;
           // The event a keystroke fires; the app searches and renders in response.
           box.dispatchEvent(new InputEvent('input', { bubbles: true, data: text }));
-          win.benchFrameClock.afterNextFrame((_, renderedAt) => done(renderedAt - typedAt));
+          const finish = () => win.benchFrameClock.afterNextFrame((_, renderedAt) => done(renderedAt - typedAt));
+          if (answered()) return finish();
+          const watch = new MutationObserver(() => {
+            if (!answered()) return;
+            watch.disconnect();
+            finish();
+          });
+          watch.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-query'] });
         });
       }, query);
       result.push(ms);
@@ -34,4 +43,27 @@ export async function typeQueries(page: Page, queries: readonly string[], rounds
     }
   }
   return { samples: result, matches };
+}
+
+/** In the page: starts recording long tasks (over 50 ms, the Long Tasks API) into `window.benchLongTasks`, ms each. */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    Object.assign(window, { benchLongTasks: tasks });
+    new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The long tasks recorded since `watchLongTasks`, ms each. */
+export async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks.slice());
+}
+
+/** Waits until the library's search worker says its index is ready; resolves to where it came from. */
+export async function searchIndexReady(page: Page): Promise<string> {
+  const ready = await page.waitForFunction(() => {
+    const from = document.querySelector<HTMLElement>('.library')?.dataset.searchIndex;
+    return from === 'kept' || from === 'built' ? from : from === 'failed' ? 'failed' : null;
+  }, null, { timeout: 600_000 });
+  return (await ready.jsonValue()) as string;
 }

@@ -1,14 +1,15 @@
 /**
  * searchTranscriptsMs: a query typed into the library's search box → the matches rendered, over
  * 100,000 notes and 900,000 transcript lines (1,000 recordings, each with 100 notes and a
- * 900-line transcript). The first search builds the transcript lines' index: it is its own figure.
+ * 900-line transcript), answered by the library's search worker. Its start (notes indexed, lines
+ * read) is its own figure.
  */
 import { LIBRARY_PAGE } from '../../src/platform/pages';
 import { roundMs, single, timings } from '../figure';
 import { progress, type Measurement } from '../measurement';
 import { withExtension } from '../browsers';
 import { openOptionsPage, putRecords } from '../extension-db';
-import { typeQueries } from '../library-search';
+import { searchIndexReady, typeQueries } from '../library-search';
 import { syntheticLibrary, syntheticTranscript } from '../synthetic-notes';
 
 const RECORDINGS = 1000;
@@ -37,24 +38,24 @@ export const searchTranscripts: Measurement = {
 
       const page = await browser.context.newPage();
       await page.goto(`chrome-extension://${browser.extensionId}/${LIBRARY_PAGE}`);
-      await page.waitForFunction(() => document.querySelector('.result-count')?.textContent?.startsWith('1,000 recordings'), null, { timeout: 120_000 });
-      const firstSearch = await typeQueries(page, ['labels'], 1);
+      await searchIndexReady(page);
+      const ready = await page.evaluate(() => performance.now());
       const typed = await typeQueries(page, QUERIES, ROUNDS);
-      return { samples: typed.samples, first: firstSearch.samples[0] ?? Number.NaN, counts: typed.matches };
+      return { samples: typed.samples, first: ready, counts: typed.matches };
     });
     return {
       searchTranscriptsMs: timings(
         samples,
         BUDGET_P95_MS,
-        `library page with ${RECORDINGS} recordings × (${NOTES_EACH} notes + 3 Q&A + a ${LINES_EACH}-line transcript) seeded in IndexedDB, after one first search: the search box's value set and an input event dispatched → the frame after the matches rendered, on the page's clock; ${QUERIES.length} queries × ${ROUNDS}; budget on p95`,
+        `library page with ${RECORDINGS} recordings × (${NOTES_EACH} notes + 3 Q&A + a ${LINES_EACH}-line transcript) seeded in IndexedDB, once the search worker is ready: the search box's value set and an input event dispatched → the frame after the matches rendered, on the page's clock; ${QUERIES.length} queries × ${ROUNDS}; budget on p95`,
         { matches: counts },
       ),
-      firstTranscriptSearchMs: single(
+      transcriptSearchReadyMs: single(
         roundMs(first),
         'ms',
         null,
         1,
-        'the same library, its first search ("labels"): reading the transcripts and building their lines\' index, then the matches rendered',
+        'the same library, first visit: navigation start → the search worker ready (notes indexed and kept, the transcripts read and their lines normalised, all in the worker)',
       ),
     };
   },

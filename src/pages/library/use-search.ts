@@ -44,6 +44,7 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
   }, [start]);
 
   useEffect(() => {
+    if (terms.length === 0) setAnswer(null); // a query typed again later waits for its own answer
     if (!worker.current || terms.length === 0) return;
     const id = sent.current.id + 1;
     sent.current = { id, terms };
