@@ -8,7 +8,7 @@ import { LIBRARY_PAGE } from '../../src/platform/pages';
 import { roundMs, single, timings } from '../figure';
 import { progress, type Measurement } from '../measurement';
 import { withExtension } from '../browsers';
-import { openOptionsPage, putRecords } from '../extension-db';
+import { AUTO_BACKUP_OFF, openOptionsPage, putRecords } from '../extension-db';
 import { syntheticLibrary } from '../synthetic-notes';
 import { longTasks, searchIndexReady, typeQueries, watchLongTasks } from '../library-search';
 
@@ -27,7 +27,7 @@ export const search100k: Measurement = {
     const { first, second } = await withExtension(async (browser) => {
       const seed = await openOptionsPage(browser);
       progress(`  seeding ${RECORDINGS * NOTES_EACH} notes`);
-      await putRecords(seed, syntheticLibrary(RECORDINGS, NOTES_EACH, 3));
+      await putRecords(seed, { ...syntheticLibrary(RECORDINGS, NOTES_EACH, 3), settings: [AUTO_BACKUP_OFF] });
       await seed.close();
 
       const page = await browser.context.newPage();

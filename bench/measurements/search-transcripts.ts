@@ -8,7 +8,7 @@ import { LIBRARY_PAGE } from '../../src/platform/pages';
 import { roundMs, single, timings } from '../figure';
 import { progress, type Measurement } from '../measurement';
 import { withExtension } from '../browsers';
-import { openOptionsPage, putRecords } from '../extension-db';
+import { AUTO_BACKUP_OFF, openOptionsPage, putRecords } from '../extension-db';
 import { searchIndexReady, typeQueries } from '../library-search';
 import { syntheticLibrary, syntheticTranscript } from '../synthetic-notes';
 
@@ -29,7 +29,7 @@ export const searchTranscripts: Measurement = {
       const seed = await openOptionsPage(browser);
       progress(`  seeding ${RECORDINGS * NOTES_EACH} notes and ${RECORDINGS * LINES_EACH} lines`);
       const library = syntheticLibrary(RECORDINGS, NOTES_EACH, 3);
-      await putRecords(seed, library);
+      await putRecords(seed, { ...library, settings: [AUTO_BACKUP_OFF] });
       for (let from = 0; from < RECORDINGS; from += BATCH) {
         const keys = library.recordings.slice(from, from + BATCH).map((recording) => recording.key);
         await putRecords(seed, { transcripts: keys.map((key, i) => syntheticTranscript(key, LINES_EACH, 5400, (from + i) * LINES_EACH)) });

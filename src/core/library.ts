@@ -61,34 +61,46 @@ export function qaDoc(item: QaItem): SearchDoc {
 
 const KIND_ORDER: Record<SearchDoc['kind'], number> = { recording: 0, note: 1, qa: 2, line: 3 };
 
-/**
- * Search hits in the order they are shown: what the user wrote before what was said (transcript
- * lines last); then recordings as `order` lists them (most recently edited first), each one's
- * title, then its notes and questions by time (notes before questions at one time, each by when
- * written, as records.ts orders them). Each hit's place is computed once: tens of thousands of
- * hits are sorted within a keystroke.
- */
-export function orderHits(hits: readonly SearchDoc[], order: readonly string[]): SearchDoc[] {
-  const rank = new Map(order.map((key, i) => [key, i]));
-  const keyed = hits.map((doc) => ({
-    doc,
-    said: doc.kind === 'line' ? 1 : 0,
-    rank: rank.get(doc.recordingKey) ?? Infinity,
-    at: doc.kind === 'recording' ? -1 : (doc.t ?? Infinity),
-    kind: KIND_ORDER[doc.kind],
-    written: doc.createdAt ?? 0,
-  }));
-  keyed.sort(
-    (a, b) =>
-      a.said - b.said ||
-      (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1) ||
-      (a.rank === Infinity && a.doc.recordingKey !== b.doc.recordingKey ? (a.doc.recordingKey < b.doc.recordingKey ? -1 : 1) : 0) ||
-      (a.at === b.at ? 0 : a.at < b.at ? -1 : 1) ||
-      a.kind - b.kind ||
-      a.written - b.written ||
-      (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0),
+/** How two hits of one recording (or two of recordings `order` does not list) are ordered. */
+function withinRecording(a: SearchDoc, b: SearchDoc): number {
+  const at = (doc: SearchDoc) => (doc.kind === 'recording' ? -1 : (doc.t ?? Infinity));
+  const [x, y] = [at(a), at(b)];
+  return (
+    (a.recordingKey === b.recordingKey ? 0 : a.recordingKey < b.recordingKey ? -1 : 1) ||
+    (x === y ? 0 : x < y ? -1 : 1) ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    (a.createdAt ?? 0) - (b.createdAt ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-  return keyed.map((entry) => entry.doc);
+}
+
+/**
+ * The first `limit` search hits in the order they are shown: what the user wrote before what was
+ * said (transcript lines last); then recordings as `order` lists them (most recently edited first;
+ * others after, by key), each one's title, then its notes and questions by time (notes before
+ * questions at one time, each by when written, as records.ts orders them). The hits are put in a
+ * bucket a recording in one pass and only the buckets that are shown get sorted: a common word's
+ * tens of thousands of hits cost a pass, not a sort.
+ */
+export function orderHits(hits: readonly SearchDoc[], order: readonly string[], limit = Infinity): SearchDoc[] {
+  const rank = new Map(order.map((key, i) => [key, i]));
+  const unlisted = order.length; // one bucket for recordings `order` does not list
+  const buckets: SearchDoc[][] = [];
+  for (const doc of hits) {
+    const bucket = (doc.kind === 'line' ? unlisted + 1 : 0) + (rank.get(doc.recordingKey) ?? unlisted);
+    (buckets[bucket] ??= []).push(doc);
+  }
+  const shown: SearchDoc[] = [];
+  for (const bucket of buckets) {
+    if (shown.length >= limit) break;
+    if (!bucket) continue;
+    bucket.sort(withinRecording);
+    for (const doc of bucket) {
+      if (shown.length >= limit) break;
+      shown.push(doc);
+    }
+  }
+  return shown;
 }
 
 /** Every search document of what the user wrote: each recording, live note and live question. */
@@ -133,7 +145,7 @@ export function searchLibrary(
 ): { hits: SearchDoc[]; total: number } {
   const found = sources.words.search(terms, accept);
   for (const lines of sources.lines) found.push(...lines.search(terms, accept).hits);
-  return { hits: orderHits(found, order).slice(0, limit), total: found.length };
+  return { hits: orderHits(found, order, limit), total: found.length };
 }
 
 /**

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acceptsDoc, libraryDocs, openUrl, orderHits, trashItems, type Filters, type LibraryData } from '../../src/core/library';
+import type { SearchDoc } from '../../src/core/search';
 
 /** What the library searches, in the order hits are shown. */
 const searchDocs = (data: LibraryData, order: readonly string[]) => orderHits(libraryDocs(data), order);
@@ -100,5 +102,27 @@ describe('openUrl', () => {
     expect(openUrl({ site: 'html5', url: 'javascript:alert(1)' })).toBeNull();
     expect(openUrl({ site: 'html5', url: 'https://example.org/a_(b)' })).toBe('https://example.org/a%5F%28b%29');
     expect(openUrl({ site: 'youtube', url: 'https://example.org/not-youtube' }, 3)).toBeNull();
+  });
+});
+
+describe('orderHits', () => {
+  const doc = fc.record({
+    kind: fc.constantFrom<SearchDoc['kind']>('recording', 'note', 'qa', 'line'),
+    id: fc.constantFrom('1', '2', '3'),
+    recordingKey: fc.constantFrom('a', 'b', 'c', 'x'),
+    text: fc.constant(''),
+    t: fc.option(fc.constantFrom(0, 5, 9), { nil: undefined }),
+    createdAt: fc.option(fc.nat(3), { nil: undefined }),
+  });
+  it('shows lines last, listed recordings in their order and the rest by key, and cuts at the limit without changing what comes first', () => {
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 40 }), fc.nat(45), (hits, limit) => {
+        const all = orderHits(hits as SearchDoc[], ['c', 'a']);
+        expect(orderHits(hits as SearchDoc[], ['c', 'a'], limit)).toEqual(all.slice(0, limit));
+        const place = (d: SearchDoc) => (d.kind === 'line' ? 10 : 0) + ({ c: 0, a: 1 }[d.recordingKey] ?? 2);
+        all.forEach((d, i) => i > 0 && expect(place(all[i - 1] as SearchDoc)).toBeLessThanOrEqual(place(d)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

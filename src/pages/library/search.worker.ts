@@ -92,7 +92,9 @@ async function apply(changes: readonly Change[]): Promise<void> {
 
 function search(request: SearchRequest): void {
   if (!words) return;
-  const accept = (doc: SearchDoc) => acceptsDoc(doc, recordings.get(doc.recordingKey), request.filters);
+  const { filters } = request;
+  const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
+  const accept = filtered ? (doc: SearchDoc) => acceptsDoc(doc, recordings.get(doc.recordingKey), filters) : undefined;
   const { hits, total } = searchLibrary({ words, lines: lines.values() }, request.terms, accept, request.order, request.limit);
   reply({ type: 'result', id: request.id, hits, total });
 }
