@@ -3,12 +3,12 @@
  * in a FlexSearch word index with prefix entries ("forward"), which is what finds the documents
  * that may match, and the documents themselves, which decide (`matchesAll`) and are shown.
  *
- * Why FlexSearch (bench/compare-search-libraries.ts, on the bench's 104,000 documents): a query
- * takes 0–60 ms where MiniSearch takes 110–560 ms, because MiniSearch scores every matching
- * document and we sort by recording and time, not by score. FlexSearch's costs, paid off the page's
- * thread in the library's worker: a larger kept index (about 55 MB against 19 MB) and ~9 ms to
- * replace one document (it finds a document's entries by scanning; its `fastupdate` would avoid
- * that, but its export cannot be imported back: flexsearch 0.8.212).
+ * Why FlexSearch (bench/compare-search-libraries.ts, Node, the bench's 104,000 documents): a
+ * query's median is 0–43 ms where MiniSearch takes 0–750 ms, because MiniSearch scores every
+ * matching document and we order by recording and time, not by score. FlexSearch's costs, paid
+ * off the page's thread in the library's worker: building 8.3 s against 4.4 s, a kept snapshot of
+ * ~55 MB against ~19 MB, and ~9 ms to replace one document (it finds a document's entries by
+ * scanning; its `fastupdate` would avoid that, but its export cannot be imported back: 0.8.212).
  *
  * Pure (no browser API): the worker (pages/library/search.worker.ts) keeps it in IndexedDB as a
  * `WordIndexSnapshot` and tests use it directly.
