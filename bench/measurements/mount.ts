@@ -16,7 +16,7 @@ import type { Measurement } from '../measurement';
 import { withExtension, withoutExtension } from '../browsers';
 
 const RUNS = 30;
-const BUDGET_RATIO = 40;
+const BUDGET_RATIO = 5;
 
 interface LateVideoPage {
   timings: number[];

@@ -14,7 +14,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Browser } from '../../test/e2e/browser';
 
 const RUNS = 30;
-const BUDGET_RATIO = 1.3;
+const BUDGET_RATIO = 1.5;
 
 type BenchWindow = FrameClockWindow & { pressedAt?: number; shownAt?: number };
 

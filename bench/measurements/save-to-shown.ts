@@ -18,7 +18,7 @@ import { withExtension } from '../browsers';
 import { countNotes } from '../extension-db';
 
 const RUNS = 30;
-const BUDGET_RATIO = 3;
+const BUDGET_RATIO = 4;
 const FLOOR_DB_NAME = 'webinar-notes-bench-floor';
 
 type BenchWindow = FrameClockWindow & { pressedAt?: number; shownAt?: number; floorMs?: number };

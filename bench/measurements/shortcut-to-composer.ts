@@ -15,7 +15,7 @@ import type { Measurement } from '../measurement';
 import { withExtension } from '../browsers';
 
 const RUNS = 30;
-const BUDGET_RATIO = 6;
+const BUDGET_RATIO = 8;
 
 type BenchWindow = Window & { focusedAt?: number; heardAt?: number };
 type CommandHandler = (command: string, tab: { id: number }) => Promise<void>;
