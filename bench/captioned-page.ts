@@ -19,13 +19,16 @@ export async function storeSettings(browser: Browser, changes: Partial<Settings>
   await page.close();
 }
 
-/** The late-video fixture with its video added and paused at 0:00, its panel, and the stored transcript. */
-export async function captionedPage(browser: Browser, origin: string): Promise<{ page: Page; panel: Frame }> {
+/**
+ * The late-video fixture with its video added and paused at 0:00, its panel, and the stored
+ * transcript of `cues` cues over 2 hours (TRANSCRIPT_CUES unless said).
+ */
+export async function captionedPage(browser: Browser, origin: string, cues = TRANSCRIPT_CUES): Promise<{ page: Page; panel: Frame }> {
   const url = `${origin}/fixtures/late-video.html`;
   const key = pageRecordingKey(url);
   if (!key) throw new Error(`no recording key for ${url}`);
   const seed = await openOptionsPage(browser);
-  await putRecords(seed, { transcripts: [syntheticTranscript(key, TRANSCRIPT_CUES, TRANSCRIPT_SECONDS)] });
+  await putRecords(seed, { transcripts: [syntheticTranscript(key, cues, TRANSCRIPT_SECONDS)] });
   await seed.close();
   const page = await browser.context.newPage();
   await page.goto(url);

@@ -40,7 +40,11 @@ export function putRecords(page: Page, tables: Tables): Promise<void> {
   );
 }
 
-/** Empties the notes, recordings, Q&A and transcripts. */
+/**
+ * Empties the notes, recordings, Q&A and transcripts, and what the app keeps beside them (schema
+ * 5): the kept counts (`recordingStats`) and the change log (`changes`), which would otherwise
+ * describe records no longer there to a page that follows the log.
+ */
 export function clearRecords(page: Page): Promise<void> {
   return page.evaluate(
     (name) =>
@@ -48,7 +52,7 @@ export function clearRecords(page: Page): Promise<void> {
         const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const stores = ['recordings', 'notes', 'qa', 'transcripts'];
+          const stores = ['recordings', 'notes', 'qa', 'transcripts', 'recordingStats', 'changes'];
           const tx = open.result.transaction(stores, 'readwrite');
           for (const store of stores) tx.objectStore(store).clear();
           tx.oncomplete = () => {

@@ -48,3 +48,62 @@ export function single(
 ): Figure {
   return { value, unit, ...checked(value, budget), runs, how, ...details };
 }
+
+/** A ratio to a hundredth: the noise of a shared machine is larger than that. */
+const roundRatio = (ratio: number): number => Math.round(ratio * 100) / 100;
+
+/**
+ * A series of timings against its baseline measured in the same run (the same work on a small
+ * input, without the extension, or the browser's own floor for it): value = p95 of `measured` ÷
+ * p95 of `baseline`, the budget on that ratio, which holds on any machine. Both series stay in
+ * the details as absolute ms (`measuredMs`, `baselineMs`: p50 and p95) for reference, with the
+ * p50 ratio, steadier than the p95 on a shared machine. A baseline p95 under 0.1 ms counts as 0.1
+ * (the timer's grain).
+ */
+export function ratio(
+  measured: readonly number[],
+  baseline: readonly number[],
+  budget: number | null,
+  how: string,
+  details: Record<string, unknown> = {},
+): Figure {
+  const of = (samples: readonly number[], p: number) => Math.max(percentile(samples, p), 0.1);
+  const value = roundRatio(of(measured, 0.95) / of(baseline, 0.95));
+  const ms = (samples: readonly number[]) => ({ p50: roundMs(percentile(samples, 0.5)), p95: roundMs(percentile(samples, 0.95)) });
+  return {
+    value,
+    unit: 'ratio',
+    ...checked(value, budget),
+    runs: measured.length,
+    how,
+    measuredMs: ms(measured),
+    baselineMs: ms(baseline),
+    p50Ratio: roundRatio(of(measured, 0.5) / of(baseline, 0.5)),
+    ...details,
+  };
+}
+
+/** Which side runs at each step of `rounds` rounds in ABBA order: A B B A A B B A … */
+export function abbaOrder(rounds: number): ('measured' | 'baseline')[] {
+  return Array.from({ length: rounds }, (_, i): ('measured' | 'baseline')[] =>
+    i % 2 === 0 ? ['measured', 'baseline'] : ['baseline', 'measured'],
+  ).flat();
+}
+
+/**
+ * Runs the measured case and its baseline `rounds` times each, in ABBA order, so a drift of the
+ * machine (clocks, caches, another process's load) lands on both sides alike and neither side
+ * always follows the other. Resolves to what each run returned, by side, in the order they ran.
+ */
+export async function alternate<T>(
+  rounds: number,
+  measured: (round: number) => Promise<T>,
+  baseline: (round: number) => Promise<T>,
+): Promise<{ measured: T[]; baseline: T[] }> {
+  const result = { measured: [] as T[], baseline: [] as T[] };
+  for (const [step, side] of abbaOrder(rounds).entries()) {
+    const round = Math.floor(step / 2);
+    result[side].push(await (side === 'measured' ? measured(round) : baseline(round)));
+  }
+  return result;
+}

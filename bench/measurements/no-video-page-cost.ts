@@ -5,7 +5,7 @@
  * any machine.
  */
 import type { BrowserContext } from 'playwright-core';
-import { median, roundMs, single } from '../figure';
+import { alternate, median, roundMs, single } from '../figure';
 import { progress, type Measurement } from '../measurement';
 import { withExtension, withoutExtension } from '../browsers';
 
@@ -63,16 +63,16 @@ async function sample(context: BrowserContext, origin: string): Promise<Sample> 
 }
 
 /**
- * Loads in turn in the two browsers, both open: the page's own time drifts by tens of ms over a
- * run (CPU clocks, caches), and alternating puts the same drift on both sides of the ratio.
+ * Loads in the two browsers, both open, in ABBA order: the page's own time drifts by tens of ms
+ * over a run (CPU clocks, caches), and alternating puts the same drift on both sides of the ratio.
  */
 async function samples(withExt: BrowserContext, without: BrowserContext, origin: string) {
-  const all = { withExt: [] as Sample[], without: [] as Sample[] };
-  for (let i = 0; i < RUNS; i++) {
-    all.withExt.push(await sample(withExt, origin));
-    all.without.push(await sample(without, origin));
-  }
-  return all;
+  const { measured, baseline } = await alternate(
+    RUNS,
+    () => sample(withExt, origin),
+    () => sample(without, origin),
+  );
+  return { withExt: measured, without: baseline };
 }
 
 /** Medians with and without, and the difference. */
@@ -85,7 +85,7 @@ function compare(withExt: Sample[], without: Sample[], key: keyof Sample, round:
 export const noVideoPageCost: Measurement = {
   title: 'cost on a page without video',
   async run({ origin }) {
-    progress('  with and without the extension, in turn');
+    progress('  with and without the extension, in ABBA order');
     const { withExt, without } = await withExtension((browser) =>
       withoutExtension((context) => samples(browser.context, context, origin)),
     );
