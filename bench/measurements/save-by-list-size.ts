@@ -12,6 +12,7 @@ import { alternate, median, percentile, ratio, roundMs, single } from '../figure
 import type { FrameClockWindow } from '../frame-clock';
 import { progress, type Measurement } from '../measurement';
 import { withExtension } from '../browsers';
+import { saveNote } from '../panel-save';
 import { countNotes, openOptionsPage, putRecords } from '../extension-db';
 import { syntheticNotes, syntheticRecording } from '../synthetic-notes';
 
@@ -24,9 +25,6 @@ const RATIO_BUDGET = 1.2;
 const BYTES_BUDGET = 1_000;
 
 type BenchWindow = FrameClockWindow & {
-  pressedAt?: number;
-  inDomAt?: number;
-  shownAt?: number;
   /** Every marker message the panel sent its page: when (performance.now()) and its JSON length. */
   markerMessages?: { at: number; bytes: number }[];
 };
@@ -91,29 +89,7 @@ async function save(side: Side, i: number, seconds: number): Promise<void> {
     seconds,
   );
   const text = `Benchmark note #${i} on ${side.label}.`;
-  const box = panel.locator('textarea#composer-text');
-  await box.fill(text);
-  await panel.evaluate((expected) => {
-    const win = window as unknown as BenchWindow;
-    delete win.pressedAt;
-    delete win.inDomAt;
-    delete win.shownAt;
-    window.addEventListener('keydown', (event: KeyboardEvent) => event.key === 'Enter' && (win.pressedAt ??= event.timeStamp), { capture: true, once: true });
-    const list = document.querySelector('section.notes') as HTMLElement;
-    const observer = new MutationObserver(() => {
-      if (![...list.querySelectorAll('li')].some((li) => li.textContent?.includes(expected))) return;
-      observer.disconnect();
-      win.inDomAt = performance.now();
-      win.benchFrameClock.afterNextFrame((_, renderedAt) => (win.shownAt = renderedAt));
-    });
-    observer.observe(list, { childList: true, subtree: true, characterData: true });
-  }, text);
-  await box.press('Enter');
-  const shown = await panel.waitForFunction(() => {
-    const { pressedAt, inDomAt, shownAt } = window as unknown as BenchWindow;
-    return shownAt !== undefined && pressedAt !== undefined && inDomAt !== undefined && { ms: shownAt - pressedAt, inDom: inDomAt - pressedAt, pressedAt };
-  });
-  const { ms, inDom, pressedAt } = (await shown.jsonValue()) as { ms: number; inDom: number; pressedAt: number };
+  const { ms, inDom, pressedAt } = await saveNote(panel, text);
   side.ms.push(ms);
   side.inDom.push(inDom);
   // The markers follow the list: wait for this save's message, then count what it took.

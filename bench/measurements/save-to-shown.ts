@@ -16,38 +16,17 @@ import type { FrameClockWindow } from '../frame-clock';
 import type { Measurement } from '../measurement';
 import { withExtension } from '../browsers';
 import { countNotes } from '../extension-db';
+import { saveNote } from '../panel-save';
 
 const RUNS = 30;
 const BUDGET_RATIO = 4;
 const FLOOR_DB_NAME = 'webinar-notes-bench-floor';
 
-type BenchWindow = FrameClockWindow & { pressedAt?: number; shownAt?: number; floorMs?: number };
+type BenchWindow = FrameClockWindow & { floorMs?: number };
 
 /** Enter in the composer → the note's li rendered, in ms on the panel frame's clock. */
 async function save(panel: Frame, i: number): Promise<number> {
-  const box = panel.locator('textarea#composer-text');
-  const text = `Benchmark note #${i}.`;
-  await box.fill(text);
-  await panel.evaluate((expected) => {
-    const win = window as unknown as BenchWindow;
-    delete win.pressedAt;
-    delete win.shownAt;
-    // event.timeStamp: when the browser created the key event, before any of our handlers ran.
-    window.addEventListener('keydown', (event: KeyboardEvent) => event.key === 'Enter' && (win.pressedAt ??= event.timeStamp), { capture: true, once: true });
-    const list = document.querySelector('section.notes') as HTMLElement;
-    const observer = new MutationObserver(() => {
-      if (![...list.querySelectorAll('li')].some((li) => li.textContent?.includes(expected))) return;
-      observer.disconnect();
-      win.benchFrameClock.afterNextFrame((_, renderedAt) => (win.shownAt = renderedAt));
-    });
-    observer.observe(list, { childList: true, subtree: true, characterData: true });
-  }, text);
-  await box.press('Enter');
-  const shown = await panel.waitForFunction(() => {
-    const { pressedAt, shownAt } = window as unknown as BenchWindow;
-    return shownAt !== undefined && pressedAt !== undefined && { ms: shownAt - pressedAt };
-  });
-  return ((await shown.jsonValue()) as { ms: number }).ms;
+  return (await saveNote(panel, `Benchmark note #${i}.`)).ms;
 }
 
 /**
