@@ -45,18 +45,22 @@ export async function typeQueries(page: Page, queries: readonly string[], rounds
   return { samples: result, matches };
 }
 
-/** In the page: starts recording long tasks (over 50 ms, the Long Tasks API) into `window.benchLongTasks`, ms each. */
+/** In the page: starts recording long tasks (over 50 ms, the Long Tasks API), from the page's load on. */
 export async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const tasks: number[] = [];
+    const tasks: { start: number; ms: number }[] = [];
     Object.assign(window, { benchLongTasks: tasks });
-    new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => ({ start: entry.startTime, ms: entry.duration })))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
   });
 }
 
-/** The long tasks recorded since `watchLongTasks`, ms each. */
-export async function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks.slice());
+/** The long tasks recorded by `watchLongTasks` that started at or after `from` (page clock, ms): their durations, ms. */
+export async function longTasks(page: Page, from = 0): Promise<number[]> {
+  const tasks = await page.evaluate(() => (window as unknown as { benchLongTasks: { start: number; ms: number }[] }).benchLongTasks.slice());
+  return tasks.filter((task) => task.start >= from).map((task) => task.ms);
 }
 
 /** Waits until the library's search worker says its index is ready; resolves to where it came from. */

@@ -34,10 +34,15 @@ export const search100k: Measurement = {
       const visit = async () => {
         await page.goto(`chrome-extension://${browser.extensionId}/${LIBRARY_PAGE}`);
         await watchLongTasks(page);
+        // The first screen (the shelf) is drawn before the worker starts; what follows is the search's.
+        await page.locator('.recording-row').first().waitFor();
+        const firstScreenAt = await page.evaluate(() => performance.now());
+        // As a user going to the search box: the worker starts then (else 2 s after the first screen).
+        await page.focus('#search');
         const from = await searchIndexReady(page);
         const readyAt = await page.evaluate(() => performance.now());
         const typed = await typeQueries(page, QUERIES, ROUNDS);
-        return { from, readyAt, typed, tasks: await longTasks(page) };
+        return { from, readyAt, typed, tasks: await longTasks(page, firstScreenAt), pageLoadTasks: (await longTasks(page)).length - (await longTasks(page, firstScreenAt)).length };
       };
       const first = await visit();
       // The first visit kept the index it built; wait until it is written, then visit again.
@@ -61,7 +66,8 @@ export const search100k: Measurement = {
         'ms',
         BUDGET_LONGEST_TASK_MS,
         first.tasks.length + second.tasks.length,
-        'the library page\'s longest task (Long Tasks API, tasks over 50 ms; 0 when none) from its load through the index loading and every query of both visits; runs = how many long tasks there were',
+        'the library page\'s longest task (Long Tasks API, tasks over 50 ms; 0 when none) from its first screen drawn (the worker starts after it) through the index loading and every query of both visits; runs = how many long tasks there were; the first screen\'s own are counted apart (pageLoadLongTasks)',
+        { pageLoadLongTasks: first.pageLoadTasks + second.pageLoadTasks },
       ),
     };
   },

@@ -38,6 +38,7 @@ export const searchTranscripts: Measurement = {
 
       const page = await browser.context.newPage();
       await page.goto(`chrome-extension://${browser.extensionId}/${LIBRARY_PAGE}`);
+      await page.focus('#search');
       await searchIndexReady(page);
       const ready = await page.evaluate(() => performance.now());
       const typed = await typeQueries(page, QUERIES, ROUNDS);

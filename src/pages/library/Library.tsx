@@ -29,6 +29,8 @@ async function updateShelf(shelf: Shelf, changes: readonly Change[]): Promise<Sh
 }
 
 const NO_TERMS: readonly string[] = [];
+/** After the first screen, ms: long enough for a glance at the list, short enough to be ready for a search. */
+const SEARCH_START_DELAY_MS = 2000;
 
 /** Every recording, search across all of them, the trash, and backups. */
 export function Library() {
@@ -42,8 +44,16 @@ export function Library() {
   const view = useMemo(() => (shelf.state === 'ready' ? shelfView(shelf.value) : null), [shelf]);
   const parsed = useMemo(() => parseQuery(query), [query]);
   const order = useMemo(() => (view ? [...view.recordings.keys()] : []), [view]);
-  // The worker starts once the first screen is drawn from the shelf: it never delays it.
-  const search = useSearch(view !== null, parsed.ok ? parsed.terms : NO_TERMS, filters, order);
+  // The search worker starts when the user goes to the search box, or a moment after the first
+  // screen: its reads (the kept index, tens of MB) never compete with the list being drawn.
+  const [searchWanted, setSearchWanted] = useState(false);
+  const shown = view !== null;
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setSearchWanted(true), SEARCH_START_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
+  const search = useSearch(shown && searchWanted, parsed.ok ? parsed.terms : NO_TERMS, filters, order);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof Element && event.target.closest('input, textarea, select, [contenteditable]') !== null;
@@ -65,8 +75,9 @@ export function Library() {
         <h1>
           <a href="#">Webinar Notes library</a>
         </h1>
-        <SearchBox inputRef={searchBox} value={query} onChange={(value) => {
+        <SearchBox inputRef={searchBox} value={query} onFocus={() => setSearchWanted(true)} onChange={(value) => {
           setQuery(value);
+          setSearchWanted(true);
           if (route.page !== 'recordings') go({ page: 'recordings' });
         }} />
         <nav class="views" aria-label="Views">

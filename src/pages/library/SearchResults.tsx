@@ -14,7 +14,7 @@ import type { SearchAnswer, SearchState } from './use-search';
 /** Characters of a long note shown around its first match. */
 const EXCERPT = 240;
 
-export function SearchBox({ value, onChange, inputRef }: { value: string; onChange(value: string): void; inputRef: Ref<HTMLInputElement> }) {
+export function SearchBox({ value, onChange, onFocus, inputRef }: { value: string; onChange(value: string): void; onFocus(): void; inputRef: Ref<HTMLInputElement> }) {
   return (
     <div class="search" role="search">
       <label class="visually-hidden" for="search">
@@ -32,6 +32,7 @@ export function SearchBox({ value, onChange, inputRef }: { value: string; onChan
         // message below says what is wrong.
         maxLength={MAX_QUERY_LENGTH * 100}
         onInput={(event) => onChange(event.currentTarget.value)}
+        onFocus={onFocus}
       />
     </div>
   );
