@@ -4,7 +4,7 @@
  * come from the kept counts alone: core/shelf.ts.) Pure, so it is tested without a browser.
  */
 import type { Note, QaItem, Recording, SiteId, Transcript } from './model';
-import type { SearchDoc, SearchIndex } from './search';
+import { SearchIndex, type SearchDoc } from './search';
 import { linkAt } from './links';
 import { exportUrl } from './web-url';
 import { hasTag } from './tags';
@@ -132,20 +132,45 @@ export interface DocFinder {
   search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean): SearchDoc[];
 }
 
+/** One transcript's lines, scanned in time order. */
+export interface TranscriptLines {
+  recordingKey: string;
+  lang: string;
+  index: SearchIndex;
+}
+
+/** A transcript's lines ready to search; null when it has no line with words. */
+export function transcriptLines(transcript: Transcript): TranscriptLines | null {
+  const docs = transcriptDocs([transcript]);
+  return docs.length === 0 ? null : { recordingKey: transcript.recordingKey, lang: transcript.lang, index: new SearchIndex(docs) };
+}
+
 /**
- * A search of the library: the matches of what the user wrote (notes, questions, titles) and of
- * transcript lines, in the order of `orderHits`, at most `limit`; `total` counts every match.
+ * A search of the library, at most `limit` hits; `total` counts every match. First what the user
+ * wrote (notes, questions, titles) in the order of `orderHits`; then transcript lines, transcript
+ * by transcript (recordings in `order`, others by key; a recording's languages by tag), each in
+ * time order. A transcript is scanned for no more hits than are still to be listed, but counted whole.
  */
 export function searchLibrary(
-  sources: { words: DocFinder; lines: Iterable<SearchIndex> },
+  sources: { words: DocFinder; transcripts: Iterable<TranscriptLines> },
   terms: readonly string[],
   accept: ((doc: SearchDoc) => boolean) | undefined,
   order: readonly string[],
   limit: number,
 ): { hits: SearchDoc[]; total: number } {
-  const found = sources.words.search(terms, accept);
-  for (const lines of sources.lines) found.push(...lines.search(terms, accept).hits);
-  return { hits: orderHits(found, order, limit), total: found.length };
+  const own = sources.words.search(terms, accept);
+  const hits = orderHits(own, order, limit);
+  let total = own.length;
+  const rank = new Map(order.map((key, i) => [key, i]));
+  const place = (lines: TranscriptLines) => rank.get(lines.recordingKey) ?? order.length;
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const transcripts = [...sources.transcripts].sort((a, b) => place(a) - place(b) || text(a.recordingKey, b.recordingKey) || text(a.lang, b.lang));
+  for (const lines of transcripts) {
+    const found = lines.index.search(terms, accept, Math.max(0, limit - hits.length));
+    total += found.total;
+    hits.push(...found.hits);
+  }
+  return { hits, total };
 }
 
 /**

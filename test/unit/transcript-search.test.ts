@@ -1,9 +1,9 @@
 /** The library's search over transcript lines: "said at" hits beside notes, with every search rule kept. */
 import { describe, expect, it } from 'vitest';
-import { acceptsDoc, libraryDocs, searchLibrary, transcriptDocs, type Filters, type LibraryData } from '../../src/core/library';
+import { acceptsDoc, libraryDocs, searchLibrary, transcriptDocs, transcriptLines, type Filters, type LibraryData, type TranscriptLines } from '../../src/core/library';
 import { WordIndex } from '../../src/core/word-index';
 import type { Note, Recording, Transcript } from '../../src/core/model';
-import { excerpt, parseQuery, SearchIndex, type SearchDoc } from '../../src/core/search';
+import { excerpt, parseQuery, type SearchDoc } from '../../src/core/search';
 
 const rec = (key: string, extra: Partial<Recording> = {}): Recording => ({
   key, site: 'youtube', url: `https://www.youtube.com/watch?v=${key.padEnd(11, 'x')}`, title: `Title ${key}`, createdAt: 0, updatedAt: 1, ...extra,
@@ -33,7 +33,8 @@ function find(query: string, filters?: Filters, limit = 100) {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new Error(parsed.message);
   const accept = filters && ((doc: SearchDoc) => acceptsDoc(doc, recordings.get(doc.recordingKey), filters));
-  return searchLibrary({ words: WordIndex.build(libraryDocs(data)), lines: [new SearchIndex(transcriptDocs(transcripts))] }, parsed.terms, accept, order, limit);
+  const lines = transcripts.map(transcriptLines).filter((ready): ready is TranscriptLines => ready !== null);
+  return searchLibrary({ words: WordIndex.build(libraryDocs(data)), transcripts: lines }, parsed.terms, accept, order, limit);
 }
 
 describe('transcriptDocs', () => {
@@ -83,6 +84,18 @@ describe('searchLibrary', () => {
 
   it('searches the notes alone when there is no transcript', () => {
     const words = WordIndex.build(libraryDocs(data));
-    expect(searchLibrary({ words, lines: [] }, ['securite'], undefined, order, 10)).toMatchObject({ total: 1, hits: [{ kind: 'note' }] });
+    expect(searchLibrary({ words, transcripts: [] }, ['securite'], undefined, order, 10)).toMatchObject({ total: 1, hits: [{ kind: 'note' }] });
+  });
+});
+
+describe('searchLibrary over several transcripts', () => {
+  const many = [transcript('b', 'fr', [[5, 'serveur un'], [6, 'serveur deux']]), transcript('a', 'fr', [[9, 'serveur trois']]), transcript('a', 'en', [[1, 'serveur four']])];
+  const lines = many.map(transcriptLines).filter((ready): ready is TranscriptLines => ready !== null);
+  const words = WordIndex.build([]);
+  it('lists lines by recording in the library’s order, then language, then time, and counts past the limit', () => {
+    const all = searchLibrary({ words, transcripts: lines }, ['serveur'], undefined, ['b', 'a'], 10);
+    expect(all.hits.map((doc) => doc.text)).toEqual(['serveur un', 'serveur deux', 'serveur four', 'serveur trois']);
+    const cut = searchLibrary({ words, transcripts: lines }, ['serveur'], undefined, ['b', 'a'], 3);
+    expect(cut).toMatchObject({ total: 4, hits: all.hits.slice(0, 3) });
   });
 });

@@ -6,9 +6,9 @@
  * transcript, also updated per transcript. Answers requests of search-protocol.ts.
  */
 import { liveQuery } from 'dexie';
-import { acceptsDoc, searchLibrary, transcriptDocs } from '../../core/library';
+import { acceptsDoc, searchLibrary, transcriptLines, type TranscriptLines } from '../../core/library';
 import type { Recording } from '../../core/model';
-import { SearchIndex, type SearchDoc } from '../../core/search';
+import type { SearchDoc } from '../../core/search';
 import { WordIndex } from '../../core/word-index';
 import { changesSince, lastSeq, type Change } from '../../db/changes';
 import { keepIndex, readKeptIndex, readSearchDocs, searchDocChanges } from '../../db/search-index';
@@ -30,7 +30,7 @@ let unkept = 0;
 let keepTimer: ReturnType<typeof setTimeout> | undefined;
 const recordings = new Map<string, Recording>();
 /** Each transcript's lines, by recording key and language. */
-const lines = new Map<string, SearchIndex>();
+const lines = new Map<string, TranscriptLines>();
 let latest: SearchRequest | undefined;
 
 const transcriptKey = (key: readonly [string, string] | readonly string[]) => `${key[0]}\n${key[1]}`;
@@ -45,8 +45,8 @@ async function readLines(keys?: readonly (readonly [string, string])[]): Promise
   if (!keys) lines.clear();
   rows.forEach((row, i) => {
     const key = row ? transcriptKey([row.recordingKey, row.lang]) : transcriptKey(keys?.[i] ?? ['', '']);
-    const docs = row ? transcriptDocs([row]) : [];
-    if (docs.length > 0) lines.set(key, new SearchIndex(docs));
+    const ready = row ? transcriptLines(row) : null;
+    if (ready) lines.set(key, ready);
     else lines.delete(key);
   });
 }
@@ -95,7 +95,7 @@ function search(request: SearchRequest): void {
   const { filters } = request;
   const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
   const accept = filtered ? (doc: SearchDoc) => acceptsDoc(doc, recordings.get(doc.recordingKey), filters) : undefined;
-  const { hits, total } = searchLibrary({ words, lines: lines.values() }, request.terms, accept, request.order, request.limit);
+  const { hits, total } = searchLibrary({ words, transcripts: lines.values() }, request.terms, accept, request.order, request.limit);
   reply({ type: 'result', id: request.id, hits, total });
 }
 
