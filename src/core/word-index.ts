@@ -47,6 +47,8 @@ export class WordIndex {
   /** By number: an array, since a common word's lookup reads tens of thousands of them (a Map was 5–10× slower). */
   private readonly docs: (SearchDoc | undefined)[] = [];
   private count = 0;
+  /** Each document's folded text, made when a phrase first needs it (not kept: it is the text again). */
+  private readonly folded: (string | undefined)[] = [];
   private readonly numbers = new Map<string, number>();
   private nextId = 1;
 
@@ -99,6 +101,7 @@ export class WordIndex {
     if (known === undefined) this.count++;
     this.numbers.set(key, id);
     this.docs[id] = doc;
+    this.folded[id] = undefined;
     if (known !== undefined) this.index.update(id, doc.text);
     else this.index.add(id, doc.text);
   }
@@ -110,6 +113,7 @@ export class WordIndex {
     if (number === undefined) return;
     this.index.remove(number);
     this.docs[number] = undefined;
+    this.folded[number] = undefined;
     this.count--;
     this.numbers.delete(key);
   }
@@ -131,7 +135,7 @@ export class WordIndex {
     for (const id of this.withEveryWord(words)) {
       const doc = this.docs[id];
       if (!doc || (accept && !accept(doc))) continue;
-      if (!exact && !matchesAll(normalize(doc.text), terms)) continue;
+      if (!exact && !matchesAll((this.folded[id] ??= normalize(doc.text)), terms)) continue;
       hits.push(doc);
     }
     return hits;

@@ -55,6 +55,14 @@ describe('WordIndex', () => {
     expect(changing.size).toBe(1);
   });
 
+  it('checks a phrase against the text as it is now, after the document changed', () => {
+    const changing = WordIndex.build([note('a', 'screen reader users')]);
+    expect(ids(changing.search(termsOf('"screen reader"')))).toEqual(['a']);
+    changing.put(note('a', 'reader screen it'));
+    expect(ids(changing.search(termsOf('"screen reader"')))).toEqual([]);
+    expect(ids(changing.search(termsOf('"reader screen"')))).toEqual(['a']);
+  });
+
   it('refuses a snapshot of another format', () => {
     const snapshot = { ...WordIndex.build([]).snapshot(), format: SNAPSHOT_FORMAT + 1 } as unknown as ReturnType<WordIndex['snapshot']>;
     expect(() => WordIndex.restore(snapshot)).toThrow(/format/);
