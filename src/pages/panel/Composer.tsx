@@ -115,13 +115,17 @@ export function Composer({ recording, settings, fromLines }: Props) {
 
   useEffect(() => {
     let cancelled = false;
+    // The composer moved on to another recording: the video changed and `follow` set it at once,
+    // before this effect's cleanup runs on the next render. A read landing in between would put
+    // this recording's draft into the box of the next (quick back-and-forth navigation did).
+    const stale = () => cancelled || latest.current.target.key !== target.key;
     ownDraftRead.current = false;
     setOthers(null);
     // Pruned first, so a draft past its age is not offered.
     void pruneDrafts()
       .then(() => loadDrafts(panelId, target.key))
       .then(async ({ own, others: offered }) => {
-        if (cancelled) return;
+        if (stale()) return;
         if (own && latest.current.text !== '' && own.text !== latest.current.text) {
           // Typed into before it was read: the stored draft moves aside and is offered, not lost.
           offered = [await setDraftAside(own), ...offered];
@@ -132,15 +136,16 @@ export function Composer({ recording, settings, fromLines }: Props) {
           latest.current = { text: own.text, t: own.t, target, quote: own.quote ?? null };
           restored.current = true;
         }
+        if (stale()) return;
         setOthers(offered);
       })
       .catch((error: unknown) => {
-        if (cancelled) return;
+        if (stale()) return;
         setOthers([]);
         setMessage(`Drafts could not be read: ${errorText(error)}.`);
       })
       .finally(() => {
-        if (cancelled) return;
+        if (stale()) return;
         ownDraftRead.current = true;
         if (latest.current.text !== '') draftWriter.request();
       });
