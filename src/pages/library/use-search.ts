@@ -19,8 +19,9 @@ export interface SearchAnswer {
 export const LISTED = 2000;
 
 /**
- * The library's search worker (search.worker.ts), started once the page has drawn its first
- * screen (`start`), and the newest answer to `query`. The page's thread only posts the terms and
+ * The library's search worker (search.worker.ts), started once `start` is true (the library starts
+ * it at the search box or 2 s after its first screen), and the newest answer to `terms` with
+ * `filters`, hits ordered by `order` (recording keys). The page's thread only posts the terms and
  * receives at most LISTED hits.
  */
 export function useSearch(start: boolean, terms: readonly string[], filters: Filters, order: readonly string[]) {
