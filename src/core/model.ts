@@ -155,5 +155,48 @@ export interface Draft {
   t: number | null;
   /** The quote the note will keep, as taken when it got its time and trimmed since. */
   quote?: Quote;
+  /**
+   * The id the note will get when it is saved: set once a frame is attached to the draft, whose
+   * `RecordingImage` rows carry it as their `noteId` from then on. Discarding the draft deletes
+   * those frames.
+   */
+  noteId?: string;
+  updatedAt: number;
+}
+
+/**
+ * A picture of a recording, stored in the `images` table (schema 7): a frame the user attached to
+ * a note, or a slide the slide detector kept. Kept as encoded bytes (WebP, or JPEG where the
+ * browser cannot encode WebP) at most MAX_FRAME_SIDE pixels a side, with a thumbnail at most
+ * THUMB_SIDE (core/images.ts). Each recording's count and bytes are kept in its `RecordingStats`.
+ */
+export interface RecordingImage {
+  /** A random UUID (core/ids.ts). */
+  id: string;
+  recordingKey: string;
+  /** `frame`: attached on demand to a note; `slide`: kept by the slide detector. */
+  kind: 'frame' | 'slide';
+  /** Seconds into the recording of the picture. */
+  t: number;
+  /**
+   * The note a frame belongs to: a stored note, or the draft's note-to-be (`Draft.noteId`).
+   * A frame stays while its note is in the trash, and goes when the note is deleted for good.
+   */
+  noteId?: string;
+  /** The encoding of `blob` (`thumb.type` says the thumbnail's: the same where the browser encodes WebP). */
+  type: 'image/webp' | 'image/jpeg';
+  /** The picture, `width` × `height` pixels. */
+  blob: Blob;
+  width: number;
+  height: number;
+  /** The thumbnail, `thumbWidth` × `thumbHeight` pixels. */
+  thumb: Blob;
+  thumbWidth: number;
+  thumbHeight: number;
+  /** `blob.size + thumb.size`: what it takes, counted without reading a blob. */
+  bytes: number;
+  /** A slide's perceptual hash, 16 hex digits (core/slides/frame-hash.ts); absent on frames. */
+  hash?: string;
+  createdAt: number;
   updatedAt: number;
 }

@@ -24,6 +24,9 @@ export interface RecordingSummary {
   lastEdit: number;
   /** Tags of its live notes, folded to lower case. */
   tags: ReadonlySet<string>;
+  /** Its pictures (frames and slides) and the bytes they take. */
+  images: number;
+  imageBytes: number;
 }
 
 /** What the list shows: the summaries most recently edited first, and the menus of the filters. */
@@ -80,6 +83,8 @@ export function shelfView(shelf: Shelf): ShelfView {
       questions: stats?.questions ?? 0,
       lastEdit: Math.max(recording.updatedAt, stats?.lastEdit ?? 0),
       tags: new Set(Object.keys(stats?.tags ?? {})),
+      images: stats?.images ?? 0,
+      imageBytes: stats?.imageBytes ?? 0,
     });
     sites.add(recording.site);
     for (const speaker of recording.speakers ?? []) if (!speakers.has(fold(speaker.name))) speakers.set(fold(speaker.name), speaker.name);

@@ -7,14 +7,19 @@
  */
 import { db } from './schema';
 
-export type ChangedTable = 'recordings' | 'notes' | 'qa' | 'transcripts';
+export type ChangedTable = 'recordings' | 'notes' | 'qa' | 'transcripts' | 'images';
 
 export interface Change {
   /** Ascending in commit order; gaps are normal (an aborted transaction still takes its numbers). */
   seq: number;
   table: ChangedTable;
-  /** The record's primary key: a recording's key, a note's or question's id, a transcript's [recordingKey, lang]. */
+  /** The record's primary key: a recording's key, a note's, question's or image's id, a transcript's [recordingKey, lang]. */
   key: string | [string, string];
+  /**
+   * An image's recording (schema 7 on): a deleted image can no longer be read to learn it, and
+   * its recording's counts changed with it.
+   */
+  recordingKey?: string;
 }
 
 export interface ChangesSince {
@@ -23,6 +28,11 @@ export interface ChangesSince {
   mark: number;
   /** False when changes after the mark were pruned: the reader must read everything again. */
   complete: boolean;
+}
+
+/** The distinct recordings whose images `changes` name, in the order first named. */
+export function imageRecordings(changes: readonly Change[]): string[] {
+  return [...new Set(changes.flatMap((change) => (change.table === 'images' && change.recordingKey !== undefined ? [change.recordingKey] : [])))];
 }
 
 /** The distinct keys of `table`'s records that `changes` name, in the order first named. */

@@ -45,21 +45,22 @@ function checkTime(t: number): void {
 /**
  * Saves a new note, records the recording it belongs to and clears the note's draft in the panel
  * `panelId` typed it in, all in one transaction: either the note is stored and its draft gone, or
- * nothing changed. Other panels' drafts of the recording are theirs and stay. Throws, storing
- * nothing, on a text, time or `quote` (core quoteProblem) the note cannot hold.
+ * nothing changed. Other panels' drafts of the recording are theirs and stay. `id` is the id its
+ * draft promised its frames (`Draft.noteId`); a new one without. Throws, storing nothing, on a
+ * text, time or `quote` (core quoteProblem) the note cannot hold, and on an `id` already taken.
  */
 export async function addNote(
   recording: RecordingInfo,
   t: number,
   text: string,
-  { speakerId, panelId, quote }: { speakerId?: string; panelId?: string; quote?: Quote } = {},
+  { speakerId, panelId, quote, id }: { speakerId?: string; panelId?: string; quote?: Quote; id?: string } = {},
 ): Promise<Note> {
   const problem = checkNoteText(text) ?? (quote ? quoteProblem(quote) : null);
   if (problem) throw new Error(problem);
   checkTime(t);
   const now = Date.now();
   const note = editedNote(undefined, {
-    id: newId(),
+    id: id ?? newId(),
     recordingKey: recording.key,
     t,
     text,

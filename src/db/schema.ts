@@ -3,7 +3,7 @@ import { statsOf, type RecordingStats } from '../core/recording-stats';
 import type { Change } from './changes';
 import type { KeptSearchIndex } from './search-index';
 import { writeLog } from './write-log';
-import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type Transcript } from '../core/model';
+import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type RecordingImage, type Transcript } from '../core/model';
 
 export const DB_NAME = 'webinar-notes';
 
@@ -116,6 +116,31 @@ export const SCHEMA_HISTORY: readonly {
       searchIndex: 'name',
     },
   },
+  {
+    // Pictures of a recording (core/model.ts `RecordingImage`): frames attached to notes, and
+    // slides. Found by recording (the library's "Delete images", exports), by note (a note's row,
+    // a draft's frames) and in time order. Each recording's counts gain the pictures' number and
+    // bytes; there are none yet, so every kept row starts at zero.
+    version: 7,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt, *qaIds, *tags',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      panelDrafts: '[panelId+recordingKey], recordingKey, updatedAt',
+      transcripts: '[recordingKey+lang], recordingKey, updatedAt',
+      settings: 'key',
+      recordingStats: 'recordingKey',
+      changes: '++seq',
+      searchIndex: 'name',
+      images: 'id, recordingKey, noteId, [recordingKey+t]',
+    },
+    upgrade: async (tx) => {
+      await tx.table('recordingStats').toCollection().modify((row: Partial<RecordingStats>) => {
+        row.images = 0;
+        row.imageBytes = 0;
+      });
+    },
+  },
 ];
 
 export class NotesDatabase extends Dexie {
@@ -128,6 +153,7 @@ export class NotesDatabase extends Dexie {
   recordingStats!: EntityTable<RecordingStats, 'recordingKey'>;
   changes!: EntityTable<Change, 'seq'>;
   searchIndex!: EntityTable<KeptSearchIndex, 'name'>;
+  images!: EntityTable<RecordingImage, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
     super(name, options);

@@ -8,7 +8,7 @@ import type { Note, QaItem, Recording } from '../core/model';
 import type { RecordingStats } from '../core/recording-stats';
 import { isLive } from '../core/records';
 import { applyChanges } from '../core/apply-changes';
-import { changedKeys, lastSeq, type Change } from './changes';
+import { changedKeys, imageRecordings, lastSeq, type Change } from './changes';
 import { db } from './schema';
 
 /** Past this many changes at once (an import), reading the shelf again is the cheaper way. */
@@ -38,7 +38,8 @@ export interface ShelfRows {
 
 /**
  * The shelf's rows that `changes` touched, read again: the recordings written, and the stats rows
- * of those and of the recordings of the notes and questions written. Null when the shelf must be
+ * of those, of the recordings of the notes and questions written and of the recordings whose
+ * images changed. Null when the shelf must be
  * read whole: a note or question deleted for good (its recording is no longer known) or too many
  * changes to follow one by one.
  */
@@ -51,7 +52,7 @@ export async function shelfRowsChanged(changes: readonly Change[]): Promise<Shel
     const [recordings, notes, qa] = await Promise.all([database.recordings.bulkGet(recordingKeys), database.notes.bulkGet(keysOf('notes')), database.qa.bulkGet(keysOf('qa'))]);
     const written = [...notes, ...qa];
     if (written.some((row) => row === undefined)) return null;
-    const statsKeys = [...new Set([...recordingKeys, ...written.map((row) => row!.recordingKey)])];
+    const statsKeys = [...new Set([...recordingKeys, ...written.map((row) => row!.recordingKey), ...imageRecordings(changes)])];
     const stats = await database.recordingStats.bulkGet(statsKeys);
     return {
       recordings: new Map(recordingKeys.map((key, i) => [key, recordings[i]])),

@@ -1,5 +1,5 @@
 /**
- * Every write to recordings, notes, questions and transcripts, seen inside its own transaction
+ * Every write to recordings, notes, questions, transcripts and images, seen inside its own transaction
  * (a Dexie DBCore middleware): it keeps each recording's `recordingStats` row true
  * (core/recording-stats.ts) and appends what changed to the `changes` log (db/changes.ts). Being
  * below every write path (panel, library, import, upgrade-free restore, sync) it cannot be
@@ -10,15 +10,17 @@
  * mutation logs.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
-import type { Note, QaItem, Recording } from '../core/model';
-import { countRecord, countRecording, emptyStats, isEmptyStats, type CountedKind, type RecordingStats } from '../core/recording-stats';
+import type { Note, QaItem, Recording, RecordingImage } from '../core/model';
+import { countImage, countRecord, countRecording, emptyStats, isEmptyStats, type CountedKind, type RecordingStats } from '../core/recording-stats';
 import type { ChangedTable, Change } from './changes';
 
 export const STATS_STORE = 'recordingStats';
 export const CHANGES_STORE = 'changes';
 
 const COUNTED: Partial<Record<string, CountedKind>> = { notes: 'note', qa: 'qa' };
-const WATCHED = new Set<string>(['recordings', 'notes', 'qa', 'transcripts'] satisfies ChangedTable[]);
+/** Stores whose rows' old values the counts need: counted records, and images (their bytes and recording). */
+const BEFORE_NEEDED = new Set(['notes', 'qa', 'images']);
+const WATCHED = new Set<string>(['recordings', 'notes', 'qa', 'transcripts', 'images'] satisfies ChangedTable[]);
 
 /** The middleware; a database opened at a version without the bookkeeping stores is left alone. */
 export const writeLog: Middleware<DBCore> = {
@@ -58,7 +60,7 @@ async function logged(down: DBCore, table: DBCoreTable, name: ChangedTable, req:
   const inZone = <T>(call: () => Promise<T>): Promise<T> => zones.usePSD(zone, call);
   const keys = await inZone(() => keysOf(table, req));
   // Only a counted row's old value matters (a transcript's is large and never needed).
-  const before: unknown[] = COUNTED[name] && keys.length > 0 ? await inZone(() => table.getMany({ trans: req.trans, keys })) : [];
+  const before: unknown[] = BEFORE_NEEDED.has(name) && keys.length > 0 ? await inZone(() => table.getMany({ trans: req.trans, keys })) : [];
   const response = await inZone(() => table.mutate(req));
   const written = (i: number) => !(i in response.failures);
   const after: unknown[] = req.type === 'add' || req.type === 'put' ? [...req.values] : keys.map(() => undefined);
@@ -76,7 +78,10 @@ async function logged(down: DBCore, table: DBCoreTable, name: ChangedTable, req:
   await inZone(() => down.table(CHANGES_STORE).mutate({
     type: 'add',
     trans: req.trans,
-    values: changed.map(({ key }): Omit<Change, 'seq'> => ({ table: name, key: key as Change['key'] })),
+    values: changed.map(({ key, before: was, after: is }): Omit<Change, 'seq'> => {
+      const image = (is ?? was) as RecordingImage | undefined;
+      return name === 'images' && image ? { table: name, key: key as string, recordingKey: image.recordingKey } : { table: name, key: key as Change['key'] };
+    }),
   }));
   return response;
 }
@@ -108,7 +113,7 @@ interface Written {
 async function restat(inZone: <T>(call: () => Promise<T>) => Promise<T>, down: DBCore, trans: DBCoreTransaction, name: ChangedTable, changed: readonly Written[]): Promise<void> {
   if (name === 'transcripts') return;
   const kind = COUNTED[name];
-  const recordingKeyOf = (row: unknown) => (name === 'recordings' ? (row as Recording).key : (row as Note | QaItem).recordingKey);
+  const recordingKeyOf = (row: unknown) => (name === 'recordings' ? (row as Recording).key : (row as Note | QaItem | RecordingImage).recordingKey);
   const touched = [
     ...new Set(
       name === 'recordings'
@@ -121,7 +126,10 @@ async function restat(inZone: <T>(call: () => Promise<T>) => Promise<T>, down: D
   // Copies: the rows read may be objects Dexie's cache shares with readers.
   const byKey = new Map(touched.map((key, i) => [key, rows[i] ? structuredClone(rows[i]) : emptyStats(key)]));
   for (const { before, after } of changed) {
-    if (kind) {
+    if (name === 'images') {
+      if (before) countImage(byKey.get(recordingKeyOf(before))!, before as RecordingImage, -1);
+      if (after) countImage(byKey.get(recordingKeyOf(after))!, after as RecordingImage, 1);
+    } else if (kind) {
       if (before) countRecord(byKey.get(recordingKeyOf(before))!, kind, before as Note | QaItem, -1);
       if (after) countRecord(byKey.get(recordingKeyOf(after))!, kind, after as Note | QaItem, 1);
     } else if (after) {

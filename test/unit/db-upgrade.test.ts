@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type Transcript } from '../../src/core/model';
-import { statsOf } from '../../src/core/recording-stats';
+import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type RecordingImage, type Transcript } from '../../src/core/model';
+import { statsOf, type RecordingStats } from '../../src/core/recording-stats';
 import { NotesDatabase, SCHEMA_HISTORY, type SettingRow } from '../../src/db/schema';
 
 const KEY = 'https://example.com/webinar?id=1';
+
+/** A picture's bytes as stored: WebP's header, then something. */
+const webp = (size: number) => new Blob([new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]), new Uint8Array(size - 12)], { type: 'image/webp' });
 
 /** One of every kind of record, with optional fields both present and absent. */
 const SEED = {
@@ -62,6 +65,12 @@ const SEED = {
     { recordingKey: KEY, lang: 'ar', source: 'screen', complete: false, cues: [{ start: 10, end: 12, text: 'مرحبا' }], updatedAt: 410 },
   ] satisfies Transcript[],
   settings: [{ key: 'settings', value: { leadInSeconds: 4, pauseWhileTyping: false, openPanelOnVideo: true } }] satisfies SettingRow[],
+  // Version 7 on: a frame on a note, a frame of a trashed note, a slide.
+  images: [
+    { id: 'i1', recordingKey: KEY, kind: 'frame', t: 754.5, noteId: 'n2', type: 'image/webp', blob: webp(4000), width: 1920, height: 1080, thumb: webp(300), thumbWidth: 240, thumbHeight: 135, bytes: 4300, createdAt: 500, updatedAt: 500 },
+    { id: 'i2', recordingKey: KEY, kind: 'frame', t: 61, noteId: 'n3', type: 'image/jpeg', blob: webp(2000), width: 640, height: 360, thumb: webp(200), thumbWidth: 240, thumbHeight: 135, bytes: 2200, createdAt: 510, updatedAt: 510 },
+    { id: 'i3', recordingKey: 'https://example.com/live', kind: 'slide', t: 30, type: 'image/webp', blob: webp(1000), width: 1280, height: 720, thumb: webp(100), thumbWidth: 240, thumbHeight: 135, bytes: 1100, hash: '00ff00ff00ff00ff', createdAt: 520, updatedAt: 520 },
+  ] satisfies RecordingImage[],
 };
 type StoreName = keyof typeof SEED;
 
@@ -140,9 +149,14 @@ describe.each(SCHEMA_HISTORY.map((step) => [step.version, step] as const))(
         if (stores.includes('recordings')) {
           expect((await current.recordings.orderBy('updatedAt').last())?.key).toBe(KEY);
         }
+        if (stores.includes('images')) {
+          expect((await current.images.where('noteId').equals('n2').toArray()).map((image) => image.id)).toEqual(['i1']);
+          expect((await current.images.where('[recordingKey+t]').between([KEY, -Infinity], [KEY, Infinity]).primaryKeys())).toEqual(['i2', 'i1']);
+        }
         // Each recording's counts, computed by the upgrade or kept by the writes made at version 5.
+        const images = stores.includes('images') ? SEED.images : [];
         expect((await current.recordingStats.toArray()).sort(byKey)).toEqual(
-          [...statsOf({ recordings: SEED.recordings, notes: SEED.notes, qa: SEED.qa }).values()].sort(byKey),
+          [...statsOf({ recordings: SEED.recordings, notes: SEED.notes, qa: SEED.qa, images }).values()].sort(byKey),
         );
       } finally {
         current.close();
@@ -171,10 +185,46 @@ describe('version 5', () => {
         trashed: 1,
         lastEdit: 900,
         tags: { pricing: { name: 'Pricing', notes: 1 } },
+        images: 0,
+        imageBytes: 0,
       });
       expect(await current.recordingStats.get('https://example.com/live')).toMatchObject({ notes: 0, questions: 0, trashed: 0, lastEdit: 150 });
       // The log starts empty: what was there before is read whole once by each reader.
       expect(await current.changes.count()).toBe(0);
+    } finally {
+      current.close();
+    }
+  });
+});
+
+describe('version 7', () => {
+  it('gives a version 6 database an images table and counts no picture yet; pictures added then are counted, blobs kept', async () => {
+    const name = `v7-images-${crypto.randomUUID()}`;
+    const old = new NotesDatabase(name, undefined, 6);
+    await old.open();
+    await old.table('recordings').bulkAdd(SEED.recordings);
+    await old.table('notes').bulkAdd(SEED.notes);
+    await old.table('qa').bulkAdd(SEED.qa);
+    // Version 6 kept its counts without pictures: the rows as its code wrote them.
+    const kept = (await old.table('recordingStats').toArray()) as RecordingStats[];
+    const before = kept.map(({ images: _images, imageBytes: _bytes, ...row }) => row);
+    await old.table('recordingStats').bulkPut(before);
+    expect(before.length).toBe(2);
+    old.close();
+    const current = new NotesDatabase(name);
+    await current.open();
+    try {
+      expect(current.tables.map((t) => t.name)).toContain('images');
+      // Every kept row gains the two counts, the rest as it was.
+      expect((await current.recordingStats.toArray()).sort(byKey)).toEqual(before.map((row) => ({ ...row, images: 0, imageBytes: 0 })).sort(byKey));
+      await current.images.bulkAdd(SEED.images);
+      expect(await current.recordingStats.get(KEY)).toMatchObject({ notes: 3, trashed: 1, images: 2, imageBytes: 6500 });
+      expect(await current.recordingStats.get('https://example.com/live')).toMatchObject({ images: 1, imageBytes: 1100 });
+      const stored = await current.images.get('i1');
+      expect(stored?.blob.size).toBe(4000);
+      expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(new Uint8Array(await SEED.images[0]!.blob.arrayBuffer()));
+      await current.images.where('recordingKey').equals(KEY).delete();
+      expect(await current.recordingStats.get(KEY)).toMatchObject({ notes: 3, images: 0, imageBytes: 0 });
     } finally {
       current.close();
     }

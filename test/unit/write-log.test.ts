@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Note, QaItem } from '../../src/core/model';
+import type { Note, QaItem, RecordingImage } from '../../src/core/model';
 import { statsOf, type RecordingStats } from '../../src/core/recording-stats';
 import { capChanges, changesSince, lastSeq, pruneChanges } from '../../src/db/changes';
 import { emptyTrash } from '../../src/db/library';
@@ -17,8 +17,14 @@ const recording = (n: number) => ({ key: `https://example.com/r${n}`, site: 'htm
 /** The kept stats must equal the ones computed from every record (lastEdit may only be newer: it never goes back). */
 async function expectStatsTrue(): Promise<void> {
   const database = db();
-  const [recordings, notes, qa, kept] = await Promise.all([database.recordings.toArray(), database.notes.toArray(), database.qa.toArray(), database.recordingStats.toArray()]);
-  const computed = statsOf({ recordings, notes, qa });
+  const [recordings, notes, qa, images, kept] = await Promise.all([
+    database.recordings.toArray(),
+    database.notes.toArray(),
+    database.qa.toArray(),
+    database.images.toArray(),
+    database.recordingStats.toArray(),
+  ]);
+  const computed = statsOf({ recordings, notes, qa, images });
   // A tag's shown spelling is any one in use, and lastEdit never goes back: both checked apart.
   const strip = ({ lastEdit: _lastEdit, tags, ...rest }: RecordingStats) => ({ ...rest, tags: Object.fromEntries(Object.entries(tags).map(([folded, { notes }]) => [folded, notes])) });
   expect(new Map(kept.map((row) => [row.recordingKey, strip(row)]))).toEqual(new Map([...computed].map(([key, row]) => [key, strip(row)])));
@@ -114,7 +120,15 @@ describe('the write log', () => {
       deletedAt: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
       updatedAt: fc.integer({ min: 1, max: 1000 }),
     });
+    const imageArb = fc.record({
+      id: fc.constantFrom('i1', 'i2', 'i3'),
+      recordingKey: fc.constantFrom('k1', 'k2'),
+      bytes: fc.integer({ min: 2, max: 5000 }),
+    });
     const op = fc.oneof(
+      fc.record({ kind: fc.constant('putImages' as const), images: fc.array(imageArb, { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('deleteImages' as const), ids: fc.array(fc.constantFrom('i1', 'i2', 'i4'), { maxLength: 2 }) }),
+      fc.constant({ kind: 'clearImages' as const }),
       fc.record({ kind: fc.constant('putNotes' as const), notes: fc.array(noteArb, { maxLength: 4 }) }),
       fc.record({ kind: fc.constant('putQa' as const), qa: fc.array(qaArb, { maxLength: 2 }) }),
       fc.record({ kind: fc.constant('deleteNotes' as const), ids: fc.array(fc.constantFrom('n1', 'n2', 'n5'), { maxLength: 3 }) }),
@@ -125,12 +139,16 @@ describe('the write log', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
         const database = db();
-        await database.transaction('rw', database.notes, database.qa, database.recordings, database.recordingStats, database.changes, async () => {
-          await Promise.all([database.notes.clear(), database.qa.clear(), database.recordings.clear()]);
+        await database.transaction('rw', [database.notes, database.qa, database.recordings, database.images, database.recordingStats, database.changes], async () => {
+          await Promise.all([database.notes.clear(), database.qa.clear(), database.recordings.clear(), database.images.clear()]);
           await Promise.all([database.recordingStats.clear(), database.changes.clear()]);
         });
         for (const step of ops) {
-          if (step.kind === 'putNotes') {
+          if (step.kind === 'putImages') {
+            await database.images.bulkPut(step.images.map((image) => ({ ...image, kind: 'frame', t: 1, type: 'image/webp', blob: new Blob(['x']), width: 1, height: 1, thumb: new Blob(['y']), thumbWidth: 1, thumbHeight: 1, createdAt: 1, updatedAt: 1 }) as RecordingImage));
+          } else if (step.kind === 'deleteImages') await database.images.bulkDelete(step.ids);
+          else if (step.kind === 'clearImages') await database.images.clear();
+          else if (step.kind === 'putNotes') {
             // bulkPut writes each id's last value: so does the expectation.
             await database.notes.bulkPut(step.notes.map((n) => ({ ...n, t: 1, text: 'x', createdAt: 1 }) as Note));
           } else if (step.kind === 'putQa') await database.qa.bulkPut(step.qa.map((q) => ({ ...q, question: 'q', answers: [], createdAt: 1 }) as QaItem));

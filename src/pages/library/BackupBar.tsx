@@ -3,6 +3,7 @@ import { importSummary } from '../../core/backup';
 import { exportBackup, importBackup, type ImportProgress } from '../../db/backup';
 import { downloadText } from '../shared/download';
 import { errorText } from '../../core/error-text';
+import { formatBytes } from '../../core/images';
 
 type Job =
   | { kind: 'idle' }
@@ -102,18 +103,6 @@ function JobProgress({ job }: { job: Exclude<Job, { kind: 'idle' }> }) {
       <progress max={total || 1} value={done} aria-label="Import progress" /> {label}
     </p>
   );
-}
-
-const UNITS = ['bytes', 'kB', 'MB', 'GB'];
-
-function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${UNITS[unit]}`;
 }
 
 /** What the extension's storage holds, read again after each export or import. */

@@ -1,0 +1,84 @@
+/**
+ * A recording's pictures (core/model.ts `RecordingImage`): frames attached to notes, and slides.
+ * Every write goes through the write log, which keeps each recording's image count and bytes
+ * (core/recording-stats.ts) in the same transaction.
+ */
+import { newId } from '../core/ids';
+import { IMAGE_TYPES, MAX_FRAME_SIDE, THUMB_SIDE } from '../core/images';
+import type { RecordingImage } from '../core/model';
+import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
+import { db, type NotesDatabase } from './schema';
+
+/** What a new picture is made of; the rest (id, bytes, dates) is filled in by `newImage`. */
+export type ImageFields = Omit<RecordingImage, 'id' | 'bytes' | 'createdAt' | 'updatedAt'>;
+
+/** A new picture record from its fields: a new id, `bytes` from the blobs, created now. */
+export function newImage(fields: ImageFields): RecordingImage {
+  const now = Date.now();
+  return { ...fields, id: newId(), bytes: fields.blob.size + fields.thumb.size, createdAt: now, updatedAt: now };
+}
+
+const side = (value: number, max: number) => Number.isInteger(value) && value >= 1 && value <= max;
+
+/** Why `image` cannot be stored, or null: what every write of a picture checks first. */
+export function imageProblem(image: RecordingImage): string | null {
+  if (!IMAGE_TYPES.includes(image.type)) return `A picture is stored as WebP or JPEG, not ${String(image.type)}.`;
+  if (!isMediaTime(image.t)) return `A picture's time must be ${MEDIA_TIME_RULE}, not ${image.t}.`;
+  if (!side(image.width, MAX_FRAME_SIDE) || !side(image.height, MAX_FRAME_SIDE)) return `A picture is at most ${MAX_FRAME_SIDE} pixels a side, not ${image.width}×${image.height}.`;
+  if (!side(image.thumbWidth, THUMB_SIDE) || !side(image.thumbHeight, THUMB_SIDE)) return `A thumbnail is at most ${THUMB_SIDE} pixels a side, not ${image.thumbWidth}×${image.thumbHeight}.`;
+  if (image.blob.size === 0 || image.thumb.size === 0) return 'A picture with no bytes cannot be stored.';
+  if (image.bytes !== image.blob.size + image.thumb.size) return 'A picture’s size does not match its bytes.';
+  return null;
+}
+
+/**
+ * Stores a picture (a new one, or one deleted a moment ago, for Undo). Throws, storing nothing, on
+ * a picture `imageProblem` refuses, and with the browser's error (a `QuotaExceededError` when the
+ * storage is full: core/frame-failure.ts says so) when the write fails.
+ */
+export async function storeImage(image: RecordingImage): Promise<void> {
+  const problem = imageProblem(image);
+  if (problem) throw new Error(problem);
+  await db().images.put(image);
+}
+
+/** A recording's pictures in time order, blobs included (they are read from disk only when used). */
+export async function recordingImages(recordingKey: string): Promise<RecordingImage[]> {
+  return db().images.where('[recordingKey+t]').between([recordingKey, -Infinity], [recordingKey, Infinity]).toArray();
+}
+
+/** The frames of one note (or of a draft's note-to-be), in time order. */
+export async function noteImages(noteId: string): Promise<RecordingImage[]> {
+  return (await db().images.where('noteId').equals(noteId).toArray()).sort((a, b) => a.t - b.t || a.createdAt - b.createdAt);
+}
+
+/** Deletes one picture for good; resolves to it as it was (for Undo), undefined when it was gone. */
+export async function deleteImage(id: string): Promise<RecordingImage | undefined> {
+  const database = db();
+  return database.transaction('rw', database.images, async () => {
+    const image = await database.images.get(id);
+    if (image) await database.images.delete(id);
+    return image;
+  });
+}
+
+/** Deletes every picture of a recording for good (frames and slides); resolves to how many went. */
+export async function deleteRecordingImages(recordingKey: string): Promise<number> {
+  const database = db();
+  return database.transaction('rw', database.images, async () => {
+    const ids = await database.images.where('recordingKey').equals(recordingKey).primaryKeys();
+    await database.images.bulkDelete(ids);
+    return ids.length;
+  });
+}
+
+/**
+ * Inside a transaction over `images` and `notes`: deletes the frames of a draft's note-to-be,
+ * unless that note exists (it was saved, and they are its frames now).
+ */
+export async function deleteUnsavedFrames(database: NotesDatabase, noteIds: readonly string[]): Promise<void> {
+  if (noteIds.length === 0) return;
+  const notes = await database.notes.bulkGet([...noteIds]);
+  const unsaved = noteIds.filter((_, i) => notes[i] === undefined);
+  if (unsaved.length > 0) await database.images.where('noteId').anyOf(unsaved).delete();
+}
