@@ -1,7 +1,7 @@
 /**
  * Background service worker. It owns database upgrades (opening the database at install runs
- * them before any page needs it), the keyboard shortcut, the content scripts of the sites the
- * user enabled, and the automatic backup files.
+ * them before any page needs it), the keyboard shortcuts, the content scripts of the sites the
+ * user enabled, the automatic backup files, and captures of a tab for a frame.
  */
 import browser, { type Runtime } from '../platform/browser';
 import { capChanges } from '../db/changes';
@@ -12,6 +12,7 @@ import { scheduleAutoBackups, scheduledBackupCheck } from './auto-backup';
 import { handleCommand } from './commands';
 import { relayPanelPorts } from './panel-relay';
 import { syncSiteScripts } from './site-access';
+import { listenForTabCaptures } from './tab-capture';
 
 const reportSyncError = (error: unknown) => console.error('Webinar Notes could not update its site scripts', error);
 
@@ -49,6 +50,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 });
 
 relayPanelPorts();
+listenForTabCaptures();
 scheduleAutoBackups();
 
 browser.commands.onCommand.addListener((command, tab) => {

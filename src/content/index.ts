@@ -29,7 +29,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (!message || !session) return undefined;
   switch (message.type) {
     case 'compose':
-      session.compose();
+    case 'attach-frame':
+      session.compose(message.type);
       return undefined;
     case 'open-panel':
       session.showPanel();

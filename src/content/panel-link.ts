@@ -8,6 +8,8 @@ export type PanelPort = object;
 export interface PanelLink {
   /** Sends to every connected panel (the one beside the video, the one in the side panel), or to one kind. */
   send(message: ToPanel, to?: PanelKind): void;
+  /** Answers the one panel a request came from, if it is still connected. */
+  reply(panel: PanelPort, message: ToPanel): void;
   /** Whether a panel of that kind (any, without) is connected. */
   connected(kind?: PanelKind): boolean;
   close(): void;
@@ -49,6 +51,9 @@ export function listenForPanel(
   return {
     send(message, to) {
       for (const [port, kind] of ports) if (to === undefined || kind === to) port.postMessage(message);
+    },
+    reply(panel, message) {
+      for (const port of ports.keys()) if (port === panel) port.postMessage(message);
     },
     connected(kind) {
       return [...ports.values()].some((each) => kind === undefined || each === kind);

@@ -9,6 +9,7 @@ import type { SiteAdapter } from './sites/adapter';
 import { newId } from '../core/ids';
 import { PANEL_PAGE } from '../platform/pages';
 import { captionFeed } from './caption-feed';
+import { grabFrame, picturePlace } from './frame-grab';
 
 /** Media events after which the panel's idea of the playback is out of date. */
 const STATE_EVENTS = ['play', 'pause', 'seeked', 'ratechange', 'durationchange', 'loadedmetadata', 'emptied'];
@@ -18,11 +19,16 @@ const SOURCE_EVENTS = ['loadedmetadata', 'durationchange', 'emptied', 'play'];
 const RESYNC_MS = 1000;
 /** A player narrower than this has no room for the panel beside or over it: the side panel takes it. */
 export const COMPACT_WIDTH = 480;
+/** A layer hidden for a capture of the tab shows again by itself after this (ms), should the panel never ask. */
+const CAPTURE_HIDE_MAX_MS = 4000;
+
+/** What a panel is asked for when it opens: its composer, or its composer with the video's frame attached. */
+type PanelAsk = 'compose' | 'attach-frame';
 
 export interface VideoSession {
   setVideo(video: HTMLVideoElement): void;
-  /** Shows the panel and opens its composer (the shortcut, the popup). */
-  compose(): void;
+  /** Shows the panel and opens its composer (the shortcut, the popup); `attach-frame` also attaches the video's picture. */
+  compose(ask?: PanelAsk): void;
   showPanel(): void;
   status(): VideoStatus;
   destroy(): void;
@@ -35,7 +41,8 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
   const pageEvents = new AbortController();
   let lastResync = 0;
   // The panel that should open its composer as soon as it connects (it was asked before it could hear).
-  let composeWhenConnected: PanelKind | null = null;
+  let composeWhenConnected: { kind: PanelKind; ask: PanelAsk } | null = null;
+  let captureHidden: ReturnType<typeof setTimeout> | undefined;
   let navigating = false;
   // What the panel was last told, to tell it again only when the page has changed it.
   let sentKey: string | null = null;
@@ -126,6 +133,20 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
         sidePanelOnly = message.sidePanelOnly;
         if (sidePanelOnly) layer.setPanelVisible(false);
         break;
+      case 'take-frame': {
+        const request = message.request;
+        void grabFrame(video).then((result) => link.reply(panel, { type: 'frame', request, result }));
+        break;
+      }
+      case 'hide-layer': {
+        clearTimeout(captureHidden);
+        if (message.hidden) captureHidden = setTimeout(() => void layer.setCaptureHidden(false), CAPTURE_HIDE_MAX_MS);
+        const { request, hidden } = message;
+        void layer.setCaptureHidden(hidden).then(() =>
+          link.reply(panel, { type: 'layer', request, hidden, place: picturePlace(video), t: wireTime(video.currentTime) }),
+        );
+        break;
+      }
     }
   };
   const link = listenForPanel(
@@ -134,8 +155,8 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       if (navigating) link.send({ type: 'navigating' });
       else sendRecording();
       captions.resend(kind);
-      if (composeWhenConnected === kind) {
-        link.send({ type: 'compose' }, kind);
+      if (composeWhenConnected?.kind === kind) {
+        link.send({ type: composeWhenConnected.ask }, kind);
         composeWhenConnected = null;
       }
     },
@@ -156,7 +177,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       },
       onLauncher: () => {
         if (layer.panelVisible) layer.setPanelVisible(false);
-        else session.compose();
+        else session.compose('compose');
       },
     },
   );
@@ -220,17 +241,17 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
     else video.addEventListener('loadedmetadata', seekOnce, { once: true, signal: videoEvents.signal });
   }
 
-  /** Opens the composer of that panel now, or as soon as it connects. */
-  const askForComposer = (kind: PanelKind) => {
-    if (link.connected(kind)) link.send({ type: 'compose' }, kind);
-    else composeWhenConnected = kind;
+  /** Opens the composer of that panel (and attaches a frame, if asked) now, or as soon as it connects. */
+  const askForComposer = (kind: PanelKind, ask: PanelAsk) => {
+    if (link.connected(kind)) link.send({ type: ask }, kind);
+    else composeWhenConnected = { kind, ask };
   };
 
   /** The panel beside the video, with its composer ready. */
-  const composeHere = () => {
+  const composeHere = (ask: PanelAsk) => {
     layer.setPanelVisible(true);
     layer.focusPanel();
-    askForComposer('frame');
+    askForComposer('frame', ask);
   };
 
   const session: VideoSession = {
@@ -241,22 +262,22 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       bind();
       sendRecording();
     },
-    compose() {
+    compose(ask = 'compose') {
       if (inSidePanel()) {
         // Called from the click or shortcut that asked for it: the browser opens a side panel
         // only in response to a user action. A side panel that is open already gets the request now.
         const request: ContentRequest = { type: 'open-side-panel' };
-        askForComposer('side-panel');
+        askForComposer('side-panel', ask);
         // Where the browser will not open it, the panel beside the player is better than none.
         browser.runtime.sendMessage(request).then(
           (answer: unknown) => {
-            if (!parseSidePanelOpened(answer)?.opened) composeHere();
+            if (!parseSidePanelOpened(answer)?.opened) composeHere(ask);
           },
-          () => composeHere(),
+          () => composeHere(ask),
         );
         return;
       }
-      composeHere();
+      composeHere(ask);
     },
     showPanel() {
       if (!inSidePanel()) layer.setPanelVisible(true);
@@ -269,6 +290,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       sidePanel: inSidePanel(),
     }),
     destroy() {
+      clearTimeout(captureHidden);
       videoEvents.abort();
       pageEvents.abort();
       captions.stop();

@@ -14,6 +14,9 @@ export const THUMB_SIDE = 240;
 export const FRAME_QUALITY = 0.85;
 export const THUMB_QUALITY = 0.75;
 
+/** The most bytes an encoded frame may take (a 1920×1920 JPEG of noise is about 2 MB). */
+export const MAX_FRAME_BYTES = 6_000_000;
+
 /** What pictures are stored as: WebP, or JPEG where the browser cannot encode WebP. */
 export const IMAGE_TYPES = ['image/webp', 'image/jpeg'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];

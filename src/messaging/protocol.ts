@@ -5,7 +5,8 @@
  * Three channels:
  * - tab messages (`runtime/tabs.sendMessage`): background and popup → the content script of a tab;
  * - runtime messages (`runtime.sendMessage`): the content script → background (open the side
- *   panel), the options page → background ("Back up now"), background → the offscreen document
+ *   panel), the options page → background ("Back up now"), a notes panel → background (capture
+ *   its tab, for a frame the video will not give), background → the offscreen document
  *   (Chrome: the backup file's blob URL);
  * - the panel link: a `tabs.connect` port between a notes panel and the content script of its
  *   video. The frame the content script placed connects as `PANEL_PORT_PREFIX + nonce`, the nonce
@@ -18,6 +19,7 @@ import { isMediaTime, isTimestamp } from '../core/time';
 import { SITE_IDS } from '../core/sites';
 import { CAPTION_SOURCES } from '../core/model';
 import { MAX_CUE_CHARS, MAX_CUES, MAX_CUES_PER_MESSAGE, MAX_NAME_CHARS, withinChars } from '../core/captions/limits';
+import { MAX_FRAME_BYTES } from '../core/images';
 
 /** A media time (core/time.ts): seconds, 0 to 100 hours. */
 const seconds = v.pipe(v.number(), v.check<number>(isMediaTime));
@@ -29,6 +31,8 @@ const maybeSeconds = v.nullable(seconds);
 const TabMessage = v.variant('type', [
   /** The `new-note` shortcut: open the panel and the composer. */
   v.object({ type: v.literal('compose') }),
+  /** The `attach-frame` shortcut: open the panel and attach the video's picture to the note being written. */
+  v.object({ type: v.literal('attach-frame') }),
   /** The popup's button. */
   v.object({ type: v.literal('open-panel') }),
   /** The popup asks what this frame is annotating; frames without a video do not answer. */
@@ -81,6 +85,36 @@ const BackupRun = v.variant('outcome', [
 ]);
 export type BackupRun = v.InferOutput<typeof BackupRun>;
 
+// ─── notes panel → background ──────────────────────────────────────────────────────────────────
+
+/** A tab id as the browser gives them. */
+const tabId = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+const PanelRequest = v.variant('type', [
+  /**
+   * Capture the visible part of tab `tabId` (the panel's own tab; the background prefers the tab
+   * the browser stamps on the sender, and Firefox's frame beside a video knows no tab id): for a
+   * frame the video will not let a canvas read. The panel has had the content script hide our
+   * layer first.
+   */
+  v.object({ type: v.literal('capture-tab'), tabId: v.optional(tabId) }),
+]);
+export type PanelRequest = v.InferOutput<typeof PanelRequest>;
+
+/**
+ * The host permission (optional in the manifest) that lets the background capture a tab without
+ * the frame shortcut's `activeTab`: the panel asks for it from a click. Chrome accepts nothing
+ * narrower for `captureVisibleTab`.
+ */
+export const TAB_CAPTURE_PERMISSION = '<all_urls>';
+
+/** The background's answer to `capture-tab`: the capture as a data URL, or why there is none. */
+const TabCapture = v.variant('ok', [
+  v.object({ ok: v.literal(true), image: v.pipe(v.string(), v.regex(/^data:image\/(png|jpeg);base64,/)) }),
+  v.object({ ok: v.literal(false), reason: v.picklist(['needs-permission', 'not-active', 'failed']), detail: v.optional(v.string()) }),
+]);
+export type TabCapture = v.InferOutput<typeof TabCapture>;
+
 // ─── background → offscreen document (Chrome's worker has no URL.createObjectURL) ─────────────
 
 const OffscreenRequest = v.variant('type', [
@@ -127,6 +161,33 @@ const Cue = v.pipe(
   v.check((cue) => cue.end >= cue.start),
 );
 
+/** Which answer this is: the number its request carried, chosen by the panel. */
+const requestId = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+/**
+ * An encoded frame as it crosses the panel link (Chrome's ports carry JSON, so no Blob): a base64
+ * data URL of a WebP or JPEG at most MAX_FRAME_BYTES long. The panel reads its type from its bytes
+ * again (core/images.ts imageTypeOfBytes) and decodes it before storing anything.
+ */
+const FRAME_DATA_URL = /^data:image\/(webp|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/;
+export const MAX_FRAME_DATA_URL_CHARS = 'data:image/webp;base64,'.length + Math.ceil(MAX_FRAME_BYTES / 3) * 4;
+const frameDataUrl = v.pipe(v.string(), v.maxLength(MAX_FRAME_DATA_URL_CHARS), v.regex(FRAME_DATA_URL));
+
+/** Why the content script has no frame: no picture yet, a canvas it may not read, black pixels, or another failure. */
+export const FRAME_REFUSALS = ['no-picture', 'tainted', 'black', 'failed'] as const;
+export type FrameRefusal = (typeof FRAME_REFUSALS)[number];
+
+/** Where the video's picture is, in CSS pixels of a viewport of the size given (core/images.ts pictureRect). */
+const PicturePlace = v.object({
+  x: v.pipe(v.number(), v.finite()),
+  y: v.pipe(v.number(), v.finite()),
+  width: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  height: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  viewportWidth: v.pipe(v.number(), v.finite(), v.gtValue(0)),
+  viewportHeight: v.pipe(v.number(), v.finite(), v.gtValue(0)),
+});
+export type PicturePlace = v.InferOutput<typeof PicturePlace>;
+
 const ToPanel = v.variant('type', [
   /** Which recording the video is, sent first and whenever it changes. */
   v.object({
@@ -145,6 +206,27 @@ const ToPanel = v.variant('type', [
   v.object({ type: v.literal('playback'), playback: Playback }),
   /** Open the composer and put the caret in it (the shortcut, or the launcher). */
   v.object({ type: v.literal('compose') }),
+  /** The frame shortcut: attach the video's picture to the note being written (the composer opens). */
+  v.object({ type: v.literal('attach-frame') }),
+  /**
+   * The answer to `take-frame`: the picture (and the video's time when it was drawn), or why there
+   * is none; `tabCapture` says whether a capture of the tab can be cut to this video (it plays in
+   * the top frame), for a canvas the video would not let us read or that came out black.
+   */
+  v.object({
+    type: v.literal('frame'),
+    request: requestId,
+    result: v.variant('ok', [
+      v.object({ ok: v.literal(true), image: frameDataUrl, t: maybeSeconds }),
+      v.object({ ok: v.literal(false), reason: v.picklist(FRAME_REFUSALS), tabCapture: v.boolean(), detail: v.optional(chars(300)) }),
+    ]),
+  }),
+  /**
+   * The answer to `hide-layer`, once the page has been drawn without our layer (`hidden`) or with
+   * it again: where the video's picture is now, null when it has none on screen, and the video's
+   * time then.
+   */
+  v.object({ type: v.literal('layer'), request: requestId, hidden: v.boolean(), place: v.nullable(PicturePlace), t: maybeSeconds }),
   /** The video left the page; the panel must not file notes under it any more. */
   v.object({ type: v.literal('video-gone') }),
   /**
@@ -192,6 +274,14 @@ const ToContent = v.variant('type', [
   }),
   /** Show or hide the panel frame. */
   v.object({ type: v.literal('panel-visible'), visible: v.boolean() }),
+  /** Draw the video's picture now, encode it and answer with `frame`. */
+  v.object({ type: v.literal('take-frame'), request: requestId }),
+  /**
+   * Hide our layer (panel frame, launcher, markers) for a capture of the tab, or show it again,
+   * and answer with `layer` once it is drawn so. The content script shows it again by itself if
+   * no second request comes within a few seconds.
+   */
+  v.object({ type: v.literal('hide-layer'), request: requestId, hidden: v.boolean() }),
   /** The user's choice to type only in the browser's side panel: the frame in the page stays hidden. */
   v.object({ type: v.literal('placement'), sidePanelOnly: v.boolean() }),
 ]);
@@ -213,6 +303,8 @@ export const parseToContent = parser(ToContent);
 export const parsePageRequest = parser(PageRequest);
 export const parseBackupRun = parser(BackupRun);
 export const parseOffscreenRequest = parser(OffscreenRequest);
+export const parsePanelRequest = parser(PanelRequest);
+export const parseTabCapture = parser(TabCapture);
 export const parseBackupFileUrl = parser(BackupFileUrl);
 
 /**

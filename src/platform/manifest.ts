@@ -26,4 +26,4 @@ export function contentScriptFile(): string {
   return file.startsWith(root) ? file.slice(root.length) : file;
 }
 
-export { LIBRARY_PAGE, NEW_NOTE_COMMAND, OFFSCREEN_PAGE, OPTIONS_PAGE, PANEL_PAGE } from './pages';
+export { ATTACH_FRAME_COMMAND, LIBRARY_PAGE, NEW_NOTE_COMMAND, OFFSCREEN_PAGE, OPTIONS_PAGE, PANEL_PAGE } from './pages';

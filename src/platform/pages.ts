@@ -17,3 +17,6 @@ export const OFFSCREEN_PAGE = 'src/pages/offscreen/index.html';
 
 /** The manifest's `commands` entry for the new-note shortcut (the background handles it, the settings page shows its keys). */
 export const NEW_NOTE_COMMAND = 'new-note';
+
+/** The manifest's `commands` entry for the shortcut that attaches the video's frame to the note being written. */
+export const ATTACH_FRAME_COMMAND = 'attach-frame';

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { captionName, cueText } from '../../src/core/captions/cue-text';
 import { MAX_CUE_CHARS, MAX_NAME_CHARS } from '../../src/core/captions/limits';
-import { parseTabMessage, parseToContent, parseToPanel, wireTime, parseContentRequest, parseVideoStatus } from '../../src/messaging/protocol';
+import {
+  MAX_FRAME_DATA_URL_CHARS,
+  parseContentRequest,
+  parsePanelRequest,
+  parseTabCapture,
+  parseTabMessage,
+  parseToContent,
+  parseToPanel,
+  parseVideoStatus,
+  wireTime,
+} from '../../src/messaging/protocol';
 
 const NOT_OBJECTS = [undefined, null, 'compose', 42, true, ['compose'], () => ({ type: 'compose' })];
 
 describe('parseTabMessage', () => {
-  it.each(['compose', 'open-panel', 'status'])('accepts %s', (type) => {
+  it.each(['compose', 'attach-frame', 'open-panel', 'status'])('accepts %s', (type) => {
     expect(parseTabMessage({ type })).toEqual({ type });
   });
 
@@ -176,5 +186,72 @@ describe('parseVideoStatus', () => {
     const { sidePanel: _sidePanel, ...noCompact } = status;
     expect(parseVideoStatus(noToken)).toBeNull();
     expect(parseVideoStatus(noCompact)).toBeNull();
+  });
+});
+
+describe('frames over the panel link', () => {
+  const webp = `data:image/webp;base64,${btoa('RIFF\0\0\0\0WEBPVP8 ')}`;
+  const place = { x: 24, y: 70.5, width: 640, height: 360, viewportWidth: 1280, viewportHeight: 800 };
+
+  it.each([
+    { type: 'attach-frame' },
+    { type: 'frame', request: 0, result: { ok: true, image: webp, t: 42.5 } },
+    { type: 'frame', request: 3, result: { ok: true, image: 'data:image/jpeg;base64,/9j/4AAQ', t: null } },
+    { type: 'frame', request: 1, result: { ok: false, reason: 'tainted', tabCapture: true } },
+    { type: 'frame', request: 1, result: { ok: false, reason: 'failed', tabCapture: false, detail: 'x'.repeat(300) } },
+    { type: 'layer', request: 2, hidden: true, place, t: 42 },
+    { type: 'layer', request: 2, hidden: false, place: null, t: null },
+  ])('the panel accepts %o', (message) => {
+    expect(parseToPanel(message)).toEqual(message);
+  });
+
+  it.each([
+    // Only WebP and JPEG, as base64: no PNG, no SVG (script), no URL to fetch.
+    { type: 'frame', request: 0, result: { ok: true, image: 'data:image/png;base64,iVBORw0KGgo=', t: 1 } },
+    { type: 'frame', request: 0, result: { ok: true, image: 'data:image/svg+xml;base64,PHN2Zz4=', t: 1 } },
+    { type: 'frame', request: 0, result: { ok: true, image: 'data:image/webp,<svg onload=alert(1)>', t: 1 } },
+    { type: 'frame', request: 0, result: { ok: true, image: 'https://example.com/frame.webp', t: 1 } },
+    { type: 'frame', request: 0, result: { ok: true, image: `${webp}\n<script>`, t: 1 } },
+    // Past the size limit.
+    { type: 'frame', request: 0, result: { ok: true, image: `data:image/webp;base64,${'A'.repeat(MAX_FRAME_DATA_URL_CHARS)}`, t: 1 } },
+    { type: 'frame', request: -1, result: { ok: true, image: webp, t: 1 } },
+    { type: 'frame', request: 1.5, result: { ok: true, image: webp, t: 1 } },
+    { type: 'frame', result: { ok: true, image: webp, t: 1 } },
+    { type: 'frame', request: 0, result: { ok: true, image: webp, t: -1 } },
+    { type: 'frame', request: 0, result: { ok: false, reason: 'needs-permission', tabCapture: true } },
+    { type: 'frame', request: 0, result: { ok: false, reason: 'failed', tabCapture: false, detail: 'x'.repeat(301) } },
+    { type: 'frame', request: 0, result: { ok: false, reason: 'tainted' } },
+    { type: 'layer', request: 2, hidden: true, place: { ...place, viewportWidth: 0 }, t: 1 },
+    { type: 'layer', request: 2, hidden: true, place: { ...place, x: Number.NaN }, t: 1 },
+    { type: 'layer', request: 2, place, t: 1 },
+  ])('the panel rejects %o', (message) => {
+    expect(parseToPanel(message)).toBeNull();
+  });
+
+  it('takes a frame up to its size limit', () => {
+    const prefix = 'data:image/webp;base64,';
+    expect(parseToPanel({ type: 'frame', request: 0, result: { ok: true, image: prefix + 'A'.repeat(MAX_FRAME_DATA_URL_CHARS - prefix.length), t: 1 } })).not.toBeNull();
+  });
+
+  it.each([
+    [{ type: 'take-frame', request: 0 }, true],
+    [{ type: 'hide-layer', request: 7, hidden: true }, true],
+    [{ type: 'hide-layer', request: 7, hidden: false }, true],
+    [{ type: 'take-frame' }, false],
+    [{ type: 'take-frame', request: '0' }, false],
+    [{ type: 'hide-layer', request: 7 }, false],
+  ])('the content script takes %o: %s', (message, accepted) => {
+    expect(parseToContent(message) !== null).toBe(accepted);
+  });
+
+  it('the background takes a capture request with or without a tab id, and answers with a capture or a reason', () => {
+    expect(parsePanelRequest({ type: 'capture-tab', tabId: 9 })).toEqual({ type: 'capture-tab', tabId: 9 });
+    expect(parsePanelRequest({ type: 'capture-tab' })).toEqual({ type: 'capture-tab' });
+    expect(parsePanelRequest({ type: 'capture-tab', tabId: -1 })).toBeNull();
+    expect(parsePanelRequest({ type: 'back-up-now' })).toBeNull();
+    expect(parseTabCapture({ ok: true, image: 'data:image/png;base64,iVBORw0KGgo=' })).not.toBeNull();
+    expect(parseTabCapture({ ok: true, image: 'javascript:alert(1)' })).toBeNull();
+    expect(parseTabCapture({ ok: false, reason: 'needs-permission' })).not.toBeNull();
+    expect(parseTabCapture({ ok: false, reason: 'because' })).toBeNull();
   });
 });

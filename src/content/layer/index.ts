@@ -24,6 +24,12 @@ export interface Layer {
   setAd(ad: boolean): void;
   setPanelVisible(visible: boolean): void;
   readonly panelVisible: boolean;
+  /**
+   * Makes the whole layer (panel frame, launcher, markers) invisible, keeping its place and the
+   * frame loaded, for a capture of the tab; `false` shows it again. Resolves once a frame has been
+   * drawn so.
+   */
+  setCaptureHidden(hidden: boolean): Promise<void>;
   focusPanel(): void;
   destroy(): void;
 }
@@ -72,6 +78,9 @@ export function mountLayer(
   frame.setAttribute('allow', 'clipboard-write');
 
   root.append(strip, launcher, frame);
+  // Present only while the tab is captured: inside the closed root, which the page cannot restyle.
+  const captureStyle = document.createElement('style');
+  captureStyle.textContent = '.strip, .launcher, .panel { visibility: hidden !important; }';
 
   const box = () => onBar?.box ?? stripMarkers;
   const redraw = () => {
@@ -179,6 +188,13 @@ export function mountLayer(
     get panelVisible() {
       return !frame.hidden;
     },
+    setCaptureHidden(hidden) {
+      if (hidden) root.append(captureStyle);
+      else captureStyle.remove();
+      // The markers on a site's progress bar live in a root of their own.
+      if (onBar) onBar.box.style.visibility = hidden ? 'hidden' : '';
+      return nextPaint();
+    },
     focusPanel() {
       frame.focus();
     },
@@ -192,4 +208,20 @@ export function mountLayer(
       host.remove();
     },
   };
+}
+
+/** How long to wait at most for a frame to be drawn (a tab in the background draws none). */
+const PAINT_WAIT_MS = 200;
+
+/** Resolves after the next frame has been drawn (two animation frames), or after PAINT_WAIT_MS. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
 }

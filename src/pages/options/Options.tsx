@@ -5,7 +5,7 @@ import { loadAutoBackupState } from '../../db/auto-backup';
 import { parseBackupRun, type BackupRun, type PageRequest } from '../../messaging/protocol';
 import { loadSettings, saveSettings } from '../../db/settings';
 import browser from '../../platform/browser';
-import { NEW_NOTE_COMMAND } from '../../platform/pages';
+import { ATTACH_FRAME_COMMAND, NEW_NOTE_COMMAND } from '../../platform/pages';
 import { useLiveQuery } from '../shared/live-query';
 import { errorText } from '../../core/error-text';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
@@ -14,18 +14,9 @@ import { ToastBar } from '../shared/ToastBar';
 import type { Toast } from '../shared/toast';
 import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
+import { useShortcuts } from '../shared/use-shortcuts';
 import { CaptionsSection } from './CaptionsSection';
 import { hasSidePanel } from '../../platform/side-panel';
-
-function useShortcut(): string | null {
-  const [shortcut, setShortcut] = useState<string | null>(null);
-  useEffect(() => {
-    void browser.commands.getAll().then((commands) => {
-      setShortcut(commands.find((command) => command.name === NEW_NOTE_COMMAND)?.shortcut ?? '');
-    });
-  }, []);
-  return shortcut;
-}
 
 /** Export and import live in the library, with the notes they move. */
 function LibrarySection() {
@@ -121,7 +112,7 @@ function AutoBackupSection({ frequency, change }: { frequency: AutoBackupFrequen
 
 export function Options() {
   const settings = useLiveQuery(loadSettings, []);
-  const shortcut = useShortcut();
+  const shortcuts = useShortcuts();
   const [toast, setToast] = useState<Toast | null>(null);
   const [leadInError, setLeadInError] = useState<string | null>(null);
 
@@ -206,12 +197,14 @@ export function Options() {
       </section>
       <CaptionsSection value={value} change={change} toast={setToast} />
       <section>
-        <h2>Keyboard shortcut</h2>
+        <h2>Keyboard shortcuts</h2>
         <p>
-          New note at the current moment:{' '}
-          {shortcut === null ? '…' : shortcut ? <kbd>{shortcut}</kbd> : <em>no key assigned</em>}
+          New note at the current moment: <ShortcutKeys keys={shortcuts?.[NEW_NOTE_COMMAND]} />
         </p>
-        <p class="muted">The browser's extension shortcut settings change it.</p>
+        <p>
+          Attach the video’s frame to the note: <ShortcutKeys keys={shortcuts?.[ATTACH_FRAME_COMMAND]} />
+        </p>
+        <p class="muted">The browser's extension shortcut settings change them.</p>
       </section>
       <SitesSection />
       <AutoBackupSection frequency={value.autoBackup} change={change} />
@@ -219,4 +212,10 @@ export function Options() {
       <ToastBar toast={toast} onClose={() => setToast(null)} />
     </main>
   );
+}
+
+/** A shortcut's keys as the browser has them; `undefined` while they are read. */
+function ShortcutKeys({ keys }: { keys: string | undefined }) {
+  if (keys === undefined) return <>…</>;
+  return keys ? <kbd>{keys}</kbd> : <em>no key assigned</em>;
 }
