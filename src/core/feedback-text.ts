@@ -24,6 +24,8 @@ export const FEEDBACK = {
   speakerRemoved: { failed: 'Not removed' },
   saved: { done: 'Saved.', failed: 'Not saved' },
   trashEmptied: { failed: 'The trash was not emptied' },
+  frameDeleted: { done: 'Frame deleted.', failed: 'Not deleted' },
+  imagesDeleted: { failed: 'The images were not deleted' },
 } as const satisfies Record<string, ActionWords>;
 
 export type FeedbackAction = keyof typeof FEEDBACK;
@@ -46,4 +48,9 @@ export function emptiedText(count: number): string {
 /** Letting the extension run on a site, or stopping it, failed: "<host> could not be removed: <error>". */
 export function siteFailedText(host: string, change: 'added' | 'removed', error: unknown): string {
   return `${host} could not be ${change}: ${errorText(error)}`;
+}
+
+/** A recording's pictures were deleted: "3 images deleted for good." */
+export function imagesDeletedText(count: number): string {
+  return `${count.toLocaleString()} ${count === 1 ? 'image' : 'images'} deleted for good.`;
 }

@@ -32,13 +32,16 @@ export interface FrameFailure {
   detail?: string;
 }
 
-/** What the panel says when a frame could not be attached. The note and its text are never affected. */
-export function frameFailureText({ reason, detail }: FrameFailure): string {
+/**
+ * What the panel says when a frame could not be attached; `shortcut` names the frame shortcut's
+ * keys where they are known. The note and its text are never affected.
+ */
+export function frameFailureText({ reason, detail }: FrameFailure, shortcut?: string): string {
   switch (reason) {
     case 'no-picture':
       return 'The video has no picture yet. Start it (or wait until it shows), then attach the frame.';
     case 'needs-permission':
-      return 'This video comes from a site that does not let other pages copy its picture, so Webinar Notes has to take a screenshot of the tab instead, with its own panel and buttons hidden. The browser allows that right after the frame shortcut, or once you allow Webinar Notes to capture the tabs you are on.';
+      return `This video comes from a site that does not let other pages copy its picture, so Webinar Notes has to take a screenshot of the tab instead, with its own panel and buttons hidden. The browser allows that right after the frame shortcut${shortcut ? ` (${shortcut})` : ''}, or once you allow Webinar Notes to capture the tabs you are on.`;
     case 'in-frame':
       return 'This video does not let other pages copy its picture, and it plays inside another site’s frame, so a screenshot of the tab cannot be cut to it. No frame was attached.';
     case 'protected':

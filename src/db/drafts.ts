@@ -59,13 +59,17 @@ export async function setDraftAside(draft: Draft): Promise<Draft> {
   return aside;
 }
 
-/** Deletes a panel's draft of a recording, and the frames attached to it (its note was never saved). */
-export async function discardDraft(panelId: string, recordingKey: string): Promise<void> {
+/**
+ * Deletes a panel's draft of a recording, and the frames attached to it (its note was never
+ * saved): those of the stored draft's `noteId`, and of `noteId` (the composer's, which may be
+ * newer than the draft last written).
+ */
+export async function discardDraft(panelId: string, recordingKey: string, noteId?: string): Promise<void> {
   const database = db();
   await database.transaction('rw', database.panelDrafts, database.images, database.notes, async () => {
     const draft = await database.panelDrafts.get([panelId, recordingKey]);
     await database.panelDrafts.delete([panelId, recordingKey]);
-    if (draft?.noteId) await deleteUnsavedFrames(database, [draft.noteId]);
+    await deleteUnsavedFrames(database, [...new Set([draft?.noteId, noteId].filter((id): id is string => id !== undefined))]);
   });
 }
 

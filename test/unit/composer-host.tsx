@@ -1,7 +1,7 @@
 /**
  * The composer as the panel renders it, for component tests: inside the panel's context, with a
- * fixed time, nothing playing, no speaker unless given, and the transcripts given (none by
- * default). Call again with another recording or time, as a message would.
+ * fixed time, nothing playing, no speaker unless given, the transcripts given (none by default),
+ * and no frame to be had unless `captureFrame` gives one. Call again with another recording or time, as a message would.
  */
 import { render } from 'preact';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
@@ -22,7 +22,20 @@ export function renderComposer(
     transcripts = [],
     settings = DEFAULT_SETTINGS,
     speakers = [],
-  }: { panelId: string; recording: RecordingInfo; time: number | null; whyNoTime?: string; transcripts?: readonly Transcript[]; settings?: Settings; speakers?: readonly Speaker[] },
+    captureFrame = () => Promise.resolve({ ok: false, failure: { reason: 'no-answer' } }),
+    toast = () => undefined,
+  }: {
+    panelId: string;
+    recording: RecordingInfo;
+    time: number | null;
+    whyNoTime?: string;
+    transcripts?: readonly Transcript[];
+    settings?: Settings;
+    speakers?: readonly Speaker[];
+    /** What the video's page gives for a frame (the content script and the tab capture stand behind this in the panel). */
+    captureFrame?: PanelValue['captureFrame'];
+    toast?: PanelValue['toast'];
+  },
 ): void {
   const panel: PanelValue = {
     panelId,
@@ -37,8 +50,12 @@ export function renderComposer(
     pause: () => undefined,
     play: () => undefined,
     focusRequest: 0,
+    frameRequest: 0,
+    captureFrame,
+    askTabCapture: null,
+    frameShortcut: undefined,
     problem: null,
-    toast: () => undefined,
+    toast,
     copyLink: () => undefined,
   };
   render(

@@ -66,7 +66,7 @@ describe('a note that cannot be moved to the trash', () => {
     await addNote(RECORDING, 10, 'Keep me');
     const recording: Recording = { ...RECORDING, createdAt: 1, updatedAt: 1 };
     await addNote(RECORDING, 20, 'Another');
-    await act(() => render(<RecordingPage recording={recording} />, host));
+    await act(() => render(<RecordingPage recording={recording} images={0} imageBytes={0} />, host));
     await expect.poll(() => document.querySelector('button[aria-label="Delete note at 0:10"]')).not.toBeNull();
     await act(() => (document.querySelector('button[aria-label="Delete note at 0:10"]') as HTMLButtonElement).click());
     await expect.poll(toastText).toBe('Not deleted: QuotaExceededError');

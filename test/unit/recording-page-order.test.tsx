@@ -44,7 +44,7 @@ describe('the library’s recording page', () => {
     read = { notes: [], qa };
     document.body.innerHTML = '<div id="host"></div>';
     const host = document.getElementById('host') as HTMLElement;
-    act(() => render(<RecordingPage recording={RECORDING} />, host));
+    act(() => render(<RecordingPage recording={RECORDING} images={0} imageBytes={0} />, host));
     const shown = [...host.querySelectorAll('.lib-questions .question')].map((p) => p.textContent?.replace(/^.*?\s(?=[A-Z])/, '').trim());
     expect(shown).toEqual(['At 0:30?', 'At 0:30, added later?', 'At 2:00?', 'Untimed, added first?', 'Untimed, added second?']);
   });
@@ -57,7 +57,7 @@ describe('the library’s recording page', () => {
     document.body.innerHTML = '<div id="host"></div>';
     const host = document.getElementById('host') as HTMLElement;
     read = { notes: [], qa: [item] };
-    act(() => render(<RecordingPage recording={recording} />, host));
+    act(() => render(<RecordingPage recording={recording} images={0} imageBytes={0} />, host));
     const shown = [...host.querySelectorAll('.lib-questions .answer .note-speaker')].map((span) => span.textContent);
     expect(shown).toEqual(['Ada Lovelace: ', 'Grace: ', 'Answer: ']);
     expect(item.answers.map((answer) => `${answererName(recording, answer)}: `)).toEqual(shown);

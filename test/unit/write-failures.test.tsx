@@ -51,7 +51,7 @@ function panelWith(toast: (toast: Toast) => void, notes: readonly Note[]) {
       value={{
         panelId: 'p', recording: RECORDING, speakers: [], nowSpeaking: undefined, playback: playbackStore(), readTime: () => null,
         whyNoTime: () => '', isPlaying: () => false, seek: () => undefined, pause: () => undefined, play: () => undefined,
-        focusRequest: 0, problem: null, toast, copyLink: () => undefined,
+        focusRequest: 0, frameRequest: 0, captureFrame: () => Promise.resolve({ ok: false, failure: { reason: 'no-answer' } }), askTabCapture: null, frameShortcut: undefined, problem: null, toast, copyLink: () => undefined,
       }}
     >
       <QaTab recording={RECORDING} items={[QUESTION]} notes={notes} />

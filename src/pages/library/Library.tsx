@@ -67,7 +67,7 @@ export function Library() {
   }, []);
 
   const filter = (name: keyof Filters, value: string) => setFilters({ ...filters, [name]: value || undefined });
-  const recording = route.page === 'recording' ? view?.recordings.get(route.key) : undefined;
+  const recording = route.page === 'recording' ? view?.summaries.find((summary) => summary.recording.key === route.key) : undefined;
 
   return (
     <div class="library" data-search-index={search.index.state === 'ready' ? search.index.from : search.index.state}>
@@ -148,7 +148,7 @@ export function Library() {
         )}
         {view && route.page === 'recording' && (
           recording ? (
-            <RecordingPage key={recording.key} recording={recording} />
+            <RecordingPage key={recording.recording.key} recording={recording.recording} images={recording.images} imageBytes={recording.imageBytes} />
           ) : (
             <p class="pad" role="alert">
               This recording is no longer in the library. <a href="#">See all recordings</a>

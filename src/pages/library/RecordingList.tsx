@@ -3,6 +3,7 @@ import { exportTitle, formatLongDate } from '../../core/export/input';
 import { VirtualList } from '../shared/VirtualList';
 import { ago, day } from './when';
 import { SiteBadge } from './SiteBadge';
+import { imageSpaceText } from '../../core/images';
 
 interface Props {
   summaries: readonly RecordingSummary[];
@@ -32,7 +33,7 @@ export function RecordingList({ summaries, total, onOpen }: Props) {
         label="Recordings"
         class="list-scroll"
         itemProps={() => ({ class: 'recording-row' })}
-        renderItem={({ recording, notes, questions, lastEdit }) => (
+        renderItem={({ recording, notes, questions, lastEdit, images, imageBytes }) => (
           <>
             <button type="button" class="recording-title link-like" onClick={() => onOpen(recording.key)} dir="auto">
               {exportTitle(recording)}
@@ -42,6 +43,7 @@ export function RecordingList({ summaries, total, onOpen }: Props) {
               {recording.details?.date ? formatLongDate(recording.details.date) : `first note ${day(recording.createdAt)}`}
               {' · '}
               {notes.toLocaleString()} {notes === 1 ? 'note' : 'notes'} · {questions.toLocaleString()} {questions === 1 ? 'question' : 'questions'}
+              {images > 0 && ` · ${imageSpaceText(images, imageBytes)}`}
               {' · '}edited {ago(lastEdit)}
             </p>
           </>

@@ -17,17 +17,21 @@ import { OpenAt } from './OpenAt';
 import { useRecords } from './use-records';
 import { SiteBadge } from './SiteBadge';
 import { TranscriptList } from './TranscriptList';
+import { ImageSpace } from './ImageSpace';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { ToastBar } from '../shared/ToastBar';
 
 interface Props {
   recording: Recording;
+  /** Its pictures and the bytes they take, from its kept counts. */
+  images: number;
+  imageBytes: number;
 }
 
 const NONE = { notes: [], qa: [] } as const;
 
 /** One recording: its notes and questions, its details, and its summary post. */
-export function RecordingPage({ recording }: Props) {
+export function RecordingPage({ recording, images, imageBytes }: Props) {
   const settings = useLiveQuery(loadSettings, []);
   // Its own notes and questions only, then those of them the change log names.
   const records = useRecords({ recordingKey: recording.key });
@@ -54,6 +58,7 @@ export function RecordingPage({ recording }: Props) {
           <SiteBadge site={recording.site} /> <span dir="auto">{recording.url}</span>
         </p>
         <OpenAt recording={recording} />
+        <ImageSpace recordingKey={recording.key} images={images} imageBytes={imageBytes} toast={setToast} />
       </header>
       <div class="recording-columns">
         <section aria-label={`Notes (${own.length})`} class="recording-notes">

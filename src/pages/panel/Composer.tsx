@@ -6,9 +6,15 @@ import { noteTime } from '../../core/playback';
 import type { Settings } from '../../core/settings';
 import { formatTime } from '../../core/time';
 import { adoptDraft, discardDraft, loadDrafts, pruneDrafts, saveDraft, setDraftAside } from '../../db/drafts';
+import { deleteImage, noteImages, storeImage } from '../../db/images';
 import { addNote, checkNoteText, type RecordingInfo } from '../../db/notes';
 import { errorText } from '../../core/error-text';
+import { FEEDBACK, failedText } from '../../core/feedback-text';
+import { newId } from '../../core/ids';
+import { FrameThumbs } from '../shared/FrameThumbs';
+import { useLiveQuery } from '../shared/live-query';
 import { throttle } from '../shared/throttle';
+import { CameraIcon, FrameProblem, useAttachFrame } from './AttachFrame';
 import { DraftOffers } from './DraftOffers';
 import { usePanel } from './panel-context';
 import { QuoteField } from './QuoteField';
@@ -48,13 +54,21 @@ interface Props {
  * the window before it (core quoteForNote), shown to be trimmed or dropped and kept in the draft.
  * A voice on the quote's last line that names a speaker gives the note its speaker, unless one is
  * picked as "now speaking".
+ *
+ * "Attach frame" (or the frame shortcut) stores the video's picture at once, under the id the
+ * note will get (`Draft.noteId`), which the draft keeps: the frame goes with the note when it is
+ * saved, and with the draft when it is cleared. Attaching begins the note if nothing is typed yet,
+ * as a first key would. A frame that fails says why and leaves the text alone.
  */
 export function Composer({ recording, settings, fromLines }: Props) {
-  const { panelId, readTime, whyNoTime, isPlaying, pause, play, focusRequest, problem: disabledReason, nowSpeaking, speakers } = usePanel();
+  const { panelId, readTime, whyNoTime, isPlaying, pause, play, focusRequest, frameRequest, problem: disabledReason, nowSpeaking, speakers, toast } = usePanel();
   const transcripts = useContext(TranscriptsContext);
   const [text, setText] = useState('');
   const [t, setT] = useState<number | null>(null);
   const [quote, setQuote] = useState<Quote | null>(null);
+  /** The id the note will get, once a frame is attached to it. */
+  const [noteId, setNoteId] = useState<string | null>(null);
+  const frames = useAttachFrame();
   // Who the quote's last line names; only for this composer's life (a restored draft has none).
   const quoteVoice = useRef<string | undefined>(undefined);
   // The note's recording: while nothing is typed, the one playing; from the first key, the one
@@ -65,15 +79,17 @@ export function Composer({ recording, settings, fromLines }: Props) {
   const [others, setOthers] = useState<Draft[] | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const pausedByUs = useRef(false);
-  const latest = useRef({ text, t, target, quote });
-  latest.current = { text, t, target, quote };
+  const latest = useRef({ text, t, target, quote, noteId });
+  latest.current = { text, t, target, quote, noteId };
   const playing = useRef(recording);
   playing.current = recording;
   /** The composer is empty again: from now on it files under the recording playing. */
   const follow = () => {
-    latest.current = { text: '', t: null, target: playing.current, quote: null };
+    latest.current = { text: '', t: null, target: playing.current, quote: null, noteId: null };
     setTarget(playing.current);
     setQuote(null);
+    setNoteId(null);
+    frames.dismiss();
     quoteVoice.current = undefined;
   };
   /** The text is a draft restored from storage, not yet typed into here. */
@@ -89,6 +105,8 @@ export function Composer({ recording, settings, fromLines }: Props) {
       setT(null);
       setMessage(null);
       follow();
+    } else if (latest.current.noteId !== null) {
+      // Frames attached: the note is begun, and stays with its recording like typed words.
     } else if (latest.current.text === '' && latest.current.target.key !== recording.key) {
       setT(null);
       follow();
@@ -103,10 +121,11 @@ export function Composer({ recording, settings, fromLines }: Props) {
   const ownDraftRead = useRef(false);
   const [draftWriter] = useState(() =>
     throttle(() => {
-      const { text: draftText, t: draftT, target: draftRecording, quote: draftQuote } = latest.current;
-      // Kept even before the note has a time (an ad is playing): the words are what matters.
-      if (draftText !== '' && ownDraftRead.current) {
-        saveDraft(panelId, draftRecording.key, draftText, draftT, draftQuote ?? undefined).catch((error: unknown) =>
+      const { text: draftText, t: draftT, target: draftRecording, quote: draftQuote, noteId: draftNoteId } = latest.current;
+      // Kept even before the note has a time (an ad is playing): the words are what matters. A
+      // draft with frames is kept with no words yet: it holds their note's id.
+      if ((draftText !== '' || draftNoteId) && ownDraftRead.current) {
+        saveDraft(panelId, draftRecording.key, draftText, draftT, draftQuote ?? undefined, draftNoteId ?? undefined).catch((error: unknown) =>
           setMessage(`The draft could not be stored: ${errorText(error)}.`),
         );
       }
@@ -126,14 +145,16 @@ export function Composer({ recording, settings, fromLines }: Props) {
       .then(() => loadDrafts(panelId, target.key))
       .then(async ({ own, others: offered }) => {
         if (stale()) return;
-        if (own && latest.current.text !== '' && own.text !== latest.current.text) {
-          // Typed into before it was read: the stored draft moves aside and is offered, not lost.
+        const begun = latest.current.text !== '' || latest.current.noteId !== null;
+        if (own && begun && (own.text !== latest.current.text || own.noteId !== (latest.current.noteId ?? undefined))) {
+          // Typed into (or given a frame) before it was read: the stored draft moves aside and is offered, not lost.
           offered = [await setDraftAside(own), ...offered];
-        } else if (own && latest.current.text === '') {
+        } else if (own && !begun) {
           setText(own.text);
           setT(own.t);
           setQuote(own.quote ?? null);
-          latest.current = { text: own.text, t: own.t, target, quote: own.quote ?? null };
+          setNoteId(own.noteId ?? null);
+          latest.current = { text: own.text, t: own.t, target, quote: own.quote ?? null, noteId: own.noteId ?? null };
           restored.current = true;
         }
         if (stale()) return;
@@ -147,7 +168,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       .finally(() => {
         if (stale()) return;
         ownDraftRead.current = true;
-        if (latest.current.text !== '') draftWriter.request();
+        if (latest.current.text !== '' || latest.current.noteId) draftWriter.request();
       });
     // The page may be gone before the next write is due: write now. `visibilitychange` too, since
     // a hidden tab may be discarded or killed without `pagehide`.
@@ -175,7 +196,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       box.current?.focus();
       return;
     }
-    latest.current = { text: '', t: fromLines.t, target: playing.current, quote: fromLines.quote };
+    latest.current = { text: '', t: fromLines.t, target: playing.current, quote: fromLines.quote, noteId: null };
     quoteVoice.current = fromLines.voice;
     setTarget(playing.current);
     setT(fromLines.t);
@@ -189,12 +210,36 @@ export function Composer({ recording, settings, fromLines }: Props) {
     pausedByUs.current = false;
   };
 
+  /**
+   * The note's time, quote and pause, taken at its first key or its first frame (from `now`,
+   * seconds): lead-in applied, the quote of the window before it when the settings keep quotes.
+   */
+  const takeTime = (now: number): number => {
+    const noteT = noteTime(now, settings.leadInSeconds);
+    setT(noteT);
+    const taken = settings.captureQuotes ? quoteForNote(transcripts.get(), noteT, now, settings.quoteWindowSeconds) : null;
+    latest.current.quote = taken?.quote ?? null;
+    quoteVoice.current = taken?.voice;
+    setQuote(latest.current.quote);
+    if (settings.pauseWhileTyping && isPlaying()) {
+      pause();
+      pausedByUs.current = true;
+    }
+    return noteT;
+  };
+
   const onInput = (value: string) => {
     restored.current = false;
     setText(value);
     setMessage(null);
     // From the ref, not the render: several keystrokes can arrive before the next render.
     let noteT = latest.current.t;
+    if (value === '' && latest.current.noteId) {
+      // Frames are attached: the note is still begun, its draft kept (Esc clears it all).
+      latest.current.text = '';
+      draftWriter.request();
+      return;
+    }
     if (value === '') {
       const typedFor = latest.current.target;
       setT(null);
@@ -204,30 +249,61 @@ export function Composer({ recording, settings, fromLines }: Props) {
       return;
     }
     // The first key: the note belongs to what plays now, even if the video changes before Enter.
-    const noteRecording = latest.current.text === '' ? playing.current : latest.current.target;
+    const noteRecording = latest.current.text === '' && !latest.current.noteId ? playing.current : latest.current.target;
     if (noteRecording !== latest.current.target) setTarget(noteRecording);
     if (noteT === null) {
       const now = readTime();
       if (now === null) {
         setMessage(whyNoTime());
-        latest.current = { text: value, t: null, target: noteRecording, quote: null };
+        latest.current = { text: value, t: null, target: noteRecording, quote: null, noteId: latest.current.noteId };
         draftWriter.request();
         return;
       }
-      noteT = noteTime(now, settings.leadInSeconds);
-      setT(noteT);
-      const taken = settings.captureQuotes ? quoteForNote(transcripts.get(), noteT, now, settings.quoteWindowSeconds) : null;
-      latest.current.quote = taken?.quote ?? null;
-      quoteVoice.current = taken?.voice;
-      setQuote(latest.current.quote);
-      if (settings.pauseWhileTyping && isPlaying()) {
-        pause();
-        pausedByUs.current = true;
-      }
+      noteT = takeTime(now);
     }
-    latest.current = { text: value, t: noteT, target: noteRecording, quote: latest.current.quote };
+    latest.current = { text: value, t: noteT, target: noteRecording, quote: latest.current.quote, noteId: latest.current.noteId };
     draftWriter.request();
   };
+
+  /**
+   * Attaches the video's picture now: the note begins if it has not (its time, recording and
+   * quote, as at a first key), gets the id its frames are stored under, and the draft keeps it.
+   */
+  const attachFrame = async () => {
+    if (disabledReason !== null || frames.busy) return;
+    restored.current = false;
+    const state = latest.current;
+    const begun = state.text !== '' || state.noteId !== null;
+    const noteRecording = begun ? state.target : playing.current;
+    if (noteRecording.key !== playing.current.key) {
+      setMessage(`This note was started on “${noteRecording.title}”, which is no longer playing: a frame of this video cannot go with it.`);
+      return;
+    }
+    let noteT = state.t;
+    if (noteT === null) {
+      const now = readTime();
+      if (now === null) {
+        setMessage(`${whyNoTime()} No frame was attached.`);
+        return;
+      }
+      noteT = takeTime(now);
+    }
+    const id = state.noteId ?? newId();
+    latest.current = { ...latest.current, t: noteT, target: noteRecording, noteId: id };
+    setTarget(noteRecording);
+    setNoteId(id);
+    setMessage(null);
+    draftWriter.request();
+    box.current?.focus();
+    await frames.attach({ recordingKey: noteRecording.key, noteId: id, t: noteT });
+  };
+
+  // The frame shortcut: the composer is shown and focused by then (the focus request comes with it).
+  useEffect(() => {
+    if (frameRequest > 0) void attachFrame();
+  }, [frameRequest]);
+
+  const attached = useLiveQuery(() => (noteId ? noteImages(noteId) : Promise.resolve([])), [noteId]);
 
   /** The quote trimmed (`text`) or dropped (null). */
   const changeQuote = (next: Quote | null) => {
@@ -238,7 +314,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
   };
 
   const save = async () => {
-    const { text: noteText, target: noteRecording, quote: typedQuote } = latest.current;
+    const { text: noteText, target: noteRecording, quote: typedQuote, noteId: promisedId } = latest.current;
     // A quote trimmed to nothing is dropped.
     const noteQuote = typedQuote && typedQuote.text.trim() !== '' ? { ...typedQuote, text: typedQuote.text.trim() } : undefined;
     const voiceSpeaker = speakerForVoice(quoteVoice.current, speakers)?.id;
@@ -271,14 +347,15 @@ export function Composer({ recording, settings, fromLines }: Props) {
       const info = stillPlaying ? playing.current : noteRecording;
       // A voice on the quote names the speaker of the recording the note was begun on.
       const speakerId = stillPlaying ? (nowSpeaking ?? voiceSpeaker) : undefined;
-      await addNote(info, noteT, noteText, { speakerId, panelId, ...(noteQuote ? { quote: noteQuote } : {}) });
+      await addNote(info, noteT, noteText, { speakerId, panelId, ...(noteQuote ? { quote: noteQuote } : {}), ...(promisedId ? { id: promisedId } : {}) });
     } catch (error) {
-      if (latest.current.text === '') {
-        latest.current = { text: noteText, t: noteT, target: noteRecording, quote: typedQuote };
+      if (latest.current.text === '' && latest.current.noteId === null) {
+        latest.current = { text: noteText, t: noteT, target: noteRecording, quote: typedQuote, noteId: promisedId };
         setTarget(noteRecording);
         setText(noteText);
         setT(noteT);
         setQuote(typedQuote);
+        setNoteId(promisedId);
       }
       setMessage(`Not saved: ${errorText(error)}. Your text is kept.`);
     }
@@ -286,7 +363,8 @@ export function Composer({ recording, settings, fromLines }: Props) {
 
   const cancel = () => {
     draftWriter.cancel();
-    void discardDraft(panelId, latest.current.target.key);
+    // The frames too, even those whose draft has not been written yet.
+    void discardDraft(panelId, latest.current.target.key, latest.current.noteId ?? undefined);
     setText('');
     setT(null);
     setMessage(null);
@@ -296,7 +374,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
 
   /** Takes another panel's draft into this composer, if it is empty: drafts are never merged. */
   const takeOffered = async (draft: Draft) => {
-    if (latest.current.text !== '') {
+    if (latest.current.text !== '' || latest.current.noteId) {
       setMessage('Save or clear the note you are typing first: two drafts are not merged.');
       return;
     }
@@ -307,7 +385,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
         setMessage('That draft is gone: it was saved or cleared where it was typed.');
         return;
       }
-      if (latest.current.text !== '') {
+      if (latest.current.text !== '' || latest.current.noteId) {
         // Typed into while the draft was being taken over: neither is dropped. The taken one moves
         // aside and stays offered; this panel's own draft is what was typed.
         const aside = await setDraftAside(adopted);
@@ -315,14 +393,25 @@ export function Composer({ recording, settings, fromLines }: Props) {
         draftWriter.request();
         return;
       }
-      latest.current = { text: adopted.text, t: adopted.t, target: latest.current.target, quote: adopted.quote ?? null };
+      latest.current = { text: adopted.text, t: adopted.t, target: latest.current.target, quote: adopted.quote ?? null, noteId: adopted.noteId ?? null };
       setText(adopted.text);
       setT(adopted.t);
       setQuote(adopted.quote ?? null);
+      setNoteId(adopted.noteId ?? null);
       setMessage(null);
       box.current?.focus();
     } catch (error) {
       setMessage(`The draft could not be taken over: ${errorText(error)}.`);
+    }
+  };
+
+  /** Deletes one attached frame, with Undo. */
+  const removeFrame = async (id: string) => {
+    try {
+      const removed = await deleteImage(id);
+      if (removed) toast({ text: FEEDBACK.frameDeleted.done, undo: () => storeImage(removed) });
+    } catch (error) {
+      toast({ text: failedText('frameDeleted', error) });
     }
   };
 
@@ -375,6 +464,10 @@ export function Composer({ recording, settings, fromLines }: Props) {
         onKeyDown={onKeyDown}
       />
       {quote && <QuoteField id="composer-quote" quote={quote} onChange={changeQuote} />}
+      {attached.state === 'ready' && (
+        <FrameThumbs images={attached.value} owner="the note being written" onDelete={(image) => void removeFrame(image.id)} />
+      )}
+      {frames.problem && <FrameProblem id="composer-frame-problem" problem={frames.problem} onRetry={() => void attachFrame()} onDismiss={frames.dismiss} />}
       {others && others.length > 0 && (
         <DraftOffers drafts={others} onUse={(draft) => void takeOffered(draft)} onDiscard={(draft) => void discardOffered(draft)} />
       )}
@@ -382,6 +475,16 @@ export function Composer({ recording, settings, fromLines }: Props) {
         <span id="composer-status" class={message ? 'error' : 'muted'} role={message ? 'alert' : undefined}>
           {message ?? (t !== null ? `Note at ${formatTime(t)}${elsewhere}` : 'Enter saves · Esc cancels')}
         </span>
+        <button
+          type="button"
+          class="attach-frame"
+          disabled={disabled || frames.busy}
+          aria-busy={frames.busy ? 'true' : 'false'}
+          onClick={() => void attachFrame()}
+          title="Attach the video’s current picture to this note"
+        >
+          <CameraIcon /> {frames.busy ? 'Taking frame…' : 'Attach frame'}
+        </button>
         <button type="submit" class="primary" disabled={disabled}>
           Add note
         </button>

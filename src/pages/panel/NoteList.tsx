@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Note } from '../../core/model';
+import type { Note, RecordingImage } from '../../core/model';
 import { currentNoteIndex } from '../../core/notes';
 import { byTime } from '../../core/records';
 import { withEdited } from '../shared/keep-edited';
@@ -13,14 +13,18 @@ interface Props {
   notes: readonly Note[];
   /** The notes have been read: an empty list means there are none. */
   loaded: boolean;
+  /** The recording's frames by note id. */
+  frames: ReadonlyMap<string, readonly RecordingImage[]>;
 }
+
+const NO_FRAMES: readonly RecordingImage[] = [];
 
 /**
  * The panel's notes, the one playing now highlighted. The highlight follows the video's time
  * through the playback store: it re-renders this list only when the current note changes, and
  * then only the rows' `<li>` attributes, since the rows are memoised.
  */
-export function NoteList({ notes, loaded }: Props) {
+export function NoteList({ notes, loaded, frames }: Props) {
   const { recording, playback } = usePanel();
   // The note whose editor is open, with its recording: an editor belongs to one recording.
   const [editing, setEditing] = useState<{ recordingKey: string; id: string } | null>(null);
@@ -55,6 +59,7 @@ export function NoteList({ notes, loaded }: Props) {
         renderItem={(note) => (
           <NoteRow
             note={note}
+            images={frames.get(note.id) ?? NO_FRAMES}
             editing={note.id === editingId}
             editLocked={editingIndex !== -1 && note.id !== editingId}
             onEditing={onEditing}

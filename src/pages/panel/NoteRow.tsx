@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
 import { EditForm } from '../shared/EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Note, Quote, Speaker } from '../../core/model';
+import type { Note, Quote, RecordingImage, Speaker } from '../../core/model';
 import { formatTags, parseTags } from '../../core/tags';
 import { formatTime, readMediaTime, type TimeReading } from '../../core/time';
 import { TagList } from '../shared/TagEditor';
@@ -14,9 +14,14 @@ import { FormError } from '../shared/FormError';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { usePanel } from './panel-context';
 import { QuoteField } from './QuoteField';
+import { CameraIcon, FrameProblem, useAttachFrame } from './AttachFrame';
+import { FrameThumbs } from '../shared/FrameThumbs';
+import { deleteImage, storeImage } from '../../db/images';
 
 interface Props {
   note: Note;
+  /** Its frames, in time order (the same array while they do not change). */
+  images: readonly RecordingImage[];
   /** Held by the list, so it keeps an open editor rendered while the video moves on. */
   editing: boolean;
   /** Opens (`open`) or closes this note's editor; the same function for every row. */
@@ -29,13 +34,21 @@ interface Props {
  * One note of the panel's list: the list's `<li>` holds it. Memoised: the list re-renders when
  * the highlighted note moves, and a row whose note and state did not change need not.
  */
-export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLocked }: Props) {
-  const { seek, copyLink, speakers, toast } = usePanel();
+export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing, editLocked }: Props) {
+  const { seek, copyLink, speakers, toast, recording } = usePanel();
   const speaker = linkedSpeakerName(speakers, note.speakerId);
+  const frames = useAttachFrame();
   const remove = () => {
     trashNote(note.id).then(
       () => toast({ text: FEEDBACK.noteTrashed.done, undo: () => restoreNote(note.id) }),
       (error: unknown) => toast({ text: failedText('noteTrashed', error) }),
+    );
+  };
+  const attachFrame = () => void frames.attach({ recordingKey: note.recordingKey, noteId: note.id, t: note.t });
+  const removeFrame = (image: RecordingImage) => {
+    deleteImage(image.id).then(
+      (removed) => removed && toast({ text: FEEDBACK.frameDeleted.done, undo: () => storeImage(removed) }),
+      (error: unknown) => toast({ text: failedText('frameDeleted', error) }),
     );
   };
 
@@ -52,6 +65,18 @@ export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLoc
       <div class="actions">
         <button type="button" class="quiet" onClick={() => copyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
           Link
+        </button>
+        {/* Only the recording playing has the picture: a note listed while another plays gets none of it. */}
+        <button
+          type="button"
+          class="quiet icon-button"
+          onClick={attachFrame}
+          disabled={frames.busy || recording?.key !== note.recordingKey}
+          aria-busy={frames.busy ? 'true' : 'false'}
+          aria-label={`Attach the current frame to the note at ${formatTime(note.t)}`}
+          title="Attach the video’s current picture to this note"
+        >
+          <CameraIcon />
         </button>
         <button
           type="button"
@@ -78,6 +103,16 @@ export const NoteRow = memo(function NoteRow({ note, editing, onEditing, editLoc
           <TagList tags={note.tags} />
         </div>
       ) : null}
+      {images.length > 0 && (
+        <div class="note-frames">
+          <FrameThumbs images={images} owner={`the note at ${formatTime(note.t)}`} onDelete={removeFrame} />
+        </div>
+      )}
+      {frames.problem && (
+        <div class="note-frames">
+          <FrameProblem id={`frame-problem-${note.id}`} problem={frames.problem} onRetry={attachFrame} onDismiss={frames.dismiss} />
+        </div>
+      )}
     </>
   );
 });

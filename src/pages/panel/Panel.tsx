@@ -17,6 +17,11 @@ import { SpeakerSelect } from './SpeakerSelect';
 import { TabBoundary } from './TabBoundary';
 import { Tabs, type PanelTab } from './Tabs';
 import { useRecordingData } from './use-recording-data';
+import { useRecordingFrames } from './use-recording-frames';
+import { captureFrame, type Capture } from './frame-capture';
+import { tabCapturePermission } from './tab-capture-permission';
+import { useShortcuts } from '../shared/use-shortcuts';
+import { ATTACH_FRAME_COMMAND } from '../../platform/pages';
 import { useVideoFeed, useVideoLink } from './use-video-link';
 import { TranscriptsProvider } from './TranscriptsProvider';
 import { TranscriptTab } from './TranscriptTab';
@@ -30,7 +35,7 @@ import { TranscriptTab } from './TranscriptTab';
 export function Panel({ place }: { place: PanelPlace }) {
   const side = place === 'side-panel';
   const [tab, setTab] = useState<PanelTab>('notes');
-  const { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, storage } = useVideoLink(place, () => setTab('notes'));
+  const { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, frameRequest, answers, storage } = useVideoLink(place, () => setTab('notes'));
   const [toast, setToast] = useState<Toast | null>(null);
   // The tabs with forms that were shown at least once: they stay mounted (see the render).
   const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(new Set(['notes']));
@@ -41,6 +46,7 @@ export function Panel({ place }: { place: PanelPlace }) {
 
   const settings = useLiveQuery(loadSettings, []);
   const { notes, complete, stored, speakers, qaItems, exportInput } = useRecordingData(recording);
+  const frames = useRecordingFrames(recording?.key);
   // A note begun from transcript lines: the composer takes it, on the Notes tab.
   const [fromLines, setFromLines] = useState<NoteFromLines | null>(null);
   const noteFromLines = useCallback((note: Omit<NoteFromLines, 'request'>) => {
@@ -49,7 +55,22 @@ export function Panel({ place }: { place: PanelPlace }) {
   }, []);
   const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
   useVideoFeed(link, place, settings, recording?.key, complete);
-  const shared = usePanelValue({ link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast: setToast });
+  const takeFrame = useCallback(() => (link ? captureFrame(link, answers) : Promise.resolve<Capture>({ ok: false, failure: { reason: 'no-answer' } })), [link, answers]);
+  const frameShortcut = useShortcuts()?.[ATTACH_FRAME_COMMAND] || undefined;
+  const shared = usePanelValue({
+    link,
+    recording,
+    speakers,
+    nowSpeaking,
+    playback,
+    focusRequest,
+    frameRequest,
+    captureFrame: takeFrame,
+    askTabCapture: tabCapturePermission(),
+    frameShortcut,
+    problem,
+    toast: setToast,
+  });
 
   const list = notes.state === 'ready' ? notes.value : [];
   const failure =
@@ -103,7 +124,7 @@ export function Panel({ place }: { place: PanelPlace }) {
           )}
           {/* Apart from the composer: a note that cannot be shown must not take the words being typed with it. */}
           <TabBoundary what="The list of notes">
-            <NoteList notes={list} loaded={notes.state === 'ready'} />
+            <NoteList notes={list} loaded={notes.state === 'ready'} frames={frames} />
           </TabBoundary>
         </div>
         {opened.has('transcript') && recording && (

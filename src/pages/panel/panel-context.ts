@@ -7,6 +7,7 @@ import type { Toast } from '../shared/toast';
 import { panelId } from './panel-instance';
 import type { PlaybackStore } from './playback-store';
 import type { VideoLink } from './video-link';
+import type { Capture } from './frame-capture';
 
 /**
  * What the panel's parts read about the video and the recording, provided once by `Panel`
@@ -35,6 +36,18 @@ export interface PanelValue {
   play(): void;
   /** Changes whenever the composer is asked for (shortcut, launcher): focus the text box. */
   focusRequest: number;
+  /** Changes whenever the frame shortcut asks for the video's picture on the note being written. */
+  frameRequest: number;
+  /** Takes the video's picture now (frame-capture.ts); never rejects. */
+  captureFrame(): Promise<Capture>;
+  /**
+   * Asks the browser, from the click that calls it, for the permission a capture of the tab needs
+   * (tab-capture-permission.ts); resolves to whether it was given. Null where this page cannot ask
+   * (Firefox's panel frame inside a page has no `permissions` API).
+   */
+  askTabCapture: (() => Promise<boolean>) | null;
+  /** The frame shortcut's keys, where the browser tells them. */
+  frameShortcut: string | undefined;
   /** Why nothing can be taken here (the video left, the port closed); null while all is well. */
   problem: string | null;
   /** Tells the user what happened, with Undo where it applies. */
@@ -54,6 +67,10 @@ export function usePanel(): PanelValue {
 
 interface PanelState {
   link: VideoLink | null;
+  frameRequest: number;
+  captureFrame(): Promise<Capture>;
+  askTabCapture: (() => Promise<boolean>) | null;
+  frameShortcut: string | undefined;
   recording: RecordingInfo | null;
   speakers: readonly Speaker[];
   nowSpeaking: string | undefined;
@@ -64,7 +81,8 @@ interface PanelState {
 }
 
 /** The context's value from the panel's state: a new one only when that state changes, never as the video's time moves. */
-export function usePanelValue({ link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast }: PanelState): PanelValue {
+export function usePanelValue(state: PanelState): PanelValue {
+  const { link, recording, speakers, nowSpeaking, playback, focusRequest, frameRequest, captureFrame, askTabCapture, frameShortcut, problem, toast } = state;
   return useMemo<PanelValue>(
     () => ({
       panelId: panelId(),
@@ -82,6 +100,10 @@ export function usePanelValue({ link, recording, speakers, nowSpeaking, playback
       pause: () => link?.send({ type: 'pause' }),
       play: () => link?.send({ type: 'play' }),
       focusRequest,
+      frameRequest,
+      captureFrame,
+      askTabCapture,
+      frameShortcut,
       problem,
       toast,
       copyLink: (t) => {
@@ -96,6 +118,6 @@ export function usePanelValue({ link, recording, speakers, nowSpeaking, playback
         );
       },
     }),
-    [link, recording, speakers, nowSpeaking, playback, focusRequest, problem, toast],
+    [link, recording, speakers, nowSpeaking, playback, focusRequest, frameRequest, captureFrame, askTabCapture, frameShortcut, problem, toast],
   );
 }

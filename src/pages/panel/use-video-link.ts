@@ -11,6 +11,7 @@ import type { Live } from '../shared/live-query';
 import { playbackStore, type PlaybackStore } from './playback-store';
 import { captionStore, type CaptionStore } from './caption-store';
 import { connectToVideo, followActiveTab, type VideoLink } from './video-link';
+import { ContentAnswers } from './frame-capture';
 
 /** How soon the side panel looks again for a video in a tab that had none, in ms. */
 const SIDE_PANEL_RETRY_MS = 2000;
@@ -35,6 +36,10 @@ export interface VideoLinkState {
   captions: CaptionStore;
   /** Counts the composer requests (shortcut, launcher) so far. */
   focusRequest: number;
+  /** Counts the frame shortcut's requests so far: each attaches the video's picture to the note being written. */
+  frameRequest: number;
+  /** The content script's answers to this panel's frame requests. */
+  answers: ContentAnswers;
   /** Whether the browser lets this page open the extension's IndexedDB. */
   storage: StorageCheck;
 }
@@ -55,6 +60,8 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
   const [playback] = useState(playbackStore);
   const [captions] = useState(() => captionStore());
   const [focusRequest, setFocusRequest] = useState(0);
+  const [frameRequest, setFrameRequest] = useState(0);
+  const [answers] = useState(() => new ContentAnswers());
   const [storage, setStorage] = useState<StorageCheck>({ state: 'checking' });
 
   useEffect(() => {
@@ -93,6 +100,15 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
           onCompose();
           setFocusRequest((n) => n + 1);
           break;
+        case 'attach-frame':
+          onCompose();
+          setFocusRequest((n) => n + 1);
+          setFrameRequest((n) => n + 1);
+          break;
+        case 'frame':
+        case 'layer':
+          answers.receive(message);
+          break;
         case 'video-gone':
           setProblem('The video left the page. Notes can no longer be taken here.');
           break;
@@ -116,7 +132,7 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
     );
   }, []);
 
-  return { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, storage };
+  return { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, frameRequest, answers, storage };
 }
 
 /**
