@@ -37,12 +37,12 @@ export function newProfile(): string {
 }
 
 /**
- * How Chromium is started: headless, with the built extension unless `extension` is false (the
- * benchmark's baseline). With `sitesPort`, the YouTube and Vimeo host names resolve to the local
- * fixture server on that port (see sites-server.ts).
+ * How Chromium is started: headless, with the built extension (from `extensionDir`, DIST unless
+ * given) unless `extension` is false (the benchmark's baseline). With `sitesPort`, the YouTube and
+ * Vimeo host names resolve to the local fixture server on that port (see sites-server.ts).
  */
-export function launchOptions({ extension = true, sitesPort }: { extension?: boolean; sitesPort?: number } = {}) {
-  const extensionArgs = extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : [];
+export function launchOptions({ extension = true, sitesPort, extensionDir = DIST }: { extension?: boolean; sitesPort?: number; extensionDir?: string } = {}) {
+  const extensionArgs = extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   const siteArgs = sitesPort
     ? [
         `--host-resolver-rules=${SITE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${sitesPort}`).join(', ')}`,
@@ -82,7 +82,8 @@ function setDownloadsFolder(profile: string, directory: string): void {
 }
 
 /**
- * Starts Chromium with the extension (and the fixture hosts, with `sitesPort`).
+ * Starts Chromium with the extension (and the fixture hosts, with `sitesPort`; another build of it
+ * with `options.extensionDir`).
  *
  * Downloads: Playwright normally takes every download over (`Browser.setDownloadBehavior`
  * `allowAndName`): the file lands in its own temp folder under a GUID name, ignoring the folder
@@ -91,9 +92,9 @@ function setDownloadsFolder(profile: string, directory: string): void {
  * for a user (behaviour `default`), with that directory as the Downloads folder, and tests read
  * the files there.
  */
-export async function launch(profile = newProfile(), sitesPort?: number, options: { downloads?: string } = {}): Promise<Browser> {
+export async function launch(profile = newProfile(), sitesPort?: number, options: { downloads?: string; extensionDir?: string } = {}): Promise<Browser> {
   if (options.downloads) setDownloadsFolder(profile, options.downloads);
-  const context = await chromium.launchPersistentContext(profile, launchOptions({ sitesPort }));
+  const context = await chromium.launchPersistentContext(profile, launchOptions({ sitesPort, extensionDir: options.extensionDir }));
   if (options.downloads) await setDownloadBehavior(context, 'default');
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;

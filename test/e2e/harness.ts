@@ -288,14 +288,15 @@ export interface Session {
 
 /**
  * Starts the demo server and a browser before a test file's tests, and stops them after: each
- * file gets its own profile. With `sites`, the YouTube/Vimeo fixture server runs too.
+ * file gets its own profile. With `sites`, the YouTube/Vimeo fixture server runs too; with
+ * `extensionDir`, that build of the extension is loaded instead of dist/.
  */
-export function useBrowser(options: { sites?: boolean; downloads?: string } = {}): Session {
+export function useBrowser(options: { sites?: boolean; downloads?: string; extensionDir?: string } = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
     session.server = await serveDemo();
     session.sites = options.sites ? await serveSites() : null;
-    session.browser = await launch(undefined, session.sites?.port, { downloads: options.downloads });
+    session.browser = await launch(undefined, session.sites?.port, { downloads: options.downloads, extensionDir: options.extensionDir });
   });
   afterAll(async () => {
     await session.browser?.close();

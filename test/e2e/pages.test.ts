@@ -93,7 +93,7 @@ test('settings change the lead-in and whether the video pauses while typing', as
   await options.getByLabel(/Lead-in/).press('Tab');
   await options.getByLabel(/Pause the video while I type/).uncheck();
   await expect.poll(() => options.locator('.toast-text').textContent()).toBe('Saved.');
-  await expect.poll(() => options.locator('kbd').textContent()).toBe('Alt+Shift+Y');
+  await expect.poll(() => options.locator('kbd').allTextContents()).toEqual(['Alt+Shift+Y', 'Alt+Shift+F']);
   await screenshot(options, 'options');
 
   const page = await session.browser.context.newPage();
