@@ -75,10 +75,11 @@ function withinRecording(a: SearchDoc, b: SearchDoc): number {
 }
 
 /**
- * The first `limit` search hits in the order they are shown: what the user wrote before what was
- * said (transcript lines last); then recordings as `order` lists them (most recently edited first;
- * others after, by key), each one's title, then its notes and questions by time (notes before
- * questions at one time, each by when written, as records.ts orders them). The hits are put in a
+ * The first `limit` of what the user wrote (titles, notes, questions: the word index's hits; the
+ * transcript lines that follow them are ordered by `searchLibrary`) in the order they are shown:
+ * recordings as `order` lists them (most recently edited first; others after, by key), each one's
+ * title, then its notes and questions by time (notes before questions at one time, each by when
+ * written, as records.ts orders them). The hits are put in a
  * bucket a recording in one pass and only the buckets that are shown get sorted: a common word's
  * tens of thousands of hits cost a pass, not a sort.
  */
@@ -87,7 +88,7 @@ export function orderHits(hits: readonly SearchDoc[], order: readonly string[], 
   const unlisted = order.length; // one bucket for recordings `order` does not list
   const buckets: SearchDoc[][] = [];
   for (const doc of hits) {
-    const bucket = (doc.kind === 'line' ? unlisted + 1 : 0) + (rank.get(doc.recordingKey) ?? unlisted);
+    const bucket = rank.get(doc.recordingKey) ?? unlisted;
     (buckets[bucket] ??= []).push(doc);
   }
   const shown: SearchDoc[] = [];

@@ -5,6 +5,7 @@
  * reading every record again. The log is pruned from the front; a reader whose mark is older
  * than what was pruned is told to read everything once (`complete: false`).
  */
+import { liveQuery } from 'dexie';
 import { db } from './schema';
 
 export type ChangedTable = 'recordings' | 'notes' | 'qa' | 'transcripts' | 'images';
@@ -87,4 +88,49 @@ export async function capChanges(keep = MAX_KEPT_CHANGES): Promise<number> {
   const upTo = await database.changes.orderBy('seq').offset(over - 1).firstKey();
   await pruneChanges(Number(upTo));
   return over;
+}
+
+/** A reader of the log: what it has applied and how it applies more. */
+export interface ChangeFollower {
+  /** The `seq` up to which everything is applied; undefined when nothing was read yet. */
+  mark(): number | undefined;
+  /**
+   * Applies `changes` (every change after the mark, oldest first) and takes `mark` as the new
+   * one; false to have everything read again instead (too many to apply one by one, say).
+   */
+  apply(changes: readonly Change[], mark: number): Promise<boolean>;
+  /** Reads everything again and sets the mark to the log's end as read in the same transaction. */
+  readWhole(): Promise<void>;
+}
+
+/**
+ * Brings `follower` up to the log's end: the changes after its mark, or everything read again
+ * when it has no mark, the log was pruned past it, or it declines them.
+ */
+export async function catchUpWith(follower: ChangeFollower): Promise<void> {
+  const mark = follower.mark();
+  if (mark === undefined) return follower.readWhole();
+  const since = await changesSince(mark);
+  if (since.changes.length === 0 && since.complete) return;
+  if (!since.complete || !(await follower.apply(since.changes, since.mark))) await follower.readWhole();
+}
+
+/**
+ * Catches `follower` up (`catchUpWith`) whenever the log grows past its mark, from this page or
+ * any other context of the extension. Each catch-up is handed to `run`, which runs steps one at a
+ * time in order (the caller's own reads go through it too); `after` runs once one has. Returns
+ * the function that stops following.
+ */
+export function followChangeLog(follower: ChangeFollower, run: (step: () => Promise<void>) => void, onError: (error: unknown) => void, after?: () => void): () => void {
+  const subscription = liveQuery(lastSeq).subscribe({
+    next: (seen) =>
+      run(async () => {
+        const mark = follower.mark();
+        if (mark !== undefined && seen <= mark) return;
+        await catchUpWith(follower);
+        after?.();
+      }),
+    error: onError,
+  });
+  return () => subscription.unsubscribe();
 }

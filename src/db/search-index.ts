@@ -5,6 +5,7 @@
  */
 import { libraryDocs, noteDoc, qaDoc, recordingDoc } from '../core/library';
 import { isLive } from '../core/records';
+import type { Recording } from '../core/model';
 import type { SearchDoc } from '../core/search';
 import type { WordIndexSnapshot } from '../core/word-index';
 import { changedKeys, lastSeq, type Change } from './changes';
@@ -30,12 +31,12 @@ export async function keepIndex(mark: number, snapshot: WordIndexSnapshot): Prom
   await db().searchIndex.put({ name: NAME, mark, snapshot, keptAt: Date.now() });
 }
 
-/** Every live note and question and every recording as search documents, and the mark, in one read. */
-export async function readSearchDocs(): Promise<{ docs: SearchDoc[]; mark: number }> {
+/** Every live note and question and every recording as search documents, the recordings themselves, and the mark, in one read. */
+export async function readSearchDocs(): Promise<{ docs: SearchDoc[]; recordings: Recording[]; mark: number }> {
   const database = db();
   return database.transaction('r', [database.recordings, database.notes, database.qa, database.changes, database.settings], async () => {
     const [recordings, notes, qa, mark] = await Promise.all([database.recordings.toArray(), database.notes.toArray(), database.qa.toArray(), lastSeq()]);
-    return { docs: libraryDocs({ recordings, notes, qa }), mark };
+    return { docs: libraryDocs({ recordings, notes, qa }), recordings, mark };
   });
 }
 

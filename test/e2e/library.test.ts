@@ -135,7 +135,7 @@ test('a recording whose page is gone keeps its notes readable, taggable and expo
   await page.getByLabel('Tags').fill('#caching, follow up');
   await page.getByRole('button', { name: 'Save tags' }).click();
   await expect.poll(() => page.locator('.lib-note .tag').allTextContents()).toEqual(['caching', 'follow up']);
-  await expect.poll(() => page.locator('.recording-side textarea.preview').inputValue()).toContain('Caching with ETags saves a round trip');
+  await expect.poll(() => page.locator('.recording-summary textarea.preview').inputValue()).toContain('Caching with ETags saves a round trip');
   await screenshot(page, 'library-recording');
 
   // Filtered by a tag whose last note then loses it: the filter stays shown, matches nothing, and clears.

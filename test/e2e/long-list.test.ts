@@ -88,4 +88,13 @@ test('2,000 notes: the panel keeps a screenful of rows, follows the video to the
   // With the tag filter still on, a search matching every bulk note finds the tagged one only.
   await library.getByRole('searchbox').fill('bulk note');
   await expect.poll(() => library.locator('.hit-text').allTextContents()).toEqual([target.text]);
+
+  // Without the filter every bulk note is listed: the worker sends the first screenful, then the
+  // rest, and the list ends with the latest note.
+  await library.getByLabel('Tag', { exact: true }).selectOption('');
+  await expect.poll(() => library.locator('.result-count').textContent()).toBe('2,000 matches');
+  await expect.poll(() => library.locator('.results li.hit').first().getAttribute('aria-setsize')).toBe(String(COUNT));
+  await library.locator('.results .virtual-scroll').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+  await expect.poll(() => library.locator('.results li.hit').last().getAttribute('aria-posinset')).toBe(String(COUNT));
+  expect(await library.locator('.results li.hit').last().locator('.hit-text').textContent()).toBe(notes.at(-1)!.text);
 });

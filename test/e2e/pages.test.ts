@@ -33,6 +33,8 @@ test('the panel, popup, options and library pages have no serious or critical ac
   for (const tab of ['Transcript', 'Q&A', 'Summary', 'Details']) {
     await panel.getByRole('tab', { name: tab }).click();
     await expect.poll(() => panel.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+    // The post's preview is loaded on demand: checked once it is there.
+    if (tab === 'Summary') await panel.getByRole('region', { name: 'Preview, as the forum shows it' }).locator('h1').waitFor();
     expect({ tab, violations: await seriousViolations(panel) }).toEqual({ tab, violations: [] });
   }
 
@@ -56,6 +58,7 @@ test('the panel, popup, options and library pages have no serious or critical ac
   await library.getByRole('searchbox').fill('');
   await library.locator('.recording-row .recording-title').click();
   await expect.poll(() => library.locator('.lib-note').count()).toBe(1);
+  await library.getByRole('region', { name: 'Preview, as the forum shows it' }).locator('h1').waitFor();
   expect({ view: 'recording', violations: await seriousViolations(library) }).toEqual({ view: 'recording', violations: [] });
   await library.getByRole('link', { name: /^Trash/ }).click();
   await expect.poll(() => library.locator('.result-count').textContent()).toBe('The trash is empty.');

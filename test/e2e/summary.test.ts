@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { formatTime } from '../../src/core/time';
-import { chromiumVttCues, launch, newProfile, panelNoteTexts, panelOf, removeProfile, screenshot, SCREENSHOTS, seekTo, typeNote, useBrowser } from './harness';
+import { chromiumVttCues, launch, newProfile, openLibrary, panelNoteTexts, panelOf, removeProfile, screenshot, SCREENSHOTS, seekTo, typeNote, useBrowser } from './harness';
 
 const session = useBrowser();
 
@@ -90,6 +90,10 @@ test('from notes and Q&A to a forum post, then a backup restored into a fresh pr
   expect(post).not.toMatch(/(^|\s)@\w/);
   await expect.poll(() => panel.locator('.facts').textContent()).toMatch(/characters · \d+ links/);
   writeFileSync(join(SCREENSHOTS, 'forum-post.md'), post);
+  // The tab opens on the post's preview, once its renderer has loaded.
+  await expect
+    .poll(() => panel.getByRole('region', { name: 'Preview, as the forum shows it' }).locator('h1').textContent())
+    .toBe('Accessible forms in practice — 12 November 2026');
   await screenshot(page, 'summary-tab');
 
   // Open it as a new topic on the forum: Discourse's composer takes title and body from the URL.
@@ -181,5 +185,185 @@ test('the chapters name each note they leave out, with its reason, and the WebVT
   const endMs = Math.round(duration * 1000) / 1000;
   for (const [start, stop] of cues) expect(start < stop && stop <= endMs).toBe(true);
   expect(cues.at(-1)?.[1]).toBe(endMs);
+  await page.close();
+});
+
+/** `text` as a regular expression's literal. */
+const literal = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+/** What a reader sees of an element's text: the forum post's word joiners (U+2060) are invisible. */
+async function seen(element: Locator): Promise<string> {
+  return ((await element.textContent()) ?? '').replaceAll('\u2060', '');
+}
+
+/** What the rendered preview shows: each item's text and the elements in it, read from its DOM. */
+interface Shown {
+  text: string;
+  /** Tag names of the elements inside (BR left out: a line break is text here). */
+  elements: string[];
+}
+
+/**
+ * The rendered post's items (li) under the heading `heading`, as the reader sees them; a note's
+ * quote of the captions (a blockquote the export writes under it) left out.
+ */
+function itemsUnder(region: Locator, heading: string): Promise<Shown[]> {
+  return region.evaluate((root, name) => {
+    const h2 = [...root.querySelectorAll('h2')].find((el) => el.textContent === name);
+    const list = h2?.nextElementSibling;
+    if (!list || list.tagName !== 'UL') return [];
+    return [...list.children].map((li) => {
+      const own = li.cloneNode(true) as Element;
+      for (const quote of own.querySelectorAll('blockquote')) quote.remove();
+      return {
+        text: (own.textContent ?? '').replaceAll('\u2060', '').trimEnd(),
+        elements: [...own.querySelectorAll('*')].map((el) => el.tagName).filter((tag) => tag !== 'BR'),
+      };
+    });
+  }, heading);
+}
+
+// Issue 15, item 5: the Summary tab shows the post as the forum will, so the writer sees bold,
+// links and folding before posting; and everything typed shows as typed, no markup of its own.
+test('the Summary tab previews the post as the forum shows it: typed text literally, the export’s bold, links and folding as such', async () => {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/?talk=preview`);
+  const panel = await panelOf(page, session.browser.extensionId);
+
+  // Typed text rich in what Markdown, HTML, BBCode and Discourse read as markup. No quotes, "--" or
+  // "(c)": Discourse's typographer makes them curly quotes, dashes and ©, and so does the preview.
+  const TITLE = 'Forms <b>&amp;</b> *fun* @team #a11y :tada:';
+  const SPEAKER = 'Ada *Lovelace* <dev> [b]x[/b]';
+  const NOTES = [
+    '*bold* and **strong**, _em_ ~~gone~~ `code` ==mark==',
+    '<script>alert(1)</script> <img src=x onerror=alert(1)> &amp; &lt;',
+    '[click](javascript:alert(1)) [b]BBCode[/b] [details=Open me]hidden[/details] ![p](https://tracker.example/p.png)',
+    '@mention #tag :smile: x_@bob mail bob@example.com, see example.com/docs',
+    '# not a heading',
+    '1. not a list',
+    'שלום עולם, a note in Hebrew',
+  ];
+  const QUESTION = 'Is [quote]this[/quote] <i>ok</i>? @host #q';
+  const ANSWER = 'Yes: **no** :wave: [url=https://x.example]x[/url]';
+
+  await openTab(panel, 'Details');
+  await panel.getByLabel('Title').fill(TITLE);
+  await panel.getByRole('button', { name: 'Save details' }).click();
+  await expect.poll(() => panel.getByRole('status').first().textContent()).toBe('Saved.');
+  const addSpeaker = panel.getByRole('form', { name: 'Add a speaker' });
+  await addSpeaker.getByLabel('Name').fill(SPEAKER);
+  await addSpeaker.getByRole('button', { name: 'Add speaker' }).click();
+  await expect.poll(() => panel.locator('.speaker strong').allTextContents()).toEqual([SPEAKER]);
+
+  await openTab(panel, 'Notes');
+  for (const [i, text] of NOTES.entries()) {
+    await seekTo(page, 10 + 10 * i);
+    await typeNote(panel, text);
+  }
+  await expect.poll(() => panelNoteTexts(panel)).toEqual(NOTES);
+
+  await openTab(panel, 'Q&A');
+  const ask = panel.getByRole('form', { name: 'Add a question' });
+  await ask.getByLabel('Question').fill(QUESTION);
+  await ask.getByLabel('Asked by').fill('Sam :wave:');
+  await ask.getByRole('button', { name: 'Add question' }).click();
+  const item = panel.locator('.qa-item', { hasText: 'Is [quote]this' });
+  await item.getByRole('button', { name: 'Add answer' }).click();
+  await item.getByLabel('Answered by').selectOption({ label: SPEAKER });
+  await item.getByLabel('Answer', { exact: true }).fill(ANSWER);
+  await item.getByRole('button', { name: 'Save answer' }).click();
+  await expect.poll(() => item.locator('.answer').textContent()).toContain(ANSWER);
+
+  // The preview is what the narrow panel shows first; the text is one switch away.
+  await openTab(panel, 'Summary');
+  const preview = panel.getByRole('region', { name: 'Preview, as the forum shows it' });
+  await expect.poll(() => seen(preview.locator('h1'))).toBe(TITLE);
+  expect(await panel.locator('textarea.preview').isVisible()).toBe(false);
+
+  // Everything typed reads back as typed, with no element of its own: no bold, link, image,
+  // mention, hashtag, emoji, script, heading or list. Each note is its time link and its text.
+  const notes = await itemsUnder(preview, 'Key points');
+  expect(notes.map((note) => note.text.replace(/^\d+:\d\d /, ''))).toEqual(NOTES);
+  // A typed http(s) URL is a link, as the export writes it (and counts it); it stays no picture.
+  const typedLinks = NOTES.map((note) => (note.includes('https://') ? ['A'] : []));
+  expect(notes.map((note) => note.elements)).toEqual(typedLinks.map((typed) => ['A', ...typed]));
+  expect(await itemsUnder(preview, 'Speakers')).toEqual([{ text: SPEAKER, elements: ['STRONG'] }]);
+  expect(await preview.locator('script, img, .mention, .hashtag, .emoji, .md-image, em, s, code, h3, ol').count()).toBe(0);
+  expect(await preview.locator('h2').allTextContents()).toEqual(['Speakers', 'Key points', 'Q&A']);
+  // Every link is one the export wrote: the recording, the times and the typed URL, each opening
+  // a new tab with no opener.
+  const links = await preview.locator('a').evaluateAll((anchors) =>
+    anchors.map((a) => ({ href: a.getAttribute('href'), target: a.getAttribute('target'), rel: a.getAttribute('rel') })),
+  );
+  const recording = /^http:\/\/127\.0\.0\.1:\d+\/\?talk=preview(#t=\d+)?$/;
+  expect(links.filter((link) => !recording.test(link.href ?? ''))).toEqual([
+    { href: 'https://tracker.example/p.png', target: '_blank', rel: 'noopener noreferrer' },
+  ]);
+  expect(links.filter((link) => recording.test(link.href ?? ''))).toEqual(
+    // The recording, each note's time, the question's and the answer's.
+    Array.from({ length: 1 + NOTES.length + 2 }, () => ({ href: expect.stringMatching(recording), target: '_blank', rel: 'noopener noreferrer' })),
+  );
+  // Each paragraph and item takes its own direction: the Hebrew note reads right to left.
+  const hebrew = preview.locator('li', { hasText: 'שלום' });
+  expect(await hebrew.getAttribute('dir')).toBe('auto');
+  expect(await hebrew.evaluate((li) => li.matches(':dir(rtl)'))).toBe(true);
+
+  await preview.locator('h2', { hasText: 'Key points' }).evaluate((h2) => h2.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'summary-preview');
+
+  // The Q&A folded away, as the forum folds it: closed, opened by its summary.
+  const folded = preview.locator('details');
+  await expect.poll(() => folded.locator('summary').textContent()).toBe('Q&A summary (1 question)');
+  expect(await folded.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+  await folded.locator('summary').click();
+  expect(await folded.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+  // The question in the export's bold, its time a link; the answer by its speaker, in bold.
+  expect(await seen(folded.locator('p > strong'))).toMatch(new RegExp(`^\\d+:\\d\\d ${literal(QUESTION)}$`));
+  expect(await folded.locator('p > strong *').evaluateAll((els) => els.map((el) => el.tagName))).toEqual(['A']);
+  expect(await seen(folded.locator('p'))).toMatch(/ — asked by Sam :wave:$/);
+  expect(await itemsUnder(preview, 'Q&A')).toEqual([]);
+  const answer = folded.locator('li');
+  expect(await seen(answer)).toMatch(new RegExp(`^${literal(SPEAKER)} \\(\\d+:\\d\\d\\): ${literal(ANSWER)}$`));
+  expect(await answer.locator('*').evaluateAll((els) => els.map((el) => el.tagName))).toEqual(['STRONG', 'A']);
+
+  // The preview follows the options: the Q&A unfolded, then no time links.
+  await panel.getByLabel('Q&A folded away').uncheck();
+  await expect.poll(() => preview.locator('details').count()).toBe(0);
+  expect(await seen(preview.locator('p > strong').first())).toMatch(/ok<\/i>\? @host #q$/);
+  await panel.getByLabel('Link every timestamp').uncheck();
+  await expect.poll(() => preview.locator('a').count()).toBe(2);
+  expect((await itemsUnder(preview, 'Key points')).map((note) => note.elements)).toEqual(typedLinks);
+
+  // The switch, by keyboard: the text, then the preview again.
+  await panel.getByRole('radio', { name: 'Preview' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  expect(await panel.getByRole('radio', { name: 'Text' }).isChecked()).toBe(true);
+  await expect.poll(() => panel.locator('textarea.preview').isVisible()).toBe(true);
+  expect(await preview.isVisible()).toBe(false);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => preview.isVisible()).toBe(true);
+
+  // The Markdown file, as a CommonMark reader shows it: the same typed text, literally.
+  await panel.getByLabel('Format').selectOption('markdown');
+  const markdown = panel.getByRole('region', { name: 'Preview, as a Markdown reader shows it' });
+  await expect.poll(() => seen(markdown.locator('h1'))).toBe(TITLE);
+  const mdNotes = await itemsUnder(markdown, 'Notes');
+  expect(mdNotes.map((note) => note.text.replace(/^\d+:\d\d /, ''))).toEqual(NOTES);
+  expect(mdNotes.map((note) => note.elements)).toEqual(typedLinks.map((typed) => ['A', ...typed]));
+  expect(await markdown.locator('script, img, em, s, code, h3, ol, details').count()).toBe(0);
+
+  // The library's recording page has room for both: the text and the preview summary by summary.
+  const library = await openLibrary(session.browser);
+  await library.setViewportSize({ width: 1100, height: 1000 });
+  await library.getByRole('button', { name: TITLE }).click();
+  const summary = library.getByRole('region', { name: 'Summary and exports' });
+  const beside = summary.getByRole('region', { name: 'Preview, as the forum shows it' });
+  await expect.poll(() => seen(beside.locator('h1'))).toBe(TITLE);
+  expect((await itemsUnder(beside, 'Key points')).map((note) => note.text.replace(/^\d+:\d\d /, ''))).toEqual(NOTES);
+  expect(await summary.locator('textarea.preview').isVisible()).toBe(true);
+  expect(await summary.getByRole('radio', { name: 'Preview' }).isVisible()).toBe(false);
+  await summary.getByRole('heading', { name: 'Summary and exports' }).evaluate((h3) => h3.scrollIntoView({ block: 'start' }));
+  await screenshot(library, 'library-summary');
+  await library.close();
   await page.close();
 });

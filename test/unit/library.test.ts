@@ -107,19 +107,19 @@ describe('openUrl', () => {
 
 describe('orderHits', () => {
   const doc = fc.record({
-    kind: fc.constantFrom<SearchDoc['kind']>('recording', 'note', 'qa', 'line'),
+    kind: fc.constantFrom<SearchDoc['kind']>('recording', 'note', 'qa'),
     id: fc.constantFrom('1', '2', '3'),
     recordingKey: fc.constantFrom('a', 'b', 'c', 'x'),
     text: fc.constant(''),
     t: fc.option(fc.constantFrom(0, 5, 9), { nil: undefined }),
     createdAt: fc.option(fc.nat(3), { nil: undefined }),
   });
-  it('shows lines last, listed recordings in their order and the rest by key, and cuts at the limit without changing what comes first', () => {
+  it('shows listed recordings in their order and the rest after them, and cuts at the limit without changing what comes first', () => {
     fc.assert(
       fc.property(fc.array(doc, { maxLength: 40 }), fc.nat(45), (hits, limit) => {
         const all = orderHits(hits as SearchDoc[], ['c', 'a']);
         expect(orderHits(hits as SearchDoc[], ['c', 'a'], limit)).toEqual(all.slice(0, limit));
-        const place = (d: SearchDoc) => (d.kind === 'line' ? 10 : 0) + ({ c: 0, a: 1 }[d.recordingKey] ?? 2);
+        const place = (d: SearchDoc) => ({ c: 0, a: 1 }[d.recordingKey] ?? 2);
         all.forEach((d, i) => i > 0 && expect(place(all[i - 1] as SearchDoc)).toBeLessThanOrEqual(place(d)));
       }),
       { numRuns: 300 },

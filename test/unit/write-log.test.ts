@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Note, QaItem, RecordingImage } from '../../src/core/model';
 import { statsOf, type RecordingStats } from '../../src/core/recording-stats';
-import { capChanges, changesSince, lastSeq, pruneChanges } from '../../src/db/changes';
+import { capChanges, catchUpWith, changesSince, followChangeLog, lastSeq, pruneChanges, type Change, type ChangeFollower } from '../../src/db/changes';
 import { emptyTrash } from '../../src/db/library';
 import { addNote, editNote, noteFields, restoreNote, trashNote } from '../../src/db/notes';
 import { addQuestions, restoreQuestion, trashQuestion } from '../../src/db/qa';
@@ -91,6 +91,75 @@ describe('the write log', () => {
     await pruneChanges(await lastSeq());
     expect((await changesSince(old)).complete).toBe(false);
     expect(await changesSince(await lastSeq())).toMatchObject({ changes: [], complete: true });
+  });
+
+  it('brings a follower up to the log: its changes after its mark, everything read again when it has none, the log was pruned past it, or it declines them', async () => {
+    const seen: string[] = [];
+    let mark: number | undefined;
+    let decline = false;
+    const follower: ChangeFollower = {
+      mark: () => mark,
+      apply: async (changes: readonly Change[], next: number) => {
+        if (decline) return false;
+        seen.push(...changes.filter((change) => change.table === 'notes').map(() => 'note'));
+        mark = next;
+        return true;
+      },
+      readWhole: async () => {
+        seen.push('whole');
+        mark = await lastSeq();
+      },
+    };
+    await catchUpWith(follower);
+    await addNote(recording(1), 1, 'one');
+    await catchUpWith(follower);
+    await catchUpWith(follower); // nothing new: nothing applied
+    expect(seen).toEqual(['whole', 'note']);
+
+    decline = true;
+    await addNote(recording(1), 2, 'two');
+    await catchUpWith(follower);
+    decline = false;
+    const behind = mark ?? 0;
+    await addNote(recording(1), 3, 'three');
+    await pruneChanges(await lastSeq());
+    mark = behind;
+    await catchUpWith(follower);
+    expect(seen).toEqual(['whole', 'note', 'whole', 'whole']);
+    expect(mark).toBe(await lastSeq());
+  });
+
+  it('follows the log as it grows, one step at a time through the caller’s queue', async () => {
+    let mark = await lastSeq();
+    const applied: number[] = [];
+    let queue = Promise.resolve();
+    let afters = 0;
+    const stop = followChangeLog(
+      {
+        mark: () => mark,
+        apply: async (changes, next) => {
+          applied.push(changes.length);
+          mark = next;
+          return true;
+        },
+        readWhole: () => Promise.reject(new Error('not expected')),
+      },
+      (step) => (queue = queue.then(step)),
+      (error) => {
+        throw error;
+      },
+      () => afters++,
+    );
+    await addNote(recording(1), 1, 'one');
+    await expect.poll(() => mark).toBe(await lastSeq());
+    await queue;
+    stop();
+    await addNote(recording(1), 2, 'two');
+    await new Promise((done) => setTimeout(done, 50));
+    await queue;
+    expect(applied).toEqual([2]); // the note and its recording's row
+    expect(afters).toBe(1);
+    expect(mark).toBeLessThan(await lastSeq());
   });
 
   it('caps the log at the newest changes when no reader prunes it', async () => {

@@ -142,14 +142,17 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
             ))}
           </ul>
         </section>
-        <section aria-label="Details and summary" class="recording-side">
+        <section aria-label="Details and transcripts" class="recording-side">
           <h3>Details</h3>
           <RecordingDetails recording={recording} stored={recording} toast={setToast} />
           <TranscriptList recordingKey={recording.key} />
-          <h3>Summary and exports</h3>
-          {settings.state === 'ready' && records.state === 'ready' && <SummaryView input={input} settings={settings.value} toast={setToast} />}
         </section>
       </div>
+      {/* The page's full width: room for the post's text and its preview side by side. */}
+      <section aria-label="Summary and exports" class="recording-summary">
+        <h3>Summary and exports</h3>
+        {settings.state === 'ready' && records.state === 'ready' && <SummaryView input={input} settings={settings.value} toast={setToast} />}
+      </section>
       <ToastBar toast={toast} onClose={() => setToast(null)} />
     </article>
   );

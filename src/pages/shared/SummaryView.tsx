@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { newId } from '../../core/ids';
 import { forumBase, newTopicUrl } from '../../core/discourse';
 import { plainTextExport, renderExport, type ExportInput, type ForumPostOptions, type RenderedExport } from '../../core/export';
@@ -9,6 +9,7 @@ import { saveSettings } from '../../db/settings';
 import { failedText } from '../../core/feedback-text';
 import type { Toast } from './toast';
 import { downloadText } from './download';
+import type { RenderedFormat } from './RenderedMarkdown';
 
 const FORMATS = {
   forum: { label: 'Forum post (Discourse)', file: 'summary.md', type: 'text/markdown' },
@@ -22,12 +23,53 @@ const FORMATS = {
 } as const;
 type Format = keyof typeof FORMATS;
 
+/** The formats shown rendered beside their text, and whose rendering the preview is. */
+const READERS: Record<RenderedFormat, string> = {
+  forum: 'as the forum shows it',
+  markdown: 'as a Markdown reader shows it',
+};
+
+const rendersAs = (format: Format): RenderedFormat | null => (format === 'forum' || format === 'markdown' ? format : null);
+
+type Renderer = typeof import('./RenderedMarkdown');
+/**
+ * The renderer once loaded. It waits for a preview to be wanted: markdown-it makes it a 104 kB
+ * chunk, more than the panel's own code, which every video page loads.
+ */
+let loadedRenderer: Renderer | undefined;
+
+/** The renderer module, loaded when first `wanted`; an Error if it could not load. */
+function useRenderer(wanted: boolean): Renderer | Error | undefined {
+  const [renderer, setRenderer] = useState<Renderer | Error | undefined>(loadedRenderer);
+  useEffect(() => {
+    if (!wanted || renderer) return;
+    let live = true;
+    import('./RenderedMarkdown').then(
+      (module) => {
+        loadedRenderer = module;
+        if (live) setRenderer(module);
+      },
+      (error: unknown) => {
+        if (live) setRenderer(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, renderer]);
+  return renderer;
+}
+
 /** The summary post and every other export of this recording: pick, preview, copy, download. */
 export function SummaryView({ input, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
   const [format, setFormat] = useState<Format>('forum');
   const [forum, setForum] = useState<ForumPostOptions>({ grouping: 'time', noteLinks: true, qaInDetails: true, mentions: false });
   const [backup, setBackup] = useState<string | null>(null);
   const [forumInput, setForumInput] = useState(settings.forumUrl);
+  const [view, setView] = useState<'text' | 'rendered'>('rendered');
+  const rendered = rendersAs(format);
+  const renderer = useRenderer(rendered !== null);
+  const ids = useId();
 
   useEffect(() => {
     if (format !== 'backup') return;
@@ -65,7 +107,7 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
       }
       toast({ text: `${FORMATS[format].label} copied.` });
     } catch {
-      toast({ text: 'The browser refused the clipboard here: use Download, or select the preview and copy it.' });
+      toast({ text: `The browser refused the clipboard here: use Download, or select the ${rendered ? 'Markdown under Text' : 'text'} and copy it.` });
     }
   };
 
@@ -151,10 +193,42 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
           ))}
         </ul>
       )}
-      <label class="stack">
-        Preview
-        <textarea class="preview" readOnly rows={12} value={output.text} dir="auto" />
-      </label>
+      <div class="export-panes">
+        <div class={`panes${rendered ? ' with-rendered' : ''}`} data-view={rendered ? view : 'text'}>
+          {rendered && (
+            <fieldset class="view-switch">
+              <legend class="visually-hidden">Show</legend>
+              <label>
+                <input type="radio" name={`${ids}-view`} checked={view === 'text'} onChange={() => setView('text')} /> Text
+              </label>
+              <label>
+                <input type="radio" name={`${ids}-view`} checked={view === 'rendered'} onChange={() => setView('rendered')} /> Preview
+              </label>
+            </fieldset>
+          )}
+          <label class="stack text-view">
+            <span class="view-caption">Text</span>
+            <textarea class="preview" readOnly rows={12} value={output.text} dir="auto" />
+          </label>
+          {rendered && (
+            <div class="stack rendered-view">
+              <span class="view-caption" id={`${ids}-rendered`}>
+                Preview, {READERS[rendered]}
+              </span>
+              {/* A region of its own that scrolls: focusable, so a keyboard can scroll it too. */}
+              <div class="rendered" role="region" aria-labelledby={`${ids}-rendered`} tabIndex={0}>
+                {renderer instanceof Error ? (
+                  <p class="error">The preview could not load: {renderer.message}</p>
+                ) : renderer ? (
+                  <renderer.RenderedMarkdown format={rendered} markdown={output.text} />
+                ) : (
+                  <p class="muted">Loading the preview…</p>
+                )}
+              </div>
+            </div>
+          )}
+        </div>
+      </div>
       <div class="row-end">
         <button type="button" disabled={!output.ok} onClick={download}>
           Download

@@ -1,7 +1,6 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { asError } from '../../core/error-text';
-import { changesSince, lastSeq, type Change } from '../../db/changes';
+import { followChangeLog, type Change, type ChangeFollower } from '../../db/changes';
 import type { Live } from './live-query';
 
 /**
@@ -31,28 +30,31 @@ export function useChangeLog<T>(
     const fail = (error: unknown) => {
       if (!stopped) setLive({ state: 'failed', error: asError(error) });
     };
-    const readWhole = async () => {
-      const fresh = await read();
-      mark = fresh.mark;
-      value = undefined;
-      show(fresh.value);
-    };
-    const catchUp = async (seen: number) => {
-      if (stopped || mark === undefined || value === undefined || seen <= mark) return;
-      const since = await changesSince(mark);
-      const next = since.complete ? await update(value, since.changes) : null;
-      if (next === null) return readWhole();
-      mark = since.mark;
-      show(next);
+    const follower: ChangeFollower = {
+      mark: () => (value === undefined ? undefined : mark),
+      apply: async (changes, newMark) => {
+        if (stopped || value === undefined) return true;
+        const next = await update(value, changes);
+        if (next === null) return false;
+        mark = newMark;
+        show(next);
+        return true;
+      },
+      readWhole: async () => {
+        const fresh = await read();
+        mark = fresh.mark;
+        value = undefined;
+        show(fresh.value);
+      },
     };
     const run = (step: () => Promise<void>) => {
-      queue = queue.then(step).catch(fail);
+      queue = queue.then(() => (stopped ? undefined : step())).catch(fail);
     };
-    run(readWhole);
-    const subscription = liveQuery(lastSeq).subscribe({ next: (seen) => run(() => catchUp(seen)), error: fail });
+    run(follower.readWhole);
+    const stop = followChangeLog(follower, run, fail);
     return () => {
       stopped = true;
-      subscription.unsubscribe();
+      stop();
     };
     // The caller lists what `read` and `update` depend on, as with useEffect.
   }, deps);

@@ -1,41 +1,18 @@
 /**
  * Real renderers for the exports' tests: what a forum or a notes app makes of our Markdown.
  *
- * `discourseMarkdown` is markdown-it set up as Discourse's defaults set it up
- * (discourse-markdown-it setup.js and engine.js, site_settings.yml): html on (Discourse then
- * sanitises; here nothing does, so any raw HTML we let through shows), breaks on
- * (traditional_markdown_linebreaks: false), linkify on with markdown_linkify_tlds' default list,
- * typographer on (enable_markdown_typographer: true), and mdurl's decode keeping
- * ";/?:@&=+$,# " encoded, as Discourse's setupUrlDecoding does. Discourse 3.x ships markdown-it
- * 14.0 with linkify-it 5, whose fuzzyLink is on by default (linkify-it 6 turned it off): bare
- * domains such as `example.com/docs` become links there, so they do here.
- *
- * On top of that, Discourse's own text rules (discourse-markdown-it features/text-post-process.js,
- * mentions.js with pretty-text mentionRegex, hashtag-autocomplete.js, emoji.js): they run on the
- * text left once Markdown is parsed, so escapes are gone and only their own boundary rules apply.
+ * `discourseMarkdown` is the forum's reading (src/core/export/discourse-markdown.ts, the same
+ * set-up the Summary tab's preview uses) with raw HTML parsed: Discourse then sanitises it; here
+ * nothing does, so any raw HTML an export lets through shows.
  */
 import { HtmlRenderer, Parser } from 'commonmark';
 import { Window } from 'happy-dom';
-import MarkdownIt from 'markdown-it';
-import { discourseTextRules } from './discourse-text-rules';
+import { discourseMarkdownIt } from '../../../src/core/export/discourse-markdown';
 
-const DISCOURSE_TLDS = 'com|net|org|io|onion|co|tv|ru|cn|us|uk|me|de|fr|fi|gov';
-
-const md = new MarkdownIt({ html: true, breaks: true, linkify: true, typographer: true, xhtmlOut: false });
-md.linkify.set({ fuzzyLink: true });
-md.linkify.tlds(DISCOURSE_TLDS.split('|'));
-md.use(discourseTextRules);
+const md = discourseMarkdownIt({ html: true });
 
 export function discourseMarkdown(markdown: string): string {
-  // markdown-it keeps its mdurl in utils.lib; Discourse changes decode's defaults the same way.
-  const mdurl = (md.utils as unknown as { lib: { mdurl: { decode: { defaultChars: string } } } }).lib.mdurl;
-  const before = mdurl.decode.defaultChars;
-  mdurl.decode.defaultChars = ';/?:@&=+$,# ';
-  try {
-    return md.render(markdown);
-  } finally {
-    mdurl.decode.defaultChars = before;
-  }
+  return md.render(markdown);
 }
 
 /** What a forum reader gets from a post: its text, and what Discourse's text rules made of it. */

@@ -1,6 +1,6 @@
 /**
  * Discourse's rules that find @mentions, #hashtags and :emoji: in a post, as a markdown-it plugin
- * for the tests. Modelled on discourse/discourse (read, not copied):
+ * (discourse-markdown.ts uses it). Modelled on discourse/discourse (read, not copied):
  * - pretty-text/addon/text-replace.js: the rules see text tokens only, after Markdown has parsed
  *   (escapes gone); mentions and hashtags skip every link, emoji only autolinks.
  * - discourse-markdown-it/src/features/text-post-process.js: one regex of all rules; a match
@@ -14,9 +14,16 @@
  *   characters, `:`. Any name in emoji characters counts as an emoji here, a superset of the
  *   forum's list. Its `:)`-style shortcuts are not modelled.
  *
- * Each rendered as a span or img carrying Discourse's class, so tests can count them.
+ * Each becomes a token of its own (`discourse_mention`, `discourse_hashtag`, `discourse_emoji`, the
+ * text in `content`, an emoji's name without its colons) rather than raw HTML, so a renderer that
+ * builds DOM nodes (the Summary tab's preview) can show it as text; markdown-it's HTML renderer
+ * writes each as Discourse does before the server resolves it: `<span class="mention">`,
+ * `<span class="hashtag-raw">`, `<img class="emoji" alt=":name:">` (tests count them).
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+
+/** The token types this plugin adds. */
+export const DISCOURSE_TOKENS = { mention: 'discourse_mention', hashtag: 'discourse_hashtag', emoji: 'discourse_emoji' } as const;
 
 const MENTION = /@(\w[\w.-]{0,58}[^\W_])|@(\w)/;
 const HASHTAG = /#([\u00C0-\u1FFF\u2C00-\uD7FF\w:-]{1,101})/;
@@ -25,17 +32,13 @@ const EMOJI_NAME = /^[a-z0-9_+-]+(?::t[2-6])?$/;
 
 type Replace = (content: string, state: StateCore) => Token[] | null;
 
-function html(state: StateCore, content: string): Token {
-  const token = new state.Token('html_inline', '', 0);
-  token.content = content;
-  return token;
+function token(state: StateCore, type: string, content: string): Token {
+  const made = new state.Token(type, '', 0);
+  made.content = content;
+  return made;
 }
 
-function text(state: StateCore, content: string): Token {
-  const token = new state.Token('text', '', 0);
-  token.content = content;
-  return token;
-}
+const text = (state: StateCore, content: string): Token => token(state, 'text', content);
 
 /** text-replace.js: `replace` on each text token outside links (all links, or only autolinks). */
 function textReplace(state: StateCore, replace: Replace, skipAllLinks: boolean): void {
@@ -76,7 +79,7 @@ const mentionsAndHashtags: Replace = (content, state) => {
     if (end < content.length && !boundary(state, content, end)) continue;
     result ??= [];
     if (match.index > pos) result.push(text(state, content.slice(pos, match.index)));
-    result.push(html(state, match[1] ? `<span class="mention">${match[0]}</span>` : `<span class="hashtag-raw">${match[0]}</span>`));
+    result.push(token(state, match[1] ? DISCOURSE_TOKENS.mention : DISCOURSE_TOKENS.hashtag, match[0]));
     pos = end;
   }
   if (result && pos < content.length) result.push(text(state, content.slice(pos)));
@@ -113,7 +116,7 @@ const emoji: Replace = (content, state) => {
     if (name === undefined || !EMOJI_NAME.test(name.toLowerCase())) continue;
     result ??= [];
     if (i > start) result.push(text(state, content.slice(start, i)));
-    result.push(html(state, `<img class="emoji" alt=":${name}:">`));
+    result.push(token(state, DISCOURSE_TOKENS.emoji, name));
     start = i + name.length + 2;
     i = start - 1;
   }
@@ -125,4 +128,9 @@ const emoji: Replace = (content, state) => {
 export function discourseTextRules(md: MarkdownIt): void {
   md.core.ruler.push('discourse-text-post-process', (state) => textReplace(state, mentionsAndHashtags, true));
   md.core.ruler.push('discourse-emoji', (state) => textReplace(state, emoji, false));
+  const { escapeHtml } = md.utils;
+  const content = (tokens: Token[], idx: number): string => escapeHtml((tokens[idx] as Token).content);
+  md.renderer.rules[DISCOURSE_TOKENS.mention] = (tokens, idx) => `<span class="mention">${content(tokens, idx)}</span>`;
+  md.renderer.rules[DISCOURSE_TOKENS.hashtag] = (tokens, idx) => `<span class="hashtag-raw">${content(tokens, idx)}</span>`;
+  md.renderer.rules[DISCOURSE_TOKENS.emoji] = (tokens, idx) => `<img class="emoji" alt=":${content(tokens, idx)}:">`;
 }
