@@ -45,6 +45,17 @@ export interface ShelfView {
 
 const foldTag = (tag: string) => tag.toLocaleLowerCase();
 
+/**
+ * The list's order: the most recently edited first, then by key, from the last in code-unit order
+ * (as IndexedDB orders strings): the order of the stats' [lastEdit+recordingKey] index read
+ * backwards, so the first screen can read just its rows (db/shelf.ts `readShelfTop`).
+ */
+export function byLastEdit(a: RecordingSummary, b: RecordingSummary): number {
+  const ka = a.recording.key;
+  const kb = b.recording.key;
+  return b.lastEdit - a.lastEdit || (ka < kb ? 1 : ka > kb ? -1 : 0);
+}
+
 export function shelfFrom(recordings: readonly Recording[], stats: readonly RecordingStats[]): Shelf {
   return { recordings: new Map(recordings.map((recording) => [recording.key, recording])), stats: new Map(stats.map((row) => [row.recordingKey, row])) };
 }
@@ -89,7 +100,7 @@ export function shelfView(shelf: Shelf): ShelfView {
     sites.add(recording.site);
     for (const speaker of recording.speakers ?? []) if (!speakers.has(fold(speaker.name))) speakers.set(fold(speaker.name), speaker.name);
   }
-  summaries.sort((a, b) => b.lastEdit - a.lastEdit || a.recording.key.localeCompare(b.recording.key));
+  summaries.sort(byLastEdit);
   const tags = new Map<string, string>();
   let trashed = 0;
   for (const stats of shelf.stats.values()) {

@@ -141,6 +141,24 @@ export const SCHEMA_HISTORY: readonly {
       });
     },
   },
+  {
+    // The library's first screen reads only the recordings most recently edited (db/shelf.ts
+    // readShelfTop), in the list's order: by their kept counts' lastEdit, then key. IndexedDB
+    // fills a new index from the rows already stored: nothing to upgrade.
+    version: 8,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt, *qaIds, *tags',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      panelDrafts: '[panelId+recordingKey], recordingKey, updatedAt',
+      transcripts: '[recordingKey+lang], recordingKey, updatedAt',
+      settings: 'key',
+      recordingStats: 'recordingKey, [lastEdit+recordingKey]',
+      changes: '++seq',
+      searchIndex: 'name',
+      images: 'id, recordingKey, noteId, [recordingKey+t]',
+    },
+  },
 ];
 
 export class NotesDatabase extends Dexie {

@@ -30,6 +30,22 @@ export async function readShelf(): Promise<ShelfRead> {
   });
 }
 
+/**
+ * The shelf's first screenful: the `count` recordings most recently edited, in the list's order
+ * (core/shelf.ts `byLastEdit`, which the stats' [lastEdit+recordingKey] index follows), with
+ * their stats rows, and how many recordings there are. Reads `count` rows of each store whatever
+ * the library's size.
+ */
+export async function readShelfTop(count: number): Promise<{ recordings: Recording[]; stats: RecordingStats[]; total: number }> {
+  const database = db();
+  return database.transaction('r', [database.recordings, database.recordingStats], async () => {
+    const stats = await database.recordingStats.orderBy('[lastEdit+recordingKey]').reverse().limit(count).toArray();
+    const [rows, total] = await Promise.all([database.recordings.bulkGet(stats.map((row) => row.recordingKey)), database.recordings.count()]);
+    const recordings = rows.filter((row): row is Recording => row !== undefined);
+    return { recordings, stats, total };
+  });
+}
+
 export interface ShelfRows {
   /** Each recording the changes touched: its row as stored now, undefined when it is gone. */
   recordings: Map<string, Recording | undefined>;

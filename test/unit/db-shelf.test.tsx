@@ -14,12 +14,12 @@ import { emptyTrash } from '../../src/db/library';
 import { addNote, restoreNote, trashNote } from '../../src/db/notes';
 import { addQuestions } from '../../src/db/qa';
 import { db } from '../../src/db/schema';
-import { readRecords, readShelf, shelfRowsChanged, withRecordsChanged } from '../../src/db/shelf';
+import { readRecords, readShelf, readShelfTop, shelfRowsChanged, withRecordsChanged } from '../../src/db/shelf';
 import type { Live } from '../../src/pages/shared/live-query';
 import { useChangeLog } from '../../src/pages/shared/use-change-log';
 import { useEmptyDatabaseAndClock } from './empty-db';
 
-useEmptyDatabaseAndClock();
+const clock = useEmptyDatabaseAndClock();
 const recording = (n: number) => ({ key: `https://example.com/r${n}`, site: 'html5' as const, url: `https://example.com/r${n}`, title: `R${n}` });
 
 /** The object stores read or written while `run` ran (each use of one goes through `objectStore`). */
@@ -44,13 +44,31 @@ describe('readShelf', () => {
     const { recordings, stats, mark } = await readShelf();
     expect(small).toEqual(new Set(['recordings', 'recordingStats', 'changes', 'settings']));
     expect(mark).toBe(await lastSeq());
+    // Edited at the same moment: the later key first (the stats index's order, read backwards).
     expect(shelfView(shelfFrom(recordings, stats)).summaries.map((s) => [s.recording.title, s.notes])).toEqual([
-      ['R1', 3],
       ['R2', 3],
+      ['R1', 3],
     ]);
     await seed(40);
     expect(await storesOpened(readShelf)).toEqual(small);
     expect((await readShelf()).stats.map((row) => row.notes)).toEqual([43, 43]);
+  });
+});
+
+describe('readShelfTop', () => {
+  it('reads the recordings most recently edited, in the whole shelf’s order (ties by key, the later first), and counts all', async () => {
+    // Edited at 1, 2, 3, 3, 4 and 5 (seconds): the top three are those at 5, 4, and of the two at 3 the later key.
+    for (const [n, at] of [[1, 1], [2, 2], [3, 3], [4, 3], [5, 4], [6, 5]] as const) {
+      clock.now = at * 1000;
+      await addNote(recording(n), 0, `note ${n}`);
+    }
+    const top = await readShelfTop(3);
+    expect(top.total).toBe(6);
+    const titles = (rows: { recordings: Parameters<typeof shelfFrom>[0]; stats: Parameters<typeof shelfFrom>[1] }) =>
+      shelfView(shelfFrom(rows.recordings, rows.stats)).summaries.map((summary) => summary.recording.title);
+    expect(titles(top)).toEqual(['R6', 'R5', 'R4']);
+    expect(titles(await readShelf())).toEqual(['R6', 'R5', 'R4', 'R3', 'R2', 'R1']);
+    expect(await storesOpened(() => readShelfTop(3))).toEqual(new Set(['recordings', 'recordingStats']));
   });
 });
 

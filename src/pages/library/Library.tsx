@@ -9,6 +9,7 @@ import { BackupBar } from './BackupBar';
 import { RecordingList } from './RecordingList';
 import { RecordingPage } from './RecordingPage';
 import { SearchBox, SearchResults } from './SearchResults';
+import { useFirstScreen } from './use-first-screen';
 import { useSearch } from './use-search';
 import { parseQuery } from '../../core/search';
 import { TrashList } from './TrashList';
@@ -34,9 +35,11 @@ const SEARCH_START_DELAY_MS = 2000;
 
 /** Every recording, search across all of them, the trash, and backups. */
 export function Library() {
-  // The first screen reads the recordings and their kept counts, never a note; after that only
-  // the rows the change log names are read again.
-  const shelf = useChangeLog(loadShelf, updateShelf, []);
+  // The first screen reads the recordings most recently edited and their kept counts; once it is
+  // drawn, every recording and its counts, never a note; after that only the rows the change log
+  // names are read again.
+  const { first, drawn } = useFirstScreen();
+  const shelf = useChangeLog(loadShelf, updateShelf, [], drawn);
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
@@ -66,6 +69,9 @@ export function Library() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  const listed = useMemo(() => view?.summaries.filter((summary) => passesFilters(summary, filters)) ?? [], [view, filters]);
+  // Until the whole shelf is read, the list of recordings shows the first screen's (no filters yet).
+  const firstListed = route.page === 'recordings' && query.trim() === '';
   const filter = (name: keyof Filters, value: string) => setFilters({ ...filters, [name]: value || undefined });
   const recording = route.page === 'recording' ? view?.summaries.find((summary) => summary.recording.key === route.key) : undefined;
 
@@ -82,7 +88,7 @@ export function Library() {
         }} />
         <nav class="views" aria-label="Views">
           <a href="#" aria-current={route.page === 'recordings' ? 'page' : undefined}>
-            Recordings{view ? ` (${view.summaries.length.toLocaleString()})` : ''}
+            Recordings{view ? ` (${view.summaries.length.toLocaleString()})` : first ? ` (${first.total.toLocaleString()})` : ''}
           </a>
           <a href="#trash" aria-current={route.page === 'trash' ? 'page' : undefined}>
             Trash{view ? ` (${view.trashed.toLocaleString()})` : ''}
@@ -122,7 +128,10 @@ export function Library() {
         </div>
       )}
       <main class="library-main">
-        {shelf.state === 'loading' && <p class="muted pad">Loading your notes…</p>}
+        {shelf.state === 'loading' && !(firstListed && first) && <p class="muted pad">Loading your notes…</p>}
+        {shelf.state === 'loading' && firstListed && first && (
+          <RecordingList summaries={first.view.summaries} total={first.total} filtered={false} onOpen={(key) => go({ page: 'recording', key })} />
+        )}
         {shelf.state === 'failed' && (
           <p class="error pad" role="alert">
             The notes could not be read: {shelf.error.message}
@@ -130,8 +139,9 @@ export function Library() {
         )}
         {view && route.page === 'recordings' && query.trim() === '' && (
           <RecordingList
-            summaries={view.summaries.filter((summary) => passesFilters(summary, filters))}
+            summaries={listed}
             total={view.summaries.length}
+            filtered={listed.length !== view.summaries.length}
             onOpen={(key) => go({ page: 'recording', key })}
           />
         )}

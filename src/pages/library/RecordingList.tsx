@@ -7,11 +7,14 @@ import { imageSpaceText } from '../../core/images';
 
 interface Props {
   summaries: readonly RecordingSummary[];
+  /** Recordings in the library. */
   total: number;
+  /** Whether `summaries` are those passing the filters (else the first of all, or all). */
+  filtered: boolean;
   onOpen(key: string): void;
 }
 
-export function RecordingList({ summaries, total, onOpen }: Props) {
+export function RecordingList({ summaries, total, filtered, onOpen }: Props) {
   if (total === 0) {
     return (
       <p class="pad muted">
@@ -22,9 +25,9 @@ export function RecordingList({ summaries, total, onOpen }: Props) {
   return (
     <section class="results" aria-label="Recordings">
       <p class="result-count" role="status">
-        {summaries.length === total
-          ? `${total.toLocaleString()} ${total === 1 ? 'recording' : 'recordings'}`
-          : `${summaries.length.toLocaleString()} of ${total.toLocaleString()} recordings match the filters`}
+        {filtered
+          ? `${summaries.length.toLocaleString()} of ${total.toLocaleString()} recordings match the filters`
+          : `${total.toLocaleString()} ${total === 1 ? 'recording' : 'recordings'}`}
       </p>
       <VirtualList
         items={summaries}

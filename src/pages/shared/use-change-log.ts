@@ -10,15 +10,17 @@ import type { Live } from './live-query';
  * matters here), or null to have it read whole again. So does a log pruned past what was seen.
  *
  * `read` returns the value with the log's mark read in the same transaction. Reads and updates run
- * one at a time, in order.
+ * one at a time, in order. Nothing is read until `enabled`.
  */
 export function useChangeLog<T>(
   read: () => Promise<{ value: T; mark: number }>,
   update: (value: T, changes: readonly Change[]) => Promise<T | null>,
   deps: readonly unknown[],
+  enabled = true,
 ): Live<T> {
   const [live, setLive] = useState<Live<T>>({ state: 'loading' });
   useEffect(() => {
+    if (!enabled) return;
     let stopped = false;
     let value: T | undefined;
     let mark: number | undefined;
@@ -57,6 +59,6 @@ export function useChangeLog<T>(
       stop();
     };
     // The caller lists what `read` and `update` depend on, as with useEffect.
-  }, deps);
+  }, [...deps, enabled]);
   return live;
 }
