@@ -22,20 +22,14 @@ import {
   type ImageType,
   type Rect,
 } from '../../core/images';
+import type { RecordingImage } from '../../core/model';
 import { parseTabCapture, type PanelRequest, type ToPanel } from '../../messaging/protocol';
 import browser from '../../platform/browser';
 import { context2d, dataUrlToBlob, encodeCanvas, probePixels, PROBE } from '../../platform/image-encode';
 import type { VideoLink } from './video-link';
 
 /** A picture ready to store: encoded, with its thumbnail, and the video's time when it was taken (null: it had none). */
-export interface CapturedFrame {
-  type: ImageType;
-  blob: Blob;
-  width: number;
-  height: number;
-  thumb: Blob;
-  thumbWidth: number;
-  thumbHeight: number;
+export interface CapturedFrame extends Pick<RecordingImage, 'type' | 'blob' | 'width' | 'height' | 'thumb' | 'thumbWidth' | 'thumbHeight'> {
   t: number | null;
   /** Drawn from the video, or cut from a capture of the tab. */
   source: 'video' | 'tab';
