@@ -53,6 +53,15 @@ describe('readShelf', () => {
     expect(await storesOpened(readShelf)).toEqual(small);
     expect((await readShelf()).stats.map((row) => row.notes)).toEqual([43, 43]);
   });
+
+  it('reads every row of a shelf longer than one request’s chunk, in key order', async () => {
+    const many = Array.from({ length: 520 }, (_, n) => ({ ...recording(n), createdAt: 1, updatedAt: 1 }));
+    await db().recordings.bulkPut(many);
+    const { recordings, stats } = await readShelf();
+    const keys = many.map((row) => row.key).sort();
+    expect(recordings.map((row) => row.key)).toEqual(keys);
+    expect(stats.map((row) => row.recordingKey)).toEqual(keys);
+  });
 });
 
 describe('readShelfTop', () => {
