@@ -17,6 +17,8 @@ import { graphemeBoundary } from './shorten';
 /** Bytes of UTF-8 a name (its extension included) may take: room for a folder around it in a 260-character Windows path. */
 export const MAX_NAME_BYTES = 100;
 
+// Control characters are what this pattern is for: Windows refuses them in a name.
+// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/gu;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu;
 const encoder = new TextEncoder();

@@ -6,6 +6,7 @@ const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /** What a name must not be on Windows, macOS or Linux (the rules in file-name.ts). */
 function unsafe(name: string): string | null {
+  // eslint-disable-next-line no-control-regex
   if (/[<>:"/\\|?*\u0000-\u001f\u007f]/u.test(name)) return 'a forbidden character';
   if (/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/iu.test(name)) return 'a reserved name';
   if (/[. ]$/u.test(name) || /^[. ]/u.test(name)) return 'a leading or trailing dot or space';
