@@ -4,20 +4,12 @@
  * calls too. Both modules are loaded when first used: JSZip and the handout are needed only then.
  */
 import type { ExportInput } from '../../core/export';
-import type { ExportImage, IllustratedInput } from '../../core/export/illustrated';
+import type { IllustratedInput } from '../../core/export/illustrated';
 import { safeFileName } from '../../core/file-name';
 import { exportTitle } from '../../core/export/input';
 import type { RecordingImage } from '../../core/model';
 import { downloadBlob } from './download';
-
-/** The pictures with their bytes, read from their blobs. */
-export async function exportImages(images: readonly RecordingImage[]): Promise<ExportImage[]> {
-  return Promise.all(
-    images.map(async ({ id, kind, t, noteId, width, height, blob }) => ({
-      id, kind, t, ...(noteId !== undefined ? { noteId } : {}), width, height, bytes: new Uint8Array(await blob.arrayBuffer()),
-    })),
-  );
-}
+import { exportImages } from './export-images';
 
 export type IllustratedFormat = 'markdown-zip' | 'handout';
 
