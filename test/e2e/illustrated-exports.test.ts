@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { type BackupImage, makeBackup } from '../../src/core/backup';
 import { formatBytes } from '../../src/core/images';
@@ -103,8 +103,6 @@ function drawSlides(page: Page, times: number[]): Promise<{ t: number; data: str
   }, times);
 }
 
-const openTab = (panel: Frame, name: string) => panel.getByRole('tab', { name }).click();
-
 test('a frame attached on the demo page and slides from a backup go into the handout and the zip; the handout prints', async () => {
   const page = await session.browser.context.newPage();
   await page.goto(`${session.server.origin}/`);
@@ -117,6 +115,8 @@ test('a frame attached on the demo page and slides from a backup go into the han
   await expect.poll(() => panel.locator('.composer .frame-thumb img').count()).toBe(1);
   await box.press('Enter');
   await expect.poll(async () => (await storedNotes(session.browser)).some((note) => note.text === FRAMED)).toBe(true);
+  await panel.getByRole('tab', { name: 'Summary' }).click();
+  await expect.poll(() => panel.getByRole('region', { name: 'With pictures' }).locator('p').textContent()).toBe('1 frame, placed by time.');
 
   // Slides, typed text full of markup, a speaker and Q&A come in by a backup of the same recording.
   const [stored] = await storedRows<Recording>(session.browser, 'recordings');
@@ -212,10 +212,10 @@ test('a frame attached on the demo page and slides from a backup go into the han
   const zipped = await Promise.all(links.map(async (link) => sha256(await zip.file(`${folder}/${link}`)!.async('uint8array'))));
   expect(zipped.sort()).toEqual(stored7.map((d) => d.picture).sort());
 
-  // The panel's Summary tab offers the same two files.
-  await openTab(panel, 'Summary');
+  // The panel's Summary tab, opened before the library, has followed: it offers the same two files.
   await expect.poll(() => panel.getByRole('region', { name: 'With pictures' }).locator('p').textContent()).toBe('6 slides and 1 frame, placed by time.');
   const section = panel.getByRole('region', { name: 'With pictures' });
+  await page.bringToFront();
   await section.evaluate((element) => element.scrollIntoView({ block: 'end' }));
   await (await panel.frameElement()).screenshot({ path: join(SCREENSHOTS, 'summary-with-pictures-panel.png') });
   await library.close();
