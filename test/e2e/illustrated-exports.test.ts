@@ -232,7 +232,10 @@ test('a backup with pictures says its size and restores every picture byte for b
   const without = choice.getByRole('button', { name: /^Without images, / });
   const withImages = choice.getByRole('button', { name: /^With images, / });
   await expect.poll(() => without.count()).toBe(1);
+  // The button pressed is disabled while the choice shows: the focus is on the choice.
+  await expect.poll(() => library.evaluate(() => document.activeElement?.textContent)).toMatch(/^Without images, /);
   await screenshot(library, 'backup-choice');
+  expect(await seriousViolations(library)).toEqual([]);
   const saidWithout = (await without.textContent())!.replace('Without images, ', '');
   const saidWith = (await withImages.textContent())!.replace('With images, ', '');
   const [plain] = await Promise.all([library.waitForEvent('download'), without.click()]);

@@ -4,7 +4,7 @@ import { BACKUP_VERSION, type BackupImage, importSummary, makeBackup, parseBacku
 import { bytesToBase64 } from '../../src/core/base64';
 import { MAX_FRAME_BYTES } from '../../src/core/images';
 import type { Note, Recording, RecordingImage } from '../../src/core/model';
-import { exportBackup, importBackup } from '../../src/db/backup';
+import { backupFileBlob, exportBackup, importBackup } from '../../src/db/backup';
 import { newImage, recordingImages, storeImage } from '../../src/db/images';
 import { db } from '../../src/db/schema';
 import { emptyDatabase, useEmptyDatabaseAndClock } from './empty-db';
@@ -58,8 +58,9 @@ describe('a backup with pictures', () => {
     expect(backup.version).toBe(BACKUP_VERSION);
     expect(backup.images).toHaveLength(3);
     const json = JSON.stringify(backup, null, 2);
-    // Without pictures: no `images` at all.
+    // Without pictures: no `images` at all; the automatic backup's file is one of those.
     expect((await exportBackup({})).images).toBeUndefined();
+    expect(JSON.parse(await (await backupFileBlob()).text())).not.toHaveProperty('images');
 
     await emptyDatabase();
     const result = await importBackup(json);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Backup, importSummary, imagesBackupSize } from '../../core/backup';
 import { exportBackup, importBackup, type ImportProgress } from '../../db/backup';
 import { imageTotals } from '../../db/images';
@@ -18,6 +18,11 @@ export function BackupBar() {
   const [job, setJob] = useState<Job>({ kind: 'idle' });
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const used = useStorageUsed(job.kind);
+  // Export everything is disabled while the choice shows: the focus moves to the choice, not to the page.
+  const firstChoice = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (job.kind === 'choose') firstChoice.current?.focus();
+  }, [job.kind]);
 
   const save = (json: string, backup: Backup, pictures: number) => {
     downloadText(json, 'application/json', `webinar-notes-backup-${backup.exportedAt.slice(0, 10)}.json`);
@@ -117,7 +122,7 @@ export function BackupBar() {
       {job.kind === 'choose' && (
         <div class="backup-choice" role="group" aria-label="Export everything">
           <span>Your library holds pictures. Export:</span>
-          <button type="button" onClick={() => void choose(job, false)}>
+          <button type="button" ref={firstChoice} onClick={() => void choose(job, false)}>
             Without images, {formatBytes(job.without)}
           </button>
           <button type="button" onClick={() => void choose(job, true)}>
