@@ -189,7 +189,8 @@ test('a frame attached on the demo page and slides from a backup go into the han
   // The frame is the stored one, byte for byte.
   const frameSrc = await handout.locator('li.note .frames img').getAttribute('src');
   expect(sha256(Buffer.from(frameSrc!.replace(/^data:image\/webp;base64,/, ''), 'base64'))).toBe(stored7[1]!.picture);
-  await handout.screenshot({ path: join(SCREENSHOTS, 'handout.png'), fullPage: true });
+  await screenshot(handout, 'handout');
+  await handout.screenshot({ path: join(SCREENSHOTS, 'handout-full.png'), fullPage: true });
 
   // Printed: a PDF of a few A4 pages (title and speakers, seven slide blocks of which two fit a page, the Q&A).
   await handout.emulateMedia({ media: 'print' });

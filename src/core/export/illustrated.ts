@@ -17,7 +17,10 @@ export interface ExportImage extends Pick<RecordingImage, 'id' | 'kind' | 't' | 
 }
 
 export interface IllustratedInput extends ExportInput {
-  /** The recording's pictures, in any order; those of other recordings or of no live note are left out. */
+  /**
+   * The recording's pictures (its own only: an `ExportImage` does not name its recording), in any
+   * order; frames of no live note are left out.
+   */
   images: readonly ExportImage[];
 }
 
