@@ -4,6 +4,7 @@
  * frames. Built once here so the two formats place every picture alike. Pure: the pictures come as
  * bytes (the pages read their blobs, the command line decodes a backup's base64).
  */
+import { safeFileName, uniqueFileNames } from '../file-name';
 import { imageTypeOfBytes, type ImageType } from '../images';
 import type { RecordingImage } from '../model';
 import { formatTime } from '../time';
@@ -86,14 +87,17 @@ export function illustratedOutline(input: IllustratedInput): IllustratedOutline 
     return false;
   });
   const placed = new Map<ExportImage, PlacedImage>();
+  const types = typed.map((image) => imageTypeOfBytes(image.bytes) as ImageType);
+  // Numbered, so unique already; the file-name rule still has the last word on what a name may be.
+  const names = uniqueFileNames(typed.map((image, i) =>
+    safeFileName(`${String(i + 1).padStart(4, '0')}-${image.kind}-${fileTime(image.t)}`, types[i] === 'image/webp' ? '.webp' : '.jpg')));
   typed.forEach((image, i) => {
-    const type = imageTypeOfBytes(image.bytes) as ImageType;
+    const type = types[i] as ImageType;
     const time = formatTime(safeTime(image.t));
-    const extension = type === 'image/webp' ? 'webp' : 'jpg';
     placed.set(image, {
       image,
       type,
-      path: `images/${String(i + 1).padStart(4, '0')}-${image.kind}-${fileTime(image.t)}.${extension}`,
+      path: `images/${names[i] as string}`,
       label: `${image.kind === 'slide' ? 'Slide' : 'Frame'} at ${time}`,
       time,
     });
