@@ -8,6 +8,7 @@ import type { Figure } from './figure';
 import { progress, type Measurement } from './measurement';
 import { contentScriptSize } from './measurements/content-script-size';
 import { exportForumPost } from './measurements/export-forum-post';
+import { exportIllustrated } from './measurements/export-illustrated';
 import { import100k } from './measurements/import-100k';
 import { libraryOpen } from './measurements/library-open';
 import { mount } from './measurements/mount';
@@ -34,6 +35,7 @@ const MEASUREMENTS: Measurement[] = [
   saveByListSize,
   panel10k,
   exportForumPost,
+  exportIllustrated,
   qaPasteWorst,
   import100k,
   libraryOpen,

@@ -49,7 +49,7 @@ async function seeded(browser: Browser, recordings: number): Promise<void> {
   const seed = await openOptionsPage(browser);
   const data = syntheticLibrary(recordings, NOTES_EACH, 0);
   // Written raw, below the app's Dexie: the counts its write log would keep are written beside them.
-  await putRecords(seed, { ...data, recordingStats: [...statsOf(data).values()] });
+  await putRecords(seed, { ...data, recordingStats: [...statsOf({ ...data, images: [] }).values()] });
   // The seed's copy of the records is garbage in the renderer the extension's pages share: collected
   // now, or the first opens of the large library would pay for it.
   const session = await browser.context.newCDPSession(seed);

@@ -1,18 +1,26 @@
 /**
- * `webinar-notes export --format FORMAT BACKUP.json` and `webinar-notes parse-qa FILE.txt`.
+ * `webinar-notes export --format FORMAT BACKUP.json [--out FILE]` and `webinar-notes parse-qa FILE.txt`.
  * Pure functions of their arguments and files, so tests call `main` directly.
  */
 import { newId } from '../core/ids';
-import { readFile } from 'node:fs/promises';
-import { parseBackupFile, type Backup } from '../core/backup';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseBackupFile, type Backup, type ImportedImage } from '../core/backup';
 import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ForumPostOptions } from '../core/export';
+import { handoutHtml } from '../core/export/handout';
+import { type ExportImage, type IllustratedInput, pictureCounts } from '../core/export/illustrated';
+import { markdownZip } from '../core/export/markdown-zip';
 import { decodeTextFile } from '../core/text-file';
 import { parseQaCommand } from './parse-qa';
 
 
+/** Formats with pictures: files, not text for the terminal (the zip is binary), so they need --out. */
+const FILE_FORMATS = ['markdown-zip', 'handout'] as const;
+const ALL_FORMATS: readonly string[] = [...EXPORT_FORMATS, ...FILE_FORMATS];
+
 export const USAGE = `Usage:
   webinar-notes export --format ${EXPORT_FORMATS.join('|')} [--recording KEY]
-                       [--group speaker] [--no-links] [--no-details] [--mentions] BACKUP.json
+                       [--group speaker] [--no-links] [--no-details] [--mentions] [--out FILE] BACKUP.json
+  webinar-notes export --format ${FILE_FORMATS.join('|')} [--recording KEY] --out FILE BACKUP.json
   webinar-notes parse-qa FILE.txt
 `;
 
@@ -64,12 +72,35 @@ function pickRecording(backup: Backup, key: string | undefined): ExportInput {
   };
 }
 
+/** The backup's pictures of the chosen recording, as the exports take them. */
+function imagesOf(images: readonly ImportedImage[], recordingKey: string): ExportImage[] {
+  return images
+    .filter((image) => image.recordingKey === recordingKey)
+    .map(({ id, kind, t, noteId, width, height, data }) => ({ id, kind, t, ...(noteId !== undefined ? { noteId } : {}), width, height, bytes: data }));
+}
+
+/** Writes the zip or the handout of `input` to `file`; says on stderr what it left out. */
+async function fileExport(format: (typeof FILE_FORMATS)[number], input: IllustratedInput, file: string, err: Writer): Promise<void> {
+  if (format === 'markdown-zip') {
+    const zip = await markdownZip(input);
+    for (const line of zip.skipped) err.write(`warning: picture left out: ${line}\n`);
+    await writeFile(file, zip.bytes);
+    return;
+  }
+  const handout = handoutHtml(input);
+  for (const line of handout.skipped) err.write(`warning: picture left out: ${line}\n`);
+  await writeFile(file, handout.html);
+}
+
 async function exportCommand(args: string[], out: Writer, err: Writer): Promise<void> {
   const format = option(args, '--format') ?? 'forum';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`Unknown format ${format}; use one of ${EXPORT_FORMATS.join(', ')}.`);
+  if (!ALL_FORMATS.includes(format)) {
+    throw new UsageError(`Unknown format ${format}; use one of ${ALL_FORMATS.join(', ')}.`);
   }
   const key = option(args, '--recording');
+  const outFile = option(args, '--out');
+  const fileFormat = (FILE_FORMATS as readonly string[]).includes(format) ? (format as (typeof FILE_FORMATS)[number]) : null;
+  if (fileFormat && outFile === undefined) throw new UsageError(`--format ${format} writes a file: name it with --out FILE.`);
   const forum: ForumPostOptions = {
     grouping: option(args, '--group') === 'speaker' ? 'speaker' : 'time',
     noteLinks: !flag(args, '--no-links'),
@@ -79,14 +110,25 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
   const file = onlyFile(args);
   const parsed = parseBackupFile(await readFile(file));
   if (!parsed.ok) throw new UsageError(parsed.message);
-  const rendered = renderExport(format as ExportFormat, pickRecording(parsed.backup, key), {
-    forum,
+  const input = pickRecording(parsed.backup, key);
+  const images = imagesOf(parsed.images, input.recording.key);
+  const problems = parsed.imageProblems.map((line) => `picture left out: ${line}`);
+  if (fileFormat && outFile !== undefined) {
+    for (const line of [...parsed.adjusted, ...parsed.captionFixes, ...problems]) err.write(`warning: ${line}\n`);
+    await fileExport(fileFormat, { ...input, images }, outFile, err);
+    return;
+  }
+  const rendered = renderExport(format as ExportFormat, input, {
+    // The post names the pictures of the handout the same backup makes.
+    forum: { ...forum, pictures: pictureCounts(input, images) },
     annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },
   });
   for (const line of [...parsed.adjusted, ...parsed.captionFixes]) err.write(`warning: ${line}\n`);
   if (!rendered.ok) throw new UsageError([rendered.warnings.join(' '), ...rendered.leftOut].join('\n'));
   for (const warning of [...rendered.warnings, ...rendered.leftOut]) err.write(`warning: ${warning}\n`);
-  out.write(rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`);
+  const text = rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`;
+  if (outFile !== undefined) await writeFile(outFile, text);
+  else out.write(text);
 }
 
 /** A text file as the extension would read it (text-file.ts): a byte-order mark dropped, UTF-16 read. */

@@ -6,7 +6,9 @@
  * browser's preferences), and restoring them on another device would overwrite what is there.
  */
 import * as v from 'valibot';
-import { CAPTION_SOURCES, type Note, type QaItem, type Quote, type Recording, type Transcript } from './model';
+import { CAPTION_SOURCES, type Note, type QaItem, type Quote, type Recording, type RecordingImage, type Transcript } from './model';
+import { base64Length, base64ToBytes } from './base64';
+import { IMAGE_TYPES, imageTypeOfBytes, MAX_FRAME_BYTES, MAX_FRAME_SIDE, THUMB_SIDE, type ImageType } from './images';
 import { adjustTranscripts } from './backup-captions';
 import { withinChars } from './captions/limits';
 import { quoteProblem } from './captions/quote';
@@ -28,8 +30,12 @@ export const BACKUP_FORMAT = 'webinar-notes-backup';
  * newest `updatedAt` winning, and would drop what the other copy had; version-1 files still import.
  * 3: notes carry their `quote`, and the file a `transcripts` list; version 2 would drop both
  * silently. Files of versions 1 and 2 (no transcripts) still import.
+ * 4: the file may carry the recordings' pictures (`images`, their bytes as base64); version 3 would
+ * drop them silently. Files of versions 1 to 3 (no pictures) still import.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
+/** The first version whose files may carry pictures: an `images` list in an older one is not read. */
+const IMAGES_SINCE = 4;
 /** More problems than this are counted, not listed: nobody reads the 500th. */
 const MAX_LISTED_PROBLEMS = 5;
 
@@ -39,6 +45,8 @@ export interface BackupData {
   qa: QaItem[];
   /** Absent: none (files before version 3 have none). */
   transcripts?: Transcript[];
+  /** Absent: a backup made without pictures (and every file before version 4). */
+  images?: BackupImage[];
 }
 export interface Backup extends BackupData {
   transcripts: Transcript[];
@@ -50,6 +58,45 @@ export interface Backup extends BackupData {
 
 export function makeBackup(data: BackupData, exportedAt: Date): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), ...data, transcripts: data.transcripts ?? [] };
+}
+
+/**
+ * A picture (model.ts `RecordingImage`) as a backup file holds it: its facts, and its picture and
+ * thumbnail as base64 (RFC 4648 §4) with their types. `bytes` is not kept: it is their length.
+ */
+export interface BackupImage extends Omit<RecordingImage, 'blob' | 'thumb' | 'bytes'> {
+  /** The picture's bytes, base64. */
+  data: string;
+  /** The thumbnail's bytes, base64, and their type. */
+  thumb: string;
+  thumbType: ImageType;
+}
+
+/** What one picture's facts take in a backup file written with `JSON.stringify(backup, null, 2)`, about (its base64 aside). */
+const IMAGE_ENTRY_CHARS = 520;
+
+/**
+ * How many more bytes a backup takes with `count` pictures of `bytes` bytes in all (pictures and
+ * thumbnails): their base64 (4 characters for 3 bytes) and their facts. For the choice the
+ * library offers before the file is made; within a few hundred bytes a picture.
+ */
+export function imagesBackupSize(count: number, bytes: number): number {
+  return Math.ceil((bytes * 4) / 3) + count * IMAGE_ENTRY_CHARS;
+}
+
+/** A picture of a backup read back: its facts, its bytes and its thumbnail's, checked (parseBackup). */
+export interface ImportedImage extends Omit<BackupImage, 'data' | 'thumb'> {
+  data: Uint8Array;
+  thumb: Uint8Array;
+}
+
+/** A picture and its thumbnail (their bytes) as a backup holds them. */
+export function backupImage(image: Omit<RecordingImage, 'blob' | 'thumb' | 'bytes'>, data: string, thumb: string, thumbType: ImageType): BackupImage {
+  const { id, recordingKey, kind, t, noteId, type, width, height, thumbWidth, thumbHeight, hash, createdAt, updatedAt } = image;
+  return {
+    id, recordingKey, kind, t, ...(noteId !== undefined ? { noteId } : {}), type, width, height, data,
+    thumbType, thumbWidth, thumbHeight, thumb, ...(hash !== undefined ? { hash } : {}), createdAt, updatedAt,
+  };
 }
 
 // ─── Record schemas. Messages complete "<field> …"; `v.object` drops fields it does not know. ───
@@ -135,19 +182,45 @@ const QaSchema = record({
   fieldsUpdatedAt,
   deletedAt: v.optional(timestamp),
 });
+const side = (max: number) => {
+  const rule = `must be a whole number of pixels from 1 to ${max}`;
+  return v.pipe(v.number(rule), v.check((n: number) => Number.isInteger(n) && n >= 1 && n <= max, rule));
+};
+const imageType = v.picklist(IMAGE_TYPES, 'must be "image/webp" or "image/jpeg"');
+const ImageSchema = record({
+  id,
+  recordingKey: id,
+  kind: v.picklist(['frame', 'slide'], 'must be "frame" or "slide"'),
+  t: seconds,
+  noteId: v.optional(id),
+  type: imageType,
+  width: side(MAX_FRAME_SIDE),
+  height: side(MAX_FRAME_SIDE),
+  data: text,
+  thumbType: imageType,
+  thumbWidth: side(THUMB_SIDE),
+  thumbHeight: side(THUMB_SIDE),
+  thumb: text,
+  hash: v.optional(v.pipe(text, v.regex(/^[0-9a-f]{16}$/, 'must be 16 hexadecimal digits'))),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
 const Body = v.object({
   exportedAt: v.pipe(v.string('must be a date'), v.isoTimestamp('must be an ISO date and time')),
   recordings: list(RecordingSchema),
   notes: list(NoteSchema),
   qa: list(QaSchema),
   transcripts: v.optional(list(TranscriptSchema), []),
+  // Each picture is checked on its own (readImages): a damaged one is left out, not the file.
+  images: v.optional(list(v.unknown()), []),
 });
 
 // ─── Messages that say what and where: "note 12 (id abc), tag 2: must be text". ───
 
 const NAMES: Record<string, string> = {
   recordings: 'recording', notes: 'note', qa: 'Q&A item', answers: 'answer', speakers: 'speaker', qaIds: 'Q&A link', tags: 'tag',
-  transcripts: 'transcript', cues: 'cue',
+  transcripts: 'transcript', cues: 'cue', images: 'image',
 };
 /** The field that names a top-level record in a message. */
 const ID_FIELDS: Record<string, string> = { recordings: 'key', transcripts: 'lang' };
@@ -240,7 +313,78 @@ function lookalike(value: unknown): string {
  * allowed, brought within them (backup-adjust.ts), one line each naming the record; and
  * `captionFixes`: what its transcripts held past the caption limits, fixed (backup-captions.ts).
  */
-export type ParseResult = { ok: true; backup: Backup; adjusted: string[]; captionFixes: string[] } | { ok: false; message: string };
+export type ParseResult =
+  | {
+      ok: true;
+      /** The file's records; its pictures are in `images`, checked. */
+      backup: Backup;
+      adjusted: string[];
+      captionFixes: string[];
+      /** The file's pictures that passed every check, their bytes decoded. */
+      images: ImportedImage[];
+      /** The pictures left out, one line each naming the picture and why (readImages). */
+      imageProblems: string[];
+    }
+  | { ok: false; message: string };
+
+const NAMED: Record<ImageType, string> = { 'image/webp': 'WebP', 'image/jpeg': 'JPEG' };
+
+/** The bytes of one base64 field of a picture, or why they cannot be stored. */
+function imageBytes(encoded: string, type: ImageType, what: string): Uint8Array | string {
+  // Refused before decoding: a damaged or hostile file could hold a gigabyte here.
+  if (encoded.length > base64Length(MAX_FRAME_BYTES)) return `its ${what} is larger than ${MAX_FRAME_BYTES.toLocaleString('en')} bytes`;
+  const bytes = base64ToBytes(encoded);
+  if (bytes === null) return `its ${what} is not base64`;
+  if (bytes.length === 0) return `its ${what} is empty`;
+  const actual = imageTypeOfBytes(bytes);
+  if (actual === null) return `its ${what} is not a WebP or JPEG picture (by its bytes)`;
+  if (actual !== type) return `its ${what} is a ${NAMED[actual]} picture by its bytes, not the ${NAMED[type]} its type says`;
+  return bytes;
+}
+
+/**
+ * The file's pictures, each checked on its own: its fields (ImageSchema), its recording in the
+ * file, its id not used by an earlier picture, and its picture and thumbnail base64 of at most
+ * MAX_FRAME_BYTES whose bytes are the WebP or JPEG its type says (images.ts `imageTypeOfBytes`).
+ * One that fails is left out and named ("image 3 (id a1): its picture is not base64"): a picture
+ * hangs on nothing else, so dropping it loses only itself, while refusing the file would keep
+ * every note in it from being restored for one damaged picture.
+ */
+function readImages(raw: readonly unknown[], recordingKeys: ReadonlySet<string>): { images: ImportedImage[]; problems: string[] } {
+  const images: ImportedImage[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item, i) => {
+    const ident = (item as { id?: unknown } | null)?.id;
+    const name = `image ${i + 1}${typeof ident === 'string' && ident !== '' ? ` (id ${shorten(ident, 80)})` : ''}`;
+    const parsed = v.safeParse(ImageSchema, item);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      const field = (issue.path ?? []).map((step) => String(step.key)).join('.');
+      const missing = issue.path?.at(-1)?.origin === 'key' && issue.type === 'object';
+      problems.push(`${name}: ${field ? `${field} ` : ''}${missing ? 'is missing' : issue.message}`);
+      return;
+    }
+    const image = parsed.output;
+    if (!recordingKeys.has(image.recordingKey)) {
+      problems.push(`${name}: its recording (${shorten(image.recordingKey, 80)}) is not in the file`);
+      return;
+    }
+    if (seen.has(image.id)) {
+      problems.push(`${name}: the same id as an earlier image`);
+      return;
+    }
+    const data = imageBytes(image.data, image.type, 'picture');
+    const thumb = imageBytes(image.thumb, image.thumbType, 'thumbnail');
+    if (typeof data === 'string' || typeof thumb === 'string') {
+      problems.push(`${name}: ${typeof data === 'string' ? data : thumb as string}`);
+      return;
+    }
+    seen.add(image.id);
+    images.push({ ...image, data, thumb });
+  });
+  return { images, problems };
+}
 
 /**
  * A backup file from its bytes, as the extension's import and the command line both read it: a
@@ -284,10 +428,30 @@ export function parseBackup(json: string): ParseResult {
     const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
     return { ok: false, message: [`This backup has ${count}, so nothing was imported:`, ...listed].join('\n') };
   }
-  return { ok: true, backup: { format: BACKUP_FORMAT, version: o.version, ...result.output }, adjusted, captionFixes };
+  const { images: rawImages, ...records } = result.output;
+  const pictures = o.version >= IMAGES_SINCE
+    ? readImages(rawImages, new Set(records.recordings.map((r) => r.key)))
+    : { images: [], problems: [] };
+  return {
+    ok: true,
+    backup: { format: BACKUP_FORMAT, version: o.version, ...records },
+    adjusted,
+    captionFixes,
+    images: pictures.images,
+    imageProblems: pictures.problems,
+  };
 }
 
 // ─── Merging: record by record (recordings by key, the rest by id), field by field (record-merge.ts). ───
+
+/**
+ * Which of a file's pictures to write: those whose id the database does not have. A picture never
+ * changes once stored (an edit is a new picture), so one it has is kept as it is.
+ */
+export function imagePlan(storedIds: ReadonlySet<string>, incoming: readonly ImportedImage[]): { put: ImportedImage[]; kept: number } {
+  const put = incoming.filter((image) => !storedIds.has(image.id));
+  return { put, kept: incoming.length - put.length };
+}
 
 /** What an import did with the file's records, and the dangling links it removed. */
 export interface MergeCounts {
@@ -374,7 +538,12 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
  * dangling links removed, the times and dates adjusted and the transcripts tidied (ParseResult),
  * if any, naming the first few of each (as a refusal lists its problems).
  */
-export function importSummary({ added, merged, kept, repaired }: MergeCounts, adjusted: readonly string[] = [], captionFixes: readonly string[] = []): string {
+export function importSummary(
+  { added, merged, kept, repaired }: MergeCounts,
+  adjusted: readonly string[] = [],
+  captionFixes: readonly string[] = [],
+  imageProblems: readonly string[] = [],
+): string {
   const said = [`${added.toLocaleString('en')} added, ${merged.toLocaleString('en')} merged, ${kept.toLocaleString('en')} already up to date.`];
   if (repaired.length > 0) {
     const n = repaired.length;
@@ -387,6 +556,10 @@ export function importSummary({ added, merged, kept, repaired }: MergeCounts, ad
     said.push(`${values} beyond what Webinar Notes keeps (100 hours, the year 9999) ${n === 1 ? 'was' : 'were'} adjusted (${firstFew(adjusted)}).`);
   }
   if (captionFixes.length > 0) said.push(`Transcripts were tidied (${firstFew(captionFixes)}).`);
+  if (imageProblems.length > 0) {
+    const n = imageProblems.length;
+    said.push(`${n === 1 ? '1 picture' : `${n.toLocaleString('en')} pictures`} in the backup ${n === 1 ? 'was' : 'were'} damaged and left out; everything else was imported (${firstFew(imageProblems)}).`);
+  }
   return said.join(' ');
 }
 

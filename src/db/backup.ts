@@ -1,44 +1,69 @@
-import { makeBackup, mergePlan, parseBackup, parseBackupFile, type Backup, type MergeCounts } from '../core/backup';
-import type { Note, QaItem, Recording, Transcript } from '../core/model';
+import { backupImage, imagePlan, makeBackup, mergePlan, parseBackup, parseBackupFile, type Backup, type BackupImage, type MergeCounts } from '../core/backup';
+import { bytesToBase64 } from '../core/base64';
+import type { ImageType } from '../core/images';
+import type { Note, QaItem, Recording, RecordingImage, Transcript } from '../core/model';
 import { markImport } from './auto-backup';
 import { db } from './schema';
 import { errorText } from '../core/error-text';
 
+/** The bytes of a blob, as base64. */
+async function blobBase64(blob: Blob): Promise<string> {
+  return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
+}
+
+/** Stored pictures as a backup holds them, their blobs read to base64 (outside any transaction: reading a blob is not a database request). */
+export async function backupImages(images: readonly RecordingImage[]): Promise<BackupImage[]> {
+  const out: BackupImage[] = [];
+  for (const image of images) {
+    const [data, thumb] = await Promise.all([blobBase64(image.blob), blobBase64(image.thumb)]);
+    out.push(backupImage(image, data, thumb, (image.thumb.type || image.type) as ImageType));
+  }
+  return out;
+}
+
 /**
  * One recording with all its notes, Q&A and transcripts, trashed notes and questions included (the
- * trash is part of what the user has), or everything. Read in one transaction, so the file is a
- * consistent snapshot.
+ * trash is part of what the user has), or everything; with `images`, their pictures too (frames
+ * and slides, their bytes as base64). Read in one transaction, so the file is a consistent
+ * snapshot.
  */
-export async function exportBackup(scope: { recordingKey?: string }): Promise<Backup> {
+export async function exportBackup(scope: { recordingKey?: string; images?: boolean }): Promise<Backup> {
   const database = db();
   const { recordingKey } = scope;
-  return database.transaction('r', [database.recordings, database.notes, database.qa, database.transcripts], async () => {
+  const tables = [database.recordings, database.notes, database.qa, database.transcripts, database.images];
+  type Read = { recordings: Recording[]; notes: Note[]; qa: QaItem[]; transcripts: Transcript[]; images: RecordingImage[] | null };
+  const { recordings, notes, qa, transcripts, images } = await database.transaction('r', tables, async (): Promise<Read> => {
     if (recordingKey === undefined) {
-      const [recordings, notes, qa, transcripts] = await Promise.all([
+      const [recordings, notes, qa, transcripts, images] = await Promise.all([
         database.recordings.toArray(),
         database.notes.toArray(),
         database.qa.toArray(),
         database.transcripts.toArray(),
+        scope.images ? database.images.toArray() : null,
       ]);
-      return makeBackup({ recordings, notes, qa, transcripts }, new Date());
+      return { recordings, notes, qa, transcripts, images };
     }
     const recording = await database.recordings.get(recordingKey);
     // Without its recording the notes would dangle, and the file would not import.
-    if (!recording) return makeBackup({ recordings: [], notes: [], qa: [] }, new Date());
-    const [notes, qa, transcripts] = await Promise.all([
+    if (!recording) return { recordings: [], notes: [], qa: [], transcripts: [], images: scope.images ? [] : null };
+    const [notes, qa, transcripts, images] = await Promise.all([
       database.notes.where('recordingKey').equals(recordingKey).toArray(),
       database.qa.where('recordingKey').equals(recordingKey).toArray(),
       database.transcripts.where('recordingKey').equals(recordingKey).toArray(),
+      scope.images ? database.images.where('recordingKey').equals(recordingKey).toArray() : null,
     ]);
-    return makeBackup({ recordings: [recording], notes, qa, transcripts }, new Date());
+    return { recordings: [recording], notes, qa, transcripts, images };
   });
+  return makeBackup({ recordings, notes, qa, transcripts, ...(images ? { images: await backupImages(images) } : {}) }, new Date());
 }
 
 /**
  * `adjusted`: the file's times and dates brought within the rules as it was read; `captionFixes`:
  * its transcripts brought within the caption limits (ParseResult).
  */
-export type ImportResult = { ok: true; counts: MergeCounts; adjusted: string[]; captionFixes: string[] } | { ok: false; message: string };
+export type ImportResult =
+  | { ok: true; counts: MergeCounts; adjusted: string[]; captionFixes: string[]; imageProblems: string[] }
+  | { ok: false; message: string };
 
 /** Where an import is: the file being checked, or records being written (`done` of `total`). */
 export type ImportProgress = { stage: 'checking' } | { stage: 'saving'; done: number; total: number };
@@ -63,10 +88,10 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
   onProgress?.({ stage: 'checking' });
   const parsed = typeof file === 'string' ? parseBackup(file) : parseBackupFile(file);
   if (!parsed.ok) return parsed;
-  const { backup, adjusted, captionFixes } = parsed;
+  const { backup, adjusted, captionFixes, images, imageProblems } = parsed;
   const database = db();
   try {
-    const tables = [database.recordings, database.notes, database.qa, database.transcripts, database.settings];
+    const tables = [database.recordings, database.notes, database.qa, database.transcripts, database.images, database.settings];
     const counts = await database.transaction('rw', tables, async () => {
       // Only stored records the file also names are read: the plan needs nothing else, and the
       // keys alone are cheap to list even in a large database.
@@ -87,7 +112,11 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
       // The stored questions' ids tell a note's link to a question not in the file from a dangling one.
       const plan = mergePlan({ recordings, notes, qa, transcripts }, backup, qaIds);
       const putTranscripts = plan.put.transcripts ?? [];
-      const total = plan.put.recordings.length + plan.put.notes.length + plan.put.qa.length + putTranscripts.length;
+      const storedImages = await database.images.bulkGet(images.map((image) => image.id));
+      const pictures = imagePlan(new Set(storedImages.flatMap((image) => (image ? [image.id] : []))), images);
+      plan.counts.added += pictures.put.length;
+      plan.counts.kept += pictures.kept;
+      const total = plan.put.recordings.length + plan.put.notes.length + plan.put.qa.length + putTranscripts.length + pictures.put.length;
       let done = 0;
       const write = async <T>(table: KeyedTable<T>, items: T[]) => {
         for (let i = 0; i < items.length; i += CHUNK) {
@@ -107,17 +136,33 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
         done += chunk.length;
         onProgress?.({ stage: 'saving', done, total });
       }
+      // A few pictures a step: each may be megabytes.
+      for (let i = 0; i < pictures.put.length; i += 20) {
+        const chunk = pictures.put.slice(i, i + 20).map(({ data, thumb, thumbType, ...facts }): RecordingImage => ({
+          ...facts,
+          blob: new Blob([data as Uint8Array<ArrayBuffer>], { type: facts.type }),
+          thumb: new Blob([thumb as Uint8Array<ArrayBuffer>], { type: thumbType }),
+          bytes: data.length + thumb.length,
+        }));
+        await database.images.bulkPut(chunk);
+        done += chunk.length;
+        onProgress?.({ stage: 'saving', done, total });
+      }
       if (total > 0) await markImport(Date.now());
       return plan.counts;
     });
-    return { ok: true, counts, adjusted, captionFixes };
+    return { ok: true, counts, adjusted, captionFixes, imageProblems };
   } catch (error) {
     const reason = errorText(error);
     return { ok: false, message: `The backup could not be saved (${reason}). Nothing was changed.` };
   }
 }
 
-/** The full backup as the file a user keeps: the same JSON "Download a backup" writes. */
+/**
+ * The full backup as the file a user keeps: the same JSON "Download a backup" writes, without
+ * pictures (the automatic backup writes it every day: a library's pictures can take hundreds of
+ * megabytes, which would fill the downloads folder; the library's Export offers them).
+ */
 export async function backupFileBlob(): Promise<Blob> {
   return new Blob([JSON.stringify(await exportBackup({}), null, 2)], { type: 'application/json' });
 }

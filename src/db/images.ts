@@ -82,3 +82,9 @@ export async function deleteUnsavedFrames(database: NotesDatabase, noteIds: read
   const unsaved = noteIds.filter((_, i) => notes[i] === undefined);
   if (unsaved.length > 0) await database.images.where('noteId').anyOf(unsaved).delete();
 }
+
+/** How many pictures the library holds and the bytes they take, from the kept counts (no blob read). */
+export async function imageTotals(): Promise<{ count: number; bytes: number }> {
+  const rows = await db().recordingStats.toArray();
+  return rows.reduce((sum, row) => ({ count: sum.count + (row.images ?? 0), bytes: sum.bytes + (row.imageBytes ?? 0) }), { count: 0, bytes: 0 });
+}

@@ -48,7 +48,7 @@ describe('backup version 3', () => {
     expect(backup.transcripts).toHaveLength(2);
     await emptyDatabase();
     expect(await importBackup(JSON.stringify(backup))).toEqual({
-      ok: true, counts: { added: 4, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [],
+      ok: true, counts: { added: 4, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [],
     });
     expect(await database.notes.toArray()).toEqual([quoted]);
     expect(await database.transcripts.orderBy('[recordingKey+lang]').toArray()).toEqual([rtl, transcript()]);
@@ -135,7 +135,7 @@ describe('a transcript on import', () => {
   });
 
   it('imports a 10,000-cue track whole', async () => {
-    expect(await importBackup(file([transcript({ cues: cues(10_000) })]))).toMatchObject({ ok: true, captionFixes: [] });
+    expect(await importBackup(file([transcript({ cues: cues(10_000) })]))).toMatchObject({ ok: true, captionFixes: [], imageProblems: [] });
     expect((await db().transcripts.toArray())[0]?.cues).toHaveLength(10_000);
   });
 

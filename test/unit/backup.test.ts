@@ -254,7 +254,7 @@ describe('merging', () => {
     await database.recordings.bulkPut(stored.recordings);
     await database.notes.bulkPut(stored.notes);
     const result = await importBackup(JSON.stringify(incoming));
-    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: [] }, adjusted: [], captionFixes: [] });
+    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 1, kept: 3, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [] });
     expect(await database.recordings.toArray()).toEqual(stored.recordings);
     expect(Object.fromEntries((await database.notes.toArray()).map((n) => [n.id, n.text]))).toEqual({
       newer: 'from file', older: 'stored is newer', tie: 'stored', fresh: 'new',
@@ -395,7 +395,7 @@ describe('round trip (property)', () => {
         const text = JSON.stringify(await exportBackup({}));
         await emptyDatabase();
         const result = await importBackup(text);
-        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [] });
+        expect(result).toEqual({ ok: true, counts: { added: data.recordings.length + data.notes.length + data.qa.length, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [] });
         expect(await snapshot()).toEqual(original);
         expect(original.notes).toHaveLength(data.notes.length);
       }),
@@ -410,7 +410,7 @@ describe('round trip (property)', () => {
         await fill(data);
         const original = await snapshot();
         const result = await importBackup(JSON.stringify(await exportBackup({})));
-        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: [] }, adjusted: [], captionFixes: [] });
+        expect(result).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: data.recordings.length + data.notes.length + data.qa.length, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [] });
         expect(await snapshot()).toEqual(original);
       }),
       { numRuns: 25 },
@@ -509,7 +509,7 @@ describe('importBackup progress', () => {
   it('says it is checking, then counts the records written up to the total', async () => {
     const steps: unknown[] = [];
     const result = await importBackup(file(undefined, { notes: many(12_000), qa: [] }), (progress) => steps.push(progress));
-    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [] });
+    expect(result).toEqual({ ok: true, counts: { added: 12_001, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [] });
     expect(steps[0]).toEqual({ stage: 'checking' });
     const saving = steps.slice(1) as { stage: string; done: number; total: number }[];
     expect(saving.every((s) => s.stage === 'saving' && s.total === 12_001)).toBe(true);

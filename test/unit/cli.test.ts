@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { makeBackup } from '../../src/core/backup';
+import { type BackupImage, makeBackup } from '../../src/core/backup';
+import { bytesToBase64 } from '../../src/core/base64';
+import { safeFileName } from '../../src/core/file-name';
+import { commonMark } from './export/markdown-renderers';
 import type { Note, QaItem, Recording } from '../../src/core/model';
 
 const dir = mkdtempSync(join(tmpdir(), 'webinar-notes-cli-'));
@@ -191,5 +194,71 @@ describe('the installed command', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^0:00 /);
+  });
+});
+
+describe('webinar-notes export with pictures', () => {
+  const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+  const webp = (seed: number) => new Uint8Array([...ascii('RIFF'), 0, 0, 0, 0, ...ascii('WEBP'), ...Array.from({ length: 64 }, (_, i) => (seed + i) % 256)]);
+  const image = (id: string, kind: 'frame' | 'slide', t: number, extra: Partial<BackupImage> = {}): BackupImage => ({
+    id, recordingKey: recording.key, kind, t, type: 'image/webp', width: 1280, height: 720, data: bytesToBase64(webp(t)),
+    thumbType: 'image/webp', thumbWidth: 240, thumbHeight: 135, thumb: bytesToBase64(webp(t + 1)), createdAt: 1, updatedAt: 1, ...extra,
+  });
+  const title: Recording = { ...recording, details: { ...recording.details, title: 'CON: forms <a/b> "live"?' } };
+  const withImages = join(dir, 'with-images.json');
+  writeFileSync(withImages, JSON.stringify(makeBackup({
+    recordings: [title], notes, qa,
+    images: [image('s1', 'slide', 60), image('s2', 'slide', 120), image('f1', 'frame', 66, { noteId: 'n2' }), image('bad', 'slide', 200, { data: 'AAAA' })],
+  }, new Date('2026-11-20T10:00:00Z'))));
+
+  it('writes the Markdown zip: every picture it links is a file in it, every name safe everywhere', async () => {
+    const out = join(dir, 'notes.zip');
+    const { code, stderr } = await run('export', '--format', 'markdown-zip', '--out', out, withImages);
+    expect(code).toBe(0);
+    expect(stderr).toBe('warning: picture left out: image 4 (id bad): its picture is not a WebP or JPEG picture (by its bytes)\n');
+    const unpacked = mkdtempSync(join(tmpdir(), 'webinar-notes-unzip-'));
+    const unzip = spawnSync('unzip', ['-q', out, '-d', unpacked], { encoding: 'utf8' });
+    expect(unzip.stderr).toBe('');
+    expect(unzip.status).toBe(0);
+    const files = readdirSync(unpacked, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(unpacked, join(e.parentPath, e.name)));
+    expect(files.sort()).toEqual([
+      'CON- forms -a-b- -live--/CON- forms -a-b- -live--.md',
+      'CON- forms -a-b- -live--/images/0001-slide-1m00s.webp',
+      'CON- forms -a-b- -live--/images/0002-frame-1m06s.webp',
+      'CON- forms -a-b- -live--/images/0003-slide-2m00s.webp',
+    ]);
+    for (const part of files.flatMap((f) => f.split('/'))) expect(safeFileName(part)).toBe(part);
+    const folder = join(unpacked, 'CON- forms -a-b- -live--');
+    const markdown = readFileSync(join(folder, 'CON- forms -a-b- -live--.md'), 'utf8');
+    const links = [...commonMark(markdown).matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(3);
+    for (const link of links) expect(existsSync(join(folder, link)), link).toBe(true);
+    expect(new Uint8Array(readFileSync(join(folder, 'images/0002-frame-1m06s.webp')))).toEqual(webp(66));
+  });
+
+  it('writes the handout with the pictures inline, and the forum post names them', async () => {
+    const out = join(dir, 'handout.html');
+    expect((await run('export', '--format', 'handout', '--out', out, withImages)).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html.match(/<img src="data:image\/webp;base64,/g)).toHaveLength(3);
+    expect(html).toContain('<h1 dir="auto">CON: forms &lt;a/b&gt; &quot;live&quot;?</h1>');
+    const forum = await run('export', '--format', 'forum', withImages);
+    expect(forum.stdout.trimEnd().split('\n').at(-1)).toBe('2 slides and 1 frame are in the handout.');
+    expect((await run('export', '--format', 'forum', backupFile)).stdout).not.toContain('handout');
+  });
+
+  it('needs --out for a file format, and writes a text format there when given', async () => {
+    const missing = await run('export', '--format', 'handout', withImages);
+    expect(missing).toMatchObject({ code: 1, stdout: '', stderr: 'webinar-notes: --format handout writes a file: name it with --out FILE.\n' });
+    const out = join(dir, 'post.md');
+    expect(await run('export', '--format', 'forum', '--out', out, backupFile)).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('# Accessible forms in practice — 12 November 2026');
+  });
+
+  it('writes the zip through package.json bin with plain node', () => {
+    const out = join(dir, 'bin.zip');
+    const result = spawnSync(process.execPath, [resolve('bin/webinar-notes.mjs'), 'export', '--format', 'markdown-zip', '--out', out, withImages], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(spawnSync('unzip', ['-t', out], { encoding: 'utf8' }).stdout).toContain('No errors detected');
   });
 });

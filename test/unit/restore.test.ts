@@ -42,7 +42,7 @@ describe('restoring a backup after a reinstall', () => {
     ]);
     expect(recording?.speakers?.map((s) => s.id)).toContain(notes[1]?.speakerId);
     // The note is new here; the recording was here and took the backup's details and speakers.
-    expect(result).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: [] }, adjusted: [], captionFixes: [] });
+    expect(result).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [] });
   });
 
   it('importing the same file a second time changes nothing', async () => {
@@ -53,10 +53,10 @@ describe('restoring a backup after a reinstall', () => {
     await emptyDatabase();
     clock.now = 50_000;
     await addNote(PAGE, 30, 'Taken before restoring');
-    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: [] }, adjusted: [], captionFixes: [] });
+    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 1, merged: 1, kept: 0, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [] });
     const after = await Promise.all([db().recordings.toArray(), db().notes.toArray()]);
     clock.now = 70_000;
-    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: 2, repaired: [] }, adjusted: [], captionFixes: [] });
+    expect(await importBackup(file)).toEqual({ ok: true, counts: { added: 0, merged: 0, kept: 2, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [] });
     expect(await Promise.all([db().recordings.toArray(), db().notes.toArray()])).toEqual(after);
   });
 
@@ -64,7 +64,7 @@ describe('restoring a backup after a reinstall', () => {
     const recording = { ...PAGE, speakers: [{ id: 'ada', name: 'Ada Example' }], createdAt: 1, updatedAt: 1 };
     const note = { id: 'n1', recordingKey: PAGE.key, t: 5, text: 'By someone gone', speakerId: 'gone', qaIds: ['no-such-question'], createdAt: 1, updatedAt: 1 };
     const result = await importBackup(JSON.stringify(makeBackup({ recordings: [recording], notes: [note], qa: [] }, new Date(0))));
-    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 0, kept: 0, repaired: ['note n1: speaker gone', 'note n1: question no-such-question'] }, adjusted: [], captionFixes: [] });
+    expect(result).toEqual({ ok: true, counts: { added: 2, merged: 0, kept: 0, repaired: ['note n1: speaker gone', 'note n1: question no-such-question'] }, adjusted: [], captionFixes: [], imageProblems: [] });
     expect(await db().notes.get('n1')).toEqual({ ...note, speakerId: undefined, qaIds: [] });
     expect(result.ok && importSummary(result.counts)).toBe(
       '2 added, 0 merged, 0 already up to date. 2 links from notes to a speaker or question that neither the backup nor this library has were removed (note n1: speaker gone; note n1: question no-such-question).',

@@ -5,6 +5,7 @@
  * No `[quote="Name"]` blocks: Discourse splits their attribute on commas ("Smith, Jr.").
  */
 import { forumUsername } from '../discourse';
+import { picturesText } from './illustrated';
 import { type ExportInput, oneLine } from './input';
 import { markdownText } from './markdown-escape';
 import {
@@ -24,6 +25,11 @@ export interface ForumPostOptions {
    * (forumUsername) is written as plain text, with a warning. Off: no @handle at all.
    */
   mentions: boolean;
+  /**
+   * How many pictures the recording's handout holds (illustrated.ts `pictureCounts`): pictures
+   * cannot travel in a post, so the post names them in a last line. Absent or none: no line.
+   */
+  pictures?: { slides: number; frames: number };
 }
 
 export interface ForumPost {
@@ -165,6 +171,11 @@ export function forumPost(input: ExportInput, options: ForumPostOptions): ForumP
   }
   keyPoints(w, outline, options.grouping);
   qaSection(w, outline.qa, options.qaInDetails);
+  const pictures = picturesText(options.pictures ?? { slides: 0, frames: 0 });
+  if (pictures) {
+    const one = (options.pictures?.slides ?? 0) + (options.pictures?.frames ?? 0) === 1;
+    w.lines.push(`${pictures} ${one ? 'is' : 'are'} in the handout.`, '');
+  }
 
   const text = `${w.lines.join('\n').trimEnd()}\n`;
   const characters = Array.from(text).length;

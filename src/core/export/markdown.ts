@@ -2,9 +2,12 @@
  * Plain CommonMark for notes apps (Obsidian, Notion, Joplin…): the same content as the forum post
  * without forum features (no onebox line, no [details], no mentions), timestamps as links.
  */
+import type { IllustratedOutline, PlacedImage } from './illustrated';
 import { type ExportInput, oneLine } from './input';
 import { markdownText } from './markdown-escape';
-import { NOT_ANSWERED, type OutlineQuestion, type OutlineTime, type Paragraphs, summaryOutline } from './outline';
+import {
+  NOT_ANSWERED, type OutlineNote, type OutlineQuestion, type OutlineTime, type Paragraphs, summaryOutline, type SummaryOutline,
+} from './outline';
 
 const inline = (typed: string): string => markdownText(oneLine(typed), false);
 
@@ -40,9 +43,20 @@ function qaLines(item: OutlineQuestion): string[] {
   return lines;
 }
 
-/** The recording's notes and Q&A as a Markdown document. */
-export function markdownExport(input: ExportInput): string {
-  const outline = summaryOutline(input);
+/** A note as a list item: its time, speaker and text, then its quote. */
+function noteLines(note: OutlineNote): string[] {
+  const who = note.speaker !== null ? ` **${inline(note.speaker)}:**` : '';
+  const text = block(note.text, '  ');
+  const lines = [`- ${time(note.at)}${who}${text ? ` ${text}` : ''}`];
+  if (note.quote.length > 0) lines.push(quoteBlock(note.quote, '  '));
+  return lines;
+}
+
+/** A picture by its relative path (ASCII, no space or parenthesis: illustrated.ts names them). */
+const picture = (image: PlacedImage): string => `![${image.label}](${image.path})`;
+
+/** The document around its notes part: heading, facts, description, speakers, then `notes`, then the Q&A. */
+function markdownDocument(outline: SummaryOutline, notes: string[]): string {
   const out: string[] = [`# ${inline(outline.title)}`, ''];
   const facts = [
     outline.date ? `- Date: ${inline(outline.date)}` : '',
@@ -62,15 +76,35 @@ export function markdownExport(input: ExportInput): string {
   }
 
   out.push('## Notes', '');
-  if (outline.notes.length === 0) out.push('(no notes yet)');
-  for (const note of outline.notes) {
-    const who = note.speaker !== null ? ` **${inline(note.speaker)}:**` : '';
-    const text = block(note.text, '  ');
-    out.push(`- ${time(note.at)}${who}${text ? ` ${text}` : ''}`);
-    if (note.quote.length > 0) out.push(quoteBlock(note.quote, '  '));
-  }
-  out.push('');
+  out.push(...notes, '');
 
   if (outline.qa.length > 0) out.push('## Q&A', '', ...outline.qa.flatMap(qaLines), '');
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The recording's notes and Q&A as a Markdown document. */
+export function markdownExport(input: ExportInput): string {
+  const outline = summaryOutline(input);
+  return markdownDocument(outline, outline.notes.length === 0 ? ['(no notes yet)'] : outline.notes.flatMap(noteLines));
+}
+
+/**
+ * The Markdown document of the zip (markdown-zip.ts): the notes part is the slides in time order,
+ * each a picture on its own line followed by the notes taken while it was shown, each note with
+ * its frames as pictures inside its list item. Links are relative (`images/…`).
+ */
+export function illustratedMarkdown({ outline, sections }: IllustratedOutline): string {
+  if (sections.length === 0) return markdownDocument(outline, ['(no notes yet)']);
+  const notes: string[] = [];
+  for (const section of sections) {
+    if (section.slide) notes.push(`### ${section.slide.label}`, '', picture(section.slide), '');
+    for (const { note, frames } of section.notes) {
+      notes.push(...noteLines(note));
+      for (const frame of frames) notes.push('', `  ${picture(frame)}`);
+      if (frames.length > 0) notes.push('');
+    }
+    notes.push('');
+  }
+  // A note with frames ends in a blank line, and so does a section: one is enough.
+  return markdownDocument(outline, notes.filter((line, i) => line !== '' || notes[i - 1] !== ''));
 }

@@ -4,11 +4,16 @@ import { forumBase, newTopicUrl } from '../../core/discourse';
 import { plainTextExport, renderExport, type ExportInput, type ForumPostOptions, type RenderedExport } from '../../core/export';
 import { exportTitle } from '../../core/export/input';
 import type { Settings } from '../../core/settings';
+import { pictureCounts, picturesText } from '../../core/export/illustrated';
 import { exportBackup } from '../../db/backup';
+import { recordingImages } from '../../db/images';
 import { saveSettings } from '../../db/settings';
+import { errorText } from '../../core/error-text';
 import { failedText } from '../../core/feedback-text';
 import type { Toast } from './toast';
 import { downloadText } from './download';
+import { downloadIllustrated, type IllustratedFormat } from './illustrated-files';
+import { useLiveQuery } from './live-query';
 import type { RenderedFormat } from './RenderedMarkdown';
 
 const FORMATS = {
@@ -70,6 +75,9 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
   const rendered = rendersAs(format);
   const renderer = useRenderer(rendered !== null);
   const ids = useId();
+  const images = useLiveQuery(() => recordingImages(input.recording.key), [input.recording.key]);
+  const pictures = useMemo(() => pictureCounts(input, images.state === 'ready' ? images.value : []), [input, images]);
+  const [making, setMaking] = useState<IllustratedFormat | null>(null);
 
   useEffect(() => {
     if (format !== 'backup') return;
@@ -87,10 +95,10 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
       format === 'backup'
         ? { text: backup ?? '', facts: [], warnings: [], leftOut: [], ok: backup !== null }
         : renderExport(format, input, {
-            forum,
+            forum: { ...forum, pictures },
             annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },
           }),
-    [format, input, forum, backup],
+    [format, input, forum, backup, pictures],
   );
 
   const copy = async () => {
@@ -112,6 +120,19 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
   };
 
   const download = () => downloadText(output.text, FORMATS[format].type, FORMATS[format].file);
+
+  const downloadWithPictures = async (which: IllustratedFormat) => {
+    if (images.state !== 'ready') return;
+    setMaking(which);
+    try {
+      const skipped = await downloadIllustrated(which, input, images.value);
+      if (skipped.length > 0) toast({ text: `${skipped.length === 1 ? '1 picture is not WebP or JPEG and was' : `${skipped.length} pictures are not WebP or JPEG and were`} left out (${skipped.join('; ')}).` });
+    } catch (error) {
+      toast({ text: `The file could not be made: ${errorText(error)}` });
+    } finally {
+      setMaking(null);
+    }
+  };
 
   const openTopic = () => {
     const base = forumBase(forumInput);
@@ -237,6 +258,20 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
           Copy
         </button>
       </div>
+      <section class="with-pictures" aria-labelledby={`${ids}-pictures`}>
+        <h3 id={`${ids}-pictures`}>With pictures</h3>
+        <p class="muted">
+          {picturesText(pictures) ? `${picturesText(pictures)}, placed by time.` : 'No slides or frames yet: the files hold the notes alone.'}
+        </p>
+        <div class="row-end">
+          <button type="button" disabled={images.state !== 'ready' || making !== null} onClick={() => void downloadWithPictures('markdown-zip')}>
+            {making === 'markdown-zip' ? 'Making the zip…' : 'Markdown + images (.zip)'}
+          </button>
+          <button type="button" disabled={images.state !== 'ready' || making !== null} onClick={() => void downloadWithPictures('handout')}>
+            {making === 'handout' ? 'Making the handout…' : 'Handout (.html)'}
+          </button>
+        </div>
+      </section>
       {format === 'forum' && (
         <div class="stack new-topic">
           <label>

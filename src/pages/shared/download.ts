@@ -1,6 +1,11 @@
 /** Saves `text` as a file through the browser's own download, from a user's click. */
 export function downloadText(text: string, type: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), filename);
+}
+
+/** Saves `blob` as a file named `filename` through the browser's own download, from a user's click. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
