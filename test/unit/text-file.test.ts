@@ -59,7 +59,7 @@ describe('a backup file re-saved by an editor', () => {
   ])('reads as the same backup, %s, and imports', async (_, bytes) => {
     const parsed = parseBackupFile(bytes);
     expect(parsed).toMatchObject({ ok: true, backup: { notes: [note] } });
-    expect(await importBackup(bytes)).toEqual({ ok: true, counts: { added: 2, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [] });
+    expect(await importBackup(bytes)).toEqual({ ok: true, counts: { added: 2, merged: 0, kept: 0, repaired: [] }, adjusted: [], captionFixes: [], imageProblems: [] });
     expect(await db().notes.toArray()).toEqual([note]);
   });
 
