@@ -108,7 +108,7 @@ const TombstoneSchema = v.object({
   kind: v.picklist(['note', 'qa']),
   id: v.pipe(v.string(), v.minLength(1)),
   recordingKey: v.string(),
-  deletedAt: v.pipe(v.number(), v.check(isTimestamp)),
+  deletedAt: v.pipe(v.number(), v.check((n: number) => isTimestamp(n))),
 });
 const SyncMember = v.object({
   rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
