@@ -1,0 +1,149 @@
+/**
+ * The few WebDAV requests sync needs (RFC 4918, conditional requests RFC 9110 §13), over `fetch`,
+ * so one client runs in the service worker, an extension page and Node (the CLI):
+ * GET (with the ETag), PUT only if the file is still what was read (`If-Match`) or still absent
+ * (`If-None-Match: *`), MKCOL, DELETE. A precondition that fails is a value (`'changed'`), not
+ * an error: the caller reads, merges and writes again.
+ *
+ * Apache marks a file's ETag weak in the second after it was written, and `If-Match` never
+ * matches a weak ETag (RFC 9110 §13.1.1: strong comparison); for those the condition goes in
+ * WebDAV's own `If` header (RFC 4918 §10.4), which servers compare weakly.
+ */
+
+/** The user's server: the folder's address (ending in `/` or not), user name and app password. */
+export interface DavAccount {
+  url: string;
+  user: string;
+  password: string;
+}
+
+/** What went wrong, in the terms the status shows: each kind has its own words (sync-status.ts). */
+export type DavErrorKind = 'offline' | 'credentials' | 'forbidden' | 'full' | 'missing' | 'server';
+
+export class DavError extends Error {
+  constructor(
+    readonly kind: DavErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'DavError';
+  }
+}
+
+export type GetResult = { state: 'found'; text: string; etag: string | undefined } | { state: 'absent' };
+/** `If-Match` an ETag read before, or only if there is no such file yet. */
+export type Precondition = { etag: string } | 'absent';
+
+const TIMEOUT_MS = 30_000;
+
+/** Basic auth of UTF-8 user and password (RFC 7617 with charset UTF-8, what servers expect today). */
+function basic(user: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/** The folder address, ending in one `/`. Throws a DavError for an address that is not http(s). */
+export function folderUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new DavError('missing', 'The server address is not a web address (it should start with https://).');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new DavError('missing', 'The server address must start with https:// (or http://).');
+  if (parsed.username || parsed.password) throw new DavError('missing', 'Put the user name and password in their own boxes, not in the address.');
+  if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
+  parsed.hash = '';
+  parsed.search = '';
+  return parsed;
+}
+
+function statusError(response: Response, what: string): DavError {
+  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  switch (response.status) {
+    case 401:
+      return new DavError('credentials', 'The server did not accept the user name and password.', 401);
+    case 403:
+      return new DavError('forbidden', `The server does not let this account ${what} (HTTP ${status}).`, 403);
+    case 404:
+    case 409:
+      return new DavError('missing', `The folder is not on the server (HTTP ${status}).`, response.status);
+    case 507:
+      return new DavError('full', 'The server is full (HTTP 507 Insufficient Storage).', 507);
+    default:
+      return new DavError('server', `The server could not ${what} (HTTP ${status}).`, response.status);
+  }
+}
+
+/** A client for one account; `fetchImpl` is `fetch` unless a test or the CLI gives another. */
+export class DavClient {
+  private readonly base: URL;
+  private readonly auth: string;
+  /** Requests sent: the bench and the tests count them. */
+  requests = 0;
+
+  constructor(account: DavAccount, private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+    this.base = folderUrl(account.url);
+    this.auth = basic(account.user, account.password);
+  }
+
+  /** The address of `path` (relative, `/`-separated, each part already safe) under the folder. */
+  urlOf(path: string): string {
+    return new URL(path, this.base).href;
+  }
+
+  private async send(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Response> {
+    this.requests++;
+    try {
+      return await this.fetchImpl(this.urlOf(path), {
+        method,
+        headers: { Authorization: this.auth, ...headers },
+        body,
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'error',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new DavError('offline', timedOut ? 'The server did not answer within 30 seconds.' : 'The server could not be reached (offline, or the address is wrong).');
+    }
+  }
+
+  /** The file's text and ETag, or `absent` (404). */
+  async get(path: string): Promise<GetResult> {
+    const response = await this.send('GET', path);
+    if (response.status === 404) return { state: 'absent' };
+    if (!response.ok) throw statusError(response, 'read a file');
+    return { state: 'found', text: await response.text(), etag: response.headers.get('ETag') ?? undefined };
+  }
+
+  /** Writes the file if `precondition` holds: `written`, or `changed` (412: someone wrote it since it was read). */
+  async put(path: string, text: string, precondition: Precondition): Promise<'written' | 'changed'> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
+    if (precondition === 'absent') headers['If-None-Match'] = '*';
+    else if (precondition.etag.startsWith('W/')) headers.If = `([${precondition.etag}])`;
+    else headers['If-Match'] = precondition.etag;
+    const response = await this.send('PUT', path, headers, text);
+    if (response.status === 412) return 'changed';
+    if (!response.ok) throw statusError(response, 'write a file');
+    return 'written';
+  }
+
+  /** Makes a folder; one that is there already is fine (405, as RFC 4918 §9.3.1 says). */
+  async mkcol(path: string): Promise<void> {
+    const response = await this.send('MKCOL', path);
+    if (response.ok || response.status === 405) return;
+    throw statusError(response, 'make a folder');
+  }
+
+  /** Deletes a file; one that is gone already is fine. */
+  async delete(path: string): Promise<void> {
+    const response = await this.send('DELETE', path);
+    if (response.ok || response.status === 404) return;
+    throw statusError(response, 'delete a file');
+  }
+}
