@@ -159,7 +159,7 @@ export async function startWebdavServer(options: ServerOptions = {}): Promise<We
     const exited = new Promise((resolve) => running.once('exit', resolve));
     running.kill('SIGTERM');
     await exited;
-    child = undefined;
+    if (child === running) child = undefined;
     await waitUntil(async () => !(await answers()), 'kept answering');
   };
   await start();

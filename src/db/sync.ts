@@ -1,0 +1,303 @@
+/**
+ * One sync of this database with the user's WebDAV server (layout: core/sync/layout.ts).
+ *
+ * 1. What changed here since the last sync: the change log after the kept mark (every recording
+ *    when there is no mark or the log was pruned past it), as recording keys.
+ * 2. The server's index: a file whose revision differs from the one this device last saw changed
+ *    there. Those files and the ones changed here are read (with their ETags), each merged with
+ *    this device's copy (core/sync/merge.ts) and written back where the merge holds anything the
+ *    server's copy lacks, only if the file is still what was read (ETag); when it is not (412),
+ *    read, merge and write again. Then the index, the same way.
+ * 3. Only then, in one transaction, the merged records go into the database (merged once more with
+ *    what the database holds by then), with the new mark and what this device now knows of each
+ *    file. A sync that fails anywhere before leaves the database as it was; the server then holds
+ *    merges that lose nothing, and the next sync picks up from the same mark.
+ *
+ * A file that cannot be read (damaged by hand) is written again from this device's copy and named
+ * in the outcome; one written by a newer version of the extension stops the sync untouched.
+ */
+import { sameContent } from '../core/field-times';
+import type { Note, QaItem, Recording, Transcript } from '../core/model';
+import {
+  emptyIndex, fileNameOf, INDEX_PATH, mergeIndex, parseFile, parseIndex, RECORDINGS_DIR, serializeFile, serializeIndex, sha256Hex, SYNC_ROOT,
+  type IndexEntry, type SyncIndex,
+} from '../core/sync/layout';
+import { emptySyncData, mergeSyncData, type SyncData } from '../core/sync/merge';
+import { tombstoneKey, type Tombstone } from '../core/sync/tombstones';
+import { DavError, type DavClient, type GetResult } from '../platform/webdav';
+import type { NotesDatabase } from './schema';
+
+/** The settings row that holds what this device knows of the server (never synced, never in a backup). */
+export const SYNC_STATE_KEY = 'sync-state';
+
+export interface SyncState {
+  /** The folder and user this state is about: another server starts afresh. */
+  server: string;
+  /** The change log's `seq` up to which this device's changes are on the server. */
+  mark?: number;
+  /** Each file's index entry as this device last read or wrote it. */
+  files: Record<string, IndexEntry>;
+  /** Recordings changed here while the last sync ran: sent next time. */
+  pending: string[];
+}
+
+/** What one sync did. */
+export interface SyncOutcome {
+  /** Recording files written to the server. */
+  sent: number;
+  /** Recording files read from the server that changed something here. */
+  received: number;
+  /** Records written or deleted in this database. */
+  changedHere: { recordings: number; notes: number; qa: number; transcripts: number; deleted: number };
+  /** Files on the server that could not be read and were written again from this device's copy. */
+  repaired: string[];
+  /** Requests sent to the server. */
+  requests: number;
+}
+
+/** A server file this sync cannot use without losing something: the sync stops. */
+export class SyncFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncFileError';
+  }
+}
+
+const MAX_TRIES = 8;
+const PARALLEL = 4;
+
+/**
+ * Runs `work` on each item, at most `limit` at once. After a failure no item is started, and the
+ * first error is thrown once every running one has ended: nothing of a failed sync runs on.
+ */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length && !failure) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  });
+  await Promise.all(lanes);
+  if (failure) throw failure.error;
+}
+
+/** Everything of the recordings `keys` that syncs, as the database holds it now. Run inside a transaction. */
+async function readLocal(database: NotesDatabase, keys: readonly string[]): Promise<Map<string, SyncData>> {
+  const [recordings, notes, qa, transcripts, tombstones] = await Promise.all([
+    database.recordings.bulkGet([...keys]),
+    database.notes.where('recordingKey').anyOf([...keys]).toArray(),
+    database.qa.where('recordingKey').anyOf([...keys]).toArray(),
+    database.transcripts.where('recordingKey').anyOf([...keys]).toArray(),
+    database.tombstones.where('recordingKey').anyOf([...keys]).toArray(),
+  ]);
+  const byKey = new Map(keys.map((key) => [key, emptySyncData(key)]));
+  recordings.forEach((recording) => {
+    if (recording) byKey.get(recording.key)!.recording = recording;
+  });
+  for (const note of notes) byKey.get(note.recordingKey)?.notes.push(note);
+  for (const item of qa) byKey.get(item.recordingKey)?.qa.push(item);
+  for (const transcript of transcripts) byKey.get(transcript.recordingKey)?.transcripts.push(transcript);
+  for (const tombstone of tombstones) byKey.get(tombstone.recordingKey)?.tombstones.push(tombstone);
+  return byKey;
+}
+
+/** The recordings that changes after `mark` touched (or every one, with no usable mark), and the log's end. */
+async function localChanges(database: NotesDatabase, mark: number | undefined): Promise<{ keys: Set<string>; end: number }> {
+  const floor = Number((await database.settings.get('changes.floor'))?.value ?? 0);
+  const end = Math.max(floor, Number((await database.changes.orderBy('seq').lastKey()) ?? 0));
+  if (mark === undefined || floor > mark) {
+    const keys = new Set([...(await database.recordings.toCollection().primaryKeys()), ...(await database.tombstones.orderBy('recordingKey').uniqueKeys()).map(String)]);
+    return { keys, end };
+  }
+  const changes = await database.changes.where('seq').above(mark).toArray();
+  const keys = new Set<string>();
+  const ids = { notes: new Set<string>(), qa: new Set<string>() };
+  for (const change of changes) {
+    if (change.table === 'recordings') keys.add(change.key as string);
+    else if (change.table === 'transcripts') keys.add((change.key as [string, string])[0]);
+    else ids[change.table].add(change.key as string);
+  }
+  for (const table of ['notes', 'qa'] as const) {
+    const list = [...ids[table]];
+    const rows = await database[table].bulkGet(list);
+    const kind = table === 'notes' ? 'note' : 'qa';
+    const buried = await database.tombstones.bulkGet(list.map((id): [Tombstone['kind'], string] => [kind, id]));
+    list.forEach((_, i) => {
+      const key = rows[i]?.recordingKey ?? buried[i]?.recordingKey;
+      if (key !== undefined) keys.add(key);
+    });
+  }
+  return { keys, end: changes.at(-1)?.seq ?? Math.max(mark, end) };
+}
+
+/** Who this state is about: the folder's address and the user. */
+export function serverIdentity(client: DavClient, user: string): string {
+  return `${client.urlOf('')} ${user}`;
+}
+
+interface FileResult {
+  name: string;
+  data: SyncData;
+  entry: IndexEntry;
+  sent: boolean;
+}
+
+/** Reads, merges and (if the merge adds anything) writes one recording file, again on a 412. */
+async function syncFile(database: NotesDatabase, client: DavClient, name: string, knownKey: string | undefined, now: () => Date, repaired: string[]): Promise<FileResult | undefined> {
+  const path = `${RECORDINGS_DIR}${name}`;
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const got: GetResult = await client.get(path);
+    let remote: { rev: number; data: SyncData } | undefined;
+    let precondition: { etag: string } | 'absent' = 'absent';
+    if (got.state === 'found') {
+      if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
+      precondition = { etag: got.etag };
+      const parsed = parseFile(got.text, name);
+      if (parsed.ok) remote = parsed.value;
+      else if (/newer version/.test(parsed.message)) throw new SyncFileError(`${parsed.message} Update Webinar Notes on this device to sync.`);
+      else if (!repaired.includes(parsed.message)) repaired.push(parsed.message);
+    }
+    const key = remote?.data.recordingKey ?? knownKey;
+    if (key === undefined) return undefined;
+    const local = (await database.transaction('r', [database.recordings, database.notes, database.qa, database.transcripts, database.tombstones], () => readLocal(database, [key]))).get(key)!;
+    const merged = remote ? mergeSyncData(local, remote.data) : local;
+    // A file needs its recording (a backup's notes must have theirs); one never seen here is left.
+    if (!merged.recording) return undefined;
+    if (remote && got.state === 'found' && sameContent(merged, remote.data)) {
+      return { name, data: merged, entry: { rev: remote.rev, sha256: await sha256Hex(got.text) }, sent: false };
+    }
+    const rev = (remote?.rev ?? 0) + 1;
+    const text = serializeFile({ rev, data: merged }, now());
+    if ((await client.put(path, text, precondition)) === 'written') return { name, data: merged, entry: { rev, sha256: await sha256Hex(text) }, sent: true };
+  }
+  throw new DavError('server', `Another device kept writing ${path} while this one tried to; sync will try again.`);
+}
+
+/** Writes the index with the entries of this sync, merged with what another device wrote meanwhile. */
+async function writeIndex(client: DavClient, read: { index: SyncIndex; etag: string | 'absent' }, entries: readonly FileResult[]): Promise<SyncIndex> {
+  let { index, etag } = read;
+  const mine: SyncIndex = { ...emptyIndex(), files: Object.fromEntries(entries.map((r) => [r.name, r.entry])) };
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const next = mergeIndex(index, mine);
+    if (etag !== 'absent' && sameContent(next, index)) return next;
+    if ((await client.put(INDEX_PATH, serializeIndex(next), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
+    ({ index, etag } = await readIndex(client, []));
+  }
+  throw new DavError('server', `Another device kept writing ${INDEX_PATH} while this one tried to; sync will try again.`);
+}
+
+async function readIndex(client: DavClient, repaired: string[]): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
+  const got = await client.get(INDEX_PATH);
+  if (got.state === 'absent') return { index: emptyIndex(), etag: 'absent' };
+  if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
+  const parsed = parseIndex(got.text);
+  if (parsed.ok) return { index: parsed.value, etag: got.etag };
+  if (/newer version/.test(parsed.message)) throw new SyncFileError(parsed.message);
+  // Rebuilt from what the devices know: each sends the files the index no longer lists.
+  repaired.push(parsed.message);
+  return { index: emptyIndex(), etag: got.etag };
+}
+
+/** Puts `merged` into the database where it differs from what is stored; returns the counts. */
+async function applyLocally(database: NotesDatabase, results: readonly FileResult[], counts: SyncOutcome['changedHere']): Promise<number> {
+  const now = await readLocal(database, results.map((r) => r.data.recordingKey));
+  let touchedFiles = 0;
+  for (const result of results) {
+    const here = now.get(result.data.recordingKey)!;
+    // Merged again with what the database holds now: an edit made while the sync ran stays.
+    const target = mergeSyncData(here, result.data);
+    let touched = false;
+    const put = async <T>(table: 'notes' | 'qa' | 'transcripts', wanted: readonly T[], held: readonly T[], keyOf: (item: T) => string) => {
+      const heldBy = new Map(held.map((item) => [keyOf(item), item]));
+      const changed = wanted.filter((item) => !sameContent(heldBy.get(keyOf(item)), item));
+      if (changed.length === 0) return;
+      touched = true;
+      counts[table] += changed.length;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one code path for three tables of different row types
+      await (database[table] as any).bulkPut(changed);
+    };
+    if (target.recording && !sameContent(here.recording, target.recording)) {
+      await database.recordings.put(target.recording as Recording);
+      counts.recordings++;
+      touched = true;
+    }
+    await put<Note>('notes', target.notes, here.notes, (n) => n.id);
+    await put<QaItem>('qa', target.qa, here.qa, (q) => q.id);
+    await put<Transcript>('transcripts', target.transcripts, here.transcripts, (t) => JSON.stringify([t.recordingKey, t.lang]));
+    const keptNotes = new Set(target.notes.map((n) => n.id));
+    const keptQa = new Set(target.qa.map((q) => q.id));
+    const goneNotes = here.notes.filter((n) => !keptNotes.has(n.id)).map((n) => n.id);
+    const goneQa = here.qa.filter((q) => !keptQa.has(q.id)).map((q) => q.id);
+    if (goneNotes.length + goneQa.length > 0) {
+      await database.notes.bulkDelete(goneNotes);
+      await database.qa.bulkDelete(goneQa);
+      counts.deleted += goneNotes.length + goneQa.length;
+      touched = true;
+    }
+    const heldTombs = new Set(here.tombstones.map(tombstoneKey));
+    const newTombs = target.tombstones.filter((t) => !heldTombs.has(tombstoneKey(t)) || !here.tombstones.some((h) => sameContent(h, t)));
+    if (newTombs.length > 0) await database.tombstones.bulkPut(newTombs);
+    if (touched) touchedFiles++;
+  }
+  return touchedFiles;
+}
+
+/**
+ * Syncs `database` with the server `client` speaks to, as `user`. Resolves to what it did; rejects
+ * with a DavError (the server's answer or none) or a SyncFileError, having changed nothing here.
+ */
+export async function syncOnce(database: NotesDatabase, client: DavClient, user: string, now: () => Date = () => new Date()): Promise<SyncOutcome> {
+  const server = serverIdentity(client, user);
+  const startRequests = client.requests;
+  const start = await database.transaction('r', [database.settings, database.changes, database.recordings, database.notes, database.qa, database.tombstones], async () => {
+    const row = (await database.settings.get(SYNC_STATE_KEY))?.value as SyncState | undefined;
+    const state: SyncState = row && row.server === server ? row : { server, files: {}, pending: [] };
+    const { keys, end } = await localChanges(database, state.mark);
+    for (const key of state.pending) keys.add(key);
+    return { state, keys, end };
+  });
+  const { state } = start;
+  const repaired: string[] = [];
+
+  const indexRead = await readIndex(client, repaired);
+  if (indexRead.etag === 'absent') {
+    for (const folder of ['webinar-notes/', SYNC_ROOT, RECORDINGS_DIR]) await client.mkcol(folder);
+  }
+  const { index } = indexRead;
+  // Files to read: changed here, changed there, or known here and missing from the index.
+  const keyOf = new Map<string, string>();
+  for (const key of start.keys) keyOf.set(await fileNameOf(key), key);
+  const names = new Set(keyOf.keys());
+  for (const [name, entry] of Object.entries(index.files)) {
+    const known = state.files[name];
+    if (!known || known.rev !== entry.rev || known.sha256 !== entry.sha256) names.add(name);
+  }
+  for (const name of Object.keys(state.files)) if (!index.files[name]) names.add(name);
+
+  const results: FileResult[] = [];
+  await eachLimited([...names].sort(), PARALLEL, async (name) => {
+    const result = await syncFile(database, client, name, keyOf.get(name), now, repaired);
+    if (result) results.push(result);
+  });
+  await writeIndex(client, indexRead, results);
+
+  const changedHere = { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 0 };
+  const tables = [database.settings, database.changes, database.recordings, database.notes, database.qa, database.transcripts, database.tombstones];
+  const received = await database.transaction('rw', tables, async () => {
+    // Changes made here while the sync talked to the server: not on the server yet.
+    const meanwhile = await localChanges(database, start.end);
+    const received = await applyLocally(database, results, changedHere);
+    const end = Number((await database.changes.orderBy('seq').lastKey()) ?? start.end);
+    const files = { ...state.files };
+    for (const result of results) files[result.name] = result.entry;
+    const next: SyncState = { server, mark: Math.max(end, start.end), files, pending: [...meanwhile.keys] };
+    await database.settings.put({ key: SYNC_STATE_KEY, value: next });
+    return received;
+  });
+  return { sent: results.filter((r) => r.sent).length, received, changedHere, repaired, requests: client.requests - startRequests };
+}
