@@ -12,6 +12,7 @@ import { scheduleAutoBackups, scheduledBackupCheck } from './auto-backup';
 import { handleCommand } from './commands';
 import { relayPanelPorts } from './panel-relay';
 import { syncSiteScripts } from './site-access';
+import { runSync, scheduleSync } from './sync';
 
 const reportSyncError = (error: unknown) => console.error('Webinar Notes could not update its site scripts', error);
 
@@ -50,6 +51,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 relayPanelPorts();
 scheduleAutoBackups();
+scheduleSync();
 
 browser.commands.onCommand.addListener((command, tab) => {
   void handleCommand(command, tab);
@@ -60,3 +62,5 @@ browser.commands.onCommand.addListener((command, tab) => {
 Object.assign(globalThis, { webinarNotesHandleCommand: handleCommand });
 // Nor do tests wait an hour for the backup alarm: they run its check through this name.
 Object.assign(globalThis, { webinarNotesBackupCheck: scheduledBackupCheck });
+// Nor for the sync alarm: `webinarNotesSync(false)` runs what the alarm runs.
+Object.assign(globalThis, { webinarNotesSync: runSync });

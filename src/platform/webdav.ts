@@ -140,10 +140,57 @@ export class DavClient {
     throw statusError(response, 'make a folder');
   }
 
+  /** The folder's own status, asked with PROPFIND depth 0 (nothing read or parsed): 207 when it is there and the account may see it. */
+  async probe(): Promise<number> {
+    const response = await this.send('PROPFIND', '', { Depth: '0' });
+    return response.status;
+  }
+
   /** Deletes a file; one that is gone already is fine. */
   async delete(path: string): Promise<void> {
     const response = await this.send('DELETE', path);
     if (response.ok || response.status === 404) return;
     throw statusError(response, 'delete a file');
   }
+}
+
+/** One line of what Test found: whether it holds, said in plain words. */
+export interface CheckLine {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * The settings page's Test, in order, stopping at the first that fails: the address, whether the
+ * server answers, whether the user name and password work, and whether the folder takes a file
+ * (a small file written into `webinar-notes/` and deleted again).
+ */
+export async function checkServer(account: DavAccount, fetchImpl?: typeof fetch): Promise<CheckLine[]> {
+  let client: DavClient;
+  try {
+    client = new DavClient(account, fetchImpl);
+  } catch (error) {
+    return [{ ok: false, text: (error as Error).message }];
+  }
+  const lines: CheckLine[] = [];
+  let status: number;
+  try {
+    status = await client.probe();
+  } catch (error) {
+    return [{ ok: false, text: `The server does not answer. ${(error as Error).message}` }];
+  }
+  lines.push({ ok: true, text: 'The server answers.' });
+  if (status === 401) return [...lines, { ok: false, text: 'The user name and app password do not work: the server did not accept them.' }];
+  lines.push({ ok: true, text: 'The user name and app password work.' });
+  if (status === 404) return [...lines, { ok: false, text: 'The folder is not on the server: check the address (for Nextcloud, it ends in /remote.php/dav/files/USER/).' }];
+  if (status !== 207 && status !== 200) return [...lines, { ok: false, text: `The address does not look like a WebDAV folder (HTTP ${status}).` }];
+  try {
+    await client.mkcol('webinar-notes/');
+    const probe = `webinar-notes/write-test-${crypto.randomUUID()}.txt`;
+    await client.put(probe, 'Webinar Notes checks that it may write here; this file is deleted at once.', 'absent');
+    await client.delete(probe);
+  } catch (error) {
+    return [...lines, { ok: false, text: `The folder is not writable. ${(error as Error).message}` }];
+  }
+  return [...lines, { ok: true, text: 'The folder is writable.' }];
 }

@@ -10,7 +10,7 @@ import type { Note, Recording } from '../../src/core/model';
 import { fileNameOf, INDEX_PATH, RECORDINGS_DIR } from '../../src/core/sync/layout';
 import { NotesDatabase } from '../../src/db/schema';
 import { syncOnce, SYNC_STATE_KEY } from '../../src/db/sync';
-import { DavClient, DavError, type DavAccount } from '../../src/platform/webdav';
+import { checkServer, DavClient, DavError, type DavAccount } from '../../src/platform/webdav';
 import { startWebdavServer, type WebdavServer } from '../webdav-server';
 
 let server: WebdavServer;
@@ -312,5 +312,42 @@ describe('what a sync sends', () => {
     // B reads the index and the one changed file.
     expect(await sync(b)).toMatchObject({ sent: 0, received: 1, requests: 2 });
     expect((await b.notes.get('n7'))?.text).toBe('edited');
+  });
+});
+
+describe("the settings page's Test", () => {
+  it('says, in order, whether the server answers, the credentials work and the folder is writable', async () => {
+    await ensureFolder();
+    expect(await checkServer(account)).toEqual([
+      { ok: true, text: 'The server answers.' },
+      { ok: true, text: 'The user name and app password work.' },
+      { ok: true, text: 'The folder is writable.' },
+    ]);
+    // The test file is gone again.
+    expect(server.files().filter((file) => file.startsWith(`t${folder}/`))).toEqual([]);
+    expect(await checkServer({ ...account, password: 'wrong' })).toEqual([
+      { ok: true, text: 'The server answers.' },
+      { ok: false, text: 'The user name and app password do not work: the server did not accept them.' },
+    ]);
+    expect((await checkServer({ ...account, url: `${account.url}nowhere/` })).at(-1)).toEqual({
+      ok: false, text: 'The folder is not on the server: check the address (for Nextcloud, it ends in /remote.php/dav/files/USER/).',
+    });
+    expect(await checkServer({ ...account, url: 'ftp://example.com/' })).toEqual([{ ok: false, text: 'The server address must start with https:// (or http://).' }]);
+  });
+
+  it('a folder the account may not write, and a server that does not answer', async () => {
+    await ensureFolder();
+    server.setWritable(`t${folder}`, false);
+    try {
+      expect((await checkServer(account)).at(-1)).toEqual({ ok: false, text: 'The folder is not writable. The server does not let this account make a folder (HTTP 403 Forbidden).' });
+    } finally {
+      server.setWritable(`t${folder}`, true);
+    }
+    await server.stop();
+    try {
+      expect(await checkServer(account)).toEqual([{ ok: false, text: 'The server does not answer. The server could not be reached (offline, or the address is wrong).' }]);
+    } finally {
+      await server.start();
+    }
   });
 });
