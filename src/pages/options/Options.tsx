@@ -15,6 +15,7 @@ import type { Toast } from '../shared/toast';
 import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
 import { CaptionsSection } from './CaptionsSection';
+import { SyncSection } from './SyncSection';
 import { hasSidePanel } from '../../platform/side-panel';
 
 function useShortcut(): string | null {
@@ -215,6 +216,7 @@ export function Options() {
       </section>
       <SitesSection />
       <AutoBackupSection frequency={value.autoBackup} change={change} />
+      <SyncSection />
       <LibrarySection />
       <ToastBar toast={toast} onClose={() => setToast(null)} />
     </main>

@@ -1,0 +1,135 @@
+/**
+ * Sync between two browser profiles ("devices") through a real WebDAV server (Apache httpd,
+ * test/webdav-server.ts), set up on the settings page as a user does it, with notes taken,
+ * edited and deleted in the panel.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startWebdavServer, type WebdavServer } from '../webdav-server';
+import { launch, panelOf, removeProfile, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+
+let dav: WebdavServer;
+let demo: DemoServer;
+let a: Browser;
+let b: Browser;
+beforeAll(async () => {
+  [dav, demo] = await Promise.all([startWebdavServer(), serveDemo()]);
+  a = await launch();
+  b = await launch();
+});
+afterAll(async () => {
+  for (const device of [a, b]) {
+    await device?.close();
+    if (device) removeProfile(device.profile);
+  }
+  await demo?.close();
+  await dav?.close();
+});
+
+async function options(device: Browser): Promise<Page> {
+  const page = await device.context.newPage();
+  await page.setViewportSize({ width: 800, height: 1000 });
+  await page.goto(`chrome-extension://${device.extensionId}/src/pages/options/index.html`);
+  return page;
+}
+
+async function setUp(page: Page, password: string): Promise<string[]> {
+  await page.getByLabel(/^Server address/).fill(dav.url);
+  await page.getByLabel('User name').fill(dav.user);
+  await page.getByLabel('App password').fill(password);
+  await page.getByRole('button', { name: 'Test and save' }).click();
+  await expect.poll(() => page.locator('.sync-check li').count()).toBeGreaterThan(0);
+  return page.locator('.sync-check li').allTextContents();
+}
+
+async function syncNow(page: Page): Promise<string> {
+  // Enabled once the page has read the saved account.
+  await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => page.locator('.sync-status').textContent()).not.toBe('Syncing…');
+  await expect.poll(() => page.locator('.sync-status').textContent()).toMatch(/^(Last synced|Sync failed)/);
+  return (await page.locator('.sync-status').textContent()) ?? '';
+}
+
+async function panel(device: Browser): Promise<{ page: Page; panel: Frame }> {
+  const page = await device.context.newPage();
+  await page.goto(`${demo.origin}/`);
+  return { page, panel: await panelOf(page, device.extensionId) };
+}
+
+const texts = async (device: Browser) => (await storedNotes(device)).map((n) => `${n.text}${n.deletedAt ? ' (trash)' : ''}`).sort();
+
+test('set up on the settings page: a wrong password is said so and nothing is saved; the right one is tested and saved', async () => {
+  const page = await options(a);
+  await expect.poll(() => page.locator('.sync-status').textContent()).toBe('Sync is not set up.');
+  expect(await setUp(page, 'wrong password')).toEqual([
+    '✓ The server answers.',
+    '✗ The user name and app password do not work: the server did not accept them.',
+  ]);
+  expect(await page.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(true);
+  expect(await setUp(page, dav.password)).toEqual([
+    '✓ The server answers.',
+    '✓ The user name and app password work.',
+    '✓ The folder is writable.',
+    '✓ Saved: this browser syncs with the server from now on.',
+  ]);
+  await screenshot(page, 'options-sync');
+  // The password is kept in the extension's local storage only, not in the database a backup reads.
+  const kept = await (await a.worker()).evaluate(() => chrome.storage.local.get('syncAccount'));
+  expect(kept).toEqual({ syncAccount: { url: dav.url, user: dav.user, password: dav.password } });
+  await page.close();
+  const pageB = await options(b);
+  expect(await setUp(pageB, dav.password)).toContain('✓ Saved: this browser syncs with the server from now on.');
+  await pageB.close();
+});
+
+test('a note taken on A shows on B after a sync; an edit and a deletion on B come back to A', async () => {
+  const onA = await panel(a);
+  await typeNote(onA.panel, 'Taken on A');
+  await expect.poll(() => texts(a)).toEqual(['Taken on A']);
+  const settingsA = await options(a);
+  expect(await syncNow(settingsA)).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
+  const settingsB = await options(b);
+  expect(await syncNow(settingsB)).toMatch(/^Last synced .*: 1 note, 1 recording updated here, 0 files sent\.$/);
+
+  // B's panel on the same video lists A's note; B edits it and takes one of its own.
+  const onB = await panel(b);
+  await expect.poll(() => onB.panel.locator('li.note .text').allTextContents()).toEqual(['Taken on A']);
+  const id = await onB.panel.locator('li.note', { hasText: 'Taken on A' }).getAttribute('data-note-id');
+  const row = onB.panel.locator(`li.note[data-note-id="${id}"]`);
+  await row.getByRole('button', { name: /^Edit note/ }).click();
+  await row.getByLabel('Note text').fill('Taken on A, edited on B');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await typeNote(onB.panel, 'Taken on B, deleted on B');
+  await expect.poll(() => texts(b)).toEqual(['Taken on A, edited on B', 'Taken on B, deleted on B']);
+  await onB.panel.locator('li.note', { hasText: 'Taken on B, deleted on B' }).getByRole('button', { name: /^Delete note/ }).click();
+  await expect.poll(() => texts(b)).toEqual(['Taken on A, edited on B', 'Taken on B, deleted on B (trash)']);
+  await syncNow(settingsB);
+  await syncNow(settingsA);
+  expect(await texts(a)).toEqual(['Taken on A, edited on B', 'Taken on B, deleted on B (trash)']);
+  // A's open panel follows: the edit shows, the deleted note does not.
+  await expect.poll(() => onA.panel.locator('li.note .text').allTextContents()).toEqual(['Taken on A, edited on B']);
+  await screenshot(settingsA, 'options-sync-synced');
+  for (const page of [onA.page, onB.page, settingsA, settingsB]) await page.close();
+});
+
+test('the server stopped: the status says why and when it tries again, nothing changes here, and the next sync works', async () => {
+  const settingsA = await options(a);
+  const onA = await panel(a);
+  await typeNote(onA.panel, 'Written while the server is down');
+  await expect.poll(async () => (await texts(a)).includes('Written while the server is down')).toBe(true);
+  const before = await storedNotes(a);
+  await dav.stop();
+  try {
+    expect(await syncNow(settingsA)).toMatch(/^Sync failed .*: The server could not be reached \(offline, or the address is wrong\)\. Next try .*\. \(Last synced .*\)$/);
+    expect(await storedNotes(a)).toEqual(before);
+    await screenshot(settingsA, 'options-sync-failed');
+  } finally {
+    await dav.start();
+  }
+  expect(await syncNow(settingsA)).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
+  const settingsB = await options(b);
+  await syncNow(settingsB);
+  expect(await texts(b)).toContain('Written while the server is down');
+  for (const page of [onA.page, settingsA, settingsB]) await page.close();
+});
