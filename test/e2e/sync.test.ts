@@ -6,7 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startWebdavServer, type WebdavServer } from '../webdav-server';
-import { launch, panelOf, removeProfile, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+import { launch, openLibrary, panelOf, removeProfile, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
 
 let dav: WebdavServer;
 let demo: DemoServer;
@@ -42,19 +42,26 @@ async function setUp(page: Page, password: string): Promise<string[]> {
   return page.locator('.sync-check li').allTextContents();
 }
 
-async function syncNow(page: Page): Promise<string> {
+const statusOf = async (page: Page) => (await page.locator('.sync-status').textContent()) ?? '';
+
+/** Presses Sync now and waits until the run has ended (the status then follows the stored one). */
+async function syncNow(page: Page): Promise<void> {
   // Enabled once the page has read the saved account.
   await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+  const runs = Number(await page.locator('.sync-status').getAttribute('data-runs'));
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => page.locator('.sync-status').textContent()).not.toBe('Syncing…');
-  await expect.poll(() => page.locator('.sync-status').textContent()).toMatch(/^(Last synced|Sync failed)/);
-  return (await page.locator('.sync-status').textContent()) ?? '';
+  await expect.poll(async () => Number(await page.locator('.sync-status').getAttribute('data-runs'))).toBe(runs + 1);
 }
 
 async function panel(device: Browser): Promise<{ page: Page; panel: Frame }> {
   const page = await device.context.newPage();
   await page.goto(`${demo.origin}/`);
   return { page, panel: await panelOf(page, device.extensionId) };
+}
+
+/** What the sync alarm runs, through the worker's test seam (tests do not wait a minute for it). */
+async function alarmSync(device: Browser): Promise<unknown> {
+  return (await device.worker()).evaluate(() => (globalThis as unknown as { webinarNotesSync(manual: boolean): Promise<unknown> }).webinarNotesSync(false));
 }
 
 const texts = async (device: Browser) => (await storedNotes(device)).map((n) => `${n.text}${n.deletedAt ? ' (trash)' : ''}`).sort();
@@ -88,9 +95,11 @@ test('a note taken on A shows on B after a sync; an edit and a deletion on B com
   await typeNote(onA.panel, 'Taken on A');
   await expect.poll(() => texts(a)).toEqual(['Taken on A']);
   const settingsA = await options(a);
-  expect(await syncNow(settingsA)).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
+  await syncNow(settingsA);
+  await expect.poll(() => statusOf(settingsA)).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
   const settingsB = await options(b);
-  expect(await syncNow(settingsB)).toMatch(/^Last synced .*: 1 note, 1 recording updated here, 0 files sent\.$/);
+  await syncNow(settingsB);
+  await expect.poll(() => statusOf(settingsB)).toMatch(/^Last synced .*: 1 note, 1 recording updated here, 0 files sent\.$/);
 
   // B's panel on the same video lists A's note; B edits it and takes one of its own.
   const onB = await panel(b);
@@ -104,12 +113,22 @@ test('a note taken on A shows on B after a sync; an edit and a deletion on B com
   await expect.poll(() => texts(b)).toEqual(['Taken on A, edited on B', 'Taken on B, deleted on B']);
   await onB.panel.locator('li.note', { hasText: 'Taken on B, deleted on B' }).getByRole('button', { name: /^Delete note/ }).click();
   await expect.poll(() => texts(b)).toEqual(['Taken on A, edited on B', 'Taken on B, deleted on B (trash)']);
-  await syncNow(settingsB);
+  // B syncs by its alarm: it has changes, so the alarm's check runs a sync.
+  expect(await alarmSync(b)).toMatchObject({ outcome: 'synced' });
   await syncNow(settingsA);
   expect(await texts(a)).toEqual(['Taken on A, edited on B', 'Taken on B, deleted on B (trash)']);
+  // With nothing changed here and the last sync just now, the alarm's check waits for the poll.
+  expect(await alarmSync(a)).toEqual({ outcome: 'skipped', reason: 'No sync is due.' });
   // A's open panel follows: the edit shows, the deleted note does not.
   await expect.poll(() => onA.panel.locator('li.note .text').allTextContents()).toEqual(['Taken on A, edited on B']);
   await screenshot(settingsA, 'options-sync-synced');
+  // The library says it too, and syncs from there.
+  const library = await openLibrary(a);
+  await expect.poll(() => library.locator('.sync-line .sync-status').textContent()).toMatch(/^Last synced .*: 2 notes, 1 recording updated here, 1 file sent\.$/);
+  await library.locator('.sync-line').getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => library.locator('.sync-line .sync-status').textContent()).toMatch(/^Last synced .*: nothing new here, 0 files sent\.$/);
+  await screenshot(library, 'library-sync');
+  await library.close();
   for (const page of [onA.page, onB.page, settingsA, settingsB]) await page.close();
 });
 
@@ -121,13 +140,17 @@ test('the server stopped: the status says why and when it tries again, nothing c
   const before = await storedNotes(a);
   await dav.stop();
   try {
-    expect(await syncNow(settingsA)).toMatch(/^Sync failed .*: The server could not be reached \(offline, or the address is wrong\)\. Next try .*\. \(Last synced .*\)$/);
+    await syncNow(settingsA);
+    await expect.poll(() => statusOf(settingsA)).toMatch(/^Sync failed .*: The server could not be reached \(offline, or the address is wrong\)\. Next try .*\. \(Last synced .*\)$/);
     expect(await storedNotes(a)).toEqual(before);
     await screenshot(settingsA, 'options-sync-failed');
+    // The alarm does not hammer a server that failed a moment ago, changes here or not.
+    expect(await alarmSync(a)).toEqual({ outcome: 'skipped', reason: 'No sync is due.' });
   } finally {
     await dav.start();
   }
-  expect(await syncNow(settingsA)).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
+  await syncNow(settingsA);
+  await expect.poll(() => statusOf(settingsA)).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
   const settingsB = await options(b);
   await syncNow(settingsB);
   expect(await texts(b)).toContain('Written while the server is down');

@@ -3,6 +3,7 @@ import { importSummary } from '../../core/backup';
 import { exportBackup, importBackup, type ImportProgress } from '../../db/backup';
 import { downloadText } from '../shared/download';
 import { errorText } from '../../core/error-text';
+import { SyncLine } from '../shared/SyncLine';
 
 type Job =
   | { kind: 'idle' }
@@ -76,6 +77,7 @@ export function BackupBar() {
         </label>
         <span class="storage muted">{used}</span>
       </div>
+      <SyncLine />
       {job.kind !== 'idle' && <JobProgress job={job} />}
       {result && (
         <p class={result.ok ? 'backup-result' : 'backup-result error'} role={result.ok ? 'status' : 'alert'}>

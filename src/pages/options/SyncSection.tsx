@@ -2,21 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../core/error-text';
 import { statusText } from '../../core/sync/status';
 import { forgetSyncState, loadSyncStatus, saveSyncStatus } from '../../db/sync-status';
-import { parseSyncRun, type PageRequest, type SyncRun } from '../../messaging/protocol';
+import type { SyncRun } from '../../messaging/protocol';
 import browser from '../../platform/browser';
 import { forgetAccount, loadAccount, originPattern, saveAccount } from '../../platform/sync-account';
 import { checkServer, folderUrl, type CheckLine, type DavAccount } from '../../platform/webdav';
 import { useLiveQuery } from '../shared/live-query';
-
-/** "Sync now", from any extension page allowed to ask: what it did, as a sentence. */
-export async function syncNow(): Promise<SyncRun> {
-  const request: PageRequest = { type: 'sync-now' };
-  try {
-    return parseSyncRun(await browser.runtime.sendMessage(request)) ?? { outcome: 'failed', message: 'The background gave no answer.' };
-  } catch (error) {
-    return { outcome: 'failed', message: errorText(error) };
-  }
-}
+import { syncNow } from '../shared/sync-now';
 
 /**
  * Sync through the user's own WebDAV server: address, user and app password; Test (which asks for
@@ -28,6 +19,8 @@ export function SyncSection() {
   const [configured, setConfigured] = useState(false);
   const [lines, setLines] = useState<CheckLine[] | 'testing' | null>(null);
   const [run, setRun] = useState<SyncRun | 'running' | null>(null);
+  /** "Sync now" runs finished on this page: what a test waits for. */
+  const [runs, setRuns] = useState(0);
   const status = useLiveQuery(loadSyncStatus, []);
   useEffect(() => {
     void loadAccount().then((account) => {
@@ -72,6 +65,7 @@ export function SyncSection() {
   const sync = async () => {
     setRun('running');
     setRun(await syncNow());
+    setRuns((n) => n + 1);
   };
 
   const forget = async () => {
@@ -130,7 +124,7 @@ export function SyncSection() {
       )}
       {/* A failure is kept in the status below, with the next try: said once, there. */}
       {run && run !== 'running' && run.outcome === 'skipped' && <p role="status">{run.reason}</p>}
-      <p class="sync-status" role="status" aria-live="polite">
+      <p class="sync-status" role="status" aria-live="polite" data-runs={runs}>
         {run === 'running' ? 'Syncing…' : shown}
       </p>
     </section>
