@@ -18,13 +18,13 @@
  */
 import { sameContent } from '../core/field-times';
 import type { Note, QaItem, Recording, Transcript } from '../core/model';
-import {
-  emptyIndex, fileNameOf, INDEX_PATH, mergeIndex, parseFile, parseIndex, RECORDINGS_DIR, serializeFile, serializeIndex, sha256Hex, SYNC_ROOT,
-  type IndexEntry, type SyncIndex,
-} from '../core/sync/layout';
+import { fileNameOf, RECORDINGS_DIR, SYNC_ROOT, type IndexEntry } from '../core/sync/layout';
 import { emptySyncData, mergeSyncData, type SyncData } from '../core/sync/merge';
 import { tombstoneKey, type Tombstone } from '../core/sync/tombstones';
-import { DavError, type DavClient, type GetResult } from '../platform/webdav';
+import { eachLimited, PARALLEL, readIndex, syncFile, writeIndex, type FileResult } from '../platform/sync-files';
+import type { DavClient } from '../platform/webdav';
+
+export { SyncFileError } from '../platform/sync-files';
 import type { NotesDatabase } from './schema';
 
 /** The settings row that holds what this device knows of the server (never synced, never in a backup). */
@@ -55,37 +55,6 @@ export interface SyncOutcome {
   requests: number;
 }
 
-/** A server file this sync cannot use without losing something: the sync stops. */
-export class SyncFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SyncFileError';
-  }
-}
-
-const MAX_TRIES = 8;
-const PARALLEL = 4;
-
-/**
- * Runs `work` on each item, at most `limit` at once. After a failure no item is started, and the
- * first error is thrown once every running one has ended: nothing of a failed sync runs on.
- */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length && !failure) {
-      try {
-        await work(items[next++]!);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  });
-  await Promise.all(lanes);
-  if (failure) throw failure.error;
-}
-
 /** Everything of the recordings `keys` that syncs, as the database holds it now. Run inside a transaction. */
 async function readLocal(database: NotesDatabase, keys: readonly string[]): Promise<Map<string, SyncData>> {
   const [recordings, notes, qa, transcripts, tombstones] = await Promise.all([
@@ -104,6 +73,12 @@ async function readLocal(database: NotesDatabase, keys: readonly string[]): Prom
   for (const transcript of transcripts) byKey.get(transcript.recordingKey)?.transcripts.push(transcript);
   for (const tombstone of tombstones) byKey.get(tombstone.recordingKey)?.tombstones.push(tombstone);
   return byKey;
+}
+
+/** One recording's local copy, read in a transaction of its own. */
+async function readLocalOne(database: NotesDatabase, key: string): Promise<SyncData> {
+  const tables = [database.recordings, database.notes, database.qa, database.transcripts, database.tombstones];
+  return (await database.transaction('r', tables, () => readLocal(database, [key]))).get(key)!;
 }
 
 /** The recordings that changes after `mark` touched (or every one, with no usable mark), and the log's end. */
@@ -138,69 +113,6 @@ async function localChanges(database: NotesDatabase, mark: number | undefined): 
 /** Who this state is about: the folder's address and the user. */
 export function serverIdentity(client: DavClient, user: string): string {
   return `${client.urlOf('')} ${user}`;
-}
-
-interface FileResult {
-  name: string;
-  data: SyncData;
-  entry: IndexEntry;
-  sent: boolean;
-}
-
-/** Reads, merges and (if the merge adds anything) writes one recording file, again on a 412. */
-async function syncFile(database: NotesDatabase, client: DavClient, name: string, knownKey: string | undefined, now: () => Date, repaired: string[]): Promise<FileResult | undefined> {
-  const path = `${RECORDINGS_DIR}${name}`;
-  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const got: GetResult = await client.get(path);
-    let remote: { rev: number; data: SyncData } | undefined;
-    let precondition: { etag: string } | 'absent' = 'absent';
-    if (got.state === 'found') {
-      if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
-      precondition = { etag: got.etag };
-      const parsed = parseFile(got.text, name);
-      if (parsed.ok) remote = parsed.value;
-      else if (/newer version/.test(parsed.message)) throw new SyncFileError(`${parsed.message} Update Webinar Notes on this device to sync.`);
-      else if (!repaired.includes(parsed.message)) repaired.push(parsed.message);
-    }
-    const key = remote?.data.recordingKey ?? knownKey;
-    if (key === undefined) return undefined;
-    const local = (await database.transaction('r', [database.recordings, database.notes, database.qa, database.transcripts, database.tombstones], () => readLocal(database, [key]))).get(key)!;
-    const merged = remote ? mergeSyncData(local, remote.data) : local;
-    // A file needs its recording (a backup's notes must have theirs); one never seen here is left.
-    if (!merged.recording) return undefined;
-    if (remote && got.state === 'found' && sameContent(merged, remote.data)) {
-      return { name, data: merged, entry: { rev: remote.rev, sha256: await sha256Hex(got.text) }, sent: false };
-    }
-    const rev = (remote?.rev ?? 0) + 1;
-    const text = serializeFile({ rev, data: merged }, now());
-    if ((await client.put(path, text, precondition)) === 'written') return { name, data: merged, entry: { rev, sha256: await sha256Hex(text) }, sent: true };
-  }
-  throw new DavError('server', `Another device kept writing ${path} while this one tried to; sync will try again.`);
-}
-
-/** Writes the index with the entries of this sync, merged with what another device wrote meanwhile. */
-async function writeIndex(client: DavClient, read: { index: SyncIndex; etag: string | 'absent' }, entries: readonly FileResult[]): Promise<SyncIndex> {
-  let { index, etag } = read;
-  const mine: SyncIndex = { ...emptyIndex(), files: Object.fromEntries(entries.map((r) => [r.name, r.entry])) };
-  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const next = mergeIndex(index, mine);
-    if (etag !== 'absent' && sameContent(next, index)) return next;
-    if ((await client.put(INDEX_PATH, serializeIndex(next), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
-    ({ index, etag } = await readIndex(client, []));
-  }
-  throw new DavError('server', `Another device kept writing ${INDEX_PATH} while this one tried to; sync will try again.`);
-}
-
-async function readIndex(client: DavClient, repaired: string[]): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
-  const got = await client.get(INDEX_PATH);
-  if (got.state === 'absent') return { index: emptyIndex(), etag: 'absent' };
-  if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
-  const parsed = parseIndex(got.text);
-  if (parsed.ok) return { index: parsed.value, etag: got.etag };
-  if (/newer version/.test(parsed.message)) throw new SyncFileError(parsed.message);
-  // Rebuilt from what the devices know: each sends the files the index no longer lists.
-  repaired.push(parsed.message);
-  return { index: emptyIndex(), etag: got.etag };
 }
 
 /** Puts `merged` into the database where it differs from what is stored; returns the counts. */
@@ -281,7 +193,7 @@ export async function syncOnce(database: NotesDatabase, client: DavClient, user:
 
   const results: FileResult[] = [];
   await eachLimited([...names].sort(), PARALLEL, async (name) => {
-    const result = await syncFile(database, client, name, keyOf.get(name), now, repaired);
+    const result = await syncFile(client, name, keyOf.get(name), (key) => readLocalOne(database, key), now, repaired);
     if (result) results.push(result);
   });
   await writeIndex(client, indexRead, results);
