@@ -1,5 +1,6 @@
 /**
- * `webinar-notes export --format FORMAT BACKUP.json` and `webinar-notes parse-qa FILE.txt`.
+ * `webinar-notes export --format FORMAT BACKUP.json`, `webinar-notes parse-qa FILE.txt` and
+ * `webinar-notes sync --url URL --user NAME --password-file FILE BACKUP.json`.
  * Pure functions of their arguments and files, so tests call `main` directly.
  */
 import { newId } from '../core/ids';
@@ -8,12 +9,16 @@ import { parseBackupFile, type Backup } from '../core/backup';
 import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type ForumPostOptions } from '../core/export';
 import { decodeTextFile } from '../core/text-file';
 import { parseQaCommand } from './parse-qa';
+import { syncBackupFile } from './sync';
+import { DavError } from '../platform/webdav';
+import { SyncFileError } from '../platform/sync-files';
 
 
 export const USAGE = `Usage:
   webinar-notes export --format ${EXPORT_FORMATS.join('|')} [--recording KEY]
                        [--group speaker] [--no-links] [--no-details] [--mentions] BACKUP.json
   webinar-notes parse-qa FILE.txt
+  webinar-notes sync --url URL --user NAME --password-file FILE BACKUP.json
 `;
 
 interface Writer {
@@ -89,6 +94,26 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
   out.write(rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`);
 }
 
+/**
+ * The password comes from a file (its first line), never from the command line, where every user
+ * of the machine could read it in the process list.
+ */
+async function syncCommand(args: string[], out: Writer, err: Writer): Promise<void> {
+  const url = option(args, '--url');
+  const user = option(args, '--user');
+  const passwordFile = option(args, '--password-file');
+  if (!url || !user || !passwordFile) throw new UsageError('sync needs --url, --user and --password-file.');
+  const file = onlyFile(args);
+  const password = (await readTextFile(passwordFile)).split(/\r?\n/)[0] ?? '';
+  try {
+    const lines = await syncBackupFile({ account: { url, user, password }, file });
+    for (const line of lines) (line.startsWith('warning: ') ? err : out).write(`${line}\n`);
+  } catch (error) {
+    if (error instanceof DavError || error instanceof SyncFileError) throw new UsageError(`${error.message} ${file} was not changed.`);
+    throw error;
+  }
+}
+
 /** A text file as the extension would read it (text-file.ts): a byte-order mark dropped, UTF-16 read. */
 async function readTextFile(file: string): Promise<string> {
   const text = decodeTextFile(await readFile(file));
@@ -102,6 +127,7 @@ export async function main(argv: readonly string[], out: Writer, err: Writer): P
   const args = [...rest];
   try {
     if (command === 'export') await exportCommand(args, out, err);
+    else if (command === 'sync') await syncCommand(args, out, err);
     else if (command === 'parse-qa') out.write(`${parseQaCommand(await readTextFile(onlyFile(args)))}\n`);
     else {
       err.write(command && command !== '--help' ? `Unknown command ${command}.\n${USAGE}` : USAGE);
