@@ -115,47 +115,54 @@ export function serverIdentity(client: DavClient, user: string): string {
   return `${client.urlOf('')} ${user}`;
 }
 
-/** Puts `merged` into the database where it differs from what is stored; returns the counts. */
+/**
+ * Puts the merged files into the database where they differ from what it holds now; returns how
+ * many files changed something. The writes are worked out first and made in one bulk call a table:
+ * inside a Dexie transaction only Dexie's own promises may be awaited in a row (hundreds of plain
+ * awaits lose its zone, and the transaction commits under the sync).
+ */
 async function applyLocally(database: NotesDatabase, results: readonly FileResult[], counts: SyncOutcome['changedHere']): Promise<number> {
   const now = await readLocal(database, results.map((r) => r.data.recordingKey));
+  const writes = { recordings: [] as Recording[], notes: [] as Note[], qa: [] as QaItem[], transcripts: [] as Transcript[], tombstones: [] as Tombstone[] };
+  const gone = { notes: [] as string[], qa: [] as string[] };
   let touchedFiles = 0;
+  const changed = <T>(wanted: readonly T[], held: readonly T[], keyOf: (item: T) => string): T[] => {
+    const heldBy = new Map(held.map((item) => [keyOf(item), item]));
+    return wanted.filter((item) => !sameContent(heldBy.get(keyOf(item)), item));
+  };
   for (const result of results) {
     const here = now.get(result.data.recordingKey)!;
     // Merged again with what the database holds now: an edit made while the sync ran stays.
     const target = mergeSyncData(here, result.data);
-    let touched = false;
-    const put = async <T>(table: 'notes' | 'qa' | 'transcripts', wanted: readonly T[], held: readonly T[], keyOf: (item: T) => string) => {
-      const heldBy = new Map(held.map((item) => [keyOf(item), item]));
-      const changed = wanted.filter((item) => !sameContent(heldBy.get(keyOf(item)), item));
-      if (changed.length === 0) return;
-      touched = true;
-      counts[table] += changed.length;
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one code path for three tables of different row types
-      await (database[table] as any).bulkPut(changed);
-    };
-    if (target.recording && !sameContent(here.recording, target.recording)) {
-      await database.recordings.put(target.recording as Recording);
-      counts.recordings++;
-      touched = true;
-    }
-    await put<Note>('notes', target.notes, here.notes, (n) => n.id);
-    await put<QaItem>('qa', target.qa, here.qa, (q) => q.id);
-    await put<Transcript>('transcripts', target.transcripts, here.transcripts, (t) => JSON.stringify([t.recordingKey, t.lang]));
+    const recording = target.recording && !sameContent(here.recording, target.recording) ? [target.recording] : [];
+    const notes = changed(target.notes, here.notes, (n) => n.id);
+    const qa = changed(target.qa, here.qa, (q) => q.id);
+    const transcripts = changed(target.transcripts, here.transcripts, (t) => JSON.stringify([t.recordingKey, t.lang]));
     const keptNotes = new Set(target.notes.map((n) => n.id));
     const keptQa = new Set(target.qa.map((q) => q.id));
     const goneNotes = here.notes.filter((n) => !keptNotes.has(n.id)).map((n) => n.id);
     const goneQa = here.qa.filter((q) => !keptQa.has(q.id)).map((q) => q.id);
-    if (goneNotes.length + goneQa.length > 0) {
-      await database.notes.bulkDelete(goneNotes);
-      await database.qa.bulkDelete(goneQa);
-      counts.deleted += goneNotes.length + goneQa.length;
-      touched = true;
-    }
-    const heldTombs = new Set(here.tombstones.map(tombstoneKey));
-    const newTombs = target.tombstones.filter((t) => !heldTombs.has(tombstoneKey(t)) || !here.tombstones.some((h) => sameContent(h, t)));
-    if (newTombs.length > 0) await database.tombstones.bulkPut(newTombs);
-    if (touched) touchedFiles++;
+    writes.recordings.push(...recording);
+    writes.notes.push(...notes);
+    writes.qa.push(...qa);
+    writes.transcripts.push(...transcripts);
+    writes.tombstones.push(...changed(target.tombstones, here.tombstones, tombstoneKey));
+    gone.notes.push(...goneNotes);
+    gone.qa.push(...goneQa);
+    if (recording.length + notes.length + qa.length + transcripts.length + goneNotes.length + goneQa.length > 0) touchedFiles++;
   }
+  counts.recordings += writes.recordings.length;
+  counts.notes += writes.notes.length;
+  counts.qa += writes.qa.length;
+  counts.transcripts += writes.transcripts.length;
+  counts.deleted += gone.notes.length + gone.qa.length;
+  if (writes.recordings.length > 0) await database.recordings.bulkPut(writes.recordings);
+  if (writes.notes.length > 0) await database.notes.bulkPut(writes.notes);
+  if (writes.qa.length > 0) await database.qa.bulkPut(writes.qa);
+  if (writes.transcripts.length > 0) await database.transcripts.bulkPut(writes.transcripts);
+  if (writes.tombstones.length > 0) await database.tombstones.bulkPut(writes.tombstones);
+  if (gone.notes.length > 0) await database.notes.bulkDelete(gone.notes);
+  if (gone.qa.length > 0) await database.qa.bulkDelete(gone.qa);
   return touchedFiles;
 }
 

@@ -300,11 +300,15 @@ describe('what a sync sends', () => {
   it('after one edit on a synced library, one file and the index (four requests), not every file', async () => {
     await ensureFolder();
     const [a, b] = [await device(), await device()];
-    for (let i = 0; i < 30; i++) {
-      await addRecording(a, `${KEY2}-${i}`, 1000);
-      await addNote(a, `n${i}`, `note ${i}`, 1000, `${KEY2}-${i}`);
-    }
-    expect(await sync(a)).toMatchObject({ sent: 30 });
+    // Over 100 files: applying them once took a plain await per table and file inside the
+    // transaction, which lost Dexie's zone and committed it under the sync (PrematureCommitError).
+    await a.transaction('rw', a.recordings, a.notes, async () => {
+      for (let i = 0; i < 120; i++) {
+        await addRecording(a, `${KEY2}-${i}`, 1000);
+        await addNote(a, `n${i}`, `note ${i}`, 1000, `${KEY2}-${i}`);
+      }
+    });
+    expect(await sync(a)).toMatchObject({ sent: 120 });
     await sync(b);
     await editNote(a, 'n7', { text: 'edited' }, 2000);
     // Read the index, read the file, write it, write the index.
