@@ -16,6 +16,7 @@ import { parsePageRequest, type SyncRun } from '../messaging/protocol';
 import browser, { type Runtime } from '../platform/browser';
 import { LIBRARY_PAGE, OPTIONS_PAGE } from '../platform/pages';
 import { loadAccount, originPattern } from '../platform/sync-account';
+import { SyncPassphraseError } from '../platform/sync-crypto';
 import { DavClient, DavError } from '../platform/webdav';
 
 const ALARM = 'sync';
@@ -52,13 +53,14 @@ async function syncIfDue(manual: boolean): Promise<SyncRun> {
     if (!(await browser.permissions.contains({ origins: [originPattern(account.url)] }))) {
       return await fail('permission', 'Webinar Notes may not reach the server yet: press Test in the settings to allow it.');
     }
-    const outcome = await syncOnce(db(), new DavClient(account), account.user);
+    const outcome = await syncOnce(db(), new DavClient(account), account.user, { passphrase: account.passphrase });
     const summary = outcomeSummary(outcome);
     await saveSyncStatus({ last: { at: now, summary }, tried: now });
     return { outcome: 'synced', summary };
   } catch (error) {
     if (error instanceof DavError) return fail(error.kind, error.message);
     if (error instanceof SyncFileError) return fail('file', error.message);
+    if (error instanceof SyncPassphraseError) return fail('passphrase', error.message);
     // Not the server's doing: the database (quota, a blocked upgrade); nothing was changed here.
     return fail('local', `This browser could not save what was synced (${errorText(error)}). Nothing was changed here.`);
   }

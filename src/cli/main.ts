@@ -12,13 +12,14 @@ import { parseQaCommand } from './parse-qa';
 import { syncBackupFile } from './sync';
 import { DavError } from '../platform/webdav';
 import { SyncFileError } from '../platform/sync-files';
+import { SyncPassphraseError } from '../platform/sync-crypto';
 
 
 export const USAGE = `Usage:
   webinar-notes export --format ${EXPORT_FORMATS.join('|')} [--recording KEY]
                        [--group speaker] [--no-links] [--no-details] [--mentions] BACKUP.json
   webinar-notes parse-qa FILE.txt
-  webinar-notes sync --url URL --user NAME --password-file FILE BACKUP.json
+  webinar-notes sync --url URL --user NAME --password-file FILE [--passphrase-file FILE] BACKUP.json
 `;
 
 interface Writer {
@@ -102,14 +103,17 @@ async function syncCommand(args: string[], out: Writer, err: Writer): Promise<vo
   const url = option(args, '--url');
   const user = option(args, '--user');
   const passwordFile = option(args, '--password-file');
+  const passphraseFile = option(args, '--passphrase-file');
   if (!url || !user || !passwordFile) throw new UsageError('sync needs --url, --user and --password-file.');
   const file = onlyFile(args);
-  const password = (await readTextFile(passwordFile)).split(/\r?\n/)[0] ?? '';
+  const firstLine = async (name: string) => (await readTextFile(name)).split(/\r?\n/)[0] ?? '';
+  const password = await firstLine(passwordFile);
+  const passphrase = passphraseFile ? await firstLine(passphraseFile) : undefined;
   try {
-    const lines = await syncBackupFile({ account: { url, user, password }, file });
+    const lines = await syncBackupFile({ account: { url, user, password }, file, ...(passphrase ? { passphrase } : {}) });
     for (const line of lines) (line.startsWith('warning: ') ? err : out).write(`${line}\n`);
   } catch (error) {
-    if (error instanceof DavError || error instanceof SyncFileError) throw new UsageError(`${error.message} ${file} was not changed.`);
+    if (error instanceof DavError || error instanceof SyncFileError || error instanceof SyncPassphraseError) throw new UsageError(`${error.message} ${file} was not changed.`);
     throw error;
   }
 }

@@ -10,11 +10,14 @@ import { makeBackup, parseBackupFile } from '../core/backup';
 import { fileNameOf, RECORDINGS_DIR, SYNC_ROOT } from '../core/sync/layout';
 import { emptySyncData, type SyncData } from '../core/sync/merge';
 import { eachLimited, PARALLEL, readIndex, syncFile, SyncFileError, writeIndex, type FileResult } from '../platform/sync-files';
+import { codecFor } from '../platform/sync-crypto';
 import { DavClient, type DavAccount } from '../platform/webdav';
 
 export interface SyncCommand {
   account: DavAccount;
   file: string;
+  /** The folder's encryption passphrase, when it is encrypted. */
+  passphrase?: string;
 }
 
 /** The backup's records by recording. */
@@ -27,13 +30,14 @@ function byRecording(backup: ReturnType<typeof makeBackup>): Map<string, SyncDat
 }
 
 /** Runs the sync; resolves to the lines to print, or throws (a DavError, SyncFileError or a message). */
-export async function syncBackupFile({ account, file }: SyncCommand, fetchImpl?: typeof fetch): Promise<string[]> {
+export async function syncBackupFile({ account, file, passphrase }: SyncCommand, fetchImpl?: typeof fetch): Promise<string[]> {
   const parsed = parseBackupFile(await readFile(file));
   if (!parsed.ok) throw new SyncFileError(parsed.message);
   const local = byRecording(parsed.backup);
   const client = new DavClient(account, fetchImpl);
   const repaired: string[] = [];
-  const indexRead = await readIndex(client, repaired);
+  const codec = await codecFor(client, passphrase);
+  const indexRead = await readIndex(client, codec, repaired);
   if (indexRead.etag === 'absent') for (const folder of ['webinar-notes/', SYNC_ROOT, RECORDINGS_DIR]) await client.mkcol(folder);
   const keyOf = new Map<string, string>();
   for (const key of local.keys()) keyOf.set(await fileNameOf(key), key);
@@ -41,10 +45,10 @@ export async function syncBackupFile({ account, file }: SyncCommand, fetchImpl?:
   const results: FileResult[] = [];
   const now = () => new Date();
   await eachLimited(names, PARALLEL, async (name) => {
-    const result = await syncFile(client, name, keyOf.get(name), async (key) => local.get(key) ?? emptySyncData(key), now, repaired);
+    const result = await syncFile(client, codec, name, keyOf.get(name), indexRead.index.files[name]?.rev, async (key) => local.get(key) ?? emptySyncData(key), now, repaired);
     if (result) results.push(result);
   });
-  await writeIndex(client, indexRead, results);
+  await writeIndex(client, codec, indexRead, results);
 
   const merged = new Map(local);
   for (const result of results) merged.set(result.data.recordingKey, result.data);

@@ -22,6 +22,7 @@ import { fileNameOf, RECORDINGS_DIR, SYNC_ROOT, type IndexEntry } from '../core/
 import { emptySyncData, mergeSyncData, type SyncData } from '../core/sync/merge';
 import { tombstoneKey, type Tombstone } from '../core/sync/tombstones';
 import { eachLimited, PARALLEL, readIndex, syncFile, writeIndex, type FileResult } from '../platform/sync-files';
+import { codecFor } from '../platform/sync-crypto';
 import type { DavClient } from '../platform/webdav';
 
 export { SyncFileError } from '../platform/sync-files';
@@ -168,9 +169,11 @@ async function applyLocally(database: NotesDatabase, results: readonly FileResul
 
 /**
  * Syncs `database` with the server `client` speaks to, as `user`. Resolves to what it did; rejects
- * with a DavError (the server's answer or none) or a SyncFileError, having changed nothing here.
+ * with a DavError (the server's answer or none), a SyncFileError or a SyncPassphraseError, having
+ * changed nothing here. With `passphrase`, every file is sealed (platform/sync-crypto.ts).
  */
-export async function syncOnce(database: NotesDatabase, client: DavClient, user: string, now: () => Date = () => new Date()): Promise<SyncOutcome> {
+export async function syncOnce(database: NotesDatabase, client: DavClient, user: string, options: { passphrase?: string; now?: () => Date } = {}): Promise<SyncOutcome> {
+  const now = options.now ?? (() => new Date());
   const server = serverIdentity(client, user);
   const startRequests = client.requests;
   const start = await database.transaction('r', [database.settings, database.changes, database.recordings, database.notes, database.qa, database.tombstones], async () => {
@@ -183,7 +186,8 @@ export async function syncOnce(database: NotesDatabase, client: DavClient, user:
   const { state } = start;
   const repaired: string[] = [];
 
-  const indexRead = await readIndex(client, repaired);
+  const codec = await codecFor(client, options.passphrase);
+  const indexRead = await readIndex(client, codec, repaired);
   if (indexRead.etag === 'absent') {
     for (const folder of ['webinar-notes/', SYNC_ROOT, RECORDINGS_DIR]) await client.mkcol(folder);
   }
@@ -200,10 +204,10 @@ export async function syncOnce(database: NotesDatabase, client: DavClient, user:
 
   const results: FileResult[] = [];
   await eachLimited([...names].sort(), PARALLEL, async (name) => {
-    const result = await syncFile(client, name, keyOf.get(name), (key) => readLocalOne(database, key), now, repaired);
+    const result = await syncFile(client, codec, name, keyOf.get(name), indexRead.index.files[name]?.rev, (key) => readLocalOne(database, key), now, repaired);
     if (result) results.push(result);
   });
-  await writeIndex(client, indexRead, results);
+  await writeIndex(client, codec, indexRead, results);
 
   const changedHere = { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 0 };
   const tables = [database.settings, database.changes, database.recordings, database.notes, database.qa, database.transcripts, database.tombstones];

@@ -1,5 +1,5 @@
 /**
- * The WebDAV account sync uses: kept only in the extension's local storage (`storage.local`), which
+ * The WebDAV account sync uses (and the encryption passphrase, if any): kept only in the extension's local storage (`storage.local`), which
  * no backup, export or sync file reads, and never logged. Forgetting removes it.
  */
 import type { DavAccount } from './webdav';
@@ -7,13 +7,19 @@ import browser from './browser';
 
 const KEY = 'syncAccount';
 
-export async function loadAccount(): Promise<DavAccount | undefined> {
-  const value = (await browser.storage.local.get(KEY))[KEY] as Partial<DavAccount> | undefined;
-  if (!value || typeof value.url !== 'string' || typeof value.user !== 'string' || typeof value.password !== 'string') return undefined;
-  return { url: value.url, user: value.user, password: value.password };
+/** The server's account, and the passphrase that encrypts the folder when the user chose one. */
+export interface SyncAccount extends DavAccount {
+  passphrase?: string;
 }
 
-export async function saveAccount(account: DavAccount): Promise<void> {
+export async function loadAccount(): Promise<SyncAccount | undefined> {
+  const value = (await browser.storage.local.get(KEY))[KEY] as Partial<SyncAccount> | undefined;
+  if (!value || typeof value.url !== 'string' || typeof value.user !== 'string' || typeof value.password !== 'string') return undefined;
+  const passphrase = typeof value.passphrase === 'string' && value.passphrase !== '' ? { passphrase: value.passphrase } : {};
+  return { url: value.url, user: value.user, password: value.password, ...passphrase };
+}
+
+export async function saveAccount(account: SyncAccount): Promise<void> {
   await browser.storage.local.set({ [KEY]: account });
 }
 

@@ -11,6 +11,7 @@ import {
   type IndexEntry, type SyncIndex,
 } from '../core/sync/layout';
 import { mergeSyncData, type SyncData } from '../core/sync/merge';
+import type { Codec } from './sync-crypto';
 import { DavError, type DavClient, type GetResult } from './webdav';
 
 /** A server file this sync cannot use without losing something: the sync stops. */
@@ -54,11 +55,12 @@ export interface FileResult {
 
 /**
  * One recording file: `name`, of the recording `knownKey` when the caller knows it (a file only
- * the server has names its own); `readLocal` gives the local copy of a recording. A file that
+ * the server has names its own), at revision `indexRev` as the index read says; `readLocal` gives
+ * the local copy of a recording. A file that
  * cannot be read is written again from the local copy, its problem added to `repaired`.
  * Undefined when there is nothing to write (no recording on either side).
  */
-export async function syncFile(client: DavClient, name: string, knownKey: string | undefined, readLocal: (key: string) => Promise<SyncData>, now: () => Date, repaired: string[]): Promise<FileResult | undefined> {
+export async function syncFile(client: DavClient, codec: Codec, name: string, knownKey: string | undefined, indexRev: number | undefined, readLocal: (key: string) => Promise<SyncData>, now: () => Date, repaired: string[]): Promise<FileResult | undefined> {
   const path = `${RECORDINGS_DIR}${name}`;
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const got: GetResult = await client.get(path);
@@ -67,7 +69,8 @@ export async function syncFile(client: DavClient, name: string, knownKey: string
     if (got.state === 'found') {
       if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
       precondition = { etag: got.etag };
-      const parsed = parseFile(got.text, name);
+      const plain = await codec.decode(got.text);
+      const parsed = plain === null ? { ok: false as const, message: `The file ${RECORDINGS_DIR}${name} on the server could not be decrypted: it is damaged, so it was not synced.` } : parseFile(plain, name);
       if (parsed.ok) remote = parsed.value;
       else if (/newer version/.test(parsed.message)) throw new SyncFileError(`${parsed.message} Update Webinar Notes on this device to sync.`);
       else if (!repaired.includes(parsed.message)) repaired.push(parsed.message);
@@ -81,32 +84,34 @@ export async function syncFile(client: DavClient, name: string, knownKey: string
     if (remote && got.state === 'found' && sameContent(merged, remote.data)) {
       return { name, data: merged, entry: { rev: remote.rev, sha256: await sha256Hex(got.text) }, sent: false };
     }
-    const rev = (remote?.rev ?? 0) + 1;
-    const text = serializeFile({ rev, data: merged }, now());
+    // Past the index's revision too: a damaged file written again must outrank what the index says.
+    const rev = Math.max(remote?.rev ?? 0, indexRev ?? 0) + 1;
+    const text = await codec.encode(serializeFile({ rev, data: merged }, now()));
     if ((await client.put(path, text, precondition)) === 'written') return { name, data: merged, entry: { rev, sha256: await sha256Hex(text) }, sent: true };
   }
   throw new DavError('server', `Another device kept writing ${path} while this one tried to; sync will try again.`);
 }
 
 /** Writes the index with the entries of this sync, merged with what another device wrote meanwhile. */
-export async function writeIndex(client: DavClient, read: { index: SyncIndex; etag: string | 'absent' }, entries: readonly FileResult[]): Promise<SyncIndex> {
+export async function writeIndex(client: DavClient, codec: Codec, read: { index: SyncIndex; etag: string | 'absent' }, entries: readonly FileResult[]): Promise<SyncIndex> {
   let { index, etag } = read;
   const mine: SyncIndex = { ...emptyIndex(), files: Object.fromEntries(entries.map((r) => [r.name, r.entry])) };
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const next = mergeIndex(index, mine);
     if (etag !== 'absent' && sameContent(next, index)) return next;
-    if ((await client.put(INDEX_PATH, serializeIndex(next), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
-    ({ index, etag } = await readIndex(client, []));
+    if ((await client.put(INDEX_PATH, await codec.encode(serializeIndex(next)), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
+    ({ index, etag } = await readIndex(client, codec, []));
   }
   throw new DavError('server', `Another device kept writing ${INDEX_PATH} while this one tried to; sync will try again.`);
 }
 
 /** The index and its ETag ('absent' when there is none yet); a damaged one counts as empty, its problem added to `repaired`. */
-export async function readIndex(client: DavClient, repaired: string[]): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
+export async function readIndex(client: DavClient, codec: Codec, repaired: string[]): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
   const got = await client.get(INDEX_PATH);
   if (got.state === 'absent') return { index: emptyIndex(), etag: 'absent' };
   if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
-  const parsed = parseIndex(got.text);
+  const plain = await codec.decode(got.text);
+  const parsed = plain === null ? { ok: false as const, message: `The sync index on the server (${INDEX_PATH}) could not be decrypted: it is damaged.` } : parseIndex(plain);
   if (parsed.ok) return { index: parsed.value, etag: got.etag };
   if (/newer version/.test(parsed.message)) throw new SyncFileError(parsed.message);
   // Rebuilt from what the devices know: each sends the files the index no longer lists.

@@ -70,6 +70,32 @@ describe('webinar-notes sync', () => {
     expect(await run('export', '--format', 'markdown', '--recording', SHARED, first)).toMatchObject({ code: 0 });
   });
 
+  it('with --passphrase-file the folder is encrypted: the server holds no note text, a wrong passphrase is said', async () => {
+    const url = `${server.url}cli-sealed/`;
+    await fetch(url, { method: 'MKCOL', headers: { Authorization: `Basic ${btoa(`${server.user}:${server.password}`)}` } });
+    const passwordFile = join(dir, 'password-sealed');
+    writeFileSync(passwordFile, `${server.password}\n`);
+    const passphraseFile = join(dir, 'passphrase');
+    writeFileSync(passphraseFile, 'a long passphrase nobody guesses\n');
+    const wrongFile = join(dir, 'wrong-passphrase');
+    writeFileSync(wrongFile, 'not it\n');
+    const file = join(dir, 'sealed.json');
+    writeFileSync(file, JSON.stringify(makeBackup({ recordings: [recording(SHARED, 'Board meeting', 1000)], notes: [note('s1', SHARED, 'Merger talks', 1000)], qa: [] }, new Date(3000))));
+    const sync = (phrase: string, target = file) => run('sync', '--url', url, '--user', server.user, '--password-file', passwordFile, '--passphrase-file', phrase, target);
+    expect(await sync(passphraseFile)).toMatchObject({ code: 0 });
+    for (const stored of server.files().filter((f) => f.startsWith('cli-sealed/'))) {
+      expect(server.read(stored)).not.toContain('Merger');
+      expect(server.read(stored)).not.toContain('Board meeting');
+    }
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, JSON.stringify(makeBackup({ recordings: [], notes: [], qa: [] }, new Date(3000))));
+    expect(await sync(wrongFile, empty)).toEqual({
+      code: 1, stdout: '', stderr: `webinar-notes: The passphrase is wrong: it does not open the files on the server. ${empty} was not changed.\n`,
+    });
+    expect(await sync(passphraseFile, empty)).toMatchObject({ code: 0 });
+    expect(summary(read(empty)).notes).toEqual(['s1: Merger talks']);
+  });
+
   it('a wrong password: said, and the file is not changed', async () => {
     const passwordFile = join(dir, 'wrong');
     writeFileSync(passwordFile, 'wrong\n');

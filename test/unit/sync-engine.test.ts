@@ -11,6 +11,7 @@ import { fileNameOf, INDEX_PATH, RECORDINGS_DIR } from '../../src/core/sync/layo
 import { NotesDatabase } from '../../src/db/schema';
 import { syncOnce, SYNC_STATE_KEY } from '../../src/db/sync';
 import { checkServer, DavClient, DavError, type DavAccount } from '../../src/platform/webdav';
+import { SyncPassphraseError } from '../../src/platform/sync-crypto';
 import { startWebdavServer, type WebdavServer } from '../webdav-server';
 
 let server: WebdavServer;
@@ -47,7 +48,7 @@ async function ensureFolder(of: DavAccount = account): Promise<void> {
   expect([201, 405]).toContain(response.status);
 }
 
-const sync = (database: NotesDatabase, client = new DavClient(account)) => syncOnce(database, client, account.user);
+const sync = (database: NotesDatabase, client = new DavClient(account), passphrase?: string) => syncOnce(database, client, account.user, { passphrase });
 
 const KEY = 'youtube:Wb1nQ9rLk2A';
 const KEY2 = 'https://example.com/webinar?id=2';
@@ -353,5 +354,53 @@ describe("the settings page's Test", () => {
     } finally {
       await server.start();
     }
+  });
+});
+
+describe('encrypted sync (a passphrase)', () => {
+  const PASSPHRASE = 'correct staple battery horse';
+  it('the server holds no note text; the right passphrase reads everything, a wrong one or none is told so, a damaged file is told apart', async () => {
+    await ensureFolder();
+    const [a, b] = [await device(), await device()];
+    await addRecording(a, KEY, 1000, { title: 'Secret strategy webinar' });
+    await addNote(a, 'n1', 'The launch moves to March', 1000);
+    await sync(a, undefined, PASSPHRASE);
+    const files = server.files().filter((file) => file.startsWith(`t${folder}/`));
+    expect(files).toEqual([`t${folder}/webinar-notes/v1/encryption.json`, `t${folder}/webinar-notes/v1/index.json`, `t${folder}/webinar-notes/v1/recordings/${await fileNameOf(KEY)}`]);
+    for (const file of files) {
+      const text = server.read(file);
+      for (const secret of ['launch moves', 'March', 'Secret strategy', 'Wb1nQ9rLk2A', 'youtube', 'n1']) expect(text, file).not.toContain(secret);
+    }
+
+    // Wrong, or none: said, and nothing changes on the device.
+    const before = await snapshot(b);
+    await expect(sync(b, undefined, 'wrong passphrase')).rejects.toThrow(new SyncPassphraseError('The passphrase is wrong: it does not open the files on the server.'));
+    await expect(sync(b)).rejects.toThrow(new SyncPassphraseError('The files on the server are encrypted: enter the passphrase in the settings to sync.'));
+    expect(await snapshot(b)).toEqual(before);
+    // The right one reads everything.
+    await sync(b, undefined, PASSPHRASE);
+    expect(await texts(b)).toEqual(['n1:The launch moves to March']);
+    expect((await b.recordings.get(KEY))?.title).toBe('Secret strategy webinar');
+
+    // A sealed file changed by hand is damaged, not a wrong passphrase: named, and written again.
+    const path = `t${folder}/${RECORDINGS_DIR}${await fileNameOf(KEY)}`;
+    const sealed = JSON.parse(server.read(path)) as { data: string };
+    const flipped = `${sealed.data[0] === 'A' ? 'B' : 'A'}${sealed.data.slice(1)}`;
+    server.write(path, JSON.stringify({ ...sealed, data: flipped }));
+    await editNote(b, 'n1', { text: 'The launch moves to April' }, 2000);
+    const outcome = await sync(b, undefined, PASSPHRASE);
+    expect(outcome.repaired).toEqual([`The file ${RECORDINGS_DIR}${await fileNameOf(KEY)} on the server could not be decrypted: it is damaged, so it was not synced.`]);
+    await sync(a, undefined, PASSPHRASE);
+    expect(await texts(a)).toEqual(['n1:The launch moves to April']);
+  });
+
+  it('a passphrase for a folder that holds files in the clear is refused, so nothing is mixed', async () => {
+    await ensureFolder();
+    const a = await device();
+    await addRecording(a, KEY, 1000);
+    await sync(a);
+    await expect(sync(a, undefined, PASSPHRASE)).rejects.toThrow(
+      new SyncPassphraseError('The sync folder already holds files that are not encrypted: sync it without a passphrase, or use a new folder for encrypted sync.'),
+    );
   });
 });

@@ -21,9 +21,10 @@ describe('when sync runs by itself', () => {
     expect(syncDue(failed(2), 2 * MIN, false)).toBe(true);
   });
 
-  it('wrong credentials or a missing permission wait for the user, not a timer', () => {
+  it('wrong credentials, a missing permission or a wrong passphrase wait for the user, not a timer', () => {
     expect(syncDue(failed(1, 'credentials'), 10 * 60 * MIN, true)).toBe(false);
     expect(syncDue(failed(1, 'permission'), 10 * 60 * MIN, true)).toBe(false);
+    expect(syncDue(failed(1, 'passphrase'), 10 * 60 * MIN, true)).toBe(false);
   });
 });
 

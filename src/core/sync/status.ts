@@ -4,7 +4,10 @@
  */
 
 /** What went wrong, in the user's terms (DavErrorKind, plus a server file sync cannot use). */
-export type SyncFailureKind = 'offline' | 'credentials' | 'forbidden' | 'full' | 'missing' | 'server' | 'file' | 'permission' | 'local';
+export type SyncFailureKind = 'offline' | 'credentials' | 'forbidden' | 'full' | 'missing' | 'server' | 'file' | 'permission' | 'passphrase' | 'local';
+
+/** Failures only the user can mend: no timer tries again (servers lock accounts that keep failing). */
+const WAITS_FOR_USER: readonly SyncFailureKind[] = ['credentials', 'permission', 'passphrase'];
 
 export interface SyncStatus {
   /** The last sync that finished: when, and what it changed (a sentence). */
@@ -30,11 +33,11 @@ export function nextTryAt(status: SyncStatus): number | undefined {
 
 /**
  * Whether the alarm should sync now: something changed here (as soon as no failure holds it back),
- * or the poll is due. Wrong credentials wait for the user (a Test or Sync now), not for a timer:
- * trying again cannot fix them, and servers lock accounts that keep failing.
+ * or the poll is due. Wrong credentials, a missing permission or a wrong passphrase wait for the
+ * user (a Test or Sync now), not for a timer: trying again cannot fix them.
  */
 export function syncDue(status: SyncStatus, now: number, changedHere: boolean): boolean {
-  if (status.failure?.kind === 'credentials' || status.failure?.kind === 'permission') return false;
+  if (status.failure && WAITS_FOR_USER.includes(status.failure.kind)) return false;
   const next = nextTryAt(status);
   if (status.failure) return next === undefined || now >= next;
   return changedHere || next === undefined || now >= next;
@@ -70,6 +73,6 @@ export function statusText(status: SyncStatus | undefined, configured: boolean):
   const last = status.last ? `Last synced ${clock(status.last.at)}: ${status.last.summary}` : 'Never synced yet.';
   if (!status.failure) return last;
   const { failure } = status;
-  const next = failure.kind === 'credentials' || failure.kind === 'permission' ? 'Sync waits until you test the settings again or press Sync now.' : `Next try ${clock(nextTryAt(status)!)}.`;
+  const next = WAITS_FOR_USER.includes(failure.kind) ? 'Sync waits until you test the settings again or press Sync now.' : `Next try ${clock(nextTryAt(status)!)}.`;
   return `Sync failed ${clock(failure.at)}: ${failure.message} ${next}${status.last ? ` (${last})` : ''}`;
 }
