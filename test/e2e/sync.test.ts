@@ -33,8 +33,9 @@ async function options(device: Browser): Promise<Page> {
   return page;
 }
 
-async function setUp(page: Page, password: string): Promise<string[]> {
-  await page.getByLabel(/^Server address/).fill(dav.url);
+async function setUp(page: Page, password: string, options: { url?: string; passphrase?: string } = {}): Promise<string[]> {
+  await page.getByLabel(/^Server address/).fill(options.url ?? dav.url);
+  await page.getByLabel(/^Encryption passphrase/).fill(options.passphrase ?? '');
   await page.getByLabel('User name').fill(dav.user);
   await page.getByLabel('App password').fill(password);
   await page.getByRole('button', { name: 'Test and save' }).click();
@@ -154,5 +155,40 @@ test('the server stopped: the status says why and when it tries again, nothing c
   const settingsB = await options(b);
   await syncNow(settingsB);
   expect(await texts(b)).toContain('Written while the server is down');
+  for (const page of [onA.page, settingsA, settingsB]) await page.close();
+});
+
+test('encrypted: the server holds no note text, B with the right passphrase reads everything, with a wrong one says so', async () => {
+  const sealed = `${dav.url}sealed/`;
+  const made = await fetch(sealed, { method: 'MKCOL', headers: { Authorization: `Basic ${btoa(`${dav.user}:${dav.password}`)}` } });
+  expect(made.status).toBe(201);
+  const onA = await panel(a);
+  await typeNote(onA.panel, 'Only ever sent encrypted');
+  await expect.poll(async () => (await texts(a)).includes('Only ever sent encrypted')).toBe(true);
+  const settingsA = await options(a);
+  await expect.poll(() => settingsA.getByLabel(/^Server address/).inputValue()).toBe(dav.url);
+  expect(await setUp(settingsA, dav.password, { url: sealed, passphrase: 'an orange is not a lemon' })).toContain('✓ Saved: this browser syncs with the server from now on.');
+  await syncNow(settingsA);
+  await expect.poll(() => statusOf(settingsA)).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
+  const files = dav.files().filter((file) => file.startsWith('sealed/'));
+  expect(files).toHaveLength(3);
+  for (const file of files) for (const secret of ['Only ever sent', 'Taken on A', 'edited on B', 'Written while', 'Accessible forms', '127.0.0.1']) expect(dav.read(file), file).not.toContain(secret);
+
+  const settingsB = await options(b);
+  await expect.poll(() => settingsB.getByLabel(/^Server address/).inputValue()).toBe(dav.url);
+  // B, on the encrypted folder with a wrong passphrase, then the right one; a fresh state for a new folder.
+  expect(await setUp(settingsB, dav.password, { url: sealed, passphrase: 'an orange is a lemon' })).toContain('✓ Saved: this browser syncs with the server from now on.');
+  await syncNow(settingsB);
+  await expect.poll(() => statusOf(settingsB)).toMatch(
+    /^Sync failed .*: The passphrase is wrong: it does not open the files on the server\. Sync waits until you test the settings again or press Sync now\./,
+  );
+  await screenshot(settingsB, 'options-sync-wrong-passphrase');
+  const before = await texts(b);
+  expect(await setUp(settingsB, dav.password, { url: sealed, passphrase: 'an orange is not a lemon' })).toContain('✓ Saved: this browser syncs with the server from now on.');
+  await syncNow(settingsB);
+  await expect.poll(() => statusOf(settingsB)).toMatch(/^Last synced /);
+  expect(before).not.toContain('Only ever sent encrypted');
+  expect(await texts(b)).toEqual(await texts(a));
+  expect(await texts(b)).toContain('Only ever sent encrypted');
   for (const page of [onA.page, settingsA, settingsB]) await page.close();
 });

@@ -4,8 +4,8 @@ import { statusText } from '../../core/sync/status';
 import { forgetSyncState, loadSyncStatus, saveSyncStatus } from '../../db/sync-status';
 import type { SyncRun } from '../../messaging/protocol';
 import browser from '../../platform/browser';
-import { forgetAccount, loadAccount, originPattern, saveAccount } from '../../platform/sync-account';
-import { checkServer, folderUrl, type CheckLine, type DavAccount } from '../../platform/webdav';
+import { forgetAccount, loadAccount, originPattern, saveAccount, type SyncAccount } from '../../platform/sync-account';
+import { checkServer, folderUrl, type CheckLine } from '../../platform/webdav';
 import { useLiveQuery } from '../shared/live-query';
 import { syncNow } from '../shared/sync-now';
 
@@ -15,7 +15,7 @@ import { syncNow } from '../shared/sync-now';
  * Sync now, Forget; and the status.
  */
 export function SyncSection() {
-  const [form, setForm] = useState<DavAccount>({ url: '', user: '', password: '' });
+  const [form, setForm] = useState<Required<SyncAccount>>({ url: '', user: '', password: '', passphrase: '' });
   const [configured, setConfigured] = useState(false);
   const [lines, setLines] = useState<CheckLine[] | 'testing' | null>(null);
   const [run, setRun] = useState<SyncRun | 'running' | null>(null);
@@ -25,7 +25,7 @@ export function SyncSection() {
   useEffect(() => {
     void loadAccount().then((account) => {
       if (!account) return;
-      setForm(account);
+      setForm({ passphrase: '', ...account });
       setConfigured(true);
     });
   }, []);
@@ -49,10 +49,13 @@ export function SyncSection() {
         }
         const found = await checkServer(form);
         if (found.every((line) => line.ok)) {
-          await saveAccount(form);
-          // A failure of the old settings no longer holds the next sync back.
+          const { passphrase, ...account } = form;
+          const before = await loadAccount();
+          await saveAccount(passphrase ? form : account);
+          // A failure of the old settings no longer holds the next sync back; another folder or
+          // user has no last sync yet.
           const { failure: _failure, ...rest } = await loadSyncStatus();
-          await saveSyncStatus(rest);
+          await saveSyncStatus(before?.url === form.url && before.user === form.user ? rest : {});
           setConfigured(true);
           found.push({ ok: true, text: 'Saved: this browser syncs with the server from now on.' });
         }
@@ -71,13 +74,13 @@ export function SyncSection() {
   const forget = async () => {
     await forgetAccount();
     await forgetSyncState();
-    setForm({ url: '', user: '', password: '' });
+    setForm({ url: '', user: '', password: '', passphrase: '' });
     setConfigured(false);
     setLines(null);
     setRun(null);
   };
 
-  const field = (name: keyof DavAccount) => ({
+  const field = (name: keyof SyncAccount) => ({
     value: form[name],
     onInput: (event: Event) => setForm({ ...form, [name]: (event.currentTarget as HTMLInputElement).value }),
   });
@@ -101,6 +104,12 @@ export function SyncSection() {
         <span>App password</span>
         <input id="sync-password" type="password" autocomplete="new-password" {...field('password')} />
       </label>
+      <label class="field">
+        <span>
+          Encryption passphrase <span class="muted">(optional: the server then holds only encrypted files. Every browser needs the same passphrase; without it nobody can read them, us included)</span>
+        </span>
+        <input id="sync-passphrase" type="password" autocomplete="off" {...field('passphrase')} />
+      </label>
       <p class="backup-actions">
         <button type="button" disabled={lines === 'testing'} onClick={test}>
           Test and save
@@ -108,7 +117,7 @@ export function SyncSection() {
         <button type="button" disabled={!configured || run === 'running'} onClick={() => void sync()}>
           Sync now
         </button>
-        <button type="button" disabled={!configured && !form.url && !form.user && !form.password} onClick={() => void forget()}>
+        <button type="button" disabled={!configured && !form.url && !form.user && !form.password && !form.passphrase} onClick={() => void forget()}>
           Forget
         </button>
       </p>
