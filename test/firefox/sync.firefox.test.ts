@@ -68,7 +68,7 @@ test('Firefox sets sync up, sends a note it took, and gets a note another device
   const other = JSON.parse(readFileSync(file, 'utf8')) as Backup;
   expect(other.notes.map((n) => n.text).sort()).toEqual(['Taken in Firefox', 'Taken on the other device']);
 
-  expect(await syncNow(options)).toMatch(/^Last synced .*: 1 note(, 1 recording)? updated here, 0 files sent\.$/);
+  expect(await syncNow(options)).toMatch(/^Last synced .*: 1 note(, 1 recording)?(, 1 transcript)? updated here, 0 files sent\.$/);
   expect((await storedNotes(session.firefox, session.server)).map((n) => n.text).sort()).toEqual(['Taken in Firefox', 'Taken on the other device']);
   await expect.poll(() => panelNoteTexts(panel), { timeout: 10_000 }).toEqual(['Taken in Firefox', 'Taken on the other device']);
   await options.close();

@@ -33,6 +33,7 @@ describe('what the status says', () => {
     const changedHere = { recordings: 1, notes: 2, qa: 0, transcripts: 0, deleted: 1 };
     expect(outcomeSummary({ sent: 3, changedHere, repaired: [] })).toBe('2 notes, 1 recording updated here, 1 item deleted for good, 3 files sent.');
     expect(outcomeSummary({ sent: 0, changedHere: { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 0 }, repaired: [] })).toBe('nothing new here, 0 files sent.');
+    expect(outcomeSummary({ sent: 0, changedHere: { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 2 }, repaired: [] })).toBe('2 items deleted for good, 0 files sent.');
   });
 
   it('why it failed and when it tries again; not set up; never synced', () => {

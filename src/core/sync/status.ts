@@ -54,7 +54,7 @@ export function outcomeSummary(outcome: { sent: number; changedHere: { recording
     transcripts && plural(transcripts, 'transcript'),
   ].filter(Boolean);
   const parts = [
-    got.length > 0 ? `${got.join(', ')} updated here` : 'nothing new here',
+    got.length > 0 ? `${got.join(', ')} updated here` : deleted > 0 ? '' : 'nothing new here',
     deleted > 0 ? `${plural(deleted, 'item')} deleted for good` : '',
     `${plural(outcome.sent, 'file')} sent`,
   ].filter(Boolean);
