@@ -34,6 +34,8 @@ export interface WebdavServer {
   write(relative: string, content: string): void;
   /** Every file under the root, as relative paths. */
   files(): string[];
+  /** The requests served so far, one line each: method, path, status. */
+  requests(): string[];
   /** Stops the server and deletes its folder. */
   close(): Promise<void>;
 }
@@ -68,6 +70,7 @@ function config(dir: string, port: number, options: ServerOptions): string {
     `PidFile "${dir}/httpd.pid"`,
     `ErrorLog "${dir}/error.log"`,
     'LogLevel warn',
+    `CustomLog "${dir}/access.log" "%m %U %>s"`,
     ...(asRoot ? [`User ${RUN_USER}`, `Group ${RUN_USER}`] : []),
     `DefaultRuntimeDir "${dir}/run"`,
     `DavLockDB "${dir}/lock/DavLock"`,
@@ -191,6 +194,13 @@ export async function startWebdavServer(options: ServerOptions = {}): Promise<We
       };
       walk('');
       return found.sort();
+    },
+    requests() {
+      try {
+        return readFileSync(join(dir, 'access.log'), 'utf8').split('\n').filter(Boolean);
+      } catch {
+        return [];
+      }
     },
     async close() {
       await stop();
