@@ -6,7 +6,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startWebdavServer, type WebdavServer } from '../webdav-server';
-import { launch, openLibrary, panelOf, removeProfile, storedRows, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+import { join } from 'node:path';
+import { launch, openLibrary, panelOf, removeProfile, SCREENSHOTS, storedRows, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
 
 let dav: WebdavServer;
 let demo: DemoServer;
@@ -123,6 +124,8 @@ test('a note taken on A shows on B after a sync; an edit and a deletion on B com
   // A's open panel follows: the edit shows, the deleted note does not.
   await expect.poll(() => onA.panel.locator('li.note .text').allTextContents()).toEqual(['Taken on A, edited on B']);
   await screenshot(settingsA, 'options-sync-synced');
+  // The section alone, for the README.
+  await settingsA.locator('section[aria-labelledby="sync-heading"]').screenshot({ path: join(SCREENSHOTS, 'options-sync-section.png') });
   // The library says it too, and syncs from there.
   const library = await openLibrary(a);
   await expect.poll(() => library.locator('.sync-line .sync-status').textContent()).toMatch(/^Last synced .*: 2 notes\b.* updated here, \d files? sent\.$/);
@@ -205,7 +208,7 @@ test('Empty trash on A deletes the note for good on B too: the purge travels as 
   await expect.poll(() => library.locator('.sync-line .sync-status').textContent()).toMatch(/^Last synced .*: nothing new here, 1 file sent\.$/);
   const settingsB = await options(b);
   await syncNow(settingsB);
-  await expect.poll(() => statusOf(settingsB)).toMatch(/^Last synced .*: 1 item deleted for good, 0 files sent\.$/);
+  await expect.poll(() => statusOf(settingsB)).toMatch(/^Last synced .*: (1 transcript updated here, )?1 item deleted for good, 0 files sent\.$/);
   expect(await texts(b)).not.toContain('Taken on B, deleted on B (trash)');
   expect(await storedRows<{ kind: string }>(b, 'tombstones')).toEqual([expect.objectContaining({ kind: 'note' })]);
   await library.close();
