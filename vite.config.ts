@@ -17,7 +17,13 @@ const chromeManifest = store
         matches: script.matches.filter((match) => !LOCAL_HOSTS.includes(match)),
       })),
     }
-  : chromeManifestSource;
+  : {
+      ...chromeManifestSource,
+      // Development builds may reach the local hosts without asking: the tests' WebDAV server
+      // runs there, and automation cannot answer the browser's permission prompt. A store build
+      // asks for a sync server's host when the user presses Test.
+      host_permissions: LOCAL_HOSTS,
+    };
 const { service_worker: _worker, ...background } = chromeManifest.background;
 const { side_panel: sidePanel, ...portable } = chromeManifest;
 const manifest = firefox

@@ -139,7 +139,7 @@ export function scheduleAutoBackups(): void {
   // "Back up now", from the options page only.
   const optionsPage = browser.runtime.getURL(OPTIONS_PAGE);
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupRun> | undefined => {
-    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(optionsPage) || !parsePageRequest(raw)) return undefined;
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(optionsPage) || parsePageRequest(raw)?.type !== 'back-up-now') return undefined;
     return runBackup({ manual: true });
   });
 }

@@ -13,6 +13,7 @@ import { handleCommand } from './commands';
 import { relayPanelPorts } from './panel-relay';
 import { syncSiteScripts } from './site-access';
 import { listenForTabCaptures } from './tab-capture';
+import { runSync, scheduleSync } from './sync';
 
 const reportSyncError = (error: unknown) => console.error('Webinar Notes could not update its site scripts', error);
 
@@ -52,6 +53,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 relayPanelPorts();
 listenForTabCaptures();
 scheduleAutoBackups();
+scheduleSync();
 
 browser.commands.onCommand.addListener((command, tab) => {
   void handleCommand(command, tab);
@@ -62,3 +64,5 @@ browser.commands.onCommand.addListener((command, tab) => {
 Object.assign(globalThis, { webinarNotesHandleCommand: handleCommand });
 // Nor do tests wait an hour for the backup alarm: they run its check through this name.
 Object.assign(globalThis, { webinarNotesBackupCheck: scheduledBackupCheck });
+// Nor for the sync alarm: `webinarNotesSync(false)` runs what the alarm runs.
+Object.assign(globalThis, { webinarNotesSync: runSync });

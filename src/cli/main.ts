@@ -1,5 +1,6 @@
 /**
- * `webinar-notes export --format FORMAT BACKUP.json [--out FILE]` and `webinar-notes parse-qa FILE.txt`.
+ * `webinar-notes export --format FORMAT BACKUP.json [--out FILE]`, `webinar-notes parse-qa FILE.txt`
+ * and `webinar-notes sync --url URL --user NAME --password-file FILE BACKUP.json`.
  * Pure functions of their arguments and files, so tests call `main` directly.
  */
 import { newId } from '../core/ids';
@@ -11,6 +12,10 @@ import { type ExportImage, type IllustratedInput, pictureCounts } from '../core/
 import { markdownZip } from '../core/export/markdown-zip';
 import { decodeTextFile } from '../core/text-file';
 import { parseQaCommand } from './parse-qa';
+import { syncBackupFile } from './sync';
+import { DavError } from '../platform/webdav';
+import { SyncFileError } from '../platform/sync-files';
+import { SyncPassphraseError } from '../platform/sync-crypto';
 
 
 /** Formats with pictures: files, not text for the terminal (the zip is binary), so they need --out. */
@@ -22,6 +27,7 @@ export const USAGE = `Usage:
                        [--group speaker] [--no-links] [--no-details] [--mentions] [--out FILE] BACKUP.json
   webinar-notes export --format ${FILE_FORMATS.join('|')} [--recording KEY] --out FILE BACKUP.json
   webinar-notes parse-qa FILE.txt
+  webinar-notes sync --url URL --user NAME --password-file FILE [--passphrase-file FILE] BACKUP.json
 `;
 
 interface Writer {
@@ -131,6 +137,29 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
   else out.write(text);
 }
 
+/**
+ * The password comes from a file (its first line), never from the command line, where every user
+ * of the machine could read it in the process list.
+ */
+async function syncCommand(args: string[], out: Writer, err: Writer): Promise<void> {
+  const url = option(args, '--url');
+  const user = option(args, '--user');
+  const passwordFile = option(args, '--password-file');
+  const passphraseFile = option(args, '--passphrase-file');
+  if (!url || !user || !passwordFile) throw new UsageError('sync needs --url, --user and --password-file.');
+  const file = onlyFile(args);
+  const firstLine = async (name: string) => (await readTextFile(name)).split(/\r?\n/)[0] ?? '';
+  const password = await firstLine(passwordFile);
+  const passphrase = passphraseFile ? await firstLine(passphraseFile) : undefined;
+  try {
+    const lines = await syncBackupFile({ account: { url, user, password }, file, ...(passphrase ? { passphrase } : {}) });
+    for (const line of lines) (line.startsWith('warning: ') ? err : out).write(`${line}\n`);
+  } catch (error) {
+    if (error instanceof DavError || error instanceof SyncFileError || error instanceof SyncPassphraseError) throw new UsageError(`${error.message} ${file} was not changed.`);
+    throw error;
+  }
+}
+
 /** A text file as the extension would read it (text-file.ts): a byte-order mark dropped, UTF-16 read. */
 async function readTextFile(file: string): Promise<string> {
   const text = decodeTextFile(await readFile(file));
@@ -144,6 +173,7 @@ export async function main(argv: readonly string[], out: Writer, err: Writer): P
   const args = [...rest];
   try {
     if (command === 'export') await exportCommand(args, out, err);
+    else if (command === 'sync') await syncCommand(args, out, err);
     else if (command === 'parse-qa') out.write(`${parseQaCommand(await readTextFile(onlyFile(args)))}\n`);
     else {
       err.write(command && command !== '--help' ? `Unknown command ${command}.\n${USAGE}` : USAGE);

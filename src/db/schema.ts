@@ -3,6 +3,7 @@ import { statsOf, type RecordingStats } from '../core/recording-stats';
 import type { Change } from './changes';
 import type { KeptSearchIndex } from './search-index';
 import { writeLog } from './write-log';
+import type { Tombstone, TombstoneKind } from '../core/sync/tombstones';
 import { UNOWNED_PANEL, type Draft, type Note, type QaItem, type Recording, type RecordingImage, type Transcript } from '../core/model';
 
 export const DB_NAME = 'webinar-notes';
@@ -159,6 +160,25 @@ export const SCHEMA_HISTORY: readonly {
       images: 'id, recordingKey, noteId, [recordingKey+t]',
     },
   },
+  {
+    // Sync (issue 16): what "Empty trash" deleted for good leaves a tombstone (core/sync/
+    // tombstones.ts), by kind and id, found by recording (the sync file that carries it), so the
+    // purge reaches other devices. A new store: nothing to upgrade.
+    version: 9,
+    stores: {
+      recordings: 'key, updatedAt',
+      notes: 'id, recordingKey, [recordingKey+t], updatedAt, deletedAt, *qaIds, *tags',
+      qa: 'id, recordingKey, updatedAt, deletedAt',
+      panelDrafts: '[panelId+recordingKey], recordingKey, updatedAt',
+      transcripts: '[recordingKey+lang], recordingKey, updatedAt',
+      settings: 'key',
+      recordingStats: 'recordingKey, [lastEdit+recordingKey]',
+      changes: '++seq',
+      searchIndex: 'name',
+      images: 'id, recordingKey, noteId, [recordingKey+t]',
+      tombstones: '[kind+id], recordingKey',
+    },
+  },
 ];
 
 export class NotesDatabase extends Dexie {
@@ -172,6 +192,7 @@ export class NotesDatabase extends Dexie {
   changes!: EntityTable<Change, 'seq'>;
   searchIndex!: EntityTable<KeptSearchIndex, 'name'>;
   images!: EntityTable<RecordingImage, 'id'>;
+  tombstones!: Table<Tombstone, [TombstoneKind, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo = Infinity) {
     super(name, options);

@@ -74,8 +74,18 @@ export type SidePanelOpened = v.InferOutput<typeof SidePanelOpened>;
 const PageRequest = v.variant('type', [
   /** The options page's "Back up now": write a backup file whether or not one is due. */
   v.object({ type: v.literal('back-up-now') }),
+  /** The settings page's or the library's "Sync now": sync whether or not one is due. */
+  v.object({ type: v.literal('sync-now') }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequest>;
+
+/** What "Sync now" did: what changed (a sentence), or why nothing ran or what failed. */
+const SyncRun = v.variant('outcome', [
+  v.object({ outcome: v.literal('synced'), summary: v.string() }),
+  v.object({ outcome: v.literal('skipped'), reason: v.string() }),
+  v.object({ outcome: v.literal('failed'), message: v.string() }),
+]);
+export type SyncRun = v.InferOutput<typeof SyncRun>;
 
 /** What "Back up now" did: the file's name, or why there is none (a sentence for the user). */
 const BackupRun = v.variant('outcome', [
@@ -302,6 +312,7 @@ export const parseToPanel = parser(ToPanel);
 export const parseToContent = parser(ToContent);
 export const parsePageRequest = parser(PageRequest);
 export const parseBackupRun = parser(BackupRun);
+export const parseSyncRun = parser(SyncRun);
 export const parseOffscreenRequest = parser(OffscreenRequest);
 export const parsePanelRequest = parser(PanelRequest);
 export const parseTabCapture = parser(TabCapture);

@@ -36,7 +36,13 @@ describe('emptyTrash', () => {
     clock.now += 1_000;
     await trashNote(retrashed.id);
 
+    const purgedAt = clock.now;
     expect(await emptyTrash(listing)).toBe(2);
+    // What went for good leaves a tombstone each, for sync; nothing else does.
+    expect(await db().tombstones.toArray()).toEqual([
+      { kind: 'note', id: listedNote.id, recordingKey: talk.key, deletedAt: purgedAt },
+      { kind: 'qa', id: listedQuestion!.id, recordingKey: talk.key, deletedAt: purgedAt },
+    ]);
     expect((await db().notes.toArray()).map((note) => note.text).sort()).toEqual([
       'never trashed',
       'restored and trashed again since',
@@ -55,5 +61,6 @@ describe('emptyTrash', () => {
     await trashNote(note.id);
     expect(await emptyTrash({ notes: [], qa: [] })).toBe(0);
     expect(await db().notes.count()).toBe(1);
+    expect(await db().tombstones.count()).toBe(0);
   });
 });

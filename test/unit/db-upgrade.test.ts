@@ -64,6 +64,8 @@ const SEED = {
     },
     { recordingKey: KEY, lang: 'ar', source: 'screen', complete: false, cues: [{ start: 10, end: 12, text: 'مرحبا' }], updatedAt: 410 },
   ] satisfies Transcript[],
+  // Version 7 on: what Empty trash deleted for good, for sync.
+  tombstones: [{ kind: 'note', id: 'n0', recordingKey: KEY, deletedAt: 500 }],
   settings: [{ key: 'settings', value: { leadInSeconds: 4, pauseWhileTyping: false, openPanelOnVideo: true } }] satisfies SettingRow[],
   // Version 7 on: a frame on a note, a frame of a trashed note, a slide.
   images: [

@@ -5,6 +5,7 @@ import { imageTotals } from '../../db/images';
 import { downloadText } from '../shared/download';
 import { errorText } from '../../core/error-text';
 import { formatBytes } from '../../core/images';
+import { SyncLine } from '../shared/SyncLine';
 
 type Job =
   | { kind: 'idle' }
@@ -119,6 +120,7 @@ export function BackupBar() {
         </label>
         <span class="storage muted">{used}</span>
       </div>
+      <SyncLine />
       {job.kind === 'choose' && (
         <div class="backup-choice" role="group" aria-label="Export everything">
           <span>Your library holds pictures. Export:</span>

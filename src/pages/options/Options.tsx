@@ -16,6 +16,7 @@ import { openLibrary } from '../shared/open-library';
 import { SitesSection } from './SitesSection';
 import { useShortcuts } from '../shared/use-shortcuts';
 import { CaptionsSection } from './CaptionsSection';
+import { SyncSection } from './SyncSection';
 import { hasSidePanel } from '../../platform/side-panel';
 
 /** Export and import live in the library, with the notes they move. */
@@ -208,6 +209,7 @@ export function Options() {
       </section>
       <SitesSection />
       <AutoBackupSection frequency={value.autoBackup} change={change} />
+      <SyncSection />
       <LibrarySection />
       <ToastBar toast={toast} onClose={() => setToast(null)} />
     </main>

@@ -1,0 +1,78 @@
+/**
+ * What the settings page and the library say about sync, and when the next one runs. Pure: the
+ * background keeps the status in the database (db/sync-status.ts) and asks `syncDue` on its alarm.
+ */
+
+/** What went wrong, in the user's terms (DavErrorKind, plus a server file sync cannot use). */
+export type SyncFailureKind = 'offline' | 'credentials' | 'forbidden' | 'full' | 'missing' | 'server' | 'file' | 'permission' | 'passphrase' | 'local';
+
+/** Failures only the user can mend: no timer tries again (servers lock accounts that keep failing). */
+const WAITS_FOR_USER: readonly SyncFailureKind[] = ['credentials', 'permission', 'passphrase'];
+
+export interface SyncStatus {
+  /** The last sync that finished: when, and what it changed (a sentence). */
+  last?: { at: number; summary: string };
+  /** The last attempt failed (cleared by the next that works): when, why (a sentence), how often in a row. */
+  failure?: { at: number; kind: SyncFailureKind; message: string; count: number };
+  /** When the last attempt started, successful or not. */
+  tried?: number;
+}
+
+/** How often the background looks for work (a `chrome.alarms` period; Chrome's floor is 30 s). */
+export const CHECK_EVERY_MINUTES = 1;
+/** With no change here, how often the server is asked for changes made elsewhere. */
+export const POLL_EVERY_MS = 15 * 60_000;
+/** The longest wait after failures in a row. */
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+/** When the next automatic try is: after a failure 1, 2, 4 … minutes, at most an hour; else the next poll. */
+export function nextTryAt(status: SyncStatus): number | undefined {
+  if (status.failure) return status.failure.at + Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** (status.failure.count - 1));
+  return status.tried === undefined ? undefined : status.tried + POLL_EVERY_MS;
+}
+
+/**
+ * Whether the alarm should sync now: something changed here (as soon as no failure holds it back),
+ * or the poll is due. Wrong credentials, a missing permission or a wrong passphrase wait for the
+ * user (a Test or Sync now), not for a timer: trying again cannot fix them.
+ */
+export function syncDue(status: SyncStatus, now: number, changedHere: boolean): boolean {
+  if (status.failure && WAITS_FOR_USER.includes(status.failure.kind)) return false;
+  const next = nextTryAt(status);
+  if (status.failure) return next === undefined || now >= next;
+  return changedHere || next === undefined || now >= next;
+}
+
+/** "2 notes and 1 recording received, 3 files sent." from what one sync did. */
+export function outcomeSummary(outcome: { sent: number; changedHere: { recordings: number; notes: number; qa: number; transcripts: number; deleted: number }; repaired: readonly string[] }): string {
+  const { recordings, notes, qa, transcripts, deleted } = outcome.changedHere;
+  const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  const got = [
+    notes && plural(notes, 'note'),
+    qa && plural(qa, 'question'),
+    recordings && plural(recordings, 'recording'),
+    transcripts && plural(transcripts, 'transcript'),
+  ].filter(Boolean);
+  const parts = [
+    got.length > 0 ? `${got.join(', ')} updated here` : deleted > 0 ? '' : 'nothing new here',
+    deleted > 0 ? `${plural(deleted, 'item')} deleted for good` : '',
+    `${plural(outcome.sent, 'file')} sent`,
+  ].filter(Boolean);
+  const said = `${parts.join(', ')}.`;
+  return outcome.repaired.length > 0 ? `${said} ${outcome.repaired.join(' ')}` : said;
+}
+
+function clock(at: number): string {
+  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The status as one or two sentences: the last sync, or why the last try failed and when the next is. */
+export function statusText(status: SyncStatus | undefined, configured: boolean): string {
+  if (!configured) return 'Sync is not set up.';
+  if (!status || (!status.last && !status.failure)) return 'Not synced yet.';
+  const last = status.last ? `Last synced ${clock(status.last.at)}: ${status.last.summary}` : 'Never synced yet.';
+  if (!status.failure) return last;
+  const { failure } = status;
+  const next = WAITS_FOR_USER.includes(failure.kind) ? 'Sync waits until you test the settings again or press Sync now.' : `Next try ${clock(nextTryAt(status)!)}.`;
+  return `Sync failed ${clock(failure.at)}: ${failure.message} ${next}${status.last ? ` (${last})` : ''}`;
+}

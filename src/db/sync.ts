@@ -1,0 +1,227 @@
+/**
+ * One sync of this database with the user's WebDAV server (layout: core/sync/layout.ts).
+ *
+ * 1. What changed here since the last sync: the change log after the kept mark (every recording
+ *    when there is no mark or the log was pruned past it), as recording keys.
+ * 2. The server's index: a file whose revision differs from the one this device last saw changed
+ *    there. Those files and the ones changed here are read (with their ETags), each merged with
+ *    this device's copy (core/sync/merge.ts) and written back where the merge holds anything the
+ *    server's copy lacks, only if the file is still what was read (ETag); when it is not (412),
+ *    read, merge and write again. Then the index, the same way.
+ * 3. Only then, in one transaction, the merged records go into the database (merged once more with
+ *    what the database holds by then), with the new mark and what this device now knows of each
+ *    file. A sync that fails anywhere before leaves the database as it was; the server then holds
+ *    merges that lose nothing, and the next sync picks up from the same mark.
+ *
+ * A file that cannot be read (damaged by hand) is written again from this device's copy and named
+ * in the outcome; one written by a newer version of the extension stops the sync untouched.
+ */
+import { sameContent } from '../core/field-times';
+import type { Note, QaItem, Recording, Transcript } from '../core/model';
+import { fileNameOf, RECORDINGS_DIR, SYNC_ROOT, type IndexEntry } from '../core/sync/layout';
+import { emptySyncData, mergeSyncData, type SyncData } from '../core/sync/merge';
+import { tombstoneKey, type Tombstone } from '../core/sync/tombstones';
+import { eachLimited, PARALLEL, readIndex, syncFile, writeIndex, type FileResult } from '../platform/sync-files';
+import { codecFor } from '../platform/sync-crypto';
+import type { DavClient } from '../platform/webdav';
+
+export { SyncFileError } from '../platform/sync-files';
+import type { NotesDatabase } from './schema';
+
+/** The settings row that holds what this device knows of the server (never synced, never in a backup). */
+export const SYNC_STATE_KEY = 'sync-state';
+
+export interface SyncState {
+  /** The folder and user this state is about: another server starts afresh. */
+  server: string;
+  /** The change log's `seq` up to which this device's changes are on the server. */
+  mark?: number;
+  /** Each file's index entry as this device last read or wrote it. */
+  files: Record<string, IndexEntry>;
+  /** Recordings changed here while the last sync ran: sent next time. */
+  pending: string[];
+}
+
+/** What one sync did. */
+export interface SyncOutcome {
+  /** Recording files written to the server. */
+  sent: number;
+  /** Recording files read from the server that changed something here. */
+  received: number;
+  /** Records written or deleted in this database. */
+  changedHere: { recordings: number; notes: number; qa: number; transcripts: number; deleted: number };
+  /** Files on the server that could not be read and were written again from this device's copy. */
+  repaired: string[];
+  /** Requests sent to the server. */
+  requests: number;
+}
+
+/** Everything of the recordings `keys` that syncs, as the database holds it now. Run inside a transaction. */
+async function readLocal(database: NotesDatabase, keys: readonly string[]): Promise<Map<string, SyncData>> {
+  const [recordings, notes, qa, transcripts, tombstones] = await Promise.all([
+    database.recordings.bulkGet([...keys]),
+    database.notes.where('recordingKey').anyOf([...keys]).toArray(),
+    database.qa.where('recordingKey').anyOf([...keys]).toArray(),
+    database.transcripts.where('recordingKey').anyOf([...keys]).toArray(),
+    database.tombstones.where('recordingKey').anyOf([...keys]).toArray(),
+  ]);
+  const byKey = new Map(keys.map((key) => [key, emptySyncData(key)]));
+  recordings.forEach((recording) => {
+    if (recording) byKey.get(recording.key)!.recording = recording;
+  });
+  for (const note of notes) byKey.get(note.recordingKey)?.notes.push(note);
+  for (const item of qa) byKey.get(item.recordingKey)?.qa.push(item);
+  for (const transcript of transcripts) byKey.get(transcript.recordingKey)?.transcripts.push(transcript);
+  for (const tombstone of tombstones) byKey.get(tombstone.recordingKey)?.tombstones.push(tombstone);
+  return byKey;
+}
+
+/** One recording's local copy, read in a transaction of its own. */
+async function readLocalOne(database: NotesDatabase, key: string): Promise<SyncData> {
+  const tables = [database.recordings, database.notes, database.qa, database.transcripts, database.tombstones];
+  return (await database.transaction('r', tables, () => readLocal(database, [key]))).get(key)!;
+}
+
+/** The recordings that changes after `mark` touched (or every one, with no usable mark), and the log's end. */
+async function localChanges(database: NotesDatabase, mark: number | undefined): Promise<{ keys: Set<string>; end: number }> {
+  const floor = Number((await database.settings.get('changes.floor'))?.value ?? 0);
+  const end = Math.max(floor, Number((await database.changes.orderBy('seq').lastKey()) ?? 0));
+  if (mark === undefined || floor > mark) {
+    const keys = new Set([...(await database.recordings.toCollection().primaryKeys()), ...(await database.tombstones.orderBy('recordingKey').uniqueKeys()).map(String)]);
+    return { keys, end };
+  }
+  const changes = await database.changes.where('seq').above(mark).toArray();
+  const keys = new Set<string>();
+  const ids = { notes: new Set<string>(), qa: new Set<string>() };
+  for (const change of changes) {
+    if (change.table === 'recordings') keys.add(change.key as string);
+    else if (change.table === 'transcripts') keys.add((change.key as [string, string])[0]);
+    // Pictures do not travel yet (a sync file holds no blobs): a picture alone changes no file.
+    else if (change.table !== 'images') ids[change.table].add(change.key as string);
+  }
+  for (const table of ['notes', 'qa'] as const) {
+    const list = [...ids[table]];
+    const rows = await database[table].bulkGet(list);
+    const kind = table === 'notes' ? 'note' : 'qa';
+    const buried = await database.tombstones.bulkGet(list.map((id): [Tombstone['kind'], string] => [kind, id]));
+    list.forEach((_, i) => {
+      const key = rows[i]?.recordingKey ?? buried[i]?.recordingKey;
+      if (key !== undefined) keys.add(key);
+    });
+  }
+  return { keys, end: changes.at(-1)?.seq ?? Math.max(mark, end) };
+}
+
+/** Who this state is about: the folder's address and the user. */
+export function serverIdentity(client: DavClient, user: string): string {
+  return `${client.urlOf('')} ${user}`;
+}
+
+/**
+ * Puts the merged files into the database where they differ from what it holds now; returns how
+ * many files changed something. The writes are worked out first and made in one bulk call a table:
+ * inside a Dexie transaction only Dexie's own promises may be awaited in a row (hundreds of plain
+ * awaits lose its zone, and the transaction commits under the sync).
+ */
+async function applyLocally(database: NotesDatabase, results: readonly FileResult[], counts: SyncOutcome['changedHere']): Promise<number> {
+  const now = await readLocal(database, results.map((r) => r.data.recordingKey));
+  const writes = { recordings: [] as Recording[], notes: [] as Note[], qa: [] as QaItem[], transcripts: [] as Transcript[], tombstones: [] as Tombstone[] };
+  const gone = { notes: [] as string[], qa: [] as string[] };
+  let touchedFiles = 0;
+  const changed = <T>(wanted: readonly T[], held: readonly T[], keyOf: (item: T) => string): T[] => {
+    const heldBy = new Map(held.map((item) => [keyOf(item), item]));
+    return wanted.filter((item) => !sameContent(heldBy.get(keyOf(item)), item));
+  };
+  for (const result of results) {
+    const here = now.get(result.data.recordingKey)!;
+    // Merged again with what the database holds now: an edit made while the sync ran stays.
+    const target = mergeSyncData(here, result.data);
+    const recording = target.recording && !sameContent(here.recording, target.recording) ? [target.recording] : [];
+    const notes = changed(target.notes, here.notes, (n) => n.id);
+    const qa = changed(target.qa, here.qa, (q) => q.id);
+    const transcripts = changed(target.transcripts, here.transcripts, (t) => JSON.stringify([t.recordingKey, t.lang]));
+    const keptNotes = new Set(target.notes.map((n) => n.id));
+    const keptQa = new Set(target.qa.map((q) => q.id));
+    const goneNotes = here.notes.filter((n) => !keptNotes.has(n.id)).map((n) => n.id);
+    const goneQa = here.qa.filter((q) => !keptQa.has(q.id)).map((q) => q.id);
+    writes.recordings.push(...recording);
+    writes.notes.push(...notes);
+    writes.qa.push(...qa);
+    writes.transcripts.push(...transcripts);
+    writes.tombstones.push(...changed(target.tombstones, here.tombstones, tombstoneKey));
+    gone.notes.push(...goneNotes);
+    gone.qa.push(...goneQa);
+    if (recording.length + notes.length + qa.length + transcripts.length + goneNotes.length + goneQa.length > 0) touchedFiles++;
+  }
+  counts.recordings += writes.recordings.length;
+  counts.notes += writes.notes.length;
+  counts.qa += writes.qa.length;
+  counts.transcripts += writes.transcripts.length;
+  counts.deleted += gone.notes.length + gone.qa.length;
+  if (writes.recordings.length > 0) await database.recordings.bulkPut(writes.recordings);
+  if (writes.notes.length > 0) await database.notes.bulkPut(writes.notes);
+  if (writes.qa.length > 0) await database.qa.bulkPut(writes.qa);
+  if (writes.transcripts.length > 0) await database.transcripts.bulkPut(writes.transcripts);
+  if (writes.tombstones.length > 0) await database.tombstones.bulkPut(writes.tombstones);
+  if (gone.notes.length > 0) await database.notes.bulkDelete(gone.notes);
+  if (gone.qa.length > 0) await database.qa.bulkDelete(gone.qa);
+  return touchedFiles;
+}
+
+/**
+ * Syncs `database` with the server `client` speaks to, as `user`. Resolves to what it did; rejects
+ * with a DavError (the server's answer or none), a SyncFileError or a SyncPassphraseError, having
+ * changed nothing here. With `passphrase`, every file is sealed (platform/sync-crypto.ts).
+ */
+export async function syncOnce(database: NotesDatabase, client: DavClient, user: string, options: { passphrase?: string; now?: () => Date } = {}): Promise<SyncOutcome> {
+  const now = options.now ?? (() => new Date());
+  const server = serverIdentity(client, user);
+  const startRequests = client.requests;
+  const start = await database.transaction('r', [database.settings, database.changes, database.recordings, database.notes, database.qa, database.tombstones], async () => {
+    const row = (await database.settings.get(SYNC_STATE_KEY))?.value as SyncState | undefined;
+    const state: SyncState = row && row.server === server ? row : { server, files: {}, pending: [] };
+    const { keys, end } = await localChanges(database, state.mark);
+    for (const key of state.pending) keys.add(key);
+    return { state, keys, end };
+  });
+  const { state } = start;
+  const repaired: string[] = [];
+
+  const codec = await codecFor(client, options.passphrase);
+  const indexRead = await readIndex(client, codec, repaired);
+  if (indexRead.etag === 'absent') {
+    for (const folder of ['webinar-notes/', SYNC_ROOT, RECORDINGS_DIR]) await client.mkcol(folder);
+  }
+  const { index } = indexRead;
+  // Files to read: changed here, changed there, or known here and missing from the index.
+  const keyOf = new Map<string, string>();
+  for (const key of start.keys) keyOf.set(await fileNameOf(key), key);
+  const names = new Set(keyOf.keys());
+  for (const [name, entry] of Object.entries(index.files)) {
+    const known = state.files[name];
+    if (!known || known.rev !== entry.rev || known.sha256 !== entry.sha256) names.add(name);
+  }
+  for (const name of Object.keys(state.files)) if (!index.files[name]) names.add(name);
+
+  const results: FileResult[] = [];
+  await eachLimited([...names].sort(), PARALLEL, async (name) => {
+    const result = await syncFile(client, codec, name, keyOf.get(name), indexRead.index.files[name]?.rev, (key) => readLocalOne(database, key), now, repaired);
+    if (result) results.push(result);
+  });
+  await writeIndex(client, codec, indexRead, results);
+
+  const changedHere = { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 0 };
+  const tables = [database.settings, database.changes, database.recordings, database.notes, database.qa, database.transcripts, database.tombstones];
+  const received = await database.transaction('rw', tables, async () => {
+    // Changes made here while the sync talked to the server: not on the server yet.
+    const meanwhile = await localChanges(database, start.end);
+    const received = await applyLocally(database, results, changedHere);
+    const end = Number((await database.changes.orderBy('seq').lastKey()) ?? start.end);
+    const files = { ...state.files };
+    for (const result of results) files[result.name] = result.entry;
+    const next: SyncState = { server, mark: Math.max(end, start.end), files, pending: [...meanwhile.keys] };
+    await database.settings.put({ key: SYNC_STATE_KEY, value: next });
+    return received;
+  });
+  return { sent: results.filter((r) => r.sent).length, received, changedHere, repaired, requests: client.requests - startRequests };
+}

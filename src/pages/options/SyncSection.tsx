@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../../core/error-text';
+import { statusText } from '../../core/sync/status';
+import { forgetSyncState, loadSyncStatus, saveSyncStatus } from '../../db/sync-status';
+import type { SyncRun } from '../../messaging/protocol';
+import browser from '../../platform/browser';
+import { forgetAccount, loadAccount, originPattern, saveAccount, type SyncAccount } from '../../platform/sync-account';
+import { checkServer, folderUrl, type CheckLine } from '../../platform/webdav';
+import { useLiveQuery } from '../shared/live-query';
+import { syncNow } from '../shared/sync-now';
+
+/**
+ * Sync through the user's own WebDAV server: address, user and app password; Test (which asks for
+ * the server's host permission, from the click, and saves the account once every check holds),
+ * Sync now, Forget; and the status.
+ */
+export function SyncSection() {
+  const [form, setForm] = useState<Required<SyncAccount>>({ url: '', user: '', password: '', passphrase: '' });
+  const [configured, setConfigured] = useState(false);
+  const [lines, setLines] = useState<CheckLine[] | 'testing' | null>(null);
+  const [run, setRun] = useState<SyncRun | 'running' | null>(null);
+  /** "Sync now" runs finished on this page: what a test waits for. */
+  const [runs, setRuns] = useState(0);
+  const status = useLiveQuery(loadSyncStatus, []);
+  useEffect(() => {
+    void loadAccount().then((account) => {
+      if (!account) return;
+      setForm({ passphrase: '', ...account });
+      setConfigured(true);
+    });
+  }, []);
+
+  const test = () => {
+    setRun(null);
+    let pattern: string;
+    try {
+      pattern = originPattern(folderUrl(form.url).href);
+    } catch (error) {
+      setLines([{ ok: false, text: (error as Error).message }]);
+      return;
+    }
+    setLines('testing');
+    // Asked within the click: a permission request needs the user's gesture.
+    void browser.permissions.request({ origins: [pattern] }).then(
+      async (granted) => {
+        if (!granted) {
+          setLines([{ ok: false, text: `Webinar Notes was not allowed to reach ${new URL(form.url).hostname}, so it cannot sync there.` }]);
+          return;
+        }
+        const found = await checkServer(form);
+        if (found.every((line) => line.ok)) {
+          const { passphrase, ...account } = form;
+          const before = await loadAccount();
+          await saveAccount(passphrase ? form : account);
+          // A failure of the old settings no longer holds the next sync back; another folder or
+          // user has no last sync yet.
+          const { failure: _failure, ...rest } = await loadSyncStatus();
+          await saveSyncStatus(before?.url === form.url && before.user === form.user ? rest : {});
+          setConfigured(true);
+          found.push({ ok: true, text: 'Saved: this browser syncs with the server from now on.' });
+        }
+        setLines(found);
+      },
+      (error: unknown) => setLines([{ ok: false, text: `The permission could not be asked for (${errorText(error)}).` }]),
+    );
+  };
+
+  const sync = async () => {
+    setRun('running');
+    setRun(await syncNow());
+    setRuns((n) => n + 1);
+  };
+
+  const forget = async () => {
+    await forgetAccount();
+    await forgetSyncState();
+    setForm({ url: '', user: '', password: '', passphrase: '' });
+    setConfigured(false);
+    setLines(null);
+    setRun(null);
+  };
+
+  const field = (name: keyof SyncAccount) => ({
+    value: form[name],
+    onInput: (event: Event) => setForm({ ...form, [name]: (event.currentTarget as HTMLInputElement).value }),
+  });
+  const shown = status.state === 'ready' ? statusText(status.value, configured) : '';
+  return (
+    <section aria-labelledby="sync-heading">
+      <h2 id="sync-heading">Sync</h2>
+      <p class="muted">
+        Keep your notes on every browser you use, through a WebDAV server you already have (Nextcloud, ownCloud, Synology, any
+        WebDAV folder). Nothing goes anywhere else. The password stays in this browser only and is never in a backup.
+      </p>
+      <label class="field">
+        <span>Server address <span class="muted">(the WebDAV folder)</span></span>
+        <input id="sync-url" type="url" placeholder="https://cloud.example.com/remote.php/dav/files/you/" autocomplete="off" {...field('url')} />
+      </label>
+      <label class="field">
+        <span>User name</span>
+        <input id="sync-user" type="text" autocomplete="username" {...field('user')} />
+      </label>
+      <label class="field">
+        <span>App password</span>
+        <input id="sync-password" type="password" autocomplete="new-password" {...field('password')} />
+      </label>
+      <label class="field">
+        <span>
+          Encryption passphrase <span class="muted">(optional: the server then holds only encrypted files. Every browser needs the same passphrase; without it nobody can read them, us included)</span>
+        </span>
+        <input id="sync-passphrase" type="password" autocomplete="off" {...field('passphrase')} />
+      </label>
+      <p class="backup-actions">
+        <button type="button" disabled={lines === 'testing'} onClick={test}>
+          Test and save
+        </button>
+        <button type="button" disabled={!configured || run === 'running'} onClick={() => void sync()}>
+          Sync now
+        </button>
+        <button type="button" disabled={!configured && !form.url && !form.user && !form.password && !form.passphrase} onClick={() => void forget()}>
+          Forget
+        </button>
+      </p>
+      {lines === 'testing' && <p role="status">Testing…</p>}
+      {Array.isArray(lines) && (
+        <ul class="sync-check" aria-label="What the test found">
+          {lines.map((line) => (
+            <li key={line.text} class={line.ok ? undefined : 'error'}>
+              {line.ok ? '✓' : '✗'} {line.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {/* A failure is kept in the status below, with the next try: said once, there. */}
+      {run && run !== 'running' && run.outcome === 'skipped' && <p role="status">{run.reason}</p>}
+      <p class="sync-status" role="status" aria-live="polite" data-runs={runs}>
+        {run === 'running' ? 'Syncing…' : shown}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { nextTryAt, outcomeSummary, POLL_EVERY_MS, statusText, syncDue, type SyncStatus } from '../../src/core/sync/status';
+
+const MIN = 60_000;
+const failed = (count: number, kind: NonNullable<SyncStatus['failure']>['kind'] = 'offline'): SyncStatus => ({
+  tried: 0, failure: { at: 0, kind, message: 'The server could not be reached (offline, or the address is wrong).', count },
+});
+
+describe('when sync runs by itself', () => {
+  it('soon after a change here; otherwise every 15 minutes', () => {
+    const synced: SyncStatus = { last: { at: 0, summary: '' }, tried: 0 };
+    expect(syncDue(synced, MIN, true)).toBe(true);
+    expect(syncDue(synced, MIN, false)).toBe(false);
+    expect(syncDue(synced, POLL_EVERY_MS, false)).toBe(true);
+    expect(syncDue({}, 0, false)).toBe(true);
+  });
+
+  it('after failures, waits 1, 2, 4 … minutes, at most an hour, even with changes here', () => {
+    expect([1, 2, 3, 8, 20].map((count) => nextTryAt(failed(count)))).toEqual([MIN, 2 * MIN, 4 * MIN, 60 * MIN, 60 * MIN]);
+    expect(syncDue(failed(2), 2 * MIN - 1, true)).toBe(false);
+    expect(syncDue(failed(2), 2 * MIN, false)).toBe(true);
+  });
+
+  it('wrong credentials, a missing permission or a wrong passphrase wait for the user, not a timer', () => {
+    expect(syncDue(failed(1, 'credentials'), 10 * 60 * MIN, true)).toBe(false);
+    expect(syncDue(failed(1, 'permission'), 10 * 60 * MIN, true)).toBe(false);
+    expect(syncDue(failed(1, 'passphrase'), 10 * 60 * MIN, true)).toBe(false);
+  });
+});
+
+describe('what the status says', () => {
+  it('what the last sync changed', () => {
+    const changedHere = { recordings: 1, notes: 2, qa: 0, transcripts: 0, deleted: 1 };
+    expect(outcomeSummary({ sent: 3, changedHere, repaired: [] })).toBe('2 notes, 1 recording updated here, 1 item deleted for good, 3 files sent.');
+    expect(outcomeSummary({ sent: 0, changedHere: { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 0 }, repaired: [] })).toBe('nothing new here, 0 files sent.');
+    expect(outcomeSummary({ sent: 0, changedHere: { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 2 }, repaired: [] })).toBe('2 items deleted for good, 0 files sent.');
+  });
+
+  it('why it failed and when it tries again; not set up; never synced', () => {
+    expect(statusText(undefined, false)).toBe('Sync is not set up.');
+    expect(statusText({}, true)).toBe('Not synced yet.');
+    expect(statusText(failed(1), true)).toMatch(/^Sync failed .*: The server could not be reached \(offline, or the address is wrong\)\. Next try .*\.$/);
+    expect(statusText(failed(1, 'credentials'), true)).toMatch(/Sync waits until you test the settings again or press Sync now\.$/);
+  });
+});
