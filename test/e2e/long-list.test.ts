@@ -89,8 +89,7 @@ test('2,000 notes: the panel keeps a screenful of rows, follows the video to the
   await library.getByRole('searchbox').fill('bulk note');
   await expect.poll(() => library.locator('.hit-text').allTextContents()).toEqual([target.text]);
 
-  // Without the filter every bulk note is listed: the worker sends the first screenful, then the
-  // rest, and the list ends with the latest note.
+  // Without the filter every bulk note is listed, and the list ends with the latest note.
   await library.getByLabel('Tag', { exact: true }).selectOption('');
   await expect.poll(() => library.locator('.result-count').textContent()).toBe('2,000 matches');
   await expect.poll(() => library.locator('.results li.hit').first().getAttribute('aria-setsize')).toBe(String(COUNT));

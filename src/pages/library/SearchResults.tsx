@@ -81,8 +81,8 @@ export function SearchResults({ query, parsed, filters, index, answer, recording
       <p class="result-count" role="status">
         {answer.total === 0
           ? `Nothing matches “${query.trim()}”${filtered ? ' with these filters' : ''}.`
-          : answer.total > answer.listed
-            ? `${answer.total.toLocaleString()} matches; the first ${answer.listed.toLocaleString()} are listed. Add a word to narrow them down.`
+          : answer.total > answer.hits.length
+            ? `${answer.total.toLocaleString()} matches; the first ${answer.hits.length.toLocaleString()} are listed. Add a word to narrow them down.`
             : `${answer.total.toLocaleString()} ${answer.total === 1 ? 'match' : 'matches'}`}
       </p>
       <VirtualList

@@ -24,11 +24,5 @@ export type IndexSource = 'kept' | 'built';
 
 export type SearchReply =
   | { type: 'ready'; from: IndexSource; docs: number }
-  /**
-   * The first screenful of hits, in order, of `listed` (a `more` message brings the rest when
-   * there are more); `total` counts every match.
-   */
-  | { type: 'result'; id: number; hits: SearchDoc[]; listed: number; total: number }
-  /** The rest of the hits of request `id`, after those of its `result`. */
-  | { type: 'more'; id: number; hits: SearchDoc[] }
+  | { type: 'result'; id: number; hits: SearchDoc[]; total: number }
   | { type: 'failed'; message: string };

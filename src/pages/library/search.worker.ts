@@ -16,15 +16,6 @@ import type { IndexSource, SearchReply, SearchRequest } from './search-protocol'
 
 /** Past this many changes, building the index again is quicker than replacing one document at a time (~9 ms each). */
 const REBUILD_PAST = 3000;
-/**
- * Queries run once when the index is ready, their answers dropped: a word, two words, a phrase.
- * V8 compiles the search's loops when they first run hot; without this, the first query a user
- * types took twice as long as the next ones (bench search100kMs, cold 60–110 ms, warm 20–40).
- */
-const WARM_UP: readonly (readonly string[])[] = [['e'], ['e', 'a'], ['e a']];
-
-/** Hits in an answer's first message: more than a tall window shows. */
-const FIRST_SCREEN = 60;
 /** The index is kept again once this many changes were applied since it was last kept… */
 const KEEP_AFTER_CHANGES = 200;
 /** …or this long after the last change applied, ms. */
@@ -105,35 +96,13 @@ async function apply(changes: readonly Change[]): Promise<void> {
   if (transcripts.length > 0) await readLines(transcripts);
 }
 
-/**
- * Answers in two messages: the first screenful of hits, then (a task later, unless a newer request
- * came) the rest. Copying 2,000 hits to the page and laying out a list of them took ~10 ms of the
- * time from keystroke to matches; the first screen needs only its own.
- */
 function answer(request: SearchRequest): void {
-  const found = search(request);
-  if (!found) return;
-  const { hits, total } = found;
-  reply({ type: 'result', id: request.id, hits: hits.slice(0, FIRST_SCREEN), listed: hits.length, total });
-  if (hits.length <= FIRST_SCREEN) return;
-  setTimeout(() => {
-    if (latest?.id === request.id) reply({ type: 'more', id: request.id, hits: hits.slice(FIRST_SCREEN) });
-  });
-}
-
-function search(request: Pick<SearchRequest, 'filters' | 'terms' | 'order' | 'limit'>): { hits: SearchDoc[]; total: number } | undefined {
   if (!words) return;
   const { filters } = request;
   const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
   const accept = filtered ? (doc: SearchDoc) => acceptsDoc(doc, recordings.get(doc.recordingKey), filters) : undefined;
-  return searchLibrary({ words, transcripts: lines.values() }, request.terms, accept, request.order, request.limit);
-}
-
-/** Runs the WARM_UP queries once, before the index says it is ready. */
-function warmUp(): void {
-  // In the library's order (any order but none: with none, every hit shares one bucket and is sorted).
-  const order = [...recordings.keys()];
-  for (const terms of WARM_UP) search({ terms: [...terms], filters: {}, order, limit: FIRST_SCREEN });
+  const { hits, total } = searchLibrary({ words, transcripts: lines.values() }, request.terms, accept, request.order, request.limit);
+  reply({ type: 'result', id: request.id, hits, total });
 }
 
 function fail(error: unknown): void {
@@ -168,7 +137,6 @@ run(async () => {
   await catchUpWith(follower);
   // A build read the recordings with the notes.
   await Promise.all([from === 'kept' ? readRecordings() : undefined, readLines()]);
-  warmUp();
   reply({ type: 'ready', from, docs: words?.size ?? 0 });
   // What the user is looking at follows each change.
   followChangeLog(follower, run, fail, () => latest && answer(latest));

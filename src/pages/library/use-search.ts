@@ -11,10 +11,7 @@ export type SearchState =
 export interface SearchAnswer {
   /** The request's terms, so the page can tell an answer to what it shows from a stale one. */
   terms: readonly string[];
-  /** In order; the first screenful until the rest comes. */
   hits: SearchDoc[];
-  /** How many hits are listed once all have come. */
-  listed: number;
   total: number;
 }
 
@@ -40,9 +37,7 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
       const message = event.data;
       if (message.type === 'ready') setIndex({ state: 'ready', from: message.from });
       else if (message.type === 'failed') setIndex({ state: 'failed', message: message.message });
-      else if (message.id !== sent.current.id) return;
-      else if (message.type === 'result') setAnswer({ terms: sent.current.terms, hits: message.hits, listed: message.listed, total: message.total });
-      else setAnswer((shown) => shown && { ...shown, hits: [...shown.hits, ...message.hits] });
+      else if (message.id === sent.current.id) setAnswer({ terms: sent.current.terms, hits: message.hits, total: message.total });
     };
     made.onerror = (event) => setIndex({ state: 'failed', message: event.message || 'the search worker stopped' });
     worker.current = made;
