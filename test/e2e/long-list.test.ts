@@ -51,9 +51,11 @@ test('2,000 notes: the panel keeps a screenful of rows, follows the video to the
   await expect.poll(() => panel.locator('li.note.current .text').textContent()).toBe(target.text);
   const frame = (await (await panel.frameElement()).boundingBox())!;
   const current = (await panel.locator('li.note.current').boundingBox())!;
-  // Within a pixel: rows are measured in fractions of one.
-  expect(current.y).toBeGreaterThanOrEqual(frame.y - 1);
-  expect(current.y + current.height).toBeLessThanOrEqual(frame.y + frame.height + 1);
+  // Within two pixels: the virtualizer places rows by their measured heights rounded to whole
+  // pixels (@tanstack/virtual-core's measureElement), so a row drawn 63.6 px tall can end half a
+  // pixel past its place, and the frame's own edges fall between pixels (seen: 1.4 px).
+  expect(current.y).toBeGreaterThanOrEqual(frame.y - 2);
+  expect(current.y + current.height).toBeLessThanOrEqual(frame.y + frame.height + 2);
 
   // Tags are added in the panel's editor, shown under the note, and filter the library.
   const row = panel.locator('li.note.current');
