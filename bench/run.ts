@@ -19,6 +19,7 @@ import { saveToShown } from './measurements/save-to-shown';
 import { search100k } from './measurements/search-100k';
 import { searchTranscripts } from './measurements/search-transcripts';
 import { shortcutToComposer } from './measurements/shortcut-to-composer';
+import { slideWatch } from './measurements/slide-watch';
 import { quoteAtKeystroke } from './measurements/quote-at-keystroke';
 import { transcriptTab } from './measurements/transcript-tab';
 
@@ -39,6 +40,7 @@ const MEASUREMENTS: Measurement[] = [
   libraryOpen,
   search100k,
   searchTranscripts,
+  slideWatch,
 ];
 
 async function main(): Promise<void> {
