@@ -20,6 +20,7 @@ import { saveToShown } from './measurements/save-to-shown';
 import { search100k } from './measurements/search-100k';
 import { searchTranscripts } from './measurements/search-transcripts';
 import { shortcutToComposer } from './measurements/shortcut-to-composer';
+import { slideWatch } from './measurements/slide-watch';
 import { quoteAtKeystroke } from './measurements/quote-at-keystroke';
 import { transcriptTab } from './measurements/transcript-tab';
 
@@ -41,6 +42,7 @@ const MEASUREMENTS: Measurement[] = [
   libraryOpen,
   search100k,
   searchTranscripts,
+  slideWatch,
 ];
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedShare, lumaOf, SAMPLE_HEIGHT, SAMPLE_WIDTH, type FrameSample } from '../../../src/core/slides/frame-sample';
+import { changedShare, lumaOf, pictureChange, SAMPLE_HEIGHT, SAMPLE_WIDTH, type FrameSample } from '../../../src/core/slides/frame-sample';
 import { differenceHash, hashDistance } from '../../../src/core/slides/frame-hash';
 import { SlideDetector, type SlideEvent } from '../../../src/core/slides/slide-detector';
 
@@ -29,6 +29,22 @@ function slide(seed: number): Picture {
     for (let x = 6; x < end; x++) if (rnd() > 0.25) picture[y * W + x] = 60;
   }
   return picture;
+}
+
+/** A slide of `count` bullets (lines of "text" 3 cells apart, each ~40 cells long) under a title. */
+function bullets(count: number): Picture {
+  const picture = new Uint8Array(W * H).fill(235);
+  for (let y = 3; y < 6; y++) for (let x = 4; x < 30; x++) picture[y * W + x] = 30;
+  for (let line = 0; line < count; line++) {
+    for (let y = 10 + line * 5; y < 12 + line * 5; y++) for (let x = 6; x < 46 - line * 3; x++) picture[y * W + x] = x % 5 === 0 ? 235 : 70;
+  }
+  return picture;
+}
+
+/** `picture` as a blurrier rendition would show it: each cell averaged with its right and lower neighbours. */
+function blurred(picture: Picture): Picture {
+  const at = (x: number, y: number) => picture[Math.min(H - 1, y) * W + Math.min(W - 1, x)]!;
+  return picture.map((_, i) => Math.round((2 * at(i % W, Math.floor(i / W)) + at((i % W) + 1, Math.floor(i / W)) + at(i % W, Math.floor(i / W) + 1)) / 4));
 }
 
 /** Compression noise (±`amount`) and, where asked, a presenter's inset in the corner that never holds still. */
@@ -89,6 +105,48 @@ describe('slide detection', () => {
     expect(events.filter((e) => e.kind === 'new').length, JSON.stringify(events.map((e) => [e.kind, e.t]))).toBeLessThan(2);
   });
 
+  it('keeps a build step that reveals a bullet as a new slide, and takes a blurrier rendition of a slide (a player switching quality) as the same', () => {
+    const rnd = random(8);
+    const samples: FrameSample[] = [];
+    for (let t = 0; t < 6; t++) samples.push(shown(bullets(3), t, rnd, { inset: true }));
+    for (let t = 6; t < 12; t++) samples.push(shown(bullets(4), t, rnd, { inset: true }));
+    for (let t = 12; t < 18; t++) samples.push(shown(blurred(bullets(4)), t, rnd, { inset: true }));
+    const events = run(samples);
+    expect(events.map((e) => e.kind)).toEqual(['new', 'new']);
+    // The first once the inset is known to be motion, a few samples in.
+    expect(events[0]!.t).toBeLessThanOrEqual(4);
+    expect(events[1]!.t).toBe(6);
+    // The build differs from its first step in a few of its 64 hash bits only: the picture tells them apart.
+    expect(events[0]!.hash).not.toBe(events[1]!.hash);
+  });
+
+  it('takes a light switched off and on again, or a camera adjusting its exposure, as no new slide', () => {
+    const rnd = random(9);
+    const picture = slide(11);
+    const samples: FrameSample[] = [];
+    for (let t = 0; t < 5; t++) samples.push(shown(picture, t, rnd));
+    for (let t = 5; t < 10; t++) samples.push(shown(picture.map((v) => v * 0.78), t, rnd));
+    for (let t = 10; t < 15; t++) samples.push(shown(picture.map((v) => Math.min(255, v * 1.1)), t, rnd));
+    expect(run(samples).map((e) => [e.kind, e.t])).toEqual([['new', 0]]);
+  });
+
+  it('a hand that comes into a still picture, waves and goes is no slide', () => {
+    const rnd = random(10);
+    const picture = slide(12);
+    const samples: FrameSample[] = [];
+    for (let t = 0; t < 30; t++) {
+      const frame = picture.slice();
+      // From 8 s to 16 s a hand-sized blob moves about the lower right, never in the same place twice running.
+      if (t >= 8 && t < 16) {
+        const cx = 44 + ((t * 7) % 11);
+        const cy = 24 + ((t * 5) % 7);
+        for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if ((x - cx) ** 2 / 25 + (y - cy) ** 2 / 36 < 1) frame[y * W + x] = 200;
+      }
+      samples.push(shown(frame, t, rnd));
+    }
+    expect(run(samples).map((e) => [e.kind, e.t])).toEqual([['new', 0]]);
+  });
+
   it('remembers the slides stored before a reload, and a seek is not a slide change', () => {
     const rnd = random(5);
     const first = new SlideDetector();
@@ -118,5 +176,16 @@ describe('frame samples and hashes', () => {
     const others = Array.from({ length: 20 }, (_, i) => differenceHash({ luma: slide(200 + i), width: W, height: H }));
     for (const other of others) expect(hashDistance(differenceHash(base), other)).toBeGreaterThan(6);
     expect(() => hashDistance('xyz', differenceHash(base))).toThrow(RangeError);
+  });
+
+  it('compares settled pictures through exposure changes and edges moved by a fraction of a cell, not through content added', () => {
+    const base = { luma: bullets(3), width: W, height: H };
+    expect(pictureChange(base, { luma: base.luma.map((v) => v * 0.8) })).toBe(0);
+    expect(pictureChange(base, { luma: blurred(base.luma) })).toBe(0);
+    // The bullet added covers 2 rows of 31 cells: about 2.7% of the picture.
+    expect(pictureChange(base, { luma: bullets(4) })).toBeGreaterThan(0.02);
+    // A dark slide after a light one is another picture, not a dimmer one.
+    expect(pictureChange(base, { luma: base.luma.map((v) => 255 - v) })).toBeGreaterThan(0.5);
+    expect(() => pictureChange(base, { luma: new Uint8Array(3) })).toThrow(RangeError);
   });
 });
