@@ -13,7 +13,7 @@ import { watchSlides } from './slide-watch';
 export const MAX_SLIDES_PER_PAGE = 300;
 
 export interface SlideFeed {
-  /** Starts watching `video` for `panel` (replacing any watch), knowing the hashes of slides kept before; or stops. */
+  /** Starts watching `video` for `panel` (replacing any watch), knowing the hashes of slides kept before; or stops its watch. */
   set(panel: PanelPort, on: boolean, known: readonly string[]): void;
   /** The main video changed: a running watch moves to it, knowing what it has seen. */
   follow(video: HTMLVideoElement): void;
@@ -56,6 +56,8 @@ export function slideFeed(firstVideo: HTMLVideoElement, reply: (panel: PanelPort
 
   return {
     set(panel, on, known) {
+      // Another panel's "off" (a panel closing) leaves this one's watch running.
+      if (!on && running?.panel !== panel) return;
       stop();
       if (on) start(panel, new Set(known));
     },
