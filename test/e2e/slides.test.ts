@@ -3,7 +3,7 @@
  * fixture videos of fixtures/slides played at 4× on a page of the demo server's origin, where the
  * content script runs, with the panel's "Keep slides" turned on.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -19,6 +19,12 @@ const RATE = 4;
 /** The slides stored for the watch page playing `video`. */
 const slidesOf = async (video: string): Promise<(StoredImage & { hash?: string })[]> =>
   (await storedImages(session.browser)).filter((image) => image.kind === 'slide' && image.recordingKey.endsWith(`watch.html?${video}=`));
+
+/** What was stored, beside the screenshots, for the record. */
+function record(name: string, figures: object): void {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(join(SCREENSHOTS, `slides-kept-${name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+}
 
 /** The watch page with `video` as its source, and its panel with "Keep slides" turned on. */
 async function keeping(video: string): Promise<{ page: Page; panel: Frame }> {
@@ -60,6 +66,7 @@ test(`ten slides played at ${RATE}×: ten slide images stored, shown in the pane
   for (const slide of stored) expect(slide.hash).toMatch(/^[0-9a-f]{16}$/);
   const shown = tenSlides.slides.filter((slide) => slide.expect === 'new').map((slide) => slide.shown);
   const times = stored.map((slide) => slide.t).sort((a, b) => a - b);
+  record('ten-slides', { rate: RATE, stored: stored.length, times, errors: times.map((t, i) => Math.round((t - shown[i]!) * 100) / 100) });
   times.forEach((t, i) => expect(Math.abs(t - shown[i]!)).toBeLessThanOrEqual(2));
 
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -77,6 +84,7 @@ test(`a talking head played at ${RATE}×: fewer than 2 slides stored`, async () 
   // The panel has what the content script sent once its count shows the stored slides.
   await expect.poll(async () => panel.locator('.slide-count').textContent()).toMatch(/^\d+ slides? kept$/);
   const stored = await slidesOf('motion');
+  record('motion', { rate: RATE, stored: stored.length, times: stored.map((slide) => slide.t) });
   expect(stored.length).toBeLessThan(2);
   await page.close();
 });
