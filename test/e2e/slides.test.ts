@@ -16,9 +16,9 @@ const tenSlides = JSON.parse(readFileSync(join(FIXTURES, 'ten-slides.json'), 'ut
 /** As in slide-watch.test.ts: fast, and still a frame of every second of video on two busy cores. */
 const RATE = 4;
 
-/** The slides stored for the watch page playing `video`. */
-const slidesOf = async (video: string): Promise<(StoredImage & { hash?: string })[]> =>
-  (await storedImages(session.browser)).filter((image) => image.kind === 'slide' && image.recordingKey.endsWith(`watch.html?${video}=`));
+/** The slides stored for the watch page named `page` (its query). */
+const slidesOf = async (page: string): Promise<(StoredImage & { hash?: string })[]> =>
+  (await storedImages(session.browser)).filter((image) => image.kind === 'slide' && image.recordingKey.endsWith(`watch.html?${page}=`));
 
 /** What was stored, beside the screenshots, for the record. */
 function record(name: string, figures: object): void {
@@ -26,14 +26,14 @@ function record(name: string, figures: object): void {
   writeFileSync(join(SCREENSHOTS, `slides-kept-${name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
 }
 
-/** The watch page with `video` as its source, and its panel with "Keep slides" turned on. */
-async function keeping(video: string): Promise<{ page: Page; panel: Frame }> {
+/** The watch page named `name` (a recording of its own) with `video` from `videoOrigin` as its source, and its panel with "Keep slides" turned on. */
+async function keeping(video: string, videoOrigin = session.server.origin, name = video): Promise<{ page: Page; panel: Frame }> {
   const page = await session.browser.context.newPage();
-  await page.goto(`${session.server.origin}/fixtures/slides/watch.html?${video}`);
+  await page.goto(`${session.server.origin}/fixtures/slides/watch.html?${name}`);
   await page.evaluate((src) => {
     const element = document.querySelector('video') as HTMLVideoElement;
     element.src = src;
-  }, `${session.server.origin}/fixtures/slides/${video}.webm`);
+  }, `${videoOrigin}/fixtures/slides/${video}.webm`);
   const panel = await panelOf(page, session.browser.extensionId);
   const toggle = panel.getByRole('checkbox', { name: 'Keep slides' });
   await expect.poll(() => toggle.isEnabled()).toBe(true);
@@ -86,5 +86,15 @@ test(`a talking head played at ${RATE}×: fewer than 2 slides stored`, async () 
   const stored = await slidesOf('motion');
   record('motion', { rate: RATE, stored: stored.length, times: stored.map((slide) => slide.t) });
   expect(stored.length).toBeLessThan(2);
+  await page.close();
+});
+
+test('a video from another site without CORS: the panel says slides cannot be kept, and none is stored', async () => {
+  // localhost, not 127.0.0.1, and no Access-Control-Allow-Origin: the canvas is tainted.
+  const { page, panel } = await keeping('ten-slides', session.server.origin.replace('127.0.0.1', 'localhost'), 'cross-origin');
+  await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).play());
+  await expect.poll(() => panel.locator('.slides .banner').textContent()).toContain('another site');
+  await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).pause());
+  expect(await slidesOf('cross-origin')).toEqual([]);
   await page.close();
 });
