@@ -10,6 +10,7 @@ import { newId } from '../core/ids';
 import { PANEL_PAGE } from '../platform/pages';
 import { captionFeed } from './caption-feed';
 import { grabFrame, picturePlace } from './frame-grab';
+import { slideFeed } from './slide-feed';
 
 /** Media events after which the panel's idea of the playback is out of date. */
 const STATE_EVENTS = ['play', 'pause', 'seeked', 'ratechange', 'durationchange', 'loadedmetadata', 'emptied'];
@@ -127,6 +128,9 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
         // A compact player, or the user's choice, keeps the frame hidden: the panel is in the side panel.
         if (!(message.visible && inSidePanel())) layer.setPanelVisible(message.visible);
         break;
+      case 'slide-watch':
+        slides.set(panel, message.on, message.known);
+        break;
       case 'placement':
         // The frame says where typing happens; the side panel is where it does.
         if (from !== 'frame') break;
@@ -161,8 +165,14 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       }
     },
     onPanelMessage,
-    (panel) => markers.forget(panel),
+    (panel) => {
+      markers.forget(panel);
+      slides.forget(panel);
+    },
   );
+  const slides = slideFeed(video, (panel, message) => link.reply(panel, message), isAd);
+  // A page left (or kept in the back-forward cache) watches nothing.
+  window.addEventListener('pagehide', () => slides.stop(), { signal: pageEvents.signal });
 
   const layer = mountLayer(
     {
@@ -222,6 +232,8 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       // From here until the new page is in place, no note may be taken: it could land on either video.
       navigating = true;
       markers.clear();
+      // The panel asks again for the next recording, with its slides.
+      slides.stop();
       followCaptions();
       link.send({ type: 'navigating' });
     },
@@ -259,6 +271,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       if (next === video) return;
       video = next;
       layer.follow(video, site.progressBar(video));
+      slides.follow(video);
       bind();
       sendRecording();
     },
@@ -294,6 +307,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       videoEvents.abort();
       pageEvents.abort();
       captions.stop();
+      slides.stop();
       link.send({ type: 'video-gone' });
       link.close();
       layer.destroy();

@@ -24,6 +24,8 @@ export interface Settings {
   quoteWindowSeconds: number;
   /** Captions seen are stored as the recording's transcript (otherwise only held while the panel is open). */
   keepTranscripts: boolean;
+  /** A recording's slides are kept as it plays unless its panel says otherwise (the panel's "Keep slides"). */
+  keepSlides: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   captureQuotes: true,
   quoteWindowSeconds: DEFAULT_QUOTE_WINDOW_SECONDS,
   keepTranscripts: true,
+  keepSlides: false,
 };
 
 export const MAX_LEAD_IN_SECONDS = 30;
@@ -60,6 +63,7 @@ export function settingsFrom(stored: unknown): Settings {
     captureQuotes: typeof value.captureQuotes === 'boolean' ? value.captureQuotes : DEFAULT_SETTINGS.captureQuotes,
     quoteWindowSeconds: isQuoteWindow(value.quoteWindowSeconds) ? value.quoteWindowSeconds : DEFAULT_SETTINGS.quoteWindowSeconds,
     keepTranscripts: typeof value.keepTranscripts === 'boolean' ? value.keepTranscripts : DEFAULT_SETTINGS.keepTranscripts,
+    keepSlides: typeof value.keepSlides === 'boolean' ? value.keepSlides : DEFAULT_SETTINGS.keepSlides,
   };
 }
 

@@ -88,3 +88,20 @@ export async function imageTotals(): Promise<{ count: number; bytes: number }> {
   const rows = await db().recordingStats.toArray();
   return rows.reduce((sum, row) => ({ count: sum.count + (row.images ?? 0), bytes: sum.bytes + (row.imageBytes ?? 0) }), { count: 0, bytes: 0 });
 }
+
+/**
+ * Stores a slide unless the recording has a slide of the same hash already; resolves to whether it
+ * was stored. Throws as `storeImage` does.
+ */
+export async function storeSlide(image: RecordingImage): Promise<boolean> {
+  const problem = imageProblem(image);
+  if (problem) throw new Error(problem);
+  if (image.kind !== 'slide' || !image.hash) throw new Error('A slide is stored with its hash.');
+  const database = db();
+  return database.transaction('rw', database.images, async () => {
+    const same = await database.images.where('recordingKey').equals(image.recordingKey).filter((each) => each.kind === 'slide' && each.hash === image.hash).count();
+    if (same > 0) return false;
+    await database.images.put(image);
+    return true;
+  });
+}

@@ -15,3 +15,18 @@ export async function saveSettings(changes: Partial<Settings>): Promise<Settings
     return next;
   });
 }
+
+/** The settings row of one recording's "Keep slides" choice. */
+const keepSlidesKey = (recordingKey: string) => `keep-slides:${recordingKey}`;
+
+/** Whether the recording's slides are kept: its panel's choice, else the `keepSlides` setting. */
+export async function keepSlidesFor(recordingKey: string): Promise<boolean> {
+  const database = db();
+  const [own, settings] = await Promise.all([database.settings.get(keepSlidesKey(recordingKey)), database.settings.get(KEY)]);
+  return typeof own?.value === 'boolean' ? own.value : settingsFrom(settings?.value).keepSlides;
+}
+
+/** Remembers the panel's "Keep slides" choice for this recording. */
+export async function setKeepSlides(recordingKey: string, keep: boolean): Promise<void> {
+  await db().settings.put({ key: keepSlidesKey(recordingKey), value: keep });
+}

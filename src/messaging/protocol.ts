@@ -187,6 +187,13 @@ const frameDataUrl = v.pipe(v.string(), v.maxLength(MAX_FRAME_DATA_URL_CHARS), v
 export const FRAME_REFUSALS = ['no-picture', 'tainted', 'black', 'failed'] as const;
 export type FrameRefusal = (typeof FRAME_REFUSALS)[number];
 
+/** A slide's perceptual hash: 16 hex digits (core/slides/frame-hash.ts). */
+const slideHash = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
+/** The most hashes of slides kept before that a `slide-watch` request carries. */
+export const MAX_KNOWN_SLIDES = 500;
+/** Why the slide watch cannot read the video (content/slide-watch.ts `SlideWatchUnavailable`). */
+export const SLIDE_WATCH_UNAVAILABLE = ['cross-origin', 'no-canvas'] as const;
+
 /** Where the video's picture is, in CSS pixels of a viewport of the size given (core/images.ts pictureRect). */
 const PicturePlace = v.object({
   x: v.pipe(v.number(), v.finite()),
@@ -239,6 +246,14 @@ const ToPanel = v.variant('type', [
   v.object({ type: v.literal('layer'), request: requestId, hidden: v.boolean(), place: v.nullable(PicturePlace), t: maybeSeconds }),
   /** The video left the page; the panel must not file notes under it any more. */
   v.object({ type: v.literal('video-gone') }),
+  /**
+   * A slide the slide watch (content/slide-watch.ts) saw for the first time, at `t` seconds: its
+   * hash and the whole frame drawn when it was seen, for the panel that turned the watch on. The
+   * panel checks the picture as a frame's (pages/panel/frame-capture.ts) before keeping it.
+   */
+  v.object({ type: v.literal('slide'), t: seconds, hash: slideHash, image: frameDataUrl }),
+  /** The slide watch stopped for good: the video's pixels cannot be read. */
+  v.object({ type: v.literal('slide-watch-unavailable'), reason: v.picklist(SLIDE_WATCH_UNAVAILABLE) }),
   /**
    * Caption lines of `recordingKey` in `lang`, as the player has them (see the adapters'
    * `captions`): they replace what the panel holds of that track from index `from` on, so a
@@ -294,6 +309,11 @@ const ToContent = v.variant('type', [
   v.object({ type: v.literal('hide-layer'), request: requestId, hidden: v.boolean() }),
   /** The user's choice to type only in the browser's side panel: the frame in the page stays hidden. */
   v.object({ type: v.literal('placement'), sidePanelOnly: v.boolean() }),
+  /**
+   * Watch the video for slides (`on`), answering with `slide` to this panel, or stop. `known`: the
+   * hashes of the recording's slides kept before, so a slide shown again is not sent again.
+   */
+  v.object({ type: v.literal('slide-watch'), on: v.boolean(), known: v.pipe(v.array(slideHash), v.maxLength(MAX_KNOWN_SLIDES)) }),
 ]);
 export type ToContent = v.InferOutput<typeof ToContent>;
 

@@ -1,8 +1,8 @@
 /**
  * The slide watch (src/content/slide-watch.ts) in real Chromium, over the fixture videos of
  * fixtures/slides (README there), played fast: it samples once a second of video, so a video
- * played at 8× is sampled as at 1×. The watch is not wired to the extension yet: its bundle is
- * added to a plain page, and the events it reports are counted there.
+ * played at 8× is sampled as at 1×. The watch alone: its bundle is added to a plain page, and the
+ * events it reports are counted there (slides.test.ts has it in the extension).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { RecordingImage } from '../../src/core/model';
 import { changesSince, lastSeq } from '../../src/db/changes';
 import { discardDraft, DRAFT_MAX_AGE_DAYS, loadDrafts, pruneDrafts, saveDraft } from '../../src/db/drafts';
-import { deleteImage, deleteRecordingImages, newImage, noteImages, recordingImages, storeImage, type ImageFields } from '../../src/db/images';
+import { deleteImage, deleteRecordingImages, newImage, noteImages, recordingImages, storeImage, storeSlide, type ImageFields } from '../../src/db/images';
+import { keepSlidesFor, saveSettings, setKeepSlides } from '../../src/db/settings';
 import { emptyTrash } from '../../src/db/library';
 import { addNote, restoreNote, trashNote } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
@@ -147,5 +148,31 @@ describe('frames of a draft', () => {
     // Nothing names that recording any more, and it was never stored: its counts go.
     expect(await stats()).toBeUndefined();
     expect(await pruneDrafts()).toBe(0);
+  });
+});
+
+describe('slides of a recording', () => {
+  it('are stored once per hash and recording, counted in the stats; a slide without a hash is refused', async () => {
+    const slide = (fields: Partial<ImageFields>) => frame({ kind: 'slide', hash: '0123456789abcdef', ...fields });
+    expect(await storeSlide(slide({ t: 10 }))).toBe(true);
+    expect(await storeSlide(slide({ t: 80 }))).toBe(false);
+    expect(await storeSlide(slide({ t: 80, hash: 'fedcba9876543210' }))).toBe(true);
+    expect(await storeSlide(slide({ t: 10, recordingKey: OTHER.key }))).toBe(true);
+    await expect(storeSlide(slide({ hash: undefined }))).rejects.toThrow('A slide is stored with its hash.');
+    await expect(storeSlide(frame({ hash: 'aaaaaaaaaaaaaaaa' }))).rejects.toThrow('A slide is stored with its hash.');
+    expect((await recordingImages(REC.key)).map((image) => [image.t, image.hash])).toEqual([
+      [10, '0123456789abcdef'],
+      [80, 'fedcba9876543210'],
+    ]);
+    expect(await stats()).toEqual({ images: 2, imageBytes: 2200, notes: 0 });
+  });
+
+  it('are kept for a recording by its own choice, else by the setting', async () => {
+    expect(await keepSlidesFor(REC.key)).toBe(false);
+    await saveSettings({ keepSlides: true });
+    expect(await keepSlidesFor(REC.key)).toBe(true);
+    await setKeepSlides(REC.key, false);
+    expect(await keepSlidesFor(REC.key)).toBe(false);
+    expect(await keepSlidesFor(OTHER.key)).toBe(true);
   });
 });

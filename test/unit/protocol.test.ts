@@ -3,6 +3,7 @@ import { captionName, cueText } from '../../src/core/captions/cue-text';
 import { MAX_CUE_CHARS, MAX_NAME_CHARS } from '../../src/core/captions/limits';
 import {
   MAX_FRAME_DATA_URL_CHARS,
+  MAX_KNOWN_SLIDES,
   parseContentRequest,
   parsePanelRequest,
   parseTabCapture,
@@ -253,5 +254,36 @@ describe('frames over the panel link', () => {
     expect(parseTabCapture({ ok: true, image: 'javascript:alert(1)' })).toBeNull();
     expect(parseTabCapture({ ok: false, reason: 'needs-permission' })).not.toBeNull();
     expect(parseTabCapture({ ok: false, reason: 'because' })).toBeNull();
+  });
+});
+
+describe('slides over the panel link', () => {
+  const webp = `data:image/webp;base64,${btoa('RIFF\0\0\0\0WEBPVP8 ')}`;
+  const hash = '0123456789abcdef';
+
+  it.each([
+    [{ type: 'slide', t: 12, hash, image: webp }, true],
+    [{ type: 'slide-watch-unavailable', reason: 'cross-origin' }, true],
+    [{ type: 'slide-watch-unavailable', reason: 'no-canvas' }, true],
+    [{ type: 'slide', t: 12, hash: '0123456789ABCDEF', image: webp }, false],
+    [{ type: 'slide', t: 12, hash: '0123456789abcde', image: webp }, false],
+    [{ type: 'slide', t: -1, hash, image: webp }, false],
+    [{ type: 'slide', t: null, hash, image: webp }, false],
+    [{ type: 'slide', t: 12, hash, image: 'data:image/svg+xml;base64,PHN2Zz4=' }, false],
+    [{ type: 'slide-watch-unavailable', reason: 'tired' }, false],
+  ])('the panel takes %o: %s', (message, accepted) => {
+    expect(parseToPanel(message) !== null).toBe(accepted);
+  });
+
+  it.each([
+    [{ type: 'slide-watch', on: true, known: [] }, true],
+    [{ type: 'slide-watch', on: false, known: [hash] }, true],
+    [{ type: 'slide-watch', on: true, known: Array.from({ length: MAX_KNOWN_SLIDES }, () => hash) }, true],
+    [{ type: 'slide-watch', on: true, known: Array.from({ length: MAX_KNOWN_SLIDES + 1 }, () => hash) }, false],
+    [{ type: 'slide-watch', on: true, known: ['not a hash'] }, false],
+    [{ type: 'slide-watch', on: 'yes', known: [] }, false],
+    [{ type: 'slide-watch', on: true }, false],
+  ])('the content script takes %o: %s', (message, accepted) => {
+    expect(parseToContent(message) !== null).toBe(accepted);
   });
 });

@@ -13,6 +13,7 @@ describe('settingsFrom', () => {
       captureQuotes: false,
       quoteWindowSeconds: 25,
       keepTranscripts: false,
+      keepSlides: true,
     };
     expect(settingsFrom(stored)).toEqual(stored);
   });

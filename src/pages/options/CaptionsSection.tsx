@@ -72,6 +72,12 @@ export function CaptionsSection({ value, change, toast }: Props) {
           Keep transcripts <span class="muted">(the captions seen, stored with the recording for the Transcript tab)</span>
         </span>
       </label>
+      <label class="row">
+        <input type="checkbox" checked={value.keepSlides} onChange={(event) => change({ keepSlides: event.currentTarget.checked })} />
+        <span>
+          Keep slides automatically <span class="muted">(each new slide of a video, as a picture with the recording; each panel can turn it off)</span>
+        </span>
+      </label>
       <p class="backup-actions">
         {confirming ? (
           <span class="confirm" role="group" aria-label="Confirm deleting all transcripts">

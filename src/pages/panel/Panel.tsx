@@ -25,6 +25,8 @@ import { ATTACH_FRAME_COMMAND } from '../../platform/pages';
 import { useVideoFeed, useVideoLink } from './use-video-link';
 import { TranscriptsProvider } from './TranscriptsProvider';
 import { TranscriptTab } from './TranscriptTab';
+import { SlideStrip } from './SlideStrip';
+import { useSlides } from './use-slides';
 
 /**
  * The notes panel of one video. `place` says where this page is showing (decided by the browser's
@@ -35,7 +37,7 @@ import { TranscriptTab } from './TranscriptTab';
 export function Panel({ place }: { place: PanelPlace }) {
   const side = place === 'side-panel';
   const [tab, setTab] = useState<PanelTab>('notes');
-  const { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, frameRequest, answers, storage } = useVideoLink(place, () => setTab('notes'));
+  const { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, frameRequest, answers, storage, slideInbox } = useVideoLink(place, () => setTab('notes'));
   const [toast, setToast] = useState<Toast | null>(null);
   // The tabs with forms that were shown at least once: they stay mounted (see the render).
   const [opened, setOpened] = useState<ReadonlySet<PanelTab>>(new Set(['notes']));
@@ -55,6 +57,7 @@ export function Panel({ place }: { place: PanelPlace }) {
   }, []);
   const sidePanelOnly = settings.state === 'ready' && settings.value.typeInSidePanel;
   useVideoFeed(link, place, settings, recording?.key, complete);
+  const slides = useSlides(link, slideInbox, recording, settings);
   const takeFrame = useCallback(() => (link ? captureFrame(link, answers) : Promise.resolve<Capture>({ ok: false, failure: { reason: 'no-answer' } })), [link, answers]);
   const frameShortcut = useShortcuts()?.[ATTACH_FRAME_COMMAND] || undefined;
   const shared = usePanelValue({
@@ -121,6 +124,11 @@ export function Panel({ place }: { place: PanelPlace }) {
             <p class="banner" role="status">
               {problem}
             </p>
+          )}
+          {recording && storage.state === 'ok' && (
+            <TabBoundary what="The slides">
+              <SlideStrip state={slides} onSeek={(t) => link?.send({ type: 'seek', t })} />
+            </TabBoundary>
           )}
           {/* Apart from the composer: a note that cannot be shown must not take the words being typed with it. */}
           <TabBoundary what="The list of notes">

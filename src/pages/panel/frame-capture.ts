@@ -88,8 +88,11 @@ export async function captureFrame(link: VideoLink, answers: ContentAnswers): Pr
   }
 }
 
-/** The picture the content script sent, read again here: WebP or JPEG by its bytes, decodable, within the size limit. */
-async function checkedFrame(sent: Blob, t: number | null): Promise<CapturedFrame> {
+/**
+ * The picture the content script sent (a frame, or a slide), read again here: WebP or JPEG by its
+ * bytes, decodable, within the size limit, with its thumbnail made. Throws an Error saying what is wrong.
+ */
+export async function checkedFrame(sent: Blob, t: number | null): Promise<CapturedFrame> {
   const type = imageTypeOfBytes(new Uint8Array(await sent.slice(0, 16).arrayBuffer()));
   if (!type) throw new Error('what the page sent is not a WebP or JPEG picture');
   const blob = new Blob([sent], { type });

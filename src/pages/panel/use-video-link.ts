@@ -42,6 +42,14 @@ export interface VideoLinkState {
   answers: ContentAnswers;
   /** Whether the browser lets this page open the extension's IndexedDB. */
   storage: StorageCheck;
+  /** Where the slide watch's messages go (use-slides.ts sets its handler). */
+  slideInbox: SlideInbox;
+}
+
+export type SlideMessage = Extract<ToPanel, { type: 'slide' | 'slide-watch-unavailable' }>;
+/** The one handler of the slide watch's messages; none set, they are dropped. */
+export interface SlideInbox {
+  handler: ((message: SlideMessage) => void) | null;
 }
 
 /**
@@ -63,6 +71,7 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
   const [frameRequest, setFrameRequest] = useState(0);
   const [answers] = useState(() => new ContentAnswers());
   const [storage, setStorage] = useState<StorageCheck>({ state: 'checking' });
+  const [slideInbox] = useState<SlideInbox>(() => ({ handler: null }));
 
   useEffect(() => {
     // Test seam (docs/ARCHITECTURE.md): e2e tests wait until the panel has heard a seek before
@@ -109,6 +118,10 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
         case 'layer':
           answers.receive(message);
           break;
+        case 'slide':
+        case 'slide-watch-unavailable':
+          slideInbox.handler?.(message);
+          break;
         case 'video-gone':
           setProblem('The video left the page. Notes can no longer be taken here.');
           break;
@@ -132,7 +145,7 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
     );
   }, []);
 
-  return { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, frameRequest, answers, storage };
+  return { link, paired, waitedLong, problem, recording, playback, captions, focusRequest, frameRequest, answers, storage, slideInbox };
 }
 
 /**
