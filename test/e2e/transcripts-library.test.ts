@@ -59,7 +59,7 @@ test('a transcript line is found by search, opens the video where it was said, a
   // The recording's page lists the transcript and downloads it.
   await page.getByRole('searchbox', { name: 'Search notes, questions, titles and transcripts' }).fill('');
   await page.locator('.recording-row').first().locator('.recording-title').click();
-  const transcripts = page.getByRole('region', { name: 'Transcripts' });
+  const transcripts = page.getByRole('region', { name: 'Transcripts', exact: true });
   await expect.poll(() => transcripts.locator('li').allTextContents()).toEqual([
     'English (en) 4 lines, the whole track Download transcript (WebVTT)',
   ]);
