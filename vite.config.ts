@@ -8,6 +8,9 @@ const firefox = process.env.TARGET === 'firefox';
 // `STORE=1` (npm run zip): the packages for the stores run only on the well-known video sites by
 // default; the local hosts of the demo page and the tests belong to development builds.
 const store = process.env.STORE === '1';
+// `PSEUDO_LOCALE=1` (the e2e's pseudo-locale check, test/e2e/pseudo-locale.test.ts): every message
+// is shown wrapped and lengthened, into dist-pseudo/, so words not from the catalogues stand out.
+const pseudo = process.env.PSEUDO_LOCALE === '1';
 const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const chromeManifest = store
   ? {
@@ -35,7 +38,7 @@ const manifest = firefox
       // Chrome's `use_dynamic_url` hides the panel page behind a per-session address; Firefox's
       // extension host is random per install already, so the key stays Chrome's.
       web_accessible_resources: portable.web_accessible_resources.map(({ use_dynamic_url: _dynamic, ...resource }) => resource),
-      sidebar_action: { default_panel: sidePanel.default_path, default_title: 'Webinar Notes', open_at_install: false },
+      sidebar_action: { default_panel: sidePanel.default_path, default_title: '__MSG_extName__', open_at_install: false },
       background: { ...background, scripts: [chromeManifest.background.service_worker] },
       browser_specific_settings: {
         gecko: {
@@ -51,6 +54,7 @@ const manifest = firefox
   : chromeManifest;
 
 export default defineConfig({
+  define: { __PSEUDO_LOCALE__: JSON.stringify(pseudo) },
   plugins: [
     crx({
       manifest,
@@ -62,7 +66,7 @@ export default defineConfig({
     }),
   ],
   build: {
-    outDir: firefox ? 'dist-firefox' : 'dist',
+    outDir: firefox ? 'dist-firefox' : pseudo ? 'dist-pseudo' : 'dist',
     emptyOutDir: true,
     target: firefox ? 'firefox140' : 'chrome120',
     sourcemap: false,

@@ -14,6 +14,9 @@ import { relayPanelPorts } from './panel-relay';
 import { syncSiteScripts } from './site-access';
 import { listenForTabCaptures } from './tab-capture';
 import { runSync, scheduleSync } from './sync';
+import { followLanguageChoice } from '../platform/ui-language';
+
+followLanguageChoice();
 
 const reportSyncError = (error: unknown) => console.error('Webinar Notes could not update its site scripts', error);
 

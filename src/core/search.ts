@@ -43,13 +43,18 @@ export interface SearchDoc {
 }
 
 const MARKS = /\p{M}/gu;
-/** Whitespace other than the plain space, typographic quotes, final sigma and invisible characters. */
-const FOLDABLE = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u2018-\u201F\u2032\u2033\u02BC\uFF02\uFF07\u03C2\u00AD\u200B\u2060\uFEFF]/g;
+/** Whitespace other than the plain space, typographic quotes, final sigma, dotless ı and invisible characters. */
+const FOLDABLE = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u2018-\u201F\u2032\u2033\u02BC\uFF02\uFF07\u03C2\u0131\u00AD\u200B\u2060\uFEFF]/g;
 const FOLDS: Readonly<Record<string, string>> = {
   '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'", '\uFF07': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\uFF02': '"',
   // toLowerCase picks σ or ς by context; one form makes "οδοσ" find "ΟΔΟΣ" and keeps the fold per character.
   '\u03C2': '\u03C3',
+  // Turkish dotless ı is i for the search, as dotted İ already is (lower case "i̇", its dot dropped
+  // with the marks): so "istanbul" finds "İstanbul" and "ISIK" finds "Işık" whatever the language
+  // of the text or the query. A search finds a little more (the rare words that differ only by the
+  // dot) rather than missing what a keyboard without ı types.
+  '\u0131': 'i',
   // Soft hyphen, zero-width space, word joiner, BOM: invisible, yet they would split a word.
   '\u00AD': '', '\u200B': '', '\u2060': '', '\uFEFF': '',
 };

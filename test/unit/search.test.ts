@@ -112,6 +112,9 @@ describe('normalize', () => {
     ['Cafe\u0301', 'cafe'],
     ['ÅNGSTRÖM', 'angstrom'],
     ['İstanbul', 'istanbul'],
+    ['Işık', 'isik'],
+    ['ISIK', 'isik'],
+    ['IŞIK', 'isik'],
     ['Straße', 'straße'],
     ['ẞ', 'ß'],
     ['ΟΔΟΣ', 'οδοσ'],
@@ -139,6 +142,25 @@ describe('normalize', () => {
       fc.property(anyText, anyText, (a, b) => normalize(a + b) === normalize(a) + normalize(b)),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('Turkish dotted and dotless i', () => {
+  const turkish: SearchDoc[] = [
+    { kind: 'note', id: 'a', recordingKey: 'r', text: 'Konferans İstanbul’da' },
+    { kind: 'note', id: 'b', recordingKey: 'r', text: 'Işık hızı ve ışın' },
+  ];
+  it.each([
+    ['istanbul', ['a']],
+    ['İSTANBUL', ['a']],
+    ['ISIK', ['b']],
+    ['isik', ['b']],
+    ['ışık', ['b']],
+    ['IŞIN', ['b']],
+  ])('%j finds %j', (query, ids) => {
+    const parsed = parseQuery(query);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(new SearchIndex(turkish).search(parsed.terms).hits.map((doc) => doc.id)).toEqual(ids);
   });
 });
 

@@ -1,7 +1,7 @@
-import { render } from 'preact';
 import '../shared/base.css';
 import '../shared/forms.css';
 import './library.css';
+import { renderInLanguage } from '../shared/language';
 import { Library } from './Library';
 
-render(<Library />, document.getElementById('app') as HTMLElement);
+void renderInLanguage('library_title', document.getElementById('app') as HTMLElement, () => <Library />);

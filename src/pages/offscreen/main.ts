@@ -8,6 +8,9 @@ import { backupFileBlob } from '../../db/backup';
 import { parseOffscreenRequest, type BackupFileUrl } from '../../messaging/protocol';
 import browser, { type Runtime } from '../../platform/browser';
 import { errorText } from '../../core/error-text';
+import { followLanguageChoice } from '../../platform/ui-language';
+
+followLanguageChoice();
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupFileUrl> | undefined => {
   // From our own extension only (the worker); a tab's content script would carry `sender.tab`.

@@ -17,6 +17,7 @@ import { SitesSection } from './SitesSection';
 import { useShortcuts } from '../shared/use-shortcuts';
 import { CaptionsSection } from './CaptionsSection';
 import { SyncSection } from './SyncSection';
+import { LanguageSection } from './LanguageSection';
 import { hasSidePanel } from '../../platform/side-panel';
 
 /** Export and import live in the library, with the notes they move. */
@@ -142,6 +143,7 @@ export function Options() {
   return (
     <main class="options">
       <h1>Webinar Notes settings</h1>
+      <LanguageSection />
       <section>
         <h2>Taking notes</h2>
         <label class="row">

@@ -1,6 +1,6 @@
-import { render } from 'preact';
 import '../shared/base.css';
 import './options.css';
+import { renderInLanguage } from '../shared/language';
 import { Options } from './Options';
 
-render(<Options />, document.getElementById('app') as HTMLElement);
+void renderInLanguage('options_title', document.getElementById('app') as HTMLElement, () => <Options />);

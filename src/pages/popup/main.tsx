@@ -1,6 +1,6 @@
-import { render } from 'preact';
 import '../shared/base.css';
 import './popup.css';
+import { renderInLanguage } from '../shared/language';
 import { Popup } from './Popup';
 
-render(<Popup />, document.getElementById('app') as HTMLElement);
+void renderInLanguage('popup_title', document.getElementById('app') as HTMLElement, () => <Popup />);
