@@ -6,6 +6,7 @@
  * once the download has read the file.
  */
 import { parseBackupFileUrl, type OffscreenRequest } from '../messaging/protocol';
+import { uiLanguage } from '../core/i18n';
 import browser from './browser';
 import { OFFSCREEN_PAGE } from './pages';
 
@@ -46,7 +47,7 @@ export async function backupFileUrl(makeHere: () => Promise<Blob>): Promise<File
   }
   const close = () => offscreen.closeDocument().catch(() => undefined);
   try {
-    const request: OffscreenRequest = { type: 'backup-file-url' };
+    const request: OffscreenRequest = { type: 'backup-file-url', lang: uiLanguage() };
     const reply = parseBackupFileUrl(await browser.runtime.sendMessage(request));
     if (!reply) throw new Error('The offscreen document gave no file.');
     if (!reply.ok) throw new Error(reply.message);

@@ -4,7 +4,8 @@
  * is kept in `storage.local` (per device, like the other settings), where every page and the
  * background read it and `storage.onChanged` tells every open page at once.
  */
-import { isLanguage, languageFor, setUiLanguage, type Language } from '../core/i18n';
+import { setUiLanguage } from '../core/i18n';
+import { isLanguage, languageFor, type Language } from '../core/i18n/languages';
 import browser from './browser';
 
 const KEY = 'uiLanguage';
