@@ -9,6 +9,7 @@ import { parseOffscreenRequest, type BackupFileUrl } from '../../messaging/proto
 import browser, { type Runtime } from '../../platform/browser';
 import { errorText } from '../../core/error-text';
 import { followLanguageChoice } from '../../platform/ui-language';
+import { t } from '../../core/i18n';
 
 followLanguageChoice();
 
@@ -17,6 +18,6 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (sender.id !== browser.runtime.id || sender.tab || !parseOffscreenRequest(raw)) return undefined;
   return backupFileBlob().then(
     (blob): BackupFileUrl => ({ ok: true, url: URL.createObjectURL(blob) }),
-    (error: unknown): BackupFileUrl => ({ ok: false, message: `The backup could not be read from the database (${errorText(error)}).` }),
+    (error: unknown): BackupFileUrl => ({ ok: false, message: t('offscreen_backupUnreadable', errorText(error)) }),
   );
 });
