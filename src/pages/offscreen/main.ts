@@ -8,10 +8,13 @@ import { backupFileBlob } from '../../db/backup';
 import { parseOffscreenRequest, type BackupFileUrl } from '../../messaging/protocol';
 import browser, { type Runtime } from '../../platform/browser';
 import { errorText } from '../../core/error-text';
-import { followLanguageChoice } from '../../platform/ui-language';
-import { t } from '../../core/i18n';
+import { languageFor, setUiLanguage, t } from '../../core/i18n';
 
-followLanguageChoice();
+// Only `runtime` reaches this document: no `storage` to read the user's language choice from (the
+// attempt threw at load, before the listener below was added, and every backup file failed). Its
+// one sentence, a failure the settings page shows, follows the browser's language: the default
+// choice, and right unless the user chose another in the settings.
+setUiLanguage(languageFor(navigator.language));
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupFileUrl> | undefined => {
   // From our own extension only (the worker); a tab's content script would carry `sender.tab`.
