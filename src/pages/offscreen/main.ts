@@ -8,7 +8,7 @@ import { backupFileBlob } from '../../db/backup';
 import { parseOffscreenRequest, type BackupFileUrl } from '../../messaging/protocol';
 import browser, { type Runtime } from '../../platform/browser';
 import { errorText } from '../../core/error-text';
-import { setUiLanguage } from '../../core/i18n';
+import { setUiLanguage, t } from '../../core/i18n';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupFileUrl> | undefined => {
   // From our own extension only (the worker); a tab's content script would carry `sender.tab`.
@@ -18,6 +18,6 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   setUiLanguage(request.lang);
   return backupFileBlob().then(
     (blob): BackupFileUrl => ({ ok: true, url: URL.createObjectURL(blob) }),
-    (error: unknown): BackupFileUrl => ({ ok: false, message: `The backup could not be read from the database (${errorText(error)}).` }),
+    (error: unknown): BackupFileUrl => ({ ok: false, message: t('offscreen_backupUnreadable', errorText(error)) }),
   );
 });
