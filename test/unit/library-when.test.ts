@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { plural, setUiLanguage, t } from '../../src/core/i18n';
-import { ago, day } from '../../src/pages/library/when';
+import { ago, day, webinarDay } from '../../src/pages/library/when';
 
-const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
+/** Noon of 2 December 2026 in the clock's own time zone: `day` shows the local day. */
+const NOW = new Date(2026, 11, 2, 12, 0, 0).getTime();
 const DAY = 86_400_000;
 
 afterEach(() => setUiLanguage('en'));
@@ -27,6 +28,21 @@ describe('the library’s times in the pages’ language', () => {
     expect(t('library_edited', ago(NOW - 3 * DAY, NOW))).toBe('3 gün önce düzenlendi');
     setUiLanguage('en');
     expect(ago(NOW - 2 * DAY, NOW)).toBe('2 days ago');
+  });
+});
+
+describe('a webinar’s date from its details', () => {
+  it('is the calendar day in the pages’ language, wherever the clock’s time zone is', () => {
+    expect(webinarDay('2026-10-02')).toBe('October 2, 2026');
+    expect(webinarDay(' 2026-01-01 ')).toBe('January 1, 2026');
+    setUiLanguage('tr');
+    expect(webinarDay('2026-10-02')).toBe('2 Ekim 2026');
+  });
+
+  it('shows a text that is no calendar day as typed', () => {
+    expect(webinarDay('2026-02-31')).toBe('2026-02-31');
+    expect(webinarDay('next Tuesday')).toBe('next Tuesday');
+    expect(webinarDay('2026-13-01')).toBe('2026-13-01');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { RecordingSummary } from '../../core/shelf';
-import { exportTitle, formatLongDate } from '../../core/export/input';
+import { exportTitle } from '../../core/export/input';
 import { VirtualList } from '../shared/VirtualList';
-import { ago, day } from './when';
+import { ago, day, webinarDay } from './when';
 import { SiteBadge } from './SiteBadge';
 import { imageSpaceText } from '../../core/images';
 import { plural, t } from '../../core/i18n';
@@ -44,7 +44,7 @@ export function RecordingList({ summaries, total, filtered, onOpen }: Props) {
             </button>
             <p class="recording-meta muted">
               <SiteBadge site={recording.site} />
-              {recording.details?.date ? formatLongDate(recording.details.date) : t('library_firstNote', day(recording.createdAt))}
+              {recording.details?.date ? webinarDay(recording.details.date) : t('library_firstNote', day(recording.createdAt))}
               {' · '}
               {plural('notesCount', notes)} · {plural('library_questionCount', questions)}
               {images > 0 && ` · ${imageSpaceText(images, imageBytes)}`}

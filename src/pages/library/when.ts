@@ -28,3 +28,21 @@ export function ago(ms: number, now = Date.now()): string {
 export function day(ms: number): string {
   return ui18n().date(ms, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A webinar's date as its details hold it ("2026-10-02", a calendar day with no time zone) in the
+ * pages' language: "October 2, 2026", "2 Ekim 2026". A text that is no such day is shown as typed.
+ */
+export function webinarDay(iso: string): string {
+  const text = iso.trim();
+  const match = ISO_DAY.exec(text);
+  if (!match) return text;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, date);
+  const back = new Date(ms);
+  // Date.UTC rolls 31 February over into March: such a day is shown as typed.
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== date) return text;
+  return ui18n().date(ms, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
