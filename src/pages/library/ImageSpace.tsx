@@ -3,6 +3,7 @@ import { imagesDeletedText, failedText } from '../../core/feedback-text';
 import { imageSpaceText } from '../../core/images';
 import { deleteRecordingImages } from '../../db/images';
 import type { Toast } from '../shared/toast';
+import { plural, t } from '../../core/i18n';
 
 interface Props {
   recordingKey: string;
@@ -33,16 +34,16 @@ export function ImageSpace({ recordingKey, images, imageBytes, toast }: Props) {
       (error: unknown) => toast({ text: failedText('imagesDeleted', error) }),
     );
   return (
-    <section class="image-space" aria-label="Images">
+    <section class="image-space" aria-label={t('library_images')}>
       <p class="image-space-line">
         <span>
-          <strong>Images:</strong> {imageSpaceText(images, imageBytes)}
+          <strong>{t('library_imagesLabel')}</strong> {imageSpaceText(images, imageBytes)}
         </span>
         {confirming ? (
-          <span class="confirm" role="group" aria-label="Confirm deleting the images">
-            <span>Delete {images === 1 ? 'this image' : `these ${images.toLocaleString()} images`} for good? The notes stay.</span>
+          <span class="confirm" role="group" aria-label={t('library_confirmDeleteImages')}>
+            <span>{plural('library_deleteImagesQuestion', images)}</span>
             <button type="button" class="danger" onClick={() => void remove()}>
-              Delete images
+              {t('library_deleteImages')}
             </button>
             <button
               type="button"
@@ -53,12 +54,12 @@ export function ImageSpace({ recordingKey, images, imageBytes, toast }: Props) {
                 ask.current?.focus();
               }}
             >
-              Keep them
+              {t('library_keepThem')}
             </button>
           </span>
         ) : (
           <button type="button" ref={ask} onClick={() => setConfirming(true)}>
-            Delete images…
+            {t('library_deleteImagesAsk')}
           </button>
         )}
       </p>

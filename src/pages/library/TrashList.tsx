@@ -13,6 +13,7 @@ import { ToastBar } from '../shared/ToastBar';
 import type { Toast } from '../shared/toast';
 import { ago } from './when';
 import { useRecords } from './use-records';
+import { plural, t } from '../../core/i18n';
 
 /** How much of a trashed note or question is shown, in code points. */
 const TRASH_PREVIEW_MAX = 300;
@@ -40,7 +41,7 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
   }, [confirming, toast]);
   const restore = (entry: TrashItem) =>
     (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id)).then(
-      () => setToast({ text: restoredText(entry.kind, entry.recording ? exportTitle(entry.recording) : 'its recording') }),
+      () => setToast({ text: restoredText(entry.kind, entry.recording ? exportTitle(entry.recording) : t('library_itsRecording')) }),
       (error: unknown) => setToast({ text: failedText('restored', error) }),
     );
   const empty = () =>
@@ -58,39 +59,39 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
   if (trash.state === 'failed') {
     return (
       <p class="error pad" role="alert">
-        The trash could not be read: {trash.error.message}
+        {t('library_trashFailed', trash.error.message)}
       </p>
     );
   }
   if (trash.state === 'loading') return null;
   return (
-    <section class="results trash" aria-label="Trash">
+    <section class="results trash" aria-label={t('library_trash')}>
       <div class="trash-bar">
         <p class="result-count" ref={count} tabIndex={-1}>
           {items.length === 0
-            ? 'The trash is empty.'
-            : `${items.length.toLocaleString()} deleted ${items.length === 1 ? 'item' : 'items'}. They stay here until you empty the trash.`}
+            ? t('library_trashEmpty')
+            : plural('library_trashCount', items.length)}
         </p>
         {items.length > 0 &&
           (confirming ? (
-            <span class="confirm" role="group" aria-label="Confirm emptying the trash">
-              <span>Delete {items.length.toLocaleString()} items for good? This cannot be undone.</span>
+            <span class="confirm" role="group" aria-label={t('library_confirmEmptyTrash')}>
+              <span>{plural('library_emptyTrashQuestion', items.length)}</span>
               <button type="button" class="danger" onClick={() => {
                   focusNext.current = 'count';
                   void empty();
                 }}>
-                Delete for good
+                {t('library_deleteForGood')}
               </button>
               <button type="button" class="quiet" ref={keep} onClick={() => {
                   focusNext.current = 'ask';
                   setConfirming(false);
                 }}>
-                Keep them
+                {t('library_keepThem')}
               </button>
             </span>
           ) : (
             <button type="button" ref={ask} onClick={() => setConfirming(true)}>
-              Empty trash…
+              {t('library_emptyTrash')}
             </button>
           ))}
       </div>
@@ -98,26 +99,26 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
         items={items}
         itemKey={(entry) => `${entry.kind}:${entry.item.id}`}
         estimateSize={72}
-        label="Deleted items"
+        label={t('library_deletedItems')}
         class="list-scroll"
         itemProps={(entry) => ({ class: 'trash-row', 'data-id': entry.item.id })}
         renderItem={(entry) => {
           const text = entry.kind === 'note' ? entry.item.text : entry.item.question;
-          const t = entry.item.t;
+          const at = entry.item.t;
           return (
             <>
               <p class="hit-context muted">
-                <span class="kind">{entry.kind === 'note' ? 'Note' : 'Question'}</span>
-                <span dir="auto">{entry.recording ? exportTitle(entry.recording) : 'A recording no longer in the library'}</span>
-                {t !== undefined && <span class="at">at {formatTime(t)}</span>}
-                <span>deleted {ago(entry.item.deletedAt ?? 0)}</span>
+                <span class="kind">{t(entry.kind === 'note' ? 'library_kindNote' : 'library_kindQuestion')}</span>
+                <span dir="auto">{entry.recording ? exportTitle(entry.recording) : t('library_goneRecording')}</span>
+                {at !== undefined && <span class="at">{t('library_at', formatTime(at))}</span>}
+                <span>{t('library_deletedWhen', ago(entry.item.deletedAt ?? 0))}</span>
               </p>
               <p class="hit-text" dir="auto">
                 {shorten(text, TRASH_PREVIEW_MAX)}
               </p>
               <div class="hit-actions">
                 <button type="button" onClick={() => void restore(entry)}>
-                  Restore
+                  {t('library_restore')}
                 </button>
               </div>
             </>

@@ -10,6 +10,7 @@ import { exportTitle } from '../../core/export/input';
 import type { RecordingImage } from '../../core/model';
 import { downloadBlob } from './download';
 import { exportImages } from './export-images';
+import { t } from '../../core/i18n';
 
 export type IllustratedFormat = 'markdown-zip' | 'handout';
 
@@ -27,6 +28,6 @@ export async function downloadIllustrated(format: IllustratedFormat, input: Expo
   }
   const { handoutHtml } = await import('../../core/export/handout');
   const handout = handoutHtml(illustrated);
-  downloadBlob(new Blob([handout.html], { type: 'text/html' }), safeFileName(exportTitle(input.recording), '.html', 'Webinar notes'));
+  downloadBlob(new Blob([handout.html], { type: 'text/html' }), safeFileName(exportTitle(input.recording), '.html', t('shared_handoutFileName')));
   return handout.skipped;
 }
