@@ -465,7 +465,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       />
       {quote && <QuoteField id="composer-quote" quote={quote} onChange={changeQuote} />}
       {attached.state === 'ready' && (
-        <FrameThumbs images={attached.value} owner="the note being written" onDelete={(image) => void removeFrame(image.id)} />
+        <FrameThumbs images={attached.value} owner="draft" onDelete={(image) => void removeFrame(image.id)} />
       )}
       {frames.problem && <FrameProblem id="composer-frame-problem" problem={frames.problem} onRetry={() => void attachFrame()} onDismiss={frames.dismiss} />}
       {others && others.length > 0 && (

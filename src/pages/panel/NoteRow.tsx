@@ -105,7 +105,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
       ) : null}
       {images.length > 0 && (
         <div class="note-frames">
-          <FrameThumbs images={images} owner={`the note at ${formatTime(note.t)}`} onDelete={removeFrame} />
+          <FrameThumbs images={images} owner={{ noteAt: note.t }} onDelete={removeFrame} />
         </div>
       )}
       {frames.problem && (
@@ -237,7 +237,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
       </div>
       <FormError message={message} />
       <ConflictNotice
-        what="This note"
+        what="note"
         conflicts={edit.conflicts}
         label={(field) => FIELD_LABELS[field]}
         show={(field, value) => showField(field, value, speakers)}
