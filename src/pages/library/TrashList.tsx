@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { trashItems, type TrashItem } from '../../core/library';
 import type { Recording } from '../../core/model';
 import { exportTitle } from '../../core/export/input';
@@ -10,6 +10,7 @@ import { restoreQuestion } from '../../db/qa';
 import { emptiedText, failedText, restoredText } from '../../core/feedback-text';
 import { VirtualList } from '../shared/VirtualList';
 import { ToastBar } from '../shared/ToastBar';
+import { ConfirmButton } from '../shared/ConfirmButton';
 import type { Toast } from '../shared/toast';
 import { ago } from './when';
 import { useRecords } from './use-records';
@@ -23,22 +24,9 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
   // Only what is in the trash is read (the deletedAt indexes), then the records the change log names.
   const trash = useRecords('trash');
   const items = useMemo(() => (trash.state === 'ready' ? trashItems(trash.value, recordings) : []), [trash, recordings]);
-  const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
-  // The safe answer takes focus: Enter on a keyboard must not delete for good. Answered, the focus
-  // goes back to the button that asked, or to what the trash now holds once the buttons are gone
-  // (the toast says what happened).
-  const keep = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
+  // Emptied, the buttons are gone: the focus goes to what the trash now holds (the toast says what happened).
   const count = useRef<HTMLParagraphElement>(null);
-  const focusNext = useRef<'ask' | 'count' | null>(null);
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-    else if (focusNext.current) {
-      (focusNext.current === 'ask' ? ask : count).current?.focus();
-      focusNext.current = null;
-    }
-  }, [confirming, toast]);
   const restore = (entry: TrashItem) =>
     (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id)).then(
       () => setToast({ text: restoredText(entry.kind, entry.recording ? exportTitle(entry.recording) : t('library_itsRecording')) }),
@@ -49,11 +37,11 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
       notes: items.flatMap(({ kind, item }) => (kind === 'note' ? [{ id: item.id, deletedAt: item.deletedAt ?? 0 }] : [])),
       qa: items.flatMap(({ kind, item }) => (kind === 'qa' ? [{ id: item.id, deletedAt: item.deletedAt ?? 0 }] : [])),
     }).then(
-      (count) => {
-        setConfirming(false);
-        setToast({ text: emptiedText(count) });
+      (count) => setToast({ text: emptiedText(count) }),
+      (error: unknown) => {
+        setToast({ text: failedText('trashEmptied', error) });
+        throw error;
       },
-      (error: unknown) => setToast({ text: failedText('trashEmptied', error) }),
     );
 
   if (trash.state === 'failed') {
@@ -72,28 +60,17 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
             ? t('library_trashEmpty')
             : plural('library_trashCount', items.length)}
         </p>
-        {items.length > 0 &&
-          (confirming ? (
-            <span class="confirm" role="group" aria-label={t('library_confirmEmptyTrash')}>
-              <span>{plural('library_emptyTrashQuestion', items.length)}</span>
-              <button type="button" class="danger" onClick={() => {
-                  focusNext.current = 'count';
-                  void empty();
-                }}>
-                {t('library_deleteForGood')}
-              </button>
-              <button type="button" class="quiet" ref={keep} onClick={() => {
-                  focusNext.current = 'ask';
-                  setConfirming(false);
-                }}>
-                {t('library_keepThem')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" ref={ask} onClick={() => setConfirming(true)}>
-              {t('library_emptyTrash')}
-            </button>
-          ))}
+        {items.length > 0 && (
+          <ConfirmButton
+            label={t('library_emptyTrash')}
+            groupLabel={t('library_confirmEmptyTrash')}
+            question={plural('library_emptyTrashQuestion', items.length)}
+            confirmLabel={t('library_deleteForGood')}
+            keepLabel={t('library_keepThem')}
+            onConfirm={empty}
+            focusAfter={count}
+          />
+        )}
       </div>
       <VirtualList
         items={items}

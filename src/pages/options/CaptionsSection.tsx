@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { MAX_QUOTE_WINDOW_SECONDS, MIN_QUOTE_WINDOW_SECONDS } from '../../core/captions/limits';
 import { errorText } from '../../core/error-text';
 import { plural, t } from '../../core/i18n';
 import { isQuoteWindow, type Settings } from '../../core/settings';
 import { deleteAllTranscripts } from '../../db/transcripts';
+import { ConfirmButton } from '../shared/ConfirmButton';
 import { FormError } from '../shared/FormError';
 import type { Toast } from '../shared/toast';
 
@@ -16,24 +17,15 @@ interface Props {
 /** Quotes and transcripts: whether notes keep a quote, its window, whether captions are stored, and deleting them all. */
 export function CaptionsSection({ value, change, toast }: Props) {
   const [windowError, setWindowError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  // The safe answer takes focus (Enter must not delete); answered, focus returns to the button.
-  const keep = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
-  const answered = useRef(false);
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-    else if (answered.current) ask.current?.focus();
-  }, [confirming]);
 
-  const deleteAll = () => {
-    answered.current = true;
-    setConfirming(false);
+  const deleteAll = () =>
     deleteAllTranscripts().then(
       (count) => toast({ text: plural('options_transcriptsDeleted', count) }),
-      (error: unknown) => toast({ text: t('options_transcriptsNotDeleted', errorText(error)) }),
+      (error: unknown) => {
+        toast({ text: t('options_transcriptsNotDeleted', errorText(error)) });
+        throw error;
+      },
     );
-  };
 
   return (
     <section aria-labelledby="captions-heading">
@@ -75,29 +67,14 @@ export function CaptionsSection({ value, change, toast }: Props) {
         </span>
       </label>
       <p class="backup-actions">
-        {confirming ? (
-          <span class="confirm" role="group" aria-label={t('options_confirmDeleteTranscripts')}>
-            <span>{t('options_deleteTranscriptsQuestion')}</span>
-            <button type="button" class="danger" onClick={deleteAll}>
-              {t('options_deleteThem')}
-            </button>
-            <button
-              type="button"
-              class="quiet"
-              ref={keep}
-              onClick={() => {
-                answered.current = true;
-                setConfirming(false);
-              }}
-            >
-              {t('options_keepThem')}
-            </button>
-          </span>
-        ) : (
-          <button type="button" ref={ask} onClick={() => setConfirming(true)}>
-            {t('options_deleteAllTranscripts')}
-          </button>
-        )}
+        <ConfirmButton
+          label={t('options_deleteAllTranscripts')}
+          groupLabel={t('options_confirmDeleteTranscripts')}
+          question={t('options_deleteTranscriptsQuestion')}
+          confirmLabel={t('options_deleteThem')}
+          keepLabel={t('options_keepThem')}
+          onConfirm={deleteAll}
+        />
       </p>
     </section>
   );
