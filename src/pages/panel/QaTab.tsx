@@ -82,8 +82,9 @@ function AskForm({ recording }: { recording: RecordingInfo }) {
       onSubmit={(event) => {
         event.preventDefault();
         const now = readTime();
-        // Asked by no one named: the name stored is the placeholder's, in the language shown now.
-        addQuestions(recording, [{ question, askedBy: askedBy || t('panel_aRegistrant'), ...(now === null ? {} : { t: now }) }]).then(
+        // Asked by no one named: no name is stored (a word of ours stored there would be in the
+        // language shown today, and every summary, in any language, would print it as a name).
+        addQuestions(recording, [{ question, ...(askedBy.trim() ? { askedBy } : {}), ...(now === null ? {} : { t: now }) }]).then(
           () => {
             setQuestion('');
             setAskedBy('');
@@ -98,7 +99,7 @@ function AskForm({ recording }: { recording: RecordingInfo }) {
         {t('panel_question')} <textarea rows={2} dir="auto" value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />
       </label>
       <label>
-        {t('panel_askedBy')} <input type="text" placeholder={t('panel_aRegistrant')} value={askedBy} onInput={(e) => setAskedBy(e.currentTarget.value)} />
+        {t('panel_askedBy')} <input type="text" placeholder={t('panel_askedByOptional')} value={askedBy} onInput={(e) => setAskedBy(e.currentTarget.value)} />
       </label>
       <FormError message={message} />
       <div class="row-end">
