@@ -1,5 +1,5 @@
 import type { Speaker } from '../../core/model';
-import { FORMER_SPEAKER, speakerDisplayName } from '../../core/people';
+import { formerSpeaker, speakerDisplayName } from '../../core/people';
 
 interface Props {
   id: string;
@@ -23,7 +23,7 @@ export function SpeakerSelect({ id, label, speakers, value, onChange, none = 'No
             {speakerDisplayName(speaker)}
           </option>
         ))}
-        {value && !speakers.some((s) => s.id === value) && <option value={value}>{FORMER_SPEAKER}</option>}
+        {value && !speakers.some((s) => s.id === value) && <option value={value}>{formerSpeaker()}</option>}
       </select>
     </span>
   );
