@@ -5,6 +5,7 @@
  * holds something the server's copy lacks, and only if the file is still what was read; a 412
  * reads, merges and writes again. Then the index, the same way.
  */
+import { t } from '../core/i18n';
 import { sameContent } from '../core/field-times';
 import {
   emptyIndex, INDEX_PATH, mergeIndex, parseFile, parseIndex, RECORDINGS_DIR, serializeFile, serializeIndex, sha256Hex,
@@ -67,12 +68,12 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
     let remote: { rev: number; data: SyncData } | undefined;
     let precondition: { etag: string } | 'absent' = 'absent';
     if (got.state === 'found') {
-      if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
+      if (got.etag === undefined) throw new DavError('server', t('sync_noEtag'));
       precondition = { etag: got.etag };
       const plain = await codec.decode(got.text);
-      const parsed = plain === null ? { ok: false as const, message: `The file ${RECORDINGS_DIR}${name} on the server could not be decrypted: it is damaged, so it was not synced.` } : parseFile(plain, name);
+      const parsed = plain === null ? { ok: false as const, message: t('sync_fileUndecryptable', path) } : parseFile(plain, name);
       if (parsed.ok) remote = parsed.value;
-      else if (/newer version/.test(parsed.message)) throw new SyncFileError(`${parsed.message} Update Webinar Notes on this device to sync.`);
+      else if (parsed.newer) throw new SyncFileError(t('sync_updateToSync', parsed.message));
       else if (!repaired.includes(parsed.message)) repaired.push(parsed.message);
     }
     const key = remote?.data.recordingKey ?? knownKey;
@@ -89,7 +90,7 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
     const text = await codec.encode(serializeFile({ rev, data: merged }, now()));
     if ((await client.put(path, text, precondition)) === 'written') return { name, data: merged, entry: { rev, sha256: await sha256Hex(text) }, sent: true };
   }
-  throw new DavError('server', `Another device kept writing ${path} while this one tried to; sync will try again.`);
+  throw new DavError('server', t('sync_keptWriting', path));
 }
 
 /** Writes the index with the entries of this sync, merged with what another device wrote meanwhile. */
@@ -102,18 +103,18 @@ export async function writeIndex(client: DavClient, codec: Codec, read: { index:
     if ((await client.put(INDEX_PATH, await codec.encode(serializeIndex(next)), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
     ({ index, etag } = await readIndex(client, codec, []));
   }
-  throw new DavError('server', `Another device kept writing ${INDEX_PATH} while this one tried to; sync will try again.`);
+  throw new DavError('server', t('sync_keptWriting', INDEX_PATH));
 }
 
 /** The index and its ETag ('absent' when there is none yet); a damaged one counts as empty, its problem added to `repaired`. */
 export async function readIndex(client: DavClient, codec: Codec, repaired: string[]): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
   const got = await client.get(INDEX_PATH);
   if (got.state === 'absent') return { index: emptyIndex(), etag: 'absent' };
-  if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
+  if (got.etag === undefined) throw new DavError('server', t('sync_noEtag'));
   const plain = await codec.decode(got.text);
-  const parsed = plain === null ? { ok: false as const, message: `The sync index on the server (${INDEX_PATH}) could not be decrypted: it is damaged.` } : parseIndex(plain);
+  const parsed = plain === null ? { ok: false as const, message: t('sync_indexUndecryptable', INDEX_PATH) } : parseIndex(plain);
   if (parsed.ok) return { index: parsed.value, etag: got.etag };
-  if (/newer version/.test(parsed.message)) throw new SyncFileError(parsed.message);
+  if (parsed.newer) throw new SyncFileError(parsed.message);
   // Rebuilt from what the devices know: each sends the files the index no longer lists.
   repaired.push(parsed.message);
   return { index: emptyIndex(), etag: got.etag };

@@ -12,7 +12,8 @@
  * backup. A new layout that older code would misread goes to `v2/`, never into `v1/`.
  */
 import * as v from 'valibot';
-import { makeBackup, parseBackup } from '../backup';
+import { makeBackup, readBackup } from '../backup';
+import { t } from '../i18n';
 import { isTimestamp } from '../time';
 import type { SyncData } from './merge';
 import type { Tombstone } from './tombstones';
@@ -74,22 +75,25 @@ const IndexSchema = v.object({
   ),
 });
 
-/** Why a server file could not be used: said to the user, naming the file. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * Why a server file could not be used: said to the user, naming the file; `newer` when a newer
+ * version of the extension wrote it (this one must not write over it).
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; newer?: boolean };
 
 export function parseIndex(text: string): Parsed<SyncIndex> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, message: `The sync index on the server (${INDEX_PATH}) is damaged: it is not JSON.` };
+    return { ok: false, message: t('sync_indexNotJson', INDEX_PATH) };
   }
   const version = (value as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > INDEX_VERSION) {
-    return { ok: false, message: `The sync folder was written by a newer version of Webinar Notes (index version ${version}); update the extension.` };
+    return { ok: false, message: t('sync_indexNewer', version), newer: true };
   }
   const result = v.safeParse(IndexSchema, value);
-  if (!result.success) return { ok: false, message: `The sync index on the server (${INDEX_PATH}) is damaged: it is not a Webinar Notes sync index.` };
+  if (!result.success) return { ok: false, message: t('sync_indexNotIndex', INDEX_PATH) };
   return { ok: true, value: { ...result.output, format: INDEX_FORMAT, version: INDEX_VERSION } };
 }
 
@@ -127,14 +131,14 @@ export function serializeFile(file: SyncFile, now: Date): string {
  * member. `name` is the file's name, for the message.
  */
 export function parseFile(text: string, name: string): Parsed<SyncFile> {
-  const damaged = (why: string): Parsed<SyncFile> => ({ ok: false, message: `The file ${RECORDINGS_DIR}${name} on the server is damaged (${why}), so it was not synced.` });
-  const parsed = parseBackup(text);
-  if (!parsed.ok) return damaged(parsed.message.replace(/\s*Nothing was (changed|imported)\.?/, '').replace(/\n/g, ' '));
+  const damaged = (why: string, newer = false): Parsed<SyncFile> => ({ ok: false, message: t('sync_fileDamaged', `${RECORDINGS_DIR}${name}`, why), ...(newer ? { newer } : {}) });
+  const parsed = readBackup(text);
+  if (!parsed.ok) return damaged(parsed.reason.replace(/\n/g, ' '), parsed.newer);
   const sync = v.safeParse(SyncMember, (JSON.parse(text) as { sync?: unknown }).sync);
-  if (!sync.success) return damaged('its sync details are missing or wrong');
+  if (!sync.success) return damaged(t('sync_fileNoSyncDetails'));
   const { backup } = parsed;
   const { recordingKey, rev } = sync.output;
-  if (backup.recordings.length > 1 || backup.recordings.some((r) => r.key !== recordingKey)) return damaged('it holds another recording');
+  if (backup.recordings.length > 1 || backup.recordings.some((r) => r.key !== recordingKey)) return damaged(t('sync_fileOtherRecording'));
   const tombstones: Tombstone[] = sync.output.tombstones.map((t) => ({ ...t, recordingKey }));
   return {
     ok: true,

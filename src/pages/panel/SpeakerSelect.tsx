@@ -1,6 +1,6 @@
 import { t } from '../../core/i18n';
 import type { Speaker } from '../../core/model';
-import { FORMER_SPEAKER, speakerDisplayName } from '../../core/people';
+import { formerSpeaker, speakerDisplayName } from '../../core/people';
 
 interface Props {
   id: string;
@@ -24,7 +24,7 @@ export function SpeakerSelect({ id, label, speakers, value, onChange, none = t('
             {speakerDisplayName(speaker)}
           </option>
         ))}
-        {value && !speakers.some((s) => s.id === value) && <option value={value}>{FORMER_SPEAKER}</option>}
+        {value && !speakers.some((s) => s.id === value) && <option value={value}>{formerSpeaker()}</option>}
       </select>
     </span>
   );
