@@ -4,8 +4,7 @@
  */
 import { translator, type Language, type Translator } from '../i18n';
 import type { Note, QaAnswer, QaItem, Recording, Speaker } from '../model';
-import { oneLine } from '../one-line';
-import { speakerById as speakersById } from '../people';
+import { answererName as peopleAnswererName, speakerById as speakersById, speakerDisplayName as peopleSpeakerName } from '../people';
 import { isMediaTime } from '../time';
 
 // Which records are live and in what order is the core's rule (records.ts); every export reads it through here.
@@ -72,9 +71,9 @@ export function exportDate(recording: Recording, lang: Language = 'en'): string 
   return date ? formatLongDate(date, lang) : null;
 }
 
-/** A speaker's name on one line (people.ts), else "Unnamed speaker" in the export's language. */
+/** A speaker's name by people.ts's rule, in the export's language ("Unnamed speaker" when blank). */
 export function speakerDisplayName(speaker: Speaker, words: Translator = translator('en')): string {
-  return oneLine(speaker.name) || words.t('export_unnamedSpeaker');
+  return peopleSpeakerName(speaker, words);
 }
 
 /** The speaker with `id` among the recording's; undefined without an id or when none has it. */
@@ -88,9 +87,7 @@ export function speakerById(recording: Recording, id: string | undefined): Speak
  * else "Answer".
  */
 export function answererName(recording: Recording, answer: QaAnswer, words: Translator = translator('en')): string {
-  const speaker = speakerById(recording, answer.speakerId);
-  if (speaker) return speakerDisplayName(speaker, words);
-  return oneLine(answer.name ?? '') || words.t(answer.speakerId ? 'export_formerSpeaker' : 'export_answer');
+  return peopleAnswererName(recording.speakers, answer, words);
 }
 
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;

@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import { t, type MessageKey } from '../../core/i18n';
-import { useLanguage } from '../shared/language';
+import { useLanguage } from '../shared/use-language';
 import { EditForm } from '../shared/EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, Quote, RecordingImage, Speaker } from '../../core/model';

@@ -14,7 +14,7 @@ import { useMemo } from 'preact/hooks';
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import { DISCOURSE_TOKENS, discourseMarkdownIt } from '../../core/export/discourse-markdown';
 import { t } from '../../core/i18n';
-import { useLanguage } from './language';
+import { useLanguage } from './use-language';
 
 export type RenderedFormat = 'forum' | 'markdown';
 

@@ -15,7 +15,7 @@ import type { Toast } from './toast';
 import { downloadText } from './download';
 import { downloadIllustrated, type IllustratedFormat } from './illustrated-files';
 import { useLiveQuery } from './live-query';
-import { useLanguage } from './language';
+import { useLanguage } from './use-language';
 import type { RenderedFormat } from './RenderedMarkdown';
 
 /** Each format's name (a message key, read when shown, so a language switch changes it), file and type. */
