@@ -3,6 +3,8 @@
  * object of figures on stdout (progress on stderr). See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
+import { setMessageSource } from '../src/core/i18n';
+import { bundledMessages } from '../src/core/i18n/bundled';
 import { serveDemo } from '../test/e2e/browser';
 import type { Figure } from './figure';
 import { progress, type Measurement } from './measurement';
@@ -23,6 +25,8 @@ import { shortcutToComposer } from './measurements/shortcut-to-composer';
 import { slideWatch } from './measurements/slide-watch';
 import { quoteAtKeystroke } from './measurements/quote-at-keystroke';
 import { transcriptTab } from './measurements/transcript-tab';
+
+setMessageSource(bundledMessages);
 
 /** In the order they run. A new measurement is one module in measurements/ and one line here. */
 const MEASUREMENTS: Measurement[] = [

@@ -10,13 +10,17 @@ import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type
 import { handoutHtml } from '../core/export/handout';
 import { type ExportImage, type IllustratedInput, pictureCounts } from '../core/export/illustrated';
 import { markdownZip } from '../core/export/markdown-zip';
-import { isLanguage, LANGUAGES, type Language } from '../core/i18n';
+import { isLanguage, LANGUAGES, setMessageSource, type Language } from '../core/i18n';
+import { bundledMessages } from '../core/i18n/bundled';
 import { decodeTextFile } from '../core/text-file';
 import { parseQaCommand } from './parse-qa';
 import { syncBackupFile } from './sync';
 import { DavError } from '../platform/webdav';
 import { SyncFileError } from '../platform/sync-files';
 import { SyncPassphraseError } from '../platform/sync-crypto';
+
+// The command line speaks English; an export's own words follow its --lang.
+setMessageSource(bundledMessages);
 
 
 /** Formats with pictures: files, not text for the terminal (the zip is binary), so they need --out. */

@@ -6,8 +6,11 @@
 import browser, { type Runtime } from '../platform/browser';
 import { parseTabMessage, type VideoStatus } from '../messaging/protocol';
 import { adapterFor } from './sites';
+import { installBrowserMessages } from './messages';
 import { watchMainVideo } from './video-finder';
 import { startVideoSession, type VideoSession } from './video-session';
+
+installBrowserMessages();
 
 const site = adapterFor(location.hostname);
 let session: VideoSession | null = null;

@@ -5,7 +5,9 @@
  * the language chosen in the settings: they would be loaded into every page with a video. Only the
  * key type comes from there, so a key missing from the English file is a type error.
  */
+import { setMessageSource, setUiLanguage, type MessageSource } from '../core/i18n';
 import type { MessageKey } from '../core/i18n/catalog';
+import { languageFor } from '../core/i18n/languages';
 import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoWords } from '../core/i18n/pseudo';
 import browser from '../platform/browser';
 
@@ -21,4 +23,24 @@ export function message(key: ContentKey, ...substitutions: string[]): string {
   const text = browser.i18n.getMessage(key, substitutions);
   // The pseudo-locale's check (core/i18n/pseudo.ts) sees these too; a time in a label has no letters to change.
   return PSEUDO ? PSEUDO_OPEN + pseudoWords(text) + PSEUDO_CLOSE : text;
+}
+
+/** `$1`…`$9` handed back in place of the substitutions: the core's accessor fills them in itself. */
+const SLOTS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
+
+/**
+ * The core's messages in this content script (a caption or frame problem it reports, a time it
+ * formats), from the browser's own files in the browser's language: every language asks the same.
+ * Chrome's `$$` has been read by then, so a message whose text holds "$1" literally would be
+ * misread; none does.
+ */
+const browserMessages: MessageSource = (_lang, key) => {
+  const message = browser.i18n.getMessage(key, SLOTS);
+  return message ? { message } : undefined;
+};
+
+/** Installs the browser's messages for the core code this content script runs. */
+export function installBrowserMessages(): void {
+  setMessageSource(browserMessages);
+  setUiLanguage(languageFor(browser.i18n.getMessage('localeCode')));
 }

@@ -8,7 +8,7 @@ import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
 import { editedNote, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
-import { t, translator } from '../core/i18n';
+import { t } from '../core/i18n';
 
 export type { RecordingInfo } from './recordings';
 
@@ -134,12 +134,7 @@ export async function trashNote(id: string): Promise<void> {
   await stampedUpdate(id, { deletedAt: Date.now() });
 }
 
-/**
- * Why Undo or Restore failed: the trash was emptied in the meantime. The English words (what a
- * test or the CLI compares); the error thrown says it in the pages' language (`goneForGood`).
- */
-export const GONE_FOR_GOOD = translator('en').t('db_goneForGood');
-/** GONE_FOR_GOOD as an error, in the pages' language. */
+/** Why Undo or Restore failed (the trash was emptied in the meantime), in the pages' language. */
 export const goneForGood = (): Error => new Error(t('db_goneForGood'));
 
 export async function restoreNote(id: string): Promise<void> {

@@ -3,7 +3,7 @@ import { newId } from '../core/ids';
 import { editedRecording } from '../core/field-times';
 import { db } from './schema';
 import { mergeFields, type EditOutcome } from '../core/field-merge';
-import { t, translator } from '../core/i18n';
+import { t } from '../core/i18n';
 
 export type RecordingInfo = Pick<Recording, 'key' | 'site' | 'url' | 'title' | 'duration'>;
 
@@ -56,9 +56,6 @@ export async function saveDetails(info: RecordingInfo, base: WebinarDetails, min
   });
 }
 
-/** Why a speaker was refused: no name. The English words (tests compare them); the error says it in the pages' language. */
-export const NAME_REQUIRED = translator('en').t('db_speakerNeedsName');
-
 /** A speaker as the speaker form edits it: what the user types, not its id or edit times. */
 export type SpeakerFields = Pick<Speaker, 'name' | 'role' | 'org' | 'handle'>;
 
@@ -68,7 +65,7 @@ function checkedName(speaker: SpeakerFields): string {
   return name;
 }
 
-/** Adds a speaker to the recording; throws NAME_REQUIRED (changing nothing) for a blank name. */
+/** Adds a speaker to the recording; throws (changing nothing) for a blank name, saying a speaker needs a name. */
 export async function addSpeaker(info: RecordingInfo, speaker: SpeakerFields): Promise<Speaker> {
   const saved: Speaker = { ...withoutUndefined(speaker), name: checkedName(speaker), id: newId() };
   const database = db();

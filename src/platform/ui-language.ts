@@ -4,7 +4,8 @@
  * is kept in `storage.local` (per device, like the other settings), where every page and the
  * background read it and `storage.onChanged` tells every open page at once.
  */
-import { setUiLanguage } from '../core/i18n';
+import { setMessageSource, setUiLanguage } from '../core/i18n';
+import { bundledMessages } from '../core/i18n/bundled';
 import { isLanguage, languageFor, type Language } from '../core/i18n/languages';
 import browser from './browser';
 
@@ -49,10 +50,11 @@ export function onLanguageChoice(listener: (choice: LanguageChoice) => void): ()
 }
 
 /**
- * For a context with no document (the background, the offscreen page): words it writes (a reason
- * in a status, a failure message) follow the chosen language from now on.
+ * For the background: its messages installed, and the words it writes (a reason in a status, a
+ * failure message) in the chosen language from now on.
  */
 export function followLanguageChoice(): void {
+  setMessageSource(bundledMessages);
   void loadLanguageChoice().then((choice) => setUiLanguage(languageOf(choice)), () => undefined);
   onLanguageChoice((choice) => setUiLanguage(languageOf(choice)));
 }

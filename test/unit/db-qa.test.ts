@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
+import { translator } from '../../src/core/i18n';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addNote, GONE_FOR_GOOD, editNote, noteFields, type RecordingInfo } from '../../src/db/notes';
+import { addNote, editNote, noteFields, type RecordingInfo } from '../../src/db/notes';
 import { addAnswer, addQuestions, listQa, restoreQuestion, setNoteLink, trashQuestion } from '../../src/db/qa';
 import { addSpeaker, editSpeaker, getRecording, removeSpeaker, saveDetails } from '../../src/db/recordings';
 import { db } from '../../src/db/schema';
@@ -107,7 +108,7 @@ describe('questions', () => {
 
   it('trashing or restoring a question that is gone says so and creates nothing', async () => {
     await expect(trashQuestion('missing')).rejects.toThrow('This question no longer exists.');
-    await expect(restoreQuestion('missing')).rejects.toThrow(GONE_FOR_GOOD);
+    await expect(restoreQuestion('missing')).rejects.toThrow(translator('en').t('db_goneForGood'));
     expect(await db().qa.count()).toBe(0);
   });
 

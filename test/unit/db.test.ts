@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
+import { translator } from '../../src/core/i18n';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_NOTE_LENGTH } from '../../src/core/notes';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { adoptDraft, DRAFT_MAX_AGE_DAYS, discardDraft, loadDrafts, pruneDrafts, saveDraft, setDraftAside } from '../../src/db/drafts';
-import { addNote, countNotes, GONE_FOR_GOOD, listNotes, restoreNote, trashNote, editNote, noteFields, type RecordingInfo } from '../../src/db/notes';
+import { addNote, countNotes, listNotes, restoreNote, trashNote, editNote, noteFields, type RecordingInfo } from '../../src/db/notes';
 import { db } from '../../src/db/schema';
 import { useEmptyDatabaseAndClock } from './empty-db';
 import { loadSettings, saveSettings } from '../../src/db/settings';
@@ -158,7 +159,7 @@ describe('trashNote and restoreNote', () => {
   });
 
   it('restoring a note that does not exist says so and creates nothing', async () => {
-    await expect(restoreNote('missing')).rejects.toThrow(GONE_FOR_GOOD);
+    await expect(restoreNote('missing')).rejects.toThrow(translator('en').t('db_goneForGood'));
     expect(await db().notes.count()).toBe(0);
   });
 });

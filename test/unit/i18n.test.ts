@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
-import { CATALOGS, languageFor, LANGUAGES, type Catalog } from '../../src/core/i18n/catalog';
+import { CATALOGS } from '../../src/core/i18n/bundled';
+import { languageFor, LANGUAGES, type Catalog } from '../../src/core/i18n/catalog';
 import { translator } from '../../src/core/i18n';
 import { pseudoWords } from '../../src/core/i18n/pseudo';
 import { substitute } from '../../src/core/i18n/substitute';

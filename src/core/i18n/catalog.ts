@@ -1,13 +1,12 @@
 /**
- * The message catalogues: the extension's own locale files (`public/_locales/<lang>/messages.json`,
- * Chrome's format, which the browser also reads for the manifest's `__MSG_…__` strings), bundled
- * so a page can show a language other than the browser's and an export can be written in the
- * community's. English is the default locale and the source of the key type: a key missing from it
- * is a type error; a key missing from another language is a failed unit test (i18n.test.ts).
+ * The shape of the message catalogues: the extension's own locale files
+ * (`public/_locales/<lang>/messages.json`, Chrome's format, which the browser also reads for the
+ * manifest's `__MSG_…__` strings). English is the default locale and the source of the key type:
+ * a key missing from it is a type error; a key missing from another language is a failed unit
+ * test (i18n.test.ts). Types only: the catalogues themselves are bundled by bundled.ts, into the
+ * contexts that need them.
  */
-import en from '../../../public/_locales/en/messages.json';
-import tr from '../../../public/_locales/tr/messages.json';
-import type { Language } from './languages';
+import type en from '../../../public/_locales/en/messages.json';
 
 export { DEFAULT_LANGUAGE, isLanguage, languageFor, LANGUAGES, type Language } from './languages';
 
@@ -23,5 +22,3 @@ export type Catalog = Readonly<Record<string, CatalogEntry>>;
 export type MessageKey = keyof typeof en;
 /** The keys of plural messages: `base_one`, `base_other` (and any other CLDR category) name `base`. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
-
-export const CATALOGS: Readonly<Record<Language, Catalog>> = { en, tr };

@@ -11,7 +11,7 @@
  * and `Intl` does plurals and formats. i18next and FormatJS would each bring their own file format
  * and a converter between the two.
  */
-import { CATALOGS, DEFAULT_LANGUAGE, type Language, type MessageKey, type PluralKey } from './catalog';
+import { DEFAULT_LANGUAGE, type CatalogEntry, type Language, type MessageKey, type PluralKey } from './catalog';
 import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoWords } from './pseudo';
 import { substitute } from './substitute';
 
@@ -20,6 +20,19 @@ export { LANGUAGES, isLanguage, languageFor, type Language, type MessageKey, typ
 /** Set by `PSEUDO_LOCALE=1 vite build` (vite.config.ts `define`): the pseudo-locale check's build. */
 declare const __PSEUDO_LOCALE__: boolean | undefined;
 const PSEUDO = typeof __PSEUDO_LOCALE__ !== 'undefined' && __PSEUDO_LOCALE__;
+
+/**
+ * Where a context's messages come from: the bundled catalogues (bundled.ts: pages, background,
+ * CLI, tests) or, in a content script, the browser's own (content/messages.ts). Each context's
+ * entry point installs one before anything is said.
+ */
+export type MessageSource = (lang: Language, key: string) => CatalogEntry | undefined;
+let source: MessageSource | null = null;
+
+/** Installs this context's messages. */
+export function setMessageSource(messages: MessageSource): void {
+  source = messages;
+}
 
 /** A value put into a message: numbers are formatted in the message's language. */
 export type Substitution = string | number;
@@ -49,15 +62,14 @@ export function translator(lang: Language): Translator {
 const translators: Partial<Record<Language, Translator>> = {};
 
 function makeTranslator(lang: Language): Translator {
-  const catalog = CATALOGS[lang];
-  const fallback = CATALOGS[DEFAULT_LANGUAGE];
   const numbers = new Intl.NumberFormat(lang);
   const plurals = new Intl.PluralRules(lang);
   const lists = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
   const dates = new Map<string, Intl.DateTimeFormat>();
   const text = (value: Substitution) => (typeof value === 'number' ? numbers.format(value) : value);
   const message = (key: string, substitutions: readonly Substitution[]): string => {
-    const entry = catalog[key] ?? fallback[key];
+    if (!source) throw new Error(`no messages installed in this context (asked for "${key}")`);
+    const entry = source(lang, key);
     if (!entry) throw new Error(`no message "${key}"`);
     const filled = substitute(entry, substitutions.map(text), PSEUDO ? pseudoWords : undefined);
     return PSEUDO ? PSEUDO_OPEN + filled + PSEUDO_CLOSE : filled;
@@ -67,7 +79,7 @@ function makeTranslator(lang: Language): Translator {
     t: (key, ...substitutions) => message(key, substitutions),
     plural: (key, count, ...substitutions) => {
       const form = `${key}_${plurals.select(count)}`;
-      return message(form in catalog || form in fallback ? form : `${key}_other`, [count, ...substitutions]);
+      return message(source?.(lang, form) ? form : `${key}_other`, [count, ...substitutions]);
     },
     number: (value, options) => (options ? new Intl.NumberFormat(lang, options).format(value) : numbers.format(value)),
     date: (ms, options = DEFAULT_DATE) => {

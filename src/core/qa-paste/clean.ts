@@ -132,8 +132,10 @@ function stripEmphasis(s: string): string {
     .replace(/(^|[^\p{L}\p{N}_])__(?=\S)((?:(?!__)[\s\S])*?\S)__(?![\p{L}\p{N}_])/gu, '$1$2'); // not snake__case
 }
 
-// Placeholders our own summary export writes where there is nothing typed, in any of its languages.
-const PLACEHOLDERS = new Set(outlinePlaceholders());
+// Placeholders our own summary export writes where there is nothing typed, in any of its languages:
+// read on first use, since messages are installed by each context after its modules load.
+let placeholders: ReadonlySet<string> | undefined;
+const isPlaceholder = (s: string) => (placeholders ??= new Set(outlinePlaceholders())).has(s);
 
 /**
  * Our summary export (src/core/export/forum.ts) writes times as links into the recording, URLs as
@@ -154,7 +156,7 @@ export function cleanLine(raw: string): CleanLine {
   s = s.replace(/^#{1,6}\s+/, '').replace(/^[-*+•]\s+/, '');
   // Unescape last: an escaped "\*\*" is text, not bold.
   s = unescapeMarkdown(stripEmphasis(s)).trim();
-  return { text: PLACEHOLDERS.has(s) ? '' : s, indented };
+  return { text: isPlaceholder(s) ? '' : s, indented };
 }
 
 /** One newline style, no byte-order mark, decoration stripped, at most one blank line in a row. */

@@ -8,7 +8,10 @@ import { backupFileBlob } from '../../db/backup';
 import { parseOffscreenRequest, type BackupFileUrl } from '../../messaging/protocol';
 import browser, { type Runtime } from '../../platform/browser';
 import { errorText } from '../../core/error-text';
-import { setUiLanguage, t } from '../../core/i18n';
+import { setMessageSource, setUiLanguage, t } from '../../core/i18n';
+import { bundledMessages } from '../../core/i18n/bundled';
+
+setMessageSource(bundledMessages);
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupFileUrl> | undefined => {
   // From our own extension only (the worker); a tab's content script would carry `sender.tab`.

@@ -4,7 +4,8 @@
  * the user picks another in the settings (every open page re-renders; no reload, no lost state).
  */
 import { render, type ComponentChild } from 'preact';
-import { setUiLanguage, t, type Language, type MessageKey } from '../../core/i18n';
+import { setMessageSource, setUiLanguage, t, type Language, type MessageKey } from '../../core/i18n';
+import { bundledMessages } from '../../core/i18n/bundled';
 import { languageOf, loadLanguageChoice, onLanguageChoice } from '../../platform/ui-language';
 import { LanguageContext } from './use-language';
 
@@ -25,6 +26,7 @@ function apply(lang: Language, titleKey: MessageKey): void {
  * keeps the state of each one (the text being typed stays).
  */
 export async function renderInLanguage(titleKey: MessageKey, root: HTMLElement, app: () => ComponentChild): Promise<void> {
+  setMessageSource(bundledMessages);
   const show = (lang: Language) => {
     apply(lang, titleKey);
     render(<LanguageContext.Provider value={lang}>{app()}</LanguageContext.Provider>, root);
