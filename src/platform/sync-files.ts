@@ -7,10 +7,12 @@
  */
 import { sameContent } from '../core/field-times';
 import {
-  emptyIndex, INDEX_PATH, mergeIndex, parseFile, parseIndex, RECORDINGS_DIR, serializeFile, serializeIndex, sha256Hex,
-  type IndexEntry, type SyncIndex,
+  emptyIndex, mergeIndex, parseFile, parseIndex, serializeFile, serializeIndex, sha256Hex, SINGLE_FOLDER,
+  type IndexEntry, type SyncFolder, type SyncIndex,
 } from '../core/sync/layout';
 import { mergeSyncData, type SyncData } from '../core/sync/merge';
+import { emptyRoster, mergeRoster, parseRoster, ROSTER_PATH, serializeRoster, type Roster } from '../core/sync/team';
+import type { Author } from '../core/model';
 import type { Codec } from './sync-crypto';
 import { DavError, type DavClient, type GetResult } from './webdav';
 
@@ -58,10 +60,12 @@ export interface FileResult {
  * the server has names its own), at revision `indexRev` as the index read says; `readLocal` gives
  * the local copy of a recording. A file that
  * cannot be read is written again from the local copy, its problem added to `repaired`.
- * Undefined when there is nothing to write (no recording on either side).
+ * Undefined when there is nothing to write (no recording on either side). `folder` is where the
+ * file lives (a team author's, or the single user's); `accept` keeps of the server's copy only what
+ * that folder may hold (team.ts acceptFolder).
  */
-export async function syncFile(client: DavClient, codec: Codec, name: string, knownKey: string | undefined, indexRev: number | undefined, readLocal: (key: string) => Promise<SyncData>, now: () => Date, repaired: string[]): Promise<FileResult | undefined> {
-  const path = `${RECORDINGS_DIR}${name}`;
+export async function syncFile(client: DavClient, codec: Codec, name: string, knownKey: string | undefined, indexRev: number | undefined, readLocal: (key: string) => Promise<SyncData>, now: () => Date, repaired: string[], folder: SyncFolder = SINGLE_FOLDER, accept: (data: SyncData) => SyncData = (data) => data): Promise<FileResult | undefined> {
+  const path = `${folder.recordings}${name}`;
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const got: GetResult = await client.get(path);
     let remote: { rev: number; data: SyncData } | undefined;
@@ -70,8 +74,8 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
       if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
       precondition = { etag: got.etag };
       const plain = await codec.decode(got.text);
-      const parsed = plain === null ? { ok: false as const, message: `The file ${RECORDINGS_DIR}${name} on the server could not be decrypted: it is damaged, so it was not synced.` } : parseFile(plain, name);
-      if (parsed.ok) remote = parsed.value;
+      const parsed = plain === null ? { ok: false as const, message: `The file ${path} on the server could not be decrypted: it is damaged, so it was not synced.` } : parseFile(plain, name, folder.recordings);
+      if (parsed.ok) remote = { rev: parsed.value.rev, data: accept(parsed.value.data) };
       else if (/newer version/.test(parsed.message)) throw new SyncFileError(`${parsed.message} Update Webinar Notes on this device to sync.`);
       else if (!repaired.includes(parsed.message)) repaired.push(parsed.message);
     }
@@ -93,25 +97,25 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
 }
 
 /** Writes the index with the entries of this sync, merged with what another device wrote meanwhile. */
-export async function writeIndex(client: DavClient, codec: Codec, read: { index: SyncIndex; etag: string | 'absent' }, entries: readonly FileResult[]): Promise<SyncIndex> {
+export async function writeIndex(client: DavClient, codec: Codec, read: { index: SyncIndex; etag: string | 'absent' }, entries: readonly FileResult[], folder: SyncFolder = SINGLE_FOLDER): Promise<SyncIndex> {
   let { index, etag } = read;
   const mine: SyncIndex = { ...emptyIndex(), files: Object.fromEntries(entries.map((r) => [r.name, r.entry])) };
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const next = mergeIndex(index, mine);
     if (etag !== 'absent' && sameContent(next, index)) return next;
-    if ((await client.put(INDEX_PATH, await codec.encode(serializeIndex(next)), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
-    ({ index, etag } = await readIndex(client, codec, []));
+    if ((await client.put(folder.index, await codec.encode(serializeIndex(next)), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
+    ({ index, etag } = await readIndex(client, codec, [], folder));
   }
-  throw new DavError('server', `Another device kept writing ${INDEX_PATH} while this one tried to; sync will try again.`);
+  throw new DavError('server', `Another device kept writing ${folder.index} while this one tried to; sync will try again.`);
 }
 
 /** The index and its ETag ('absent' when there is none yet); a damaged one counts as empty, its problem added to `repaired`. */
-export async function readIndex(client: DavClient, codec: Codec, repaired: string[]): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
-  const got = await client.get(INDEX_PATH);
+export async function readIndex(client: DavClient, codec: Codec, repaired: string[], folder: SyncFolder = SINGLE_FOLDER): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
+  const got = await client.get(folder.index);
   if (got.state === 'absent') return { index: emptyIndex(), etag: 'absent' };
   if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
   const plain = await codec.decode(got.text);
-  const parsed = plain === null ? { ok: false as const, message: `The sync index on the server (${INDEX_PATH}) could not be decrypted: it is damaged.` } : parseIndex(plain);
+  const parsed = plain === null ? { ok: false as const, message: `The sync index on the server (${folder.index}) could not be decrypted: it is damaged.` } : parseIndex(plain, folder.index);
   if (parsed.ok) return { index: parsed.value, etag: got.etag };
   if (/newer version/.test(parsed.message)) throw new SyncFileError(parsed.message);
   // Rebuilt from what the devices know: each sends the files the index no longer lists.
@@ -119,3 +123,43 @@ export async function readIndex(client: DavClient, codec: Codec, repaired: strin
   return { index: emptyIndex(), etag: got.etag };
 }
 
+
+/**
+ * A file of another author's folder, read only (team.ts): its data as `accept` keeps it; undefined
+ * when it is absent or cannot be read (said in `problems`: it is theirs to write again, not ours).
+ */
+export async function readTheirFile(client: DavClient, codec: Codec, folder: SyncFolder, name: string, accept: (data: SyncData) => SyncData, problems: string[]): Promise<SyncData | undefined> {
+  const path = `${folder.recordings}${name}`;
+  const got = await client.get(path);
+  if (got.state === 'absent') return undefined;
+  const plain = await codec.decode(got.text);
+  const parsed = plain === null ? { ok: false as const, message: `The file ${path} on the server could not be decrypted: it is damaged, so it was not synced.` } : parseFile(plain, name, folder.recordings);
+  if (parsed.ok) return accept(parsed.value.data);
+  if (/newer version/.test(parsed.message)) throw new SyncFileError(`${parsed.message} Update Webinar Notes on this device to sync.`);
+  problems.push(parsed.message);
+  return undefined;
+}
+
+/**
+ * The team folder's roster (team.ts) with `me` in it: read, and when it lacks me under my name,
+ * written with `If-Match` (the union with what another browser wrote meanwhile on a 412). A damaged
+ * roster counts as empty and is written again: every browser adds itself back on its next sync.
+ */
+export async function joinRoster(client: DavClient, codec: Codec, me: Author, problems: string[]): Promise<Roster> {
+  const mine: Roster = { ...emptyRoster(), authors: { [me.id]: me.name } };
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const got = await client.get(ROSTER_PATH);
+    let held = emptyRoster();
+    if (got.state === 'found') {
+      if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
+      const plain = await codec.decode(got.text);
+      const parsed = plain === null ? { ok: false as const, message: `The list of a team folder's authors on the server (${ROSTER_PATH}) could not be decrypted: it is damaged.` } : parseRoster(plain, ROSTER_PATH);
+      if (parsed.ok) held = parsed.value;
+      else if (!problems.includes(parsed.message)) problems.push(parsed.message);
+    }
+    const next = mergeRoster(held, mine);
+    if (got.state === 'found' && sameContent(next, held)) return next;
+    if ((await client.put(ROSTER_PATH, await codec.encode(serializeRoster(next)), got.state === 'found' ? { etag: got.etag! } : 'absent')) === 'written') return next;
+  }
+  throw new DavError('server', `Another device kept writing ${ROSTER_PATH} while this one tried to; sync will try again.`);
+}

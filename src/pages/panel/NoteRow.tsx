@@ -1,4 +1,5 @@
 import { memo } from 'preact/compat';
+import { t } from '../../core/i18n';
 import { EditForm } from '../shared/EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, Quote, RecordingImage, Speaker } from '../../core/model';
@@ -59,6 +60,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         {formatTime(note.t)}
       </button>
       <p class="text" dir="auto" onClick={() => seek(note.t)}>
+        {note.author && <strong class="note-author">{t('sync_teamBy', note.author.name)} </strong>}
         {speaker && <span class="note-speaker">{speaker}: </span>}
         {note.text}
       </p>
@@ -78,6 +80,8 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         >
           <CameraIcon />
         </button>
+        {/* Another person's note in a team folder: only their files change it (core/sync/team.ts). */}
+        {note.author ? <span class="muted">{t('sync_teamReadOnly', note.author.name)}</span> : <>
         <button
           type="button"
           class="quiet"
@@ -91,6 +95,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         <button type="button" class="quiet" onClick={remove} aria-label={`Delete note at ${formatTime(note.t)}`}>
           Delete
         </button>
+        </>}
       </div>
       {/* After the actions: the grid's first row holds the time, the text and the actions. */}
       {note.quote && (

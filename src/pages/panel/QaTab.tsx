@@ -1,3 +1,4 @@
+import { t } from '../../core/i18n';
 import { useRef, useState } from 'preact/hooks';
 import type { Note, QaAnswer, QaItem, Speaker } from '../../core/model';
 import { shorten } from '../../core/shorten';
@@ -170,7 +171,10 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
           ))}
         </ul>
       )}
-      {answering ? (
+      {/* Another person's question in a team folder: only their files change it (core/sync/team.ts). */}
+      {item.author ? (
+        <p class="muted">{t('sync_teamReadOnly', item.author.name)}</p>
+      ) : answering ? (
         <AnswerForm item={item} speakers={speakers} onDone={() => setAnswering(false)} />
       ) : (
         <div class="qa-actions">

@@ -15,6 +15,9 @@ import { downloadText } from './download';
 import { downloadIllustrated, type IllustratedFormat } from './illustrated-files';
 import { useLiveQuery } from './live-query';
 import type { RenderedFormat } from './RenderedMarkdown';
+import { hasOthersNotes, teamExportInput } from '../../core/export/team';
+import { t } from '../../core/i18n';
+import { useTeamName } from './team-name';
 
 const FORMATS = {
   forum: { label: 'Forum post (Discourse)', file: 'summary.md', type: 'text/markdown' },
@@ -66,7 +69,11 @@ function useRenderer(wanted: boolean): Renderer | Error | undefined {
 }
 
 /** The summary post and every other export of this recording: pick, preview, copy, download. */
-export function SummaryView({ input, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
+export function SummaryView({ input: everyone, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
+  // A team folder's recording: everyone's notes, or only this browser's (core/export/team.ts).
+  const [onlyMine, setOnlyMine] = useState(false);
+  const teamName = useTeamName();
+  const input = useMemo(() => teamExportInput(everyone, { onlyMine, myName: teamName ?? t('sync_teamMe') }), [everyone, onlyMine, teamName]);
   const [format, setFormat] = useState<Format>('forum');
   const [forum, setForum] = useState<ForumPostOptions>({ grouping: 'time', noteLinks: true, qaInDetails: true, mentions: false });
   const [backup, setBackup] = useState<string | null>(null);
@@ -163,6 +170,11 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
           ))}
         </select>
       </label>
+      {hasOthersNotes(everyone) && (
+        <label>
+          <input type="checkbox" checked={onlyMine} onChange={(event) => setOnlyMine(event.currentTarget.checked)} /> {t('sync_teamOnlyMine')}
+        </label>
+      )}
       {format === 'forum' && (
         <fieldset class="options">
           <legend>Forum post</legend>
