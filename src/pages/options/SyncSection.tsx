@@ -121,8 +121,10 @@ export function SyncSection() {
         <input id="sync-passphrase" type="password" autocomplete="off" {...field('passphrase')} />
       </label>
       <label class="row">
-        <input type="checkbox" checked={form.team} onChange={(event) => setForm({ ...form, team: event.currentTarget.checked })} />{' '}
-        {t('sync_teamFolder')} <span class="muted">{t('sync_teamFolderHint')}</span>
+        <input type="checkbox" checked={form.team} onChange={(event) => setForm({ ...form, team: event.currentTarget.checked })} />
+        <span>
+          {t('sync_teamFolder')} <span class="muted">{t('sync_teamFolderHint')}</span>
+        </span>
       </label>
       {form.team && (
         <label class="field">

@@ -81,7 +81,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
           <CameraIcon />
         </button>
         {/* Another person's note in a team folder: only their files change it (core/sync/team.ts). */}
-        {note.author ? <span class="muted">{t('sync_teamReadOnly', note.author.name)}</span> : <>
+        {!note.author && <>
         <button
           type="button"
           class="quiet"
@@ -97,6 +97,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         </button>
         </>}
       </div>
+      {note.author && <p class="note-lock">{t('sync_teamReadOnly', note.author.name)}</p>}
       {/* After the actions: the grid's first row holds the time, the text and the actions. */}
       {note.quote && (
         <blockquote class="note-quote" dir="auto">
