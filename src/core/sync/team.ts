@@ -15,6 +15,7 @@
  * - Locally, `author` is set only on other people's records; this browser's own have none.
  */
 import { mergeTranscripts } from '../captions/transcript-merge';
+import { t } from '../i18n';
 import type { Author, Note, QaItem, Transcript } from '../model';
 import { mergeRecording } from '../record-merge';
 import { sha256Hex, SYNC_ROOT, type Parsed } from './layout';
@@ -48,6 +49,15 @@ export async function teamAuthorId(name: string): Promise<string> {
 /** This browser's author: the name as kept and its id. */
 export async function authorOf(name: string): Promise<Author> {
   return { id: await teamAuthorId(name), name: normalAuthorName(name) };
+}
+
+/**
+ * Why this browser may not change `record` (another person's, in a team folder), in the user's
+ * words; null when it may. Every db function that changes a note or question asks it, so no page
+ * can, whatever its buttons (the merge would undo it anyway: mergeTeam).
+ */
+export function readOnlyProblem(record: Pick<Note, 'author'>): string | null {
+  return record.author ? t('sync_teamReadOnly', record.author.name) : null;
 }
 
 // The roster: webinar-notes/v1/authors.json, the authors whose folders to read.

@@ -124,7 +124,8 @@ interface CardProps {
 
 function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, seek, onDelete }: CardProps) {
   const linked = notes.filter((note) => note.qaIds?.includes(item.id));
-  const unlinked = notes.filter((note) => !note.qaIds?.includes(item.id));
+  // Another person's note cannot be linked here: that changes it (core/sync/team.ts readOnlyProblem).
+  const unlinked = notes.filter((note) => !note.author && !note.qaIds?.includes(item.id));
   const { toast } = usePanel();
   const who = (answer: QaAnswer) => answererName(speakers, answer);
   return (
