@@ -165,7 +165,7 @@ async function person(): Promise<NotesDatabase> {
   databases.push(database);
   return database;
 }
-const sync = async (database: NotesDatabase, name: string) => syncOnce(database, new DavClient(account), account.user, { team: await authorOf(name) });
+const sync = async (database: NotesDatabase, name: string, passphrase?: string) => syncOnce(database, new DavClient(account), account.user, { team: await authorOf(name), ...(passphrase ? { passphrase } : {}) });
 async function addRecording(database: NotesDatabase, at: number): Promise<void> {
   await database.recordings.put(editedRecording(undefined, { key: KEY, site: 'youtube', url: 'https://youtu.be/Wb1nQ9rLk2A', title: 'Accessible forms', createdAt: at, updatedAt: at }, at));
 }
@@ -258,5 +258,44 @@ describe('a team folder on the real server', () => {
     await sync(bo, 'Bo');
     expect(await stored(laptop)).toEqual(['a1:edited on the desktop']);
     expect(await stored(bo)).toEqual(['a1:edited on the desktop (Ana)']);
+  });
+
+  it('questions follow the same rule: Bo\'s question shows on Ana with his name, and her database\'s edit of it never reaches him', async () => {
+    const [ana, bo] = [await person(), await person()];
+    await addRecording(bo, 1000);
+    await bo.qa.put({ id: 'q1', recordingKey: KEY, question: 'Where are the slides?', answers: [], createdAt: 1000, updatedAt: 1000, fieldsUpdatedAt: { question: 1000, answers: 1000 } });
+    await sync(bo, 'Bo');
+    await sync(ana, 'Ana');
+    expect((await ana.qa.toArray()).map((q) => [q.question, q.author?.name])).toEqual([['Where are the slides?', 'Bo']]);
+    await ana.qa.update('q1', { question: 'Changed by Ana', updatedAt: 5000, fieldsUpdatedAt: { question: 5000, answers: 1000 } });
+    await sync(ana, 'Ana');
+    await sync(bo, 'Bo');
+    expect((await bo.qa.toArray()).map((q) => [q.question, q.author])).toEqual([['Where are the slides?', undefined]]);
+  });
+
+  it('with a passphrase: every team file is sealed, and each person reads the other\'s notes', async () => {
+    const [ana, bo] = [await person(), await person()];
+    await addRecording(ana, 1000);
+    await addNote(ana, 'a1', 'Sealed words from Ana', 1000);
+    await sync(ana, 'Ana', 'one passphrase for the team');
+    await addRecording(bo, 1100);
+    await addNote(bo, 'b1', 'Sealed words from Bo', 1100);
+    await sync(bo, 'Bo', 'one passphrase for the team');
+    await sync(ana, 'Ana', 'one passphrase for the team');
+    expect(await stored(ana)).toEqual(['a1:Sealed words from Ana', 'b1:Sealed words from Bo (Bo)']);
+    expect(await stored(bo)).toEqual(['a1:Sealed words from Ana (Ana)', 'b1:Sealed words from Bo']);
+    const aId = await teamAuthorId('Ana');
+    for (const path of [ROSTER_PATH, `${authorFolder(aId).index}`, `${authorFolder(aId).recordings}${await fileNameOf(KEY)}`]) {
+      const text = (await serverFile(path))!;
+      expect(text, path).not.toContain('Sealed words');
+      expect(text, path).not.toContain('Ana');
+    }
+  });
+
+  it('a passphrase given to a team folder that holds files in the clear is refused', async () => {
+    const ana = await person();
+    await addRecording(ana, 1000);
+    await sync(ana, 'Ana');
+    await expect(sync(ana, 'Ana', 'too late')).rejects.toThrow('The sync folder already holds files that are not encrypted');
   });
 });
