@@ -6,7 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startWebdavServer, type WebdavServer } from '../webdav-server';
-import { launch, panelOf, removeProfile, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+import { launch, openLibrary, panelOf, removeProfile, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
 
 let dav: WebdavServer;
 let demo: DemoServer;
@@ -145,6 +145,18 @@ test('Ana\'s note shows on Bo with her name and no way to change it; Bo\'s shows
   const byAuthor = anasFiles.map((file) => (JSON.parse(dav.read(file)) as { notes: { text: string; author: { name: string } }[] }).notes.map((n) => `${n.author.name}: ${n.text}`).sort());
   expect(byAuthor.sort()).toEqual([['Ana: Labels beat placeholders, always'], ['Bo: Contrast at 4.5 to 1 for body text', 'Bo: Focus rings stay visible']]);
   expect(tree).not.toContain('team/webinar-notes/v1/index.json');
+
+  // Bo's library: Ana's note with her name, without Tags or Delete; his own with both.
+  const library = await openLibrary(bo);
+  await library.getByRole('button', { name: 'Accessible forms in practice' }).click();
+  const anasLine = library.locator('.lib-note', { hasText: 'Labels beat placeholders, always' });
+  await expect.poll(() => anasLine.locator('.note-line').textContent()).toMatch(/^0:0\d Ana: Labels beat placeholders, always$/);
+  expect(await anasLine.getByRole('button', { name: /^(Tags of|Delete) the note|^Delete note/ }).count()).toBe(0);
+  expect(await anasLine.textContent()).toContain('Only Ana can change this.');
+  const bosLine = library.locator('.lib-note', { hasText: 'Focus rings stay visible' });
+  expect(await bosLine.getByRole('button', { name: /^Delete note/ }).count()).toBe(1);
+  await screenshot(library, 'sync-team-library');
+  await library.close();
 
   // Bo's summary: everyone's, each key point named; with "Only my notes", only his.
   await onB.page.bringToFront();
