@@ -27,6 +27,11 @@ export interface WebdavServer {
   /** Stops the server (SIGTERM, waits for it to exit); `start` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /**
+   * Makes the server answer every write as a full disk does (HTTP 507 Insufficient Storage, which
+   * mod_dav sends when the file system says ENOSPC), or no longer; restarts it on the same port.
+   */
+  setFull(full: boolean): Promise<void>;
   /** Makes a folder under the root (relative path, '' for the root) writable or not for the server. */
   setWritable(relative: string, writable: boolean): void;
   /** A file's bytes as stored, and writes it by hand (as someone with a shell on the server might). */
@@ -60,8 +65,8 @@ function giveToServer(path: string): void {
   chownSync(path, uid, gid);
 }
 
-function config(dir: string, port: number, options: ServerOptions): string {
-  const modules = ['mpm_event', 'authz_core', 'authn_core', 'auth_basic', 'authn_file', 'authz_user', 'dav', 'dav_fs', 'alias'];
+function config(dir: string, port: number, options: ServerOptions, full = false): string {
+  const modules = ['mpm_event', 'authz_core', 'authn_core', 'auth_basic', 'authn_file', 'authz_user', 'dav', 'dav_fs', 'alias', 'rewrite'];
   return [
     ...modules.map((name) => `LoadModule ${name}_module ${MODULES}/mod_${name}.so`),
     `ServerRoot "${dir}"`,
@@ -88,6 +93,9 @@ function config(dir: string, port: number, options: ServerOptions): string {
     '  AuthName "Webinar Notes test"',
     `  AuthUserFile "${dir}/htpasswd"`,
     '  Require valid-user',
+    // A disk filling up cannot be made on demand without mounting one; mod_rewrite gives the
+    // same answer to the same requests (a status outside 3xx ends the request with it).
+    ...(full ? ['  RewriteEngine On', '  RewriteCond %{REQUEST_METHOD} ^(PUT|MKCOL|COPY|MOVE)$', '  RewriteRule ^ - [R=507]'] : []),
     '</Directory>',
     '',
   ].join('\n');
@@ -174,6 +182,11 @@ export async function startWebdavServer(options: ServerOptions = {}): Promise<We
     root: path(''),
     stop,
     start,
+    async setFull(full) {
+      await stop();
+      writeFileSync(join(dir, 'httpd.conf'), config(dir, port, options, full));
+      await start();
+    },
     setWritable(relative, writable) {
       chmodSync(path(relative), writable ? 0o755 : 0o555);
     },

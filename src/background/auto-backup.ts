@@ -13,17 +13,19 @@ import { backupFileUrl } from '../platform/blob-url';
 import browser, { type Runtime } from '../platform/browser';
 import { OPTIONS_PAGE } from '../platform/pages';
 import { errorText } from '../core/error-text';
+import { t, type MessageKey } from '../core/i18n';
 
 const ALARM = 'auto-backup';
 const CHECK_EVERY_MINUTES = 60;
 /** A local file of a few megabytes is written in well under a second; this is for a stuck one. */
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
-const SKIPPED: Record<Exclude<BackupDecision, { write: true }>['reason'], string> = {
-  off: 'Automatic backups are off.',
-  'not-due': 'The next automatic backup is not due yet.',
-  empty: 'There is nothing to back up yet: no recordings, notes or questions.',
-  unchanged: 'Nothing changed since the last backup file, so no new file was written.',
+/** Why no file was written; the sentence is made in the chosen language when the run ends. */
+const SKIPPED: Record<Exclude<BackupDecision, { write: true }>['reason'], MessageKey> = {
+  off: 'background_backupOff',
+  'not-due': 'background_backupNotDue',
+  empty: 'background_backupEmpty',
+  unchanged: 'background_backupUnchanged',
 };
 
 /** The latest run: the next one starts after it, so two never write at once. */
@@ -55,7 +57,7 @@ async function backUp(manual: boolean): Promise<BackupRun> {
   // Taken before the file is read: a note saved while it is written counts as a change.
   const now = Date.now();
   const decision = backupDecision({ frequency: settings.autoBackup, state, data, now, manual });
-  if (!decision.write) return { outcome: 'skipped', reason: SKIPPED[decision.reason] };
+  if (!decision.write) return { outcome: 'skipped', reason: t(SKIPPED[decision.reason]) };
   try {
     const file = await writeFile(backupFilePath(new Date(now)));
     await saveAutoBackupState({ last: { at: now, file, records: data.records } });
@@ -73,14 +75,14 @@ async function writeFile(path: string): Promise<string> {
   try {
     file = await backupFileUrl(backupFileBlob);
   } catch (error) {
-    throw new Error(`The backup file could not be made: ${errorText(error)}`);
+    throw new Error(t('background_backupNotMade', errorText(error)));
   }
   try {
     let id: number;
     try {
       id = await browser.downloads.download({ url: file.url, filename: path, conflictAction: 'uniquify', saveAs: false });
     } catch (error) {
-      throw new Error(`The browser refused to save the backup file (${errorText(error)}).`);
+      throw new Error(t('background_backupRefused', errorText(error)));
     }
     return fileNameOf(await downloadFinished(id));
   } finally {
@@ -101,7 +103,7 @@ function downloadFinished(id: number): Promise<string> {
     };
     const check = async () => {
       const [item] = await browser.downloads.search({ id });
-      if (!item) settle(() => reject(new Error('The backup file could not be written: its download disappeared.')));
+      if (!item) settle(() => reject(new Error(t('background_backupDownloadGone'))));
       else if (item.state === 'complete') settle(() => resolve(item.filename));
       else if (item.state === 'interrupted') settle(() => reject(new Error(downloadFailureText(item.error))));
     };
@@ -109,7 +111,7 @@ function downloadFinished(id: number): Promise<string> {
       if (delta.id === id && (delta.state || delta.error)) void check();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new Error('The backup file could not be written: the download did not finish within a minute.'))),
+      () => settle(() => reject(new Error(t('background_backupDownloadTimeout')))),
       DOWNLOAD_TIMEOUT_MS,
     );
     browser.downloads.onChanged.addListener(listener);

@@ -8,6 +8,7 @@
  * Runs are one at a time in this worker, and across the extension's contexts by a Web Lock.
  */
 import { errorText } from '../core/error-text';
+import { t } from '../core/i18n';
 import { CHECK_EVERY_MINUTES, outcomeSummary, syncDue, type SyncFailureKind, type SyncStatus } from '../core/sync/status';
 import { authorOf } from '../core/sync/team';
 import { db } from '../db/schema';
@@ -40,10 +41,10 @@ export function runSync(manual: boolean): Promise<SyncRun> {
 
 async function syncIfDue(manual: boolean): Promise<SyncRun> {
   const account = await loadAccount();
-  if (!account) return { outcome: 'skipped', reason: 'Sync is not set up.' };
+  if (!account) return { outcome: 'skipped', reason: t('background_syncNotSetUp') };
   const status = await loadSyncStatus();
   const now = Date.now();
-  if (!manual && !syncDue(status, now, await changedSinceSync())) return { outcome: 'skipped', reason: 'No sync is due.' };
+  if (!manual && !syncDue(status, now, await changedSinceSync())) return { outcome: 'skipped', reason: t('background_syncNotDue') };
   const fail = async (kind: SyncFailureKind, message: string): Promise<SyncRun> => {
     const count = (status.failure?.count ?? 0) + 1;
     const next: SyncStatus = { ...status, tried: now, failure: { at: now, kind, message, count } };
@@ -52,7 +53,7 @@ async function syncIfDue(manual: boolean): Promise<SyncRun> {
   };
   try {
     if (!(await browser.permissions.contains({ origins: [originPattern(account.url)] }))) {
-      return await fail('permission', 'Webinar Notes may not reach the server yet: press Test in the settings to allow it.');
+      return await fail('permission', t('background_syncNoPermission'));
     }
     const team = account.teamName === undefined ? {} : { team: await authorOf(account.teamName) };
     const outcome = await syncOnce(db(), new DavClient(account), account.user, { passphrase: account.passphrase, ...team });
@@ -64,7 +65,7 @@ async function syncIfDue(manual: boolean): Promise<SyncRun> {
     if (error instanceof SyncFileError) return fail('file', error.message);
     if (error instanceof SyncPassphraseError) return fail('passphrase', error.message);
     // Not the server's doing: the database (quota, a blocked upgrade); nothing was changed here.
-    return fail('local', `This browser could not save what was synced (${errorText(error)}). Nothing was changed here.`);
+    return fail('local', t('background_syncLocalFailure', errorText(error)));
   }
 }
 

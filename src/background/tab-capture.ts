@@ -7,6 +7,7 @@
  * so the capture is kept only when the panel's tab was the one shown before and after it.
  */
 import { errorText } from '../core/error-text';
+import { t } from '../core/i18n';
 import { parsePanelRequest, type TabCapture } from '../messaging/protocol';
 import browser, { type Runtime } from '../platform/browser';
 import { PANEL_PAGE } from '../platform/pages';
@@ -43,7 +44,7 @@ export function listenForTabCaptures(): void {
     const request = parsePanelRequest(raw);
     if (!request || sender.id !== browser.runtime.id || !isPanelPage(sender.url)) return undefined;
     const tabId = sender.tab?.id ?? request.tabId;
-    return tabId === undefined ? Promise.resolve({ ok: false, reason: 'failed', detail: 'the panel’s tab is not known' }) : captureTab(tabId);
+    return tabId === undefined ? Promise.resolve({ ok: false, reason: 'failed', detail: t('background_panelTabUnknown') }) : captureTab(tabId);
   });
 }
 

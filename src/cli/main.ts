@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, renderExport, type ExportFormat, type ExportInput, type
 import { handoutHtml } from '../core/export/handout';
 import { type ExportImage, type IllustratedInput, pictureCounts } from '../core/export/illustrated';
 import { markdownZip } from '../core/export/markdown-zip';
+import { isLanguage, LANGUAGES, type Language } from '../core/i18n';
 import { decodeTextFile } from '../core/text-file';
 import { parseQaCommand } from './parse-qa';
 import { syncBackupFile } from './sync';
@@ -23,9 +24,9 @@ const FILE_FORMATS = ['markdown-zip', 'handout'] as const;
 const ALL_FORMATS: readonly string[] = [...EXPORT_FORMATS, ...FILE_FORMATS];
 
 export const USAGE = `Usage:
-  webinar-notes export --format ${EXPORT_FORMATS.join('|')} [--recording KEY]
+  webinar-notes export --format ${EXPORT_FORMATS.join('|')} [--recording KEY] [--lang ${LANGUAGES.join('|')}]
                        [--group speaker] [--no-links] [--no-details] [--mentions] [--out FILE] BACKUP.json
-  webinar-notes export --format ${FILE_FORMATS.join('|')} [--recording KEY] --out FILE BACKUP.json
+  webinar-notes export --format ${FILE_FORMATS.join('|')} [--recording KEY] [--lang ${LANGUAGES.join('|')}] --out FILE BACKUP.json
   webinar-notes parse-qa FILE.txt
   webinar-notes sync --url URL --user NAME --password-file FILE [--passphrase-file FILE] BACKUP.json
 `;
@@ -85,15 +86,26 @@ function imagesOf(images: readonly ImportedImage[], recordingKey: string): Expor
     .map(({ id, kind, t, noteId, width, height, data }) => ({ id, kind, t, ...(noteId !== undefined ? { noteId } : {}), width, height, bytes: data }));
 }
 
+/**
+ * The language of the export's own words (`--lang`, English by default). The command line speaks
+ * English, so its warnings stay English whatever the export's language.
+ */
+function exportLanguage(args: string[]): Language {
+  const lang = option(args, '--lang') ?? 'en';
+  if (!isLanguage(lang)) throw new UsageError(`Unknown language ${lang}; use one of ${LANGUAGES.join(', ')}.`);
+  return lang;
+}
+
 /** Writes the zip or the handout of `input` to `file`; says on stderr what it left out. */
-async function fileExport(format: (typeof FILE_FORMATS)[number], input: IllustratedInput, file: string, err: Writer): Promise<void> {
+async function fileExport(format: (typeof FILE_FORMATS)[number], input: IllustratedInput, lang: Language, file: string, err: Writer): Promise<void> {
+  const options = { lang, uiLang: 'en' } as const;
   if (format === 'markdown-zip') {
-    const zip = await markdownZip(input);
+    const zip = await markdownZip(input, options);
     for (const line of zip.skipped) err.write(`warning: picture left out: ${line}\n`);
     await writeFile(file, zip.bytes);
     return;
   }
-  const handout = handoutHtml(input);
+  const handout = handoutHtml(input, options);
   for (const line of handout.skipped) err.write(`warning: picture left out: ${line}\n`);
   await writeFile(file, handout.html);
 }
@@ -104,6 +116,7 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
     throw new UsageError(`Unknown format ${format}; use one of ${ALL_FORMATS.join(', ')}.`);
   }
   const key = option(args, '--recording');
+  const lang = exportLanguage(args);
   const outFile = option(args, '--out');
   const fileFormat = (FILE_FORMATS as readonly string[]).includes(format) ? (format as (typeof FILE_FORMATS)[number]) : null;
   if (fileFormat && outFile === undefined) throw new UsageError(`--format ${format} writes a file: name it with --out FILE.`);
@@ -121,10 +134,12 @@ async function exportCommand(args: string[], out: Writer, err: Writer): Promise<
   const problems = parsed.imageProblems.map((line) => `picture left out: ${line}`);
   if (fileFormat && outFile !== undefined) {
     for (const line of [...parsed.adjusted, ...parsed.captionFixes, ...problems]) err.write(`warning: ${line}\n`);
-    await fileExport(fileFormat, { ...input, images }, outFile, err);
+    await fileExport(fileFormat, { ...input, images }, lang, outFile, err);
     return;
   }
   const rendered = renderExport(format as ExportFormat, input, {
+    lang,
+    uiLang: 'en',
     // The post names the pictures of the handout the same backup makes.
     forum: { ...forum, pictures: pictureCounts(input, images) },
     annotation: { id: `urn:uuid:${newId()}`, generatedAt: new Date().toISOString() },

@@ -5,6 +5,7 @@
  * The files go to the user's Downloads folder, outside the extension: uninstalling the extension
  * deletes its database, not these files, and importing one brings everything back.
  */
+import { t, type MessageKey } from './i18n';
 import { isTimestamp } from './time';
 
 export const AUTO_BACKUP_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
@@ -88,21 +89,22 @@ export function autoBackupStateFrom(stored: unknown): AutoBackupState {
 }
 
 /** Chrome's and Firefox's download interrupt reasons, as sentences a user can act on. */
-const INTERRUPT_REASONS: Record<string, string> = {
-  FILE_NO_SPACE: 'the disk is full',
-  FILE_ACCESS_DENIED: 'the browser may not write to the Downloads folder',
-  FILE_NAME_TOO_LONG: 'the file name is too long for this disk',
-  FILE_TOO_LARGE: 'the file is too large for this disk',
-  FILE_BLOCKED: 'the browser or the system blocked the file',
-  FILE_VIRUS_INFECTED: 'a virus scanner removed the file',
-  FILE_SECURITY_CHECK_FAILED: 'a security check refused the file',
-  FILE_TRANSIENT_ERROR: 'the disk was busy',
-  USER_CANCELED: 'the download was cancelled',
-  USER_SHUTDOWN: 'the browser was closed while it was written',
-  CRASH: 'the browser crashed while it was written',
+const INTERRUPT_REASONS: Readonly<Record<string, MessageKey>> = {
+  FILE_NO_SPACE: 'autoBackup_whyNoSpace',
+  FILE_ACCESS_DENIED: 'autoBackup_whyAccessDenied',
+  FILE_NAME_TOO_LONG: 'autoBackup_whyNameTooLong',
+  FILE_TOO_LARGE: 'autoBackup_whyTooLarge',
+  FILE_BLOCKED: 'autoBackup_whyBlocked',
+  FILE_VIRUS_INFECTED: 'autoBackup_whyVirus',
+  FILE_SECURITY_CHECK_FAILED: 'autoBackup_whySecurityCheck',
+  FILE_TRANSIENT_ERROR: 'autoBackup_whyBusy',
+  USER_CANCELED: 'autoBackup_whyCancelled',
+  USER_SHUTDOWN: 'autoBackup_whyShutdown',
+  CRASH: 'autoBackup_whyCrash',
 };
 
 export function downloadFailureText(reason: string | undefined): string {
-  const why = (reason && INTERRUPT_REASONS[reason]) ?? `the browser stopped the download (${reason ?? 'no reason given'})`;
-  return `The backup file could not be written: ${why}.`;
+  const known = reason && Object.hasOwn(INTERRUPT_REASONS, reason) ? INTERRUPT_REASONS[reason] : undefined;
+  const why = known ? t(known) : reason ? t('autoBackup_whyOther', reason) : t('autoBackup_whyUnknown');
+  return t('autoBackup_notWritten', why);
 }

@@ -7,6 +7,8 @@
  * rule allowed and this one does not is adjusted, and named; anything else (negative, not a
  * number) is still refused by the schema with its message.
  */
+import { kindName, recordPlace } from './backup-words';
+import { t } from './i18n';
 import { shorten } from './shorten';
 import { formatTime, isMediaTime, isTimestamp, MAX_MEDIA_SECONDS } from './time';
 
@@ -17,7 +19,7 @@ const isObject = (value: unknown): value is Raw => typeof value === 'object' && 
 const oldRule = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 const DATE_FIELDS = ['createdAt', 'updatedAt', 'deletedAt'] as const;
-const LIMIT = `past ${formatTime(MAX_MEDIA_SECONDS)}`;
+const LIMIT = formatTime(MAX_MEDIA_SECONDS);
 
 /**
  * Adjusts, in place, the times and dates of a parsed backup (`recordings`, `notes`, `qa` as the file
@@ -38,7 +40,7 @@ export function adjustToRules(file: Raw): string[] {
     for (const field of DATE_FIELDS) {
       if (oldRule(item[field]) && !isTimestamp(item[field])) {
         item[field] = exportedAt;
-        lines.push(`${label}: ${field} was past the year 9999, now the backup's date`);
+        lines.push(`${label}: ${t('backup_datePastYear', field)}`);
       }
     }
     const stamps = item.fieldsUpdatedAt;
@@ -46,7 +48,7 @@ export function adjustToRules(file: Raw): string[] {
     for (const [field, at] of Object.entries(stamps)) {
       if (oldRule(at) && !isTimestamp(at)) {
         stamps[field] = exportedAt;
-        lines.push(`${label}: the edit time of ${shorten(field, 40)} was past the year 9999, now the backup's date`);
+        lines.push(`${label}: ${t('backup_editTimePastYear', shorten(field, 40))}`);
       }
     }
   }
@@ -54,7 +56,7 @@ export function adjustToRules(file: Raw): string[] {
   function optionalTime(item: Raw, field: string, label: string): void {
     if (oldRule(item[field]) && !isMediaTime(item[field])) {
       delete item[field];
-      lines.push(`${label}: ${field} was ${LIMIT}, now left out`);
+      lines.push(`${label}: ${t('backup_timeLeftOut', field, LIMIT)}`);
     }
   }
   const each = (list: unknown, kind: string, idField: string, visit: (item: Raw, label: string) => void) => {
@@ -62,31 +64,31 @@ export function adjustToRules(file: Raw): string[] {
     list.forEach((item, i) => {
       if (!isObject(item)) return;
       const ident = item[idField];
-      visit(item, `${kind} ${i + 1}${typeof ident === 'string' && ident !== '' ? ` (${idField} ${shorten(ident, 80)})` : ''}`);
+      visit(item, recordPlace(kind, i, idField, ident));
     });
   };
 
-  each(file.recordings, 'recording', 'key', (recording, label) => {
+  each(file.recordings, kindName('recordings'), 'key', (recording, label) => {
     optionalTime(recording, 'duration', label);
     dates(recording, label);
-    each(recording.speakers, `${label}, speaker`, 'id', dates);
+    each(recording.speakers, `${label}, ${kindName('speakers')}`, 'id', dates);
   });
-  each(file.notes, 'note', 'id', (note, label) => {
+  each(file.notes, kindName('notes'), 'id', (note, label) => {
     if (oldRule(note.t) && !isMediaTime(note.t)) {
       note.t = 0;
-      lines.push(`${label}: t was ${LIMIT}, now 0:00`);
+      lines.push(`${label}: ${t('backup_timeZeroed', LIMIT)}`);
     }
     dates(note, label);
   });
-  each(file.qa, 'Q&A item', 'id', (item, label) => {
+  each(file.qa, kindName('qa'), 'id', (item, label) => {
     optionalTime(item, 't', label);
-    each(item.answers, `${label}, answer`, 'id', (answer, answerLabel) => {
+    each(item.answers, `${label}, ${kindName('answers')}`, 'id', (answer, answerLabel) => {
       const startGone = oldRule(answer.t) && !isMediaTime(answer.t);
       optionalTime(answer, 't', answerLabel);
       if (startGone && answer.end !== undefined) {
         // An end without its start would be refused: it goes with its start.
         delete answer.end;
-        lines.push(`${answerLabel}: end left out with its start`);
+        lines.push(`${answerLabel}: ${t('backup_endLeftOut')}`);
       } else optionalTime(answer, 'end', answerLabel);
     });
     dates(item, label);

@@ -11,6 +11,8 @@
  * such fix (a language tag past its limit, which names the transcript; more cues than MAX_CUES; a
  * time that is no media time) is left for the schema, which refuses the file saying where.
  */
+import { kindName } from './backup-words';
+import { plural, t } from './i18n';
 import { MAX_CUE_CHARS, MAX_NAME_CHARS } from './captions/limits';
 import { withinChars } from './captions/limits';
 import { shorten } from './shorten';
@@ -28,8 +30,6 @@ function cut(item: Raw, field: string, max: number): boolean {
   return true;
 }
 
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 /**
  * Adjusts, in place, the `transcripts` of a parsed backup, and returns one line for each kind of
  * fix in each transcript: "transcript 1 (youtube:abc, en): 2 cues cut to 2,000 characters".
@@ -40,9 +40,11 @@ export function adjustTranscripts(file: Raw): string[] {
   file.transcripts.forEach((transcript, i) => {
     if (!isObject(transcript)) return;
     const names = [transcript.recordingKey, transcript.lang].filter((part): part is string => typeof part === 'string' && part !== '');
-    const label = `transcript ${i + 1}${names.length > 0 ? ` (${names.map((part) => shorten(part, 80)).join(', ')})` : ''}`;
+    const kind = kindName('transcripts');
+    const number = String(i + 1);
+    const label = names.length > 0 ? t('backup_itemWithNames', kind, number, names.map((part) => shorten(part, 80)).join(', ')) : t('backup_item', kind, number);
     const said = (what: string) => lines.push(`${label}: ${what}`);
-    if (cut(transcript, 'label', MAX_NAME_CHARS)) said(`its label was cut to ${MAX_NAME_CHARS} characters`);
+    if (cut(transcript, 'label', MAX_NAME_CHARS)) said(t('backup_labelCut', MAX_NAME_CHARS));
     if (!Array.isArray(transcript.cues)) return;
     let texts = 0;
     let voices = 0;
@@ -59,16 +61,16 @@ export function adjustTranscripts(file: Raw): string[] {
       return true;
     });
     const empty = transcript.cues.length - kept.length;
-    if (empty > 0) said(`${plural(empty, 'cue', 'cues')} with no words left out`);
-    if (texts > 0) said(`${plural(texts, 'cue', 'cues')} cut to ${MAX_CUE_CHARS.toLocaleString('en')} characters`);
-    if (voices > 0) said(`${plural(voices, 'voice name', 'voice names')} cut to ${MAX_NAME_CHARS} characters`);
-    if (ends > 0) said(`${plural(ends, 'cue', 'cues')} ending before ${ends === 1 ? 'it starts' : 'they start'} now ${ends === 1 ? 'ends' : 'end'} as ${ends === 1 ? 'it starts' : 'they start'}`);
+    if (empty > 0) said(plural('backup_emptyCues', empty));
+    if (texts > 0) said(plural('backup_cuesCut', texts, MAX_CUE_CHARS));
+    if (voices > 0) said(plural('backup_voicesCut', voices, MAX_NAME_CHARS));
+    if (ends > 0) said(plural('backup_endsFixed', ends));
     const start = (cue: unknown) => (isObject(cue) && isMediaTime(cue.start) ? cue.start : null);
     const ordered = kept.every((cue, j) => j === 0 || (start(cue) ?? 0) >= (start(kept[j - 1]) ?? 0));
     // Only a list whose every start is a media time is sorted; anything else the schema refuses.
     if (!ordered && kept.every((cue) => start(cue) !== null)) {
       kept.sort((a, b) => (start(a) as number) - (start(b) as number));
-      said('cues put in order of time');
+      said(t('backup_cuesOrdered'));
     }
     transcript.cues = kept;
   });

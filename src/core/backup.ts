@@ -21,7 +21,9 @@ import { adjustToRules } from './backup-adjust';
 import { shorten } from './shorten';
 import { SITE_IDS } from './sites';
 import { decodeTextFile } from './text-file';
-import { isMediaTime, isTimestamp, MEDIA_TIME_RULE, spanProblem, TIMESTAMP_RULE } from './time';
+import { isMediaTime, isTimestamp, MAX_MEDIA_SECONDS, spanProblem } from './time';
+import { plural, t, type MessageKey, type Substitution } from './i18n';
+import { firstFew, kindName, recordPlace } from './backup-words';
 
 export const BACKUP_FORMAT = 'webinar-notes-backup';
 /**
@@ -101,24 +103,30 @@ export function backupImage(image: Omit<RecordingImage, 'blob' | 'thumb' | 'byte
 
 // ─── Record schemas. Messages complete "<field> …"; `v.object` drops fields it does not know. ───
 
+/** A schema's message, read in the pages' language when an issue is made (valibot takes a function). */
+const say = (key: MessageKey, ...substitutions: Substitution[]) => () => t(key, ...substitutions);
+/** "must be "a", "b" or "c"": the values as the file writes them. */
+const oneOf = (values: readonly string[]) =>
+  say('backup_mustBeOneOf', values.slice(0, -1).map((value) => `"${value}"`).join(', '), `"${values.at(-1)}"`);
+
 // The one rule for each (time.ts), as for every other way a time or date comes in.
-const SECONDS = `must be ${MEDIA_TIME_RULE}`;
+const SECONDS = say('backup_mustBeMediaTime', MAX_MEDIA_SECONDS);
 const seconds = v.pipe(v.number(SECONDS), v.check((n: number) => isMediaTime(n), SECONDS));
-const TIMESTAMP = `must be ${TIMESTAMP_RULE}`;
+const TIMESTAMP = say('backup_mustBeTimestamp');
 const timestamp = v.pipe(v.number(TIMESTAMP), v.check((n: number) => isTimestamp(n), TIMESTAMP));
-const text = v.string('must be text');
-const id = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'));
-const TOO_LONG = `must be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters long`;
-const longText = v.pipe(text, v.maxLength(MAX_NOTE_LENGTH, TOO_LONG));
-const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'must be a list');
-const record = <T extends v.ObjectEntries>(entries: T) => v.object(entries, 'must be an object');
+const text = v.string(say('backup_mustBeText'));
+const id = v.pipe(v.string(say('backup_mustBeText')), v.minLength(1, say('backup_mustNotBeEmpty')));
+const atMostChars = (max: number) => say('backup_mustBeAtMostChars', max);
+const longText = v.pipe(text, v.maxLength(MAX_NOTE_LENGTH, atMostChars(MAX_NOTE_LENGTH)));
+const list = <T extends v.GenericSchema>(item: T) => v.array(item, say('backup_mustBeList'));
+const record = <T extends v.ObjectEntries>(entries: T) => v.object(entries, say('backup_mustBeObject'));
 /** Per-field edit times: absent from version-1 files, and from records never edited since. */
-const fieldsUpdatedAt = v.optional(v.record(v.string(), timestamp, 'must be an object'));
+const fieldsUpdatedAt = v.optional(v.record(v.string(), timestamp, say('backup_mustBeObject')));
 
 const Speaker = record({ id, name: text, role: v.optional(text), org: v.optional(text), handle: v.optional(text), fieldsUpdatedAt });
 const RecordingSchema = record({
   key: id,
-  site: v.picklist(SITE_IDS, `must be ${SITE_IDS.slice(0, -1).map((site) => `"${site}"`).join(', ')} or "${SITE_IDS.at(-1)}"`),
+  site: v.picklist(SITE_IDS, oneOf(SITE_IDS)),
   url: text,
   title: text,
   duration: v.optional(seconds),
@@ -132,8 +140,8 @@ const RecordingSchema = record({
 });
 /** Text of at most `max` characters (code points, as captions/limits.ts counts them). */
 const captionText = (max: number) =>
-  v.pipe(text, v.check((value: string) => withinChars(value, max), `must be at most ${max.toLocaleString('en')} characters long`));
-const source = v.picklist(CAPTION_SOURCES, 'must be "track", "timedtext" or "screen"');
+  v.pipe(text, v.check((value: string) => withinChars(value, max), atMostChars(max)));
+const source = v.picklist(CAPTION_SOURCES, oneOf(CAPTION_SOURCES));
 // Shapes here; the rule of what a quote may hold is the panel's (quoteProblem), said in its words.
 const QuoteSchema = v.pipe(
   record({ text: captionText(MAX_QUOTE_CHARS), start: seconds, end: seconds, source, lang: captionText(MAX_NAME_CHARS) }),
@@ -141,7 +149,7 @@ const QuoteSchema = v.pipe(
     // Only a quote of the right shape is asked; a wrong shape is said above, field by field.
     if (dataset.issues) return;
     const problem = quoteProblem(dataset.value as Quote);
-    if (problem) addIssue({ message: `is refused: ${problem}` });
+    if (problem) addIssue({ message: t('backup_isRefused', problem) });
   }),
 );
 // Cue text, voices and labels past their limit were cut before this check (backup-captions.ts).
@@ -151,8 +159,8 @@ const TranscriptSchema = record({
   lang: captionText(MAX_NAME_CHARS),
   label: v.optional(captionText(MAX_NAME_CHARS)),
   source,
-  complete: v.boolean('must be true or false'),
-  cues: v.pipe(list(CueSchema), v.maxLength(MAX_CUES, `must hold at most ${MAX_CUES.toLocaleString('en')} cues`)),
+  complete: v.boolean(say('backup_mustBeBoolean')),
+  cues: v.pipe(list(CueSchema), v.maxLength(MAX_CUES, say('backup_mustHoldAtMostCues', MAX_CUES))),
   updatedAt: timestamp,
 });
 // A team folder's author (core/sync/team.ts): the id is derived from the name, so both are checked.
@@ -190,14 +198,15 @@ const QaSchema = record({
   author: v.optional(AuthorSchema),
 });
 const side = (max: number) => {
-  const rule = `must be a whole number of pixels from 1 to ${max}`;
+  // Written as digits, as the limit appears in the file's own numbers.
+  const rule = say('backup_mustBePixels', String(max));
   return v.pipe(v.number(rule), v.check((n: number) => Number.isInteger(n) && n >= 1 && n <= max, rule));
 };
-const imageType = v.picklist(IMAGE_TYPES, 'must be "image/webp" or "image/jpeg"');
+const imageType = v.picklist(IMAGE_TYPES, oneOf(IMAGE_TYPES));
 const ImageSchema = record({
   id,
   recordingKey: id,
-  kind: v.picklist(['frame', 'slide'], 'must be "frame" or "slide"'),
+  kind: v.picklist(['frame', 'slide'], oneOf(['frame', 'slide'])),
   t: seconds,
   noteId: v.optional(id),
   type: imageType,
@@ -208,13 +217,13 @@ const ImageSchema = record({
   thumbWidth: side(THUMB_SIDE),
   thumbHeight: side(THUMB_SIDE),
   thumb: text,
-  hash: v.optional(v.pipe(text, v.regex(/^[0-9a-f]{16}$/, 'must be 16 hexadecimal digits'))),
+  hash: v.optional(v.pipe(text, v.regex(/^[0-9a-f]{16}$/, say('backup_mustBeHash')))),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
 const Body = v.object({
-  exportedAt: v.pipe(v.string('must be a date'), v.isoTimestamp('must be an ISO date and time')),
+  exportedAt: v.pipe(v.string(say('backup_mustBeDate')), v.isoTimestamp(say('backup_mustBeIsoDate'))),
   recordings: list(RecordingSchema),
   notes: list(NoteSchema),
   qa: list(QaSchema),
@@ -225,10 +234,6 @@ const Body = v.object({
 
 // ─── Messages that say what and where: "note 12 (id abc), tag 2: must be text". ───
 
-const NAMES: Record<string, string> = {
-  recordings: 'recording', notes: 'note', qa: 'Q&A item', answers: 'answer', speakers: 'speaker', qaIds: 'Q&A link', tags: 'tag',
-  transcripts: 'transcript', cues: 'cue', images: 'image',
-};
 /** The field that names a top-level record in a message. */
 const ID_FIELDS: Record<string, string> = { recordings: 'key', transcripts: 'lang' };
 
@@ -243,12 +248,11 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
       // A top-level record is also named by its id, which is what a user can search the file for.
       const idField = ID_FIELDS[String(item.key)] ?? 'id';
       const ident = i === 0 ? (next.value as Record<string, unknown> | null)?.[idField] : undefined;
-      const label = typeof ident === 'string' && ident !== '' ? ` (${idField} ${shorten(ident, 80)})` : '';
-      parts.push(`${NAMES[String(item.key)] ?? String(item.key)} ${next.key + 1}${label}`);
+      parts.push(recordPlace(kindName(String(item.key)), next.key, idField, ident));
     } else field = field ? `${field}.${String(item.key)}` : String(item.key);
   });
   const missing = path.at(-1)?.origin === 'key' && issue.type === 'object';
-  const what = `${field ? `${field} ` : ''}${missing ? 'is missing' : issue.message}`;
+  const what = `${field ? `${field} ` : ''}${missing ? t('backup_isMissing') : issue.message}`;
   return parts.length ? `${parts.join(', ')}: ${what}` : what;
 }
 
@@ -261,40 +265,45 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
  */
 function crossCheck(body: v.InferOutput<typeof Body>): string[] {
   const problems: string[] = [];
-  const seen = (kind: string, keys: string[], idName: string, within = '') => {
+  /** `idName` is the id's field (key, id), or null for a transcript, named by its recording and language. */
+  const seen = (collection: string, keys: string[], idName: string | null, within = '') => {
     const first = new Map<string, number>();
+    const kind = kindName(collection);
     keys.forEach((key, i) => {
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, i);
-      else problems.push(`${within}${kind} ${i + 1} (${idName} ${shorten(key, 80)}): the same ${idName} as ${kind} ${earlier + 1}`);
+      else {
+        const item = within + recordPlace(kind, i, idName ?? t('backup_recordingAndLanguage'), key);
+        const other = recordPlace(kind, earlier);
+        problems.push(idName ? t('backup_sameIdAs', item, idName, other) : t('backup_sameTranscriptAs', item, other));
+      }
     });
     return first;
   };
-  const recordings = seen('recording', body.recordings.map((r) => r.key), 'key');
-  seen('note', body.notes.map((n) => n.id), 'id');
-  seen('Q&A item', body.qa.map((q) => q.id), 'id');
-  const dangling = (kind: string, items: { id: string; recordingKey: string }[]) =>
+  const recordings = seen('recordings', body.recordings.map((r) => r.key), 'key');
+  seen('notes', body.notes.map((n) => n.id), 'id');
+  seen('qa', body.qa.map((q) => q.id), 'id');
+  const notInFile = (place: string, recordingKey: string) => `${place}: ${t('backup_recordingNotInFile', shorten(recordingKey, 80))}`;
+  const dangling = (collection: string, items: { id: string; recordingKey: string }[]) =>
     items.forEach((item, i) => {
-      if (!recordings.has(item.recordingKey)) {
-        problems.push(`${kind} ${i + 1} (id ${shorten(item.id, 80)}): its recording (${shorten(item.recordingKey, 80)}) is not in the file`);
-      }
+      if (!recordings.has(item.recordingKey)) problems.push(notInFile(recordPlace(kindName(collection), i, 'id', item.id), item.recordingKey));
     });
-  dangling('note', body.notes);
-  dangling('Q&A item', body.qa);
+  dangling('notes', body.notes);
+  dangling('qa', body.qa);
   // One transcript per recording and language, as the database keys them.
-  seen('transcript', body.transcripts.map((t) => JSON.stringify([t.recordingKey, t.lang])), 'recording and language');
+  seen('transcripts', body.transcripts.map((t) => JSON.stringify([t.recordingKey, t.lang])), null);
   body.transcripts.forEach((transcript, i) => {
     if (!recordings.has(transcript.recordingKey)) {
-      problems.push(`transcript ${i + 1} (lang ${shorten(transcript.lang, 80)}): its recording (${shorten(transcript.recordingKey, 80)}) is not in the file`);
+      problems.push(notInFile(recordPlace(kindName('transcripts'), i, 'lang', transcript.lang), transcript.recordingKey));
     }
   });
   body.recordings.forEach((recording, i) =>
-    seen('speaker', (recording.speakers ?? []).map((speaker) => speaker.id), 'id', `recording ${i + 1} (key ${shorten(recording.key, 80)}), `),
+    seen('speakers', (recording.speakers ?? []).map((speaker) => speaker.id), 'id', `${recordPlace(kindName('recordings'), i, 'key', recording.key)}, `),
   );
   body.qa.forEach((item, i) =>
     item.answers.forEach((answer, j) => {
       const problem = spanProblem(answer.t, answer.end);
-      if (problem) problems.push(`Q&A item ${i + 1} (id ${shorten(item.id, 80)}), answer ${j + 1}: ${problem}`);
+      if (problem) problems.push(`${recordPlace(kindName('qa'), i, 'id', item.id)}, ${recordPlace(kindName('answers'), j)}: ${problem}`);
     }),
   );
   return problems;
@@ -302,17 +311,17 @@ function crossCheck(body: v.InferOutput<typeof Body>): string[] {
 
 /** What a JSON file that is not a backup looks like, so the message can name it. */
 function lookalike(value: unknown): string {
-  if (Array.isArray(value)) return 'it is a JSON list';
-  if (typeof value !== 'object' || value === null) return `it is a single JSON ${value === null ? 'null' : typeof value}`;
+  if (Array.isArray(value)) return t('backup_looksList');
+  if (typeof value !== 'object' || value === null) return t('backup_looksValue', value === null ? 'null' : typeof value);
   const o = value as Record<string, unknown>;
   const context = JSON.stringify(o['@context'] ?? '');
   if (context.includes('w3.org/ns/anno') || o.type === 'Annotation' || o.type === 'AnnotationCollection') {
-    return 'it looks like a W3C Web Annotation file';
+    return t('backup_looksAnnotation');
   }
-  if ('manifest_version' in o) return 'it looks like a browser extension manifest';
-  if ('name' in o && ('dependencies' in o || 'devDependencies' in o || 'scripts' in o)) return 'it looks like an npm package.json';
-  if (typeof o.format === 'string') return `its format is "${shorten(o.format, 80)}"`;
-  return `it has no "format": "${BACKUP_FORMAT}" marker`;
+  if ('manifest_version' in o) return t('backup_looksManifest');
+  if ('name' in o && ('dependencies' in o || 'devDependencies' in o || 'scripts' in o)) return t('backup_looksPackageJson');
+  if (typeof o.format === 'string') return t('backup_looksFormat', shorten(o.format, 80));
+  return t('backup_looksNoMarker', BACKUP_FORMAT);
 }
 
 /**
@@ -334,18 +343,30 @@ export type ParseResult =
     }
   | { ok: false; message: string };
 
+/**
+ * readBackup's result: a refusal also says why alone, without "Nothing was changed." (`reason`, as
+ * a sync file's problem names it), and whether a newer version of the extension wrote the file.
+ */
+export type BackupReading = Exclude<ParseResult, { ok: false }> | { ok: false; message: string; reason: string; newer?: boolean };
+
+/** A refusal before any record is read: `reason`, then that nothing was changed. */
+function refused(reason: string, newer = false): { ok: false; message: string; reason: string; newer?: boolean } {
+  return { ok: false, message: t('backup_nothingChanged', reason), reason, ...(newer ? { newer } : {}) };
+}
+
 const NAMED: Record<ImageType, string> = { 'image/webp': 'WebP', 'image/jpeg': 'JPEG' };
 
 /** The bytes of one base64 field of a picture, or why they cannot be stored. */
-function imageBytes(encoded: string, type: ImageType, what: string): Uint8Array | string {
+function imageBytes(encoded: string, type: ImageType, part: 'picture' | 'thumbnail'): Uint8Array | string {
+  const what = t(part === 'picture' ? 'backup_partPicture' : 'backup_partThumbnail');
   // Refused before decoding: a damaged or hostile file could hold a gigabyte here.
-  if (encoded.length > base64Length(MAX_FRAME_BYTES)) return `its ${what} is larger than ${MAX_FRAME_BYTES.toLocaleString('en')} bytes`;
+  if (encoded.length > base64Length(MAX_FRAME_BYTES)) return t('backup_partTooLarge', what, MAX_FRAME_BYTES);
   const bytes = base64ToBytes(encoded);
-  if (bytes === null) return `its ${what} is not base64`;
-  if (bytes.length === 0) return `its ${what} is empty`;
+  if (bytes === null) return t('backup_partNotBase64', what);
+  if (bytes.length === 0) return t('backup_partEmpty', what);
   const actual = imageTypeOfBytes(bytes);
-  if (actual === null) return `its ${what} is not a WebP or JPEG picture (by its bytes)`;
-  if (actual !== type) return `its ${what} is a ${NAMED[actual]} picture by its bytes, not the ${NAMED[type]} its type says`;
+  if (actual === null) return t('backup_partNotPicture', what);
+  if (actual !== type) return t('backup_partWrongType', what, NAMED[actual], NAMED[type]);
   return bytes;
 }
 
@@ -363,22 +384,22 @@ function readImages(raw: readonly unknown[], recordingKeys: ReadonlySet<string>)
   const seen = new Set<string>();
   raw.forEach((item, i) => {
     const ident = (item as { id?: unknown } | null)?.id;
-    const name = `image ${i + 1}${typeof ident === 'string' && ident !== '' ? ` (id ${shorten(ident, 80)})` : ''}`;
+    const name = recordPlace(kindName('images'), i, 'id', ident);
     const parsed = v.safeParse(ImageSchema, item);
     if (!parsed.success) {
       const issue = parsed.issues[0];
       const field = (issue.path ?? []).map((step) => String(step.key)).join('.');
       const missing = issue.path?.at(-1)?.origin === 'key' && issue.type === 'object';
-      problems.push(`${name}: ${field ? `${field} ` : ''}${missing ? 'is missing' : issue.message}`);
+      problems.push(`${name}: ${field ? `${field} ` : ''}${missing ? t('backup_isMissing') : issue.message}`);
       return;
     }
     const image = parsed.output;
     if (!recordingKeys.has(image.recordingKey)) {
-      problems.push(`${name}: its recording (${shorten(image.recordingKey, 80)}) is not in the file`);
+      problems.push(`${name}: ${t('backup_recordingNotInFile', shorten(image.recordingKey, 80))}`);
       return;
     }
     if (seen.has(image.id)) {
-      problems.push(`${name}: the same id as an earlier image`);
+      problems.push(`${name}: ${t('backup_sameIdAsEarlierImage')}`);
       return;
     }
     const data = imageBytes(image.data, image.type, 'picture');
@@ -399,31 +420,33 @@ function readImages(raw: readonly unknown[], recordingKeys: ReadonlySet<string>)
  */
 export function parseBackupFile(bytes: Uint8Array): ParseResult {
   const text = decodeTextFile(bytes);
-  if (text === null) {
-    return { ok: false, message: 'This file is not UTF-8 text, so it cannot be a Webinar Notes backup. Nothing was changed.' };
-  }
+  if (text === null) return { ok: false, message: refused(t('backup_notUtf8')).message };
   return parseBackup(text);
 }
 
 export function parseBackup(json: string): ParseResult {
+  const read = readBackup(json);
+  return read.ok ? read : { ok: false, message: read.message };
+}
+
+/** parseBackup, with a refusal's reason and whether the file is from a newer version (BackupReading). */
+export function readBackup(json: string): BackupReading {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return { ok: false, message: 'This file is cut off or is not JSON, so it cannot be a Webinar Notes backup. Nothing was changed.' };
+    return refused(t('backup_notJson'));
   }
   const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (Array.isArray(value) || o.format !== BACKUP_FORMAT) {
-    return { ok: false, message: `This is not a Webinar Notes backup: ${lookalike(value)}. Nothing was changed.` };
+    return refused(t('backup_notBackup', lookalike(value)));
   }
   if (typeof o.version !== 'number' || !Number.isInteger(o.version) || o.version < 1) {
-    return { ok: false, message: 'This backup has no valid version number, so it cannot be read safely. Nothing was changed.' };
+    return refused(t('backup_noVersion'));
   }
   if (o.version > BACKUP_VERSION) {
-    return {
-      ok: false,
-      message: `This backup was made by a newer version of Webinar Notes (backup version ${o.version}; this one reads up to ${BACKUP_VERSION}); update the extension and try again. Nothing was changed.`,
-    };
+    // Written as digits, as the file writes its version.
+    return refused(t('backup_newer', String(o.version), String(BACKUP_VERSION)), true);
   }
   const adjusted = adjustToRules(o);
   const captionFixes = adjustTranscripts(o);
@@ -431,9 +454,9 @@ export function parseBackup(json: string): ParseResult {
   const problems = result.success ? crossCheck(result.output) : result.issues.map(describeIssue);
   if (!result.success || problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `• ${p}`);
-    if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`…and ${problems.length - MAX_LISTED_PROBLEMS} more.`);
-    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-    return { ok: false, message: [`This backup has ${count}, so nothing was imported:`, ...listed].join('\n') };
+    if (problems.length > MAX_LISTED_PROBLEMS) listed.push(t('backup_andMoreLine', problems.length - MAX_LISTED_PROBLEMS));
+    const message = [plural('backup_problems', problems.length), ...listed].join('\n');
+    return { ok: false, message, reason: message };
   }
   const { images: rawImages, ...records } = result.output;
   const pictures = o.version >= IMAGES_SINCE
@@ -517,12 +540,12 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
     let repaired = note;
     if (note.speakerId !== undefined && speakers.get(note.recordingKey)?.has(note.speakerId) === false) {
       repaired = withChanges(repaired, { speakerId: undefined });
-      drop(note, `speaker ${shorten(note.speakerId, 80)}`);
+      drop(note, t('backup_linkSpeaker', shorten(note.speakerId, 80)));
     }
     const qaIds = note.qaIds?.filter((id) => questions.has(id));
     if (qaIds && note.qaIds && qaIds.length < note.qaIds.length) {
       repaired = { ...repaired, qaIds };
-      for (const id of note.qaIds) if (!questions.has(id)) drop(note, `question ${shorten(id, 80)}`);
+      for (const id of note.qaIds) if (!questions.has(id)) drop(note, t('backup_linkQuestion', shorten(id, 80)));
     }
     return repaired;
   };
@@ -531,7 +554,7 @@ export function mergePlan(existing: BackupData, incoming: BackupData, storedQaId
   const transcripts = plan(existing.transcripts ?? [], incoming.transcripts ?? [], (t) => JSON.stringify([t.recordingKey, t.lang]), mergeTranscripts);
   // Counted for the notes written only: a file imported again drops the same links from its own
   // copy, but changes nothing.
-  counts.repaired = notes.put.flatMap((note) => [...(dropped.get(note.id) ?? [])].map((link) => `note ${shorten(note.id, 80)}: ${link}`));
+  counts.repaired = notes.put.flatMap((note) => [...(dropped.get(note.id) ?? [])].map((link) => t('backup_noteLink', shorten(note.id, 80), link)));
   return {
     put: {
       recordings: recordings.put, notes: notes.put, qa: plan(existing.qa, incoming.qa, (q) => q.id, mergeQaItem).put, transcripts: transcripts.put,
@@ -551,27 +574,11 @@ export function importSummary(
   captionFixes: readonly string[] = [],
   imageProblems: readonly string[] = [],
 ): string {
-  const said = [`${added.toLocaleString('en')} added, ${merged.toLocaleString('en')} merged, ${kept.toLocaleString('en')} already up to date.`];
-  if (repaired.length > 0) {
-    const n = repaired.length;
-    const links = n === 1 ? '1 link from a note' : `${n.toLocaleString('en')} links from notes`;
-    said.push(`${links} to a speaker or question that neither the backup nor this library has ${n === 1 ? 'was' : 'were'} removed (${firstFew(repaired)}).`);
-  }
-  if (adjusted.length > 0) {
-    const n = adjusted.length;
-    const values = n === 1 ? '1 time or date' : `${n.toLocaleString('en')} times or dates`;
-    said.push(`${values} beyond what Webinar Notes keeps (100 hours, the year 9999) ${n === 1 ? 'was' : 'were'} adjusted (${firstFew(adjusted)}).`);
-  }
-  if (captionFixes.length > 0) said.push(`Transcripts were tidied (${firstFew(captionFixes)}).`);
-  if (imageProblems.length > 0) {
-    const n = imageProblems.length;
-    said.push(`${n === 1 ? '1 picture' : `${n.toLocaleString('en')} pictures`} in the backup ${n === 1 ? 'was' : 'were'} damaged and left out; everything else was imported (${firstFew(imageProblems)}).`);
-  }
+  const few = (lines: readonly string[]) => firstFew(lines, MAX_LISTED_PROBLEMS);
+  const said = [t('backup_summary', added, merged, kept)];
+  if (repaired.length > 0) said.push(plural('backup_linksRemoved', repaired.length, few(repaired)));
+  if (adjusted.length > 0) said.push(plural('backup_adjusted', adjusted.length, few(adjusted)));
+  if (captionFixes.length > 0) said.push(t('backup_transcriptsTidied', few(captionFixes)));
+  if (imageProblems.length > 0) said.push(plural('backup_picturesDamaged', imageProblems.length, few(imageProblems)));
   return said.join(' ');
-}
-
-/** The first MAX_LISTED_PROBLEMS lines, joined, and how many more. */
-function firstFew(lines: readonly string[]): string {
-  const more = lines.length > MAX_LISTED_PROBLEMS ? `; …and ${(lines.length - MAX_LISTED_PROBLEMS).toLocaleString('en')} more` : '';
-  return lines.slice(0, MAX_LISTED_PROBLEMS).join('; ') + more;
 }

@@ -3,6 +3,7 @@
  * so the composer and a note's row say the same. A failed frame never touches the note.
  */
 import { errorText } from './error-text';
+import { t } from './i18n';
 
 export const FRAME_FAILURES = [
   /** The video has no picture yet: not started, still loading (readyState < HAVE_CURRENT_DATA), or audio only. */
@@ -39,23 +40,23 @@ export interface FrameFailure {
 export function frameFailureText({ reason, detail }: FrameFailure, shortcut?: string): string {
   switch (reason) {
     case 'no-picture':
-      return 'The video has no picture yet. Start it (or wait until it shows), then attach the frame.';
+      return t('frame_noPicture');
     case 'needs-permission':
-      return `This video comes from a site that does not let other pages copy its picture, so Webinar Notes has to take a screenshot of the tab instead, with its own panel and buttons hidden. The browser allows that right after the frame shortcut${shortcut ? ` (${shortcut})` : ''}, or once you allow Webinar Notes to capture the tabs you are on.`;
+      return shortcut ? t('frame_needsPermissionShortcut', shortcut) : t('frame_needsPermission');
     case 'in-frame':
-      return 'This video does not let other pages copy its picture, and it plays inside another site’s frame, so a screenshot of the tab cannot be cut to it. No frame was attached.';
+      return t('frame_inFrame');
     case 'protected':
-      return 'The video came out black, also in a screenshot of the tab: it is protected against copying, or black at this moment. No frame was attached.';
+      return t('frame_protected');
     case 'offscreen':
-      return 'Scroll the video into view first: a screenshot of the tab shows only what is on screen.';
+      return t('frame_offscreen');
     case 'not-active':
-      return 'Bring the video’s tab to the front first: the browser captures only the tab it shows.';
+      return t('frame_notActive');
     case 'moved':
-      return 'The video moved or changed size while the frame was taken. Try again.';
+      return t('frame_moved');
     case 'no-answer':
-      return 'The video’s page did not answer. Try again; reload the page if it keeps happening.';
+      return t('frame_noAnswer');
     case 'failed':
-      return `The frame could not be taken${detail ? `: ${detail}` : ''}.`;
+      return detail ? t('frame_failedDetail', detail) : t('frame_failed');
   }
 }
 
@@ -66,9 +67,9 @@ export function frameFailureText({ reason, detail }: FrameFailure, shortcut?: st
  */
 export function imageNotStoredText(error: unknown): string {
   if (isQuotaError(error)) {
-    return 'The frame was not stored: the browser has no room left for Webinar Notes’ data. Your note is kept. Delete the images of a recording in the library to make room.';
+    return t('frame_notStoredQuota');
   }
-  return `The frame was not stored: ${errorText(error)}. Your note is kept.`;
+  return t('frame_notStored', errorText(error));
 }
 
 /** Whether `error` is a storage quota failure: the DOMException's name, or Dexie's wrapping of it (`inner`). */

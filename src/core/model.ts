@@ -139,7 +139,7 @@ export interface QaItem {
   id: string;
   recordingKey: string;
   question: string;
-  /** A name, or "a registrant" when the question came in anonymously. */
+  /** A name (absent when none was given; pasted Q&A may carry the host's own words, such as "a registrant"). */
   askedBy?: string;
   /** When it was asked, seconds into the recording. */
   t?: number;

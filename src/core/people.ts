@@ -2,15 +2,19 @@
  * How the people of a recording are named, on every screen and in every export: a speaker's
  * display name and affiliation, the speaker a note or answer points at, and who gave an answer.
  */
+import { ui18n, type Translator } from './i18n';
 import type { QaAnswer, Speaker } from './model';
 import { oneLine } from './one-line';
 
+// Each function naming someone takes the translator of the text it is for: the pages' language by
+// default, an export's own (translator(lang)) when an export asks.
+
 /** What a speaker with no name is called (a backup edited by hand can hold one). */
-export const UNNAMED_SPEAKER = 'Unnamed speaker';
+export const unnamedSpeaker = (tr: Translator = ui18n()): string => tr.t('people_unnamedSpeaker');
 /** What a note or answer calls a speaker who was removed from the recording since. */
-export const FORMER_SPEAKER = 'A former speaker';
+export const formerSpeaker = (tr: Translator = ui18n()): string => tr.t('people_formerSpeaker');
 /** What an answer with no speaker and no typed name is headed by. */
-export const UNNAMED_ANSWER = 'Answer';
+export const unnamedAnswer = (tr: Translator = ui18n()): string => tr.t('people_unnamedAnswer');
 
 /** The speaker with `id` among `speakers`; undefined without an id or when none has it. */
 export function speakerById(speakers: readonly Speaker[] | undefined, id: string | undefined): Speaker | undefined {
@@ -18,8 +22,8 @@ export function speakerById(speakers: readonly Speaker[] | undefined, id: string
 }
 
 /** A speaker's name on one line, else "Unnamed speaker". */
-export function speakerDisplayName(speaker: Speaker): string {
-  return oneLine(speaker.name) || UNNAMED_SPEAKER;
+export function speakerDisplayName(speaker: Speaker, tr: Translator = ui18n()): string {
+  return oneLine(speaker.name) || unnamedSpeaker(tr);
 }
 
 /** "Role, Organisation", either part optional, each on one line; empty when neither is known. */
@@ -31,20 +35,20 @@ export function speakerAffiliation(speaker: Speaker): string {
  * The name of the speaker a note or answer points at: null when it points at none, "A former
  * speaker" when that speaker was removed from the recording (the record keeps the id).
  */
-export function linkedSpeakerName(speakers: readonly Speaker[] | undefined, id: string | undefined): string | null {
+export function linkedSpeakerName(speakers: readonly Speaker[] | undefined, id: string | undefined, tr: Translator = ui18n()): string | null {
   if (!id) return null;
   const speaker = speakerById(speakers, id);
-  return speaker ? speakerDisplayName(speaker) : FORMER_SPEAKER;
+  return speaker ? speakerDisplayName(speaker, tr) : formerSpeaker(tr);
 }
 
 /**
  * Who gave an answer: the speaker picked, else the name typed in, else "A former speaker" when the
  * picked speaker was removed, else just "Answer".
  */
-export function answererName(speakers: readonly Speaker[] | undefined, answer: QaAnswer): string {
+export function answererName(speakers: readonly Speaker[] | undefined, answer: QaAnswer, tr: Translator = ui18n()): string {
   const speaker = speakerById(speakers, answer.speakerId);
-  if (speaker) return speakerDisplayName(speaker);
-  return oneLine(answer.name ?? '') || (answer.speakerId ? FORMER_SPEAKER : UNNAMED_ANSWER);
+  if (speaker) return speakerDisplayName(speaker, tr);
+  return oneLine(answer.name ?? '') || (answer.speakerId ? formerSpeaker(tr) : unnamedAnswer(tr));
 }
 
 /**

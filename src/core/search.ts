@@ -6,6 +6,7 @@
  * matches in the normalised text back to the original text, whose length normalisation may change.
  */
 import { graphemeBoundary } from './shorten';
+import { t } from './i18n';
 
 /** Longest query we search with; longer input is refused with a message, not truncated silently. */
 export const MAX_QUERY_LENGTH = 200;
@@ -131,7 +132,7 @@ export function parseQuery(input: string): ParsedQuery {
   if (length > MAX_QUERY_LENGTH) {
     return {
       ok: false,
-      message: `A search can be at most ${MAX_QUERY_LENGTH.toLocaleString('en')} characters long; this one is ${length.toLocaleString('en')}.`,
+      message: t('search_tooLong', MAX_QUERY_LENGTH, length),
     };
   }
   const found: string[] = [];
@@ -144,7 +145,7 @@ export function parseQuery(input: string): ParsedQuery {
     });
   const terms = [...new Set(found.filter((term) => term !== ''))].sort((a, b) => b.length - a.length);
   if (terms.length === 0) {
-    return { ok: false, message: 'Type a letter or a digit to search: punctuation and symbols alone match nothing.' };
+    return { ok: false, message: t('search_noWords') };
   }
   return { ok: true, terms };
 }

@@ -1,6 +1,7 @@
 import { AUTO_BACKUP_FREQUENCIES, type AutoBackupFrequency } from './auto-backup';
 import { forumBase } from './discourse';
 import { DEFAULT_QUOTE_WINDOW_SECONDS, MAX_QUOTE_WINDOW_SECONDS, MIN_QUOTE_WINDOW_SECONDS } from './captions/limits';
+import { isLanguage, type Language } from './i18n';
 
 export interface Settings {
   /** Seconds subtracted from the moment typing starts: people write after they hear something. */
@@ -26,6 +27,11 @@ export interface Settings {
   keepTranscripts: boolean;
   /** A recording's slides are kept as it plays unless its panel says otherwise (the panel's "Keep slides"). */
   keepSlides: boolean;
+  /**
+   * The language summaries were last exported in on this device (the community's, which may not
+   * be the pages'); null until one is picked, when exports follow the pages' language.
+   */
+  summaryLanguage: Language | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quoteWindowSeconds: DEFAULT_QUOTE_WINDOW_SECONDS,
   keepTranscripts: true,
   keepSlides: false,
+  summaryLanguage: null,
 };
 
 export const MAX_LEAD_IN_SECONDS = 30;
@@ -64,6 +71,7 @@ export function settingsFrom(stored: unknown): Settings {
     quoteWindowSeconds: isQuoteWindow(value.quoteWindowSeconds) ? value.quoteWindowSeconds : DEFAULT_SETTINGS.quoteWindowSeconds,
     keepTranscripts: typeof value.keepTranscripts === 'boolean' ? value.keepTranscripts : DEFAULT_SETTINGS.keepTranscripts,
     keepSlides: typeof value.keepSlides === 'boolean' ? value.keepSlides : DEFAULT_SETTINGS.keepSlides,
+    summaryLanguage: isLanguage(value.summaryLanguage) ? value.summaryLanguage : DEFAULT_SETTINGS.summaryLanguage,
   };
 }
 

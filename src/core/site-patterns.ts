@@ -1,5 +1,6 @@
 /** Host permission patterns for the sites a user enables beyond the defaults. */
 import { shorten } from './shorten';
+import { t } from './i18n';
 import { httpUrl, isHttpScheme } from './web-url';
 
 /**
@@ -54,31 +55,31 @@ const HOST = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(?:\.[a-z
  */
 export function siteFromInput(input: string, defaults: readonly string[]): SiteInput {
   const text = input.trim();
-  if (text === '') return { ok: false, message: 'Type the address of a site, such as webinars.example.com.' };
-  if (text.length > 2048) return { ok: false, message: 'That address is too long to be a site’s address.' };
+  if (text === '') return { ok: false, message: t('sites_empty') };
+  if (text.length > 2048) return { ok: false, message: t('sites_tooLong') };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   // "host:8080" reads as a scheme to URL; a port after a host name is not one.
   const withScheme = scheme && !/^[a-z0-9._-]+:\d+([/?#]|$)/i.test(text) ? text : `https://${text}`;
   if (scheme && withScheme === text && !isHttpScheme(scheme)) {
-    return { ok: false, message: `Only web sites (http or https) can be added, not ${scheme}: addresses.` };
+    return { ok: false, message: t('sites_notWeb', scheme) };
   }
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, message: `“${shorten(text, 80)}” is not a web address.` };
+    return { ok: false, message: t('sites_notAddress', shorten(text, 80)) };
   }
   if (url.hostname.startsWith('[')) {
-    return { ok: false, message: 'Sites cannot be added by an IPv6 address: use the site’s name.' };
+    return { ok: false, message: t('sites_ipv6') };
   }
   // "example.com." is the same site as "example.com".
   const host = url.hostname.replace(/\.$/, '');
   if (url.username || url.password || !HOST.test(host)) {
-    return { ok: false, message: `“${shorten(text, 80)}” is not a web address.` };
+    return { ok: false, message: t('sites_notAddress', shorten(text, 80)) };
   }
   const pattern = `${url.protocol}//${host}/*`;
   if (defaults.some((match) => hostWide(match) === pattern)) {
-    return { ok: false, message: `Webinar Notes already runs on ${host}.` };
+    return { ok: false, message: t('sites_alreadyRuns', host) };
   }
   return { ok: true, pattern, host };
 }

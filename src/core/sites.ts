@@ -4,12 +4,20 @@
  * and a link to it always name the same site. The manifest's default matches (which cannot
  * import) are held to these hosts by test/unit/sites.test.ts.
  */
+import { t } from './i18n';
+
 /** Which adapter recognised the page a recording was watched on: every value a stored `site` may hold. */
 export const SITE_IDS = ['html5', 'youtube', 'vimeo'] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
-/** Each site's name as the user reads it. */
-export const SITE_NAMES: Record<SiteId, string> = { youtube: 'YouTube', vimeo: 'Vimeo', html5: 'Web page' };
+/** Each site's name as the user reads it (a getter where the name is a word, read in the language shown). */
+export const SITE_NAMES: Readonly<Record<SiteId, string>> = {
+  youtube: 'YouTube',
+  vimeo: 'Vimeo',
+  get html5() {
+    return t('sites_webPage');
+  },
+};
 
 /** Hosts whose pages (watch, embed, mobile, Music, Kids, privacy-enhanced embeds) show YouTube's player. */
 const YOUTUBE_HOSTS = new Set([

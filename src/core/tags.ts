@@ -1,5 +1,6 @@
 /** Tags on notes: typed as a comma-separated list, stored as a clean list. */
 import { shorten } from './shorten';
+import { t } from './i18n';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
@@ -18,14 +19,14 @@ export function parseTags(input: string): ParsedTags {
     const tag = part.replace(/\s+/g, ' ').trim().replace(/^#+\s*/, '');
     if (tag === '') continue;
     if (tag.length > MAX_TAG_LENGTH) {
-      return { ok: false, message: `A tag can be at most ${MAX_TAG_LENGTH} characters long; “${shorten(tag, 20)}” has ${tag.length}.` };
+      return { ok: false, message: t('tags_tooLong', MAX_TAG_LENGTH, shorten(tag, 20), tag.length) };
     }
     const folded = tag.toLocaleLowerCase();
     if (seen.has(folded)) continue;
     seen.add(folded);
     tags.push(tag);
   }
-  if (tags.length > MAX_TAGS) return { ok: false, message: `A note can have at most ${MAX_TAGS} tags; this has ${tags.length}.` };
+  if (tags.length > MAX_TAGS) return { ok: false, message: t('tags_tooMany', MAX_TAGS, tags.length) };
   return { ok: true, tags };
 }
 

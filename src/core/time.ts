@@ -2,6 +2,7 @@
  * Times and dates: the one rule for each, used wherever one comes in (the editor, a paste, a CSV
  * column, a backup, a message, a URL), and the forms people type them in.
  */
+import { t } from './i18n';
 
 /**
  * The latest media time anything may name: 100 hours, in seconds. Far beyond any webinar, yet
@@ -15,7 +16,10 @@ export function isMediaTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_MEDIA_SECONDS;
 }
 
-/** The media time rule as a message completes it: "t must be …". */
+/**
+ * The media time rule as an internal error completes it ("t must be …"), in English: for errors
+ * only a caller's fault can raise (db guards). What users read comes from the messages (i18n).
+ */
 export const MEDIA_TIME_RULE = `a time in seconds from 0 to ${MAX_MEDIA_SECONDS.toLocaleString('en')} (100 hours)`;
 
 /**
@@ -30,7 +34,7 @@ export function isTimestamp(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIMESTAMP;
 }
 
-/** The date rule as a message completes it: "createdAt must be …". */
+/** The date rule as an internal error completes it ("createdAt must be …"), in English (as MEDIA_TIME_RULE). */
 export const TIMESTAMP_RULE = 'a timestamp in milliseconds from 1970 to the year 9999';
 
 /**
@@ -38,11 +42,11 @@ export const TIMESTAMP_RULE = 'a timestamp in milliseconds from 1970 to the year
  * nothing is: each end a media time, and an end only after a start that comes before it.
  */
 export function spanProblem(start: number | undefined, end: number | undefined): string | null {
-  if (start !== undefined && !isMediaTime(start)) return `its start must be ${MEDIA_TIME_RULE}`;
+  if (start !== undefined && !isMediaTime(start)) return t('time_spanStartRule', MAX_MEDIA_SECONDS);
   if (end === undefined) return null;
-  if (!isMediaTime(end)) return `its end must be ${MEDIA_TIME_RULE}`;
-  if (start === undefined) return 'it has an end but no start';
-  return end > start ? null : `its end (${formatTime(end)}) is not after its start (${formatTime(start)})`;
+  if (!isMediaTime(end)) return t('time_spanEndRule', MAX_MEDIA_SECONDS);
+  if (start === undefined) return t('time_spanEndNoStart');
+  return end > start ? null : t('time_spanEndBeforeStart', formatTime(end), formatTime(start));
 }
 
 /**
@@ -72,8 +76,8 @@ export type TimeReading = { ok: true; seconds: number } | { ok: false; message: 
  */
 export function readMediaTime(input: string): TimeReading {
   const seconds = readTime(input.trim().toLowerCase());
-  if (seconds === null) return { ok: false, message: 'Write the time as h:mm:ss, m:ss or seconds, e.g. 1:02:03 or 75.' };
-  if (!isMediaTime(seconds)) return { ok: false, message: `A time can be at most ${formatTime(MAX_MEDIA_SECONDS)} (100 hours).` };
+  if (seconds === null) return { ok: false, message: t('time_unreadable') };
+  if (!isMediaTime(seconds)) return { ok: false, message: t('time_tooLate', formatTime(MAX_MEDIA_SECONDS)) };
   return { ok: true, seconds };
 }
 

@@ -1,5 +1,6 @@
 import { backupImage, imagePlan, makeBackup, mergePlan, parseBackup, parseBackupFile, type Backup, type BackupImage, type MergeCounts } from '../core/backup';
 import { bytesToBase64 } from '../core/base64';
+import { t } from '../core/i18n';
 import type { ImageType } from '../core/images';
 import type { Note, QaItem, Recording, RecordingImage, Transcript } from '../core/model';
 import { markImport } from './auto-backup';
@@ -87,7 +88,7 @@ const CHUNK = 5000;
 export async function importBackup(file: Uint8Array | string, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult> {
   onProgress?.({ stage: 'checking' });
   const parsed = typeof file === 'string' ? parseBackup(file) : parseBackupFile(file);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ok: false, message: parsed.message };
   const { backup, adjusted, captionFixes, images, imageProblems } = parsed;
   const database = db();
   try {
@@ -154,7 +155,7 @@ export async function importBackup(file: Uint8Array | string, onProgress?: (prog
     return { ok: true, counts, adjusted, captionFixes, imageProblems };
   } catch (error) {
     const reason = errorText(error);
-    return { ok: false, message: `The backup could not be saved (${reason}). Nothing was changed.` };
+    return { ok: false, message: t('backup_notSaved', reason) };
   }
 }
 

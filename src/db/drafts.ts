@@ -2,6 +2,7 @@ import { UNOWNED_PANEL, type Draft, type Quote } from '../core/model';
 import { newId } from '../core/ids';
 import { deleteUnsavedFrames } from './images';
 import { db } from './schema';
+import { t as message } from '../core/i18n';
 
 /**
  * How long a draft nobody touches is kept: a half-typed note not come back to in this time is
@@ -45,7 +46,7 @@ export async function saveDraft(panelId: string, recordingKey: string, text: str
   transaction.commit();
   await new Promise<void>((resolve, reject) => {
     transaction.oncomplete = () => resolve();
-    transaction.onabort = () => reject(transaction.error ?? new Error('The draft was not stored.'));
+    transaction.onabort = () => reject(transaction.error ?? new Error(message('db_draftNotStored')));
   });
 }
 

@@ -9,6 +9,7 @@ import { editedNote, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 import { readOnlyProblem } from '../core/sync/team';
+import { t, translator } from '../core/i18n';
 
 export type { RecordingInfo } from './recordings';
 
@@ -32,10 +33,8 @@ export async function countNotes(recordingKey: string): Promise<number> {
 }
 
 export function checkNoteText(text: string): string | null {
-  if (text.trim() === '') return 'A note needs some text.';
-  if (text.length > MAX_NOTE_LENGTH) {
-    return `This note is ${text.length.toLocaleString()} characters long; a note holds at most ${MAX_NOTE_LENGTH.toLocaleString()}.`;
-  }
+  if (text.trim() === '') return t('db_noteNeedsText');
+  if (text.length > MAX_NOTE_LENGTH) return t('db_noteTooLong', text.length, MAX_NOTE_LENGTH);
   return null;
 }
 
@@ -147,14 +146,19 @@ export async function trashNote(id: string): Promise<void> {
   await stampedUpdate(id, { deletedAt: Date.now() });
 }
 
-/** Why Undo or Restore failed: the trash was emptied in the meantime. */
-export const GONE_FOR_GOOD = 'It is no longer in the trash: the trash was emptied.';
+/**
+ * Why Undo or Restore failed: the trash was emptied in the meantime. The English words (what a
+ * test or the CLI compares); the error thrown says it in the pages' language (`goneForGood`).
+ */
+export const GONE_FOR_GOOD = translator('en').t('db_goneForGood');
+/** GONE_FOR_GOOD as an error, in the pages' language. */
+export const goneForGood = (): Error => new Error(t('db_goneForGood'));
 
 export async function restoreNote(id: string): Promise<void> {
   const database = db();
   await database.transaction('rw', database.notes, async () => {
     const note = await database.notes.get(id);
-    if (!note) throw new Error(GONE_FOR_GOOD);
+    if (!note) throw goneForGood();
     const locked = readOnlyProblem(note);
     if (locked) throw new Error(locked);
     await database.notes.put(editedNote(note, withChanges(note, { deletedAt: undefined }), Date.now()));

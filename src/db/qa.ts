@@ -5,7 +5,8 @@ import { isMediaTime, MEDIA_TIME_RULE, spanProblem } from '../core/time';
 import { editedNote, editedQaItem, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
-import { GONE_FOR_GOOD } from './notes';
+import { goneForGood } from './notes';
+import { t } from '../core/i18n';
 import { readOnlyProblem } from '../core/sync/team';
 
 export async function listQa(recordingKey: string): Promise<QaItem[]> {
@@ -22,7 +23,7 @@ export interface NewQuestion {
 }
 
 function checkQuestion(question: NewQuestion): void {
-  if (question.question.trim() === '') throw new Error('A question needs some text.');
+  if (question.question.trim() === '') throw new Error(t('db_questionNeedsText'));
   if (question.t !== undefined && !isMediaTime(question.t)) {
     throw new RangeError(`A question’s time must be ${MEDIA_TIME_RULE}.`);
   }
@@ -31,7 +32,7 @@ function checkQuestion(question: NewQuestion): void {
 
 function checkAnswer(answer: QaAnswer): void {
   const problem = spanProblem(answer.t, answer.end);
-  if (problem) throw new RangeError(`This answer cannot be saved: ${problem}.`);
+  if (problem) throw new RangeError(t('db_answerNotSaved', problem));
 }
 
 /** Adds questions (one typed, or many pasted) in one transaction: all of them or none. */
@@ -66,7 +67,7 @@ export type AnswerOutcome = 'saved' | 'trashed' | 'gone';
  * deleted meanwhile is neither written nor revived.
  */
 export async function addAnswer(id: string, answer: QaAnswer): Promise<{ state: AnswerOutcome }> {
-  if (answer.text.trim() === '') throw new Error('An answer needs some text.');
+  if (answer.text.trim() === '') throw new Error(t('db_answerNeedsText'));
   checkAnswer(answer);
   const database = db();
   return database.transaction('rw', database.qa, async (): Promise<{ state: AnswerOutcome }> => {
@@ -103,14 +104,14 @@ async function editQaItem(id: string, changes: Partial<QaItem>): Promise<number>
  */
 export async function trashQuestion(id: string): Promise<void> {
   const updated = await editQaItem(id, { deletedAt: Date.now() });
-  if (updated === 0) throw new Error('This question no longer exists.');
+  if (updated === 0) throw new Error(t('db_questionGone'));
 }
 
 export async function restoreQuestion(id: string): Promise<void> {
   const database = db();
   await database.transaction('rw', database.qa, async () => {
     const item = await database.qa.get(id);
-    if (!item) throw new Error(GONE_FOR_GOOD);
+    if (!item) throw goneForGood();
     const locked = readOnlyProblem(item);
     if (locked) throw new Error(locked);
     await database.qa.put(editedQaItem(item, withChanges(item, { deletedAt: undefined }), Date.now()));
@@ -122,7 +123,7 @@ export async function setNoteLink(noteId: string, qaId: string, linked: boolean)
   const database = db();
   await database.transaction('rw', database.notes, async () => {
     const note = await database.notes.get(noteId);
-    if (!note) throw new Error('This note no longer exists.');
+    if (!note) throw new Error(t('db_noteGone'));
     const locked = readOnlyProblem(note);
     if (locked) throw new Error(locked);
     const ids = new Set(note.qaIds ?? []);

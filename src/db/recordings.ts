@@ -3,6 +3,7 @@ import { newId } from '../core/ids';
 import { editedRecording } from '../core/field-times';
 import { db } from './schema';
 import { mergeFields, type EditOutcome } from '../core/field-merge';
+import { t, translator } from '../core/i18n';
 
 export type RecordingInfo = Pick<Recording, 'key' | 'site' | 'url' | 'title' | 'duration'>;
 
@@ -55,14 +56,15 @@ export async function saveDetails(info: RecordingInfo, base: WebinarDetails, min
   });
 }
 
-export const NAME_REQUIRED = 'A speaker needs a name.';
+/** Why a speaker was refused: no name. The English words (tests compare them); the error says it in the pages' language. */
+export const NAME_REQUIRED = translator('en').t('db_speakerNeedsName');
 
 /** A speaker as the speaker form edits it: what the user types, not its id or edit times. */
 export type SpeakerFields = Pick<Speaker, 'name' | 'role' | 'org' | 'handle'>;
 
 function checkedName(speaker: SpeakerFields): string {
   const name = speaker.name.trim();
-  if (!name) throw new Error(NAME_REQUIRED);
+  if (!name) throw new Error(t('db_speakerNeedsName'));
   return name;
 }
 

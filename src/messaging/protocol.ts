@@ -15,6 +15,7 @@
  *   script accepts a port by what the browser stamps on its sender (see src/content/panel-link.ts).
  */
 import * as v from 'valibot';
+import { LANGUAGES } from '../core/i18n/languages';
 import { isMediaTime, isTimestamp } from '../core/time';
 import { SITE_IDS } from '../core/sites';
 import { CAPTION_SOURCES } from '../core/model';
@@ -128,8 +129,11 @@ export type TabCapture = v.InferOutput<typeof TabCapture>;
 // ─── background → offscreen document (Chrome's worker has no URL.createObjectURL) ─────────────
 
 const OffscreenRequest = v.variant('type', [
-  /** Read the database and answer with a blob: URL of the full backup file. */
-  v.object({ type: v.literal('backup-file-url') }),
+  /**
+   * Read the database and answer with a blob: URL of the full backup file; a failure is told in
+   * `lang` (the worker's language: an offscreen document reaches only `runtime`, not the stored choice).
+   */
+  v.object({ type: v.literal('backup-file-url'), lang: v.picklist(LANGUAGES) }),
 ]);
 export type OffscreenRequest = v.InferOutput<typeof OffscreenRequest>;
 

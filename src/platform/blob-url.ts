@@ -6,8 +6,10 @@
  * once the download has read the file.
  */
 import { parseBackupFileUrl, type OffscreenRequest } from '../messaging/protocol';
+import { uiLanguage } from '../core/i18n';
 import browser from './browser';
 import { OFFSCREEN_PAGE } from './pages';
+import { t } from '../core/i18n';
 
 export interface FileUrl {
   url: string;
@@ -34,7 +36,7 @@ export async function backupFileUrl(makeHere: () => Promise<Blob>): Promise<File
   }
   const chromeApi = (globalThis as { chrome?: { offscreen?: ChromeOffscreen; runtime?: Partial<ChromeRuntimeContexts> } }).chrome;
   const offscreen = chromeApi?.offscreen;
-  if (!offscreen) throw new Error('This browser cannot make a file from the background.');
+  if (!offscreen) throw new Error(t('platform_noOffscreen'));
   // One offscreen document an extension at a time; one left by a worker that was stopped is ours.
   const open = (await chromeApi.runtime?.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] })) ?? [];
   if (open.length === 0) {
@@ -46,9 +48,9 @@ export async function backupFileUrl(makeHere: () => Promise<Blob>): Promise<File
   }
   const close = () => offscreen.closeDocument().catch(() => undefined);
   try {
-    const request: OffscreenRequest = { type: 'backup-file-url' };
+    const request: OffscreenRequest = { type: 'backup-file-url', lang: uiLanguage() };
     const reply = parseBackupFileUrl(await browser.runtime.sendMessage(request));
-    if (!reply) throw new Error('The offscreen document gave no file.');
+    if (!reply) throw new Error(t('platform_offscreenNoFile'));
     if (!reply.ok) throw new Error(reply.message);
     return { url: reply.url, release: close };
   } catch (error) {

@@ -5,6 +5,7 @@
  * version 96, so the type of the blob returned is what is checked.
  */
 import type { ImageType } from '../core/images';
+import { t } from '../core/i18n';
 
 /** Draws into; `OffscreenCanvas` in both browsers' pages and content scripts. */
 export type Canvas = OffscreenCanvas;
@@ -12,7 +13,7 @@ export type Canvas = OffscreenCanvas;
 /** A 2D context of `canvas`; throws when the browser gives none (out of memory for its size). */
 export function context2d(canvas: Canvas): OffscreenCanvasRenderingContext2D {
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('The browser gave no canvas to draw the picture in.');
+  if (!context) throw new Error(t('platform_noCanvas'));
   return context;
 }
 
@@ -38,7 +39,7 @@ export async function encodeCanvas(canvas: Canvas, quality: number, preferred: I
   const first = await canvas.convertToBlob({ type: preferred, quality });
   if (first.type === preferred) return first;
   const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality });
-  if (jpeg.type !== 'image/jpeg') throw new Error('This browser can encode pictures neither as WebP nor as JPEG.');
+  if (jpeg.type !== 'image/jpeg') throw new Error(t('platform_noEncoder'));
   return jpeg;
 }
 
@@ -47,7 +48,7 @@ export function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('The picture could not be read.'));
+    reader.onerror = () => reject(reader.error ?? new Error(t('platform_pictureUnreadable')));
     reader.readAsDataURL(blob);
   });
 }
@@ -55,7 +56,7 @@ export function blobToDataUrl(blob: Blob): Promise<string> {
 /** The bytes of a base64 `data:` URL, as a Blob of the type it names. Throws on one that is not base64. */
 export function dataUrlToBlob(url: string): Blob {
   const found = /^data:([^;,]+);base64,(.*)$/s.exec(url);
-  if (!found?.[1] || found[2] === undefined) throw new Error('That is not a picture’s data.');
+  if (!found?.[1] || found[2] === undefined) throw new Error(t('platform_notPictureData'));
   const binary = atob(found[2]);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

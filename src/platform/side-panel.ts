@@ -1,5 +1,6 @@
 import browser from './browser';
 import { asError } from '../core/error-text';
+import { t } from '../core/i18n';
 
 interface ChromeSidePanel {
   open(options: { tabId: number }): Promise<void>;
@@ -35,7 +36,7 @@ export function openSidePanel(tabId: number): Promise<void> {
       return Promise.reject(asError(error));
     }
   }
-  return Promise.reject(new Error('This browser has no side panel for extensions.'));
+  return Promise.reject(new Error(t('platform_noSidePanel')));
 }
 
 /**

@@ -8,6 +8,7 @@
  * under the key: a passphrase that cannot open it is a wrong passphrase; a file that will not open
  * under a key that opens it is a damaged file. The server holds no note text, only sealed files.
  */
+import { t } from '../core/i18n';
 import { INDEX_PATH, SYNC_ROOT } from '../core/sync/layout';
 import { ROSTER_PATH } from '../core/sync/team';
 import { DavError, type DavClient } from './webdav';
@@ -75,7 +76,7 @@ async function unseal(key: CryptoKey, text: string): Promise<string | null> {
 export const PLAIN: Codec = {
   encode: async (text) => text,
   decode: async (text) => {
-    if (text.startsWith(`{"format":"${SEALED_FORMAT}"`)) throw new SyncPassphraseError('The files on the server are encrypted: enter the passphrase in the settings to sync.');
+    if (text.startsWith(`{"format":"${SEALED_FORMAT}"`)) throw new SyncPassphraseError(t('sync_encryptedNeedsPassphrase'));
     return text;
   },
 };
@@ -97,7 +98,7 @@ export async function codecFor(client: DavClient, passphrase: string | undefined
     if (got.state === 'absent') {
       // The single user's index, or a team folder's list of authors (core/sync/team.ts).
       if ((await client.get(INDEX_PATH)).state === 'found' || (await client.get(ROSTER_PATH)).state === 'found') {
-        throw new SyncPassphraseError('The sync folder already holds files that are not encrypted: sync it without a passphrase, or use a new folder for encrypted sync.');
+        throw new SyncPassphraseError(t('sync_plainFolder'));
       }
       for (const folder of ['webinar-notes/', SYNC_ROOT]) await client.mkcol(folder);
       const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -114,11 +115,11 @@ export async function codecFor(client: DavClient, passphrase: string | undefined
     }
     const salt = typeof file.salt === 'string' ? fromBase64(file.salt) : null;
     if (file.format !== KEY_FORMAT || typeof file.iterations !== 'number' || file.iterations < 1 || file.iterations > 10_000_000 || !salt || typeof file.check !== 'string') {
-      throw new DavError('server', `The encryption details on the server (${KEY_PATH}) are damaged, so no file can be opened.`);
+      throw new DavError('server', t('sync_keyDamaged', KEY_PATH));
     }
     const key = await deriveKey(passphrase, salt, file.iterations);
-    if ((await unseal(key, file.check)) !== CHECK_TEXT) throw new SyncPassphraseError('The passphrase is wrong: it does not open the files on the server.');
+    if ((await unseal(key, file.check)) !== CHECK_TEXT) throw new SyncPassphraseError(t('sync_wrongPassphrase'));
     return sealedCodec(key);
   }
-  throw new DavError('server', `Another device kept writing ${KEY_PATH} while this one tried to; sync will try again.`);
+  throw new DavError('server', t('sync_keptWriting', KEY_PATH));
 }

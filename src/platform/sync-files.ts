@@ -5,6 +5,7 @@
  * holds something the server's copy lacks, and only if the file is still what was read; a 412
  * reads, merges and writes again. Then the index, the same way.
  */
+import { t } from '../core/i18n';
 import { sameContent } from '../core/field-times';
 import {
   emptyIndex, mergeIndex, parseFile, parseIndex, serializeFile, serializeIndex, sha256Hex, SINGLE_FOLDER,
@@ -71,12 +72,12 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
     let remote: { rev: number; data: SyncData } | undefined;
     let precondition: { etag: string } | 'absent' = 'absent';
     if (got.state === 'found') {
-      if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
+      if (got.etag === undefined) throw new DavError('server', t('sync_noEtag'));
       precondition = { etag: got.etag };
       const plain = await codec.decode(got.text);
-      const parsed = plain === null ? { ok: false as const, message: `The file ${path} on the server could not be decrypted: it is damaged, so it was not synced.` } : parseFile(plain, name, folder.recordings);
+      const parsed = plain === null ? { ok: false as const, message: t('sync_fileUndecryptable', path) } : parseFile(plain, name, folder.recordings);
       if (parsed.ok) remote = { rev: parsed.value.rev, data: accept(parsed.value.data) };
-      else if (/newer version/.test(parsed.message)) throw new SyncFileError(`${parsed.message} Update Webinar Notes on this device to sync.`);
+      else if (parsed.newer) throw new SyncFileError(t('sync_updateToSync', parsed.message));
       else if (!repaired.includes(parsed.message)) repaired.push(parsed.message);
     }
     const key = remote?.data.recordingKey ?? knownKey;
@@ -93,7 +94,7 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
     const text = await codec.encode(serializeFile({ rev, data: merged }, now()));
     if ((await client.put(path, text, precondition)) === 'written') return { name, data: merged, entry: { rev, sha256: await sha256Hex(text) }, sent: true };
   }
-  throw new DavError('server', `Another device kept writing ${path} while this one tried to; sync will try again.`);
+  throw new DavError('server', t('sync_keptWriting', path));
 }
 
 /** Writes the index with the entries of this sync, merged with what another device wrote meanwhile. */
@@ -106,18 +107,18 @@ export async function writeIndex(client: DavClient, codec: Codec, read: { index:
     if ((await client.put(folder.index, await codec.encode(serializeIndex(next)), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
     ({ index, etag } = await readIndex(client, codec, [], folder));
   }
-  throw new DavError('server', `Another device kept writing ${folder.index} while this one tried to; sync will try again.`);
+  throw new DavError('server', t('sync_keptWriting', folder.index));
 }
 
 /** The index and its ETag ('absent' when there is none yet); a damaged one counts as empty, its problem added to `repaired`. */
 export async function readIndex(client: DavClient, codec: Codec, repaired: string[], folder: SyncFolder = SINGLE_FOLDER): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
   const got = await client.get(folder.index);
   if (got.state === 'absent') return { index: emptyIndex(), etag: 'absent' };
-  if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
+  if (got.etag === undefined) throw new DavError('server', t('sync_noEtag'));
   const plain = await codec.decode(got.text);
-  const parsed = plain === null ? { ok: false as const, message: `The sync index on the server (${folder.index}) could not be decrypted: it is damaged.` } : parseIndex(plain, folder.index);
+  const parsed = plain === null ? { ok: false as const, message: t('sync_indexUndecryptable', folder.index) } : parseIndex(plain, folder.index);
   if (parsed.ok) return { index: parsed.value, etag: got.etag };
-  if (/newer version/.test(parsed.message)) throw new SyncFileError(parsed.message);
+  if (parsed.newer) throw new SyncFileError(parsed.message);
   // Rebuilt from what the devices know: each sends the files the index no longer lists.
   repaired.push(parsed.message);
   return { index: emptyIndex(), etag: got.etag };
@@ -133,9 +134,9 @@ export async function readTheirFile(client: DavClient, codec: Codec, folder: Syn
   const got = await client.get(path);
   if (got.state === 'absent') return undefined;
   const plain = await codec.decode(got.text);
-  const parsed = plain === null ? { ok: false as const, message: `The file ${path} on the server could not be decrypted: it is damaged, so it was not synced.` } : parseFile(plain, name, folder.recordings);
+  const parsed = plain === null ? { ok: false as const, message: t('sync_fileUndecryptable', path) } : parseFile(plain, name, folder.recordings);
   if (parsed.ok) return accept(parsed.value.data);
-  if (/newer version/.test(parsed.message)) throw new SyncFileError(`${parsed.message} Update Webinar Notes on this device to sync.`);
+  if (parsed.newer) throw new SyncFileError(t('sync_updateToSync', parsed.message));
   problems.push(parsed.message);
   return undefined;
 }
@@ -151,9 +152,9 @@ export async function joinRoster(client: DavClient, codec: Codec, me: Author, pr
     const got = await client.get(ROSTER_PATH);
     let held = emptyRoster();
     if (got.state === 'found') {
-      if (got.etag === undefined) throw new DavError('server', 'The server gives no ETag for its files, so sync could not write safely.');
+      if (got.etag === undefined) throw new DavError('server', t('sync_noEtag'));
       const plain = await codec.decode(got.text);
-      const parsed = plain === null ? { ok: false as const, message: `The list of a team folder's authors on the server (${ROSTER_PATH}) could not be decrypted: it is damaged.` } : parseRoster(plain, ROSTER_PATH);
+      const parsed = plain === null ? { ok: false as const, message: t('sync_teamRosterDamaged', ROSTER_PATH) } : parseRoster(plain, ROSTER_PATH);
       if (parsed.ok) held = parsed.value;
       else if (!problems.includes(parsed.message)) problems.push(parsed.message);
     }
@@ -161,5 +162,5 @@ export async function joinRoster(client: DavClient, codec: Codec, me: Author, pr
     if (got.state === 'found' && sameContent(next, held)) return next;
     if ((await client.put(ROSTER_PATH, await codec.encode(serializeRoster(next)), got.state === 'found' ? { etag: got.etag! } : 'absent')) === 'written') return next;
   }
-  throw new DavError('server', `Another device kept writing ${ROSTER_PATH} while this one tried to; sync will try again.`);
+  throw new DavError('server', t('sync_keptWriting', ROSTER_PATH));
 }

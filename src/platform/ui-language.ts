@@ -4,7 +4,8 @@
  * is kept in `storage.local` (per device, like the other settings), where every page and the
  * background read it and `storage.onChanged` tells every open page at once.
  */
-import { isLanguage, languageFor, setUiLanguage, type Language } from '../core/i18n';
+import { setUiLanguage } from '../core/i18n';
+import { isLanguage, languageFor, type Language } from '../core/i18n/languages';
 import browser from './browser';
 
 const KEY = 'uiLanguage';
@@ -21,9 +22,14 @@ export async function saveLanguageChoice(choice: LanguageChoice): Promise<void> 
   else await browser.storage.local.set({ [KEY]: choice });
 }
 
-/** The browser's own language, as far as we have it (Chrome's `--lang`, Firefox's UI locale). */
+/**
+ * The browser's own language: the one of ours it picks the extension's messages in (each locale
+ * file names itself in `localeCode`), so the pages agree with the manifest's strings. Neither
+ * `getUILanguage()` nor `@@ui_locale` is it: Chromium started with `--lang=tr` shows the Turkish
+ * messages yet reports `en-US` and `en_US` there.
+ */
 export function browserLanguage(): Language {
-  return languageFor(browser.i18n.getUILanguage());
+  return languageFor(browser.i18n.getMessage('localeCode') || browser.i18n.getUILanguage());
 }
 
 /** The language a choice shows. */

@@ -9,6 +9,7 @@
  * matches a weak ETag (RFC 9110 §13.1.1: strong comparison); for those the condition goes in
  * WebDAV's own `If` header (RFC 4918 §10.4), which servers compare weakly.
  */
+import { t } from '../core/i18n';
 
 /** The user's server: the folder's address (ending in `/` or not), user name and app password. */
 export interface DavAccount {
@@ -51,30 +52,35 @@ export function folderUrl(url: string): URL {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new DavError('missing', 'The server address is not a web address (it should start with https://).');
+    throw new DavError('missing', t('webdav_notAddress'));
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new DavError('missing', 'The server address must start with https:// (or http://).');
-  if (parsed.username || parsed.password) throw new DavError('missing', 'Put the user name and password in their own boxes, not in the address.');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new DavError('missing', t('webdav_notHttp'));
+  if (parsed.username || parsed.password) throw new DavError('missing', t('webdav_credentialsInAddress'));
   if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
   parsed.hash = '';
   parsed.search = '';
   return parsed;
 }
 
-function statusError(response: Response, what: string): DavError {
+/** What a request did, for its failure's words. */
+type Operation = 'read' | 'write' | 'mkcol' | 'delete';
+const FORBIDDEN = { read: 'webdav_forbiddenRead', write: 'webdav_forbiddenWrite', mkcol: 'webdav_forbiddenMkcol', delete: 'webdav_forbiddenDelete' } as const;
+const FAILED = { read: 'webdav_serverRead', write: 'webdav_serverWrite', mkcol: 'webdav_serverMkcol', delete: 'webdav_serverDelete' } as const;
+
+function statusError(response: Response, what: Operation): DavError {
   const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   switch (response.status) {
     case 401:
-      return new DavError('credentials', 'The server did not accept the user name and password.', 401);
+      return new DavError('credentials', t('webdav_credentials'), 401);
     case 403:
-      return new DavError('forbidden', `The server does not let this account ${what} (HTTP ${status}).`, 403);
+      return new DavError('forbidden', t(FORBIDDEN[what], status), 403);
     case 404:
     case 409:
-      return new DavError('missing', `The folder is not on the server (HTTP ${status}).`, response.status);
+      return new DavError('missing', t('webdav_missing', status), response.status);
     case 507:
-      return new DavError('full', 'The server is full (HTTP 507 Insufficient Storage).', 507);
+      return new DavError('full', t('webdav_full'), 507);
     default:
-      return new DavError('server', `The server could not ${what} (HTTP ${status}).`, response.status);
+      return new DavError('server', t(FAILED[what], status), response.status);
   }
 }
 
@@ -109,7 +115,7 @@ export class DavClient {
       });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      throw new DavError('offline', timedOut ? 'The server did not answer within 30 seconds.' : 'The server could not be reached (offline, or the address is wrong).');
+      throw new DavError('offline', timedOut ? t('webdav_timeout') : t('webdav_offline'));
     }
   }
 
@@ -117,7 +123,7 @@ export class DavClient {
   async get(path: string): Promise<GetResult> {
     const response = await this.send('GET', path);
     if (response.status === 404) return { state: 'absent' };
-    if (!response.ok) throw statusError(response, 'read a file');
+    if (!response.ok) throw statusError(response, 'read');
     return { state: 'found', text: await response.text(), etag: response.headers.get('ETag') ?? undefined };
   }
 
@@ -129,7 +135,7 @@ export class DavClient {
     else headers['If-Match'] = precondition.etag;
     const response = await this.send('PUT', path, headers, text);
     if (response.status === 412) return 'changed';
-    if (!response.ok) throw statusError(response, 'write a file');
+    if (!response.ok) throw statusError(response, 'write');
     return 'written';
   }
 
@@ -137,7 +143,7 @@ export class DavClient {
   async mkcol(path: string): Promise<void> {
     const response = await this.send('MKCOL', path);
     if (response.ok || response.status === 405) return;
-    throw statusError(response, 'make a folder');
+    throw statusError(response, 'mkcol');
   }
 
   /** The folder's own status, asked with PROPFIND depth 0 (nothing read or parsed): 207 when it is there and the account may see it. */
@@ -150,7 +156,7 @@ export class DavClient {
   async delete(path: string): Promise<void> {
     const response = await this.send('DELETE', path);
     if (response.ok || response.status === 404) return;
-    throw statusError(response, 'delete a file');
+    throw statusError(response, 'delete');
   }
 }
 
@@ -177,20 +183,20 @@ export async function checkServer(account: DavAccount, fetchImpl?: typeof fetch)
   try {
     status = await client.probe();
   } catch (error) {
-    return [{ ok: false, text: `The server does not answer. ${(error as Error).message}` }];
+    return [{ ok: false, text: t('webdav_checkNoAnswer', (error as Error).message) }];
   }
-  lines.push({ ok: true, text: 'The server answers.' });
-  if (status === 401) return [...lines, { ok: false, text: 'The user name and app password do not work: the server did not accept them.' }];
-  lines.push({ ok: true, text: 'The user name and app password work.' });
-  if (status === 404) return [...lines, { ok: false, text: 'The folder is not on the server: check the address (for Nextcloud, it ends in /remote.php/dav/files/USER/).' }];
-  if (status !== 207 && status !== 200) return [...lines, { ok: false, text: `The address does not look like a WebDAV folder (HTTP ${status}).` }];
+  lines.push({ ok: true, text: t('webdav_checkAnswers') });
+  if (status === 401) return [...lines, { ok: false, text: t('webdav_checkCredentialsRefused') }];
+  lines.push({ ok: true, text: t('webdav_checkCredentialsWork') });
+  if (status === 404) return [...lines, { ok: false, text: t('webdav_checkNoFolder') }];
+  if (status !== 207 && status !== 200) return [...lines, { ok: false, text: t('webdav_checkNotDav', String(status)) }];
   try {
     await client.mkcol('webinar-notes/');
     const probe = `webinar-notes/write-test-${crypto.randomUUID()}.txt`;
     await client.put(probe, 'Webinar Notes checks that it may write here; this file is deleted at once.', 'absent');
     await client.delete(probe);
   } catch (error) {
-    return [...lines, { ok: false, text: `The folder is not writable. ${(error as Error).message}` }];
+    return [...lines, { ok: false, text: t('webdav_checkNotWritable', (error as Error).message) }];
   }
-  return [...lines, { ok: true, text: 'The folder is writable.' }];
+  return [...lines, { ok: true, text: t('webdav_checkWritable') }];
 }

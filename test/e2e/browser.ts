@@ -41,7 +41,7 @@ export function newProfile(): string {
  * given) unless `extension` is false (the benchmark's baseline). With `sitesPort`, the YouTube and
  * Vimeo host names resolve to the local fixture server on that port (see sites-server.ts).
  */
-export function launchOptions({ extension = true, sitesPort, extensionDir = DIST }: { extension?: boolean; sitesPort?: number; extensionDir?: string } = {}) {
+export function launchOptions({ extension = true, sitesPort, extensionDir = DIST, lang }: { extension?: boolean; sitesPort?: number; extensionDir?: string; lang?: string } = {}) {
   const extensionArgs = extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   const siteArgs = sitesPort
     ? [
@@ -65,6 +65,8 @@ export function launchOptions({ extension = true, sitesPort, extensionDir = DIST
       // users run with Chrome's defaults.
       '--disable-features=Translate,MediaRouter,OptimizationHints',
       ...siteArgs,
+      // The browser's own language (issue 17): the extension's messages follow it.
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   };
 }
@@ -92,9 +94,9 @@ function setDownloadsFolder(profile: string, directory: string): void {
  * for a user (behaviour `default`), with that directory as the Downloads folder, and tests read
  * the files there.
  */
-export async function launch(profile = newProfile(), sitesPort?: number, options: { downloads?: string; extensionDir?: string } = {}): Promise<Browser> {
+export async function launch(profile = newProfile(), sitesPort?: number, options: { downloads?: string; extensionDir?: string; lang?: string } = {}): Promise<Browser> {
   if (options.downloads) setDownloadsFolder(profile, options.downloads);
-  const context = await chromium.launchPersistentContext(profile, launchOptions({ sitesPort, extensionDir: options.extensionDir }));
+  const context = await chromium.launchPersistentContext(profile, launchOptions({ sitesPort, extensionDir: options.extensionDir, lang: options.lang }));
   if (options.downloads) await setDownloadBehavior(context, 'default');
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;

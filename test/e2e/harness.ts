@@ -291,12 +291,12 @@ export interface Session {
  * file gets its own profile. With `sites`, the YouTube/Vimeo fixture server runs too; with
  * `extensionDir`, that build of the extension is loaded instead of dist/.
  */
-export function useBrowser(options: { sites?: boolean; downloads?: string; extensionDir?: string } = {}): Session {
+export function useBrowser(options: { sites?: boolean; downloads?: string; extensionDir?: string; lang?: string } = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
     session.server = await serveDemo();
     session.sites = options.sites ? await serveSites() : null;
-    session.browser = await launch(undefined, session.sites?.port, { downloads: options.downloads, extensionDir: options.extensionDir });
+    session.browser = await launch(undefined, session.sites?.port, { downloads: options.downloads, extensionDir: options.extensionDir, lang: options.lang });
   });
   afterAll(async () => {
     await session.browser?.close();

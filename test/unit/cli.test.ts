@@ -93,6 +93,43 @@ describe('webinar-notes export', () => {
     expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage/) });
   });
 
+  // Issue 17, item 4: the summary's language is chosen per export.
+  it('writes the forum post in Turkish with --lang tr, the user text as typed, warnings in English', async () => {
+    const { code, stdout, stderr } = await run('export', '--format', 'forum', '--lang', 'tr', backupFile);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('# Accessible forms in practice — 12 Kasım 2026');
+    expect(lines).toContain('## Konuşmacılar');
+    expect(lines).toContain('## Önemli noktalar');
+    expect(lines).toContain('## Soru-Cevap');
+    expect(stdout).toContain('[details="Soru-Cevap özeti (1 soru)"]');
+    expect(stdout).toContain('Labels \\*matter\\*');
+    expect(stdout).not.toContain('Key points');
+    expect(stderr).toMatch(/^warning: The post has \d+ links/m);
+    // The same outline as the English post: as many lines, the same lines where nothing is in words of ours.
+    const english = (await run('export', '--format', 'forum', backupFile)).stdout.split('\n');
+    expect(lines).toHaveLength(english.length);
+  });
+
+  it('writes every export in the --lang given, and refuses a language it does not have, naming those it has', async () => {
+    for (const format of ['markdown', 'text', 'html']) {
+      const { code, stdout } = await run('export', '--format', format, '--lang', 'tr', backupFile);
+      expect(code, format).toBe(0);
+      expect(stdout, format).toContain('Konuşmacılar');
+      expect(stdout, format).toContain('12 Kasım 2026');
+    }
+    const chapters = await run('export', '--format', 'chapters', '--lang', 'tr', backupFile);
+    expect(chapters.stdout.split('\n')[0]).toBe('0:00 Opening');
+    const out = join(dir, 'handout-tr.html');
+    expect((await run('export', '--format', 'handout', '--lang', 'tr', '--out', out, backupFile)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<html lang="tr">');
+    expect(await run('export', '--format', 'forum', '--lang', 'de', backupFile)).toMatchObject({
+      code: 1,
+      stderr: 'webinar-notes: Unknown language de; use one of en, tr.\n',
+    });
+    expect(await run('export', '--format', 'forum', backupFile, '--lang')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--lang needs a value/) });
+  });
+
   // Issue 11, item 6: the command line dropped notes from chapters and cues without a word.
   it('names on stderr each note that chapters or WebVTT leave out, with its reason', async () => {
     const file = join(dir, 'left-out.json');

@@ -5,11 +5,20 @@
  * the layer moves only the buttons named.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Catalog } from '../../src/core/i18n/catalog';
 import { drawMarkers, placeMarker, removeMarker } from '../../src/content/layer/markers';
 import { markerSets, type MarkerLayer } from '../../src/content/marker-sets';
 import { MarkerFeed } from '../../src/messaging/marker-feed';
 import { parseToContent, type ToContent } from '../../src/messaging/protocol';
+
+// The browser's `i18n.getMessage` in English: the layer's labels come from the locale files (content/messages.ts).
+vi.mock('../../src/platform/browser', async () => {
+  const en = (await import('../../public/_locales/en/messages.json')).default as Catalog;
+  const { substitute } = await import('../../src/core/i18n/substitute');
+  const getMessage = (key: string, substitutions: string[] = []) => (en[key] ? substitute(en[key], substitutions) : '');
+  return { default: { i18n: { getMessage } } };
+});
 
 const DURATION = 100;
 
@@ -80,6 +89,17 @@ describe('markers by difference', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('names each marker by its time only, in the words of the locale file', () => {
+    const layer = boxLayer();
+    layer.setMarkers(new Map([[0, 62], [1, 5]]));
+    layer.changeMarkers([[2, 3723]], []);
+    expect([...layer.box.children].map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Seek to note at 0:05',
+      'Seek to note at 1:02',
+      'Seek to note at 1:02:03',
+    ]);
   });
 
   it('sends a saved note as one change, not every time again', () => {

@@ -14,8 +14,15 @@ describe('settingsFrom', () => {
       quoteWindowSeconds: 25,
       keepTranscripts: false,
       keepSlides: true,
+      summaryLanguage: 'tr',
     };
     expect(settingsFrom(stored)).toEqual(stored);
+  });
+
+  it('keeps a summary language only when it is one we write in', () => {
+    expect(settingsFrom({}).summaryLanguage).toBeNull();
+    expect(settingsFrom({ summaryLanguage: 'en' }).summaryLanguage).toBe('en');
+    for (const bad of ['de', 'TR', 'tr-TR', '', 1, null, {}]) expect(settingsFrom({ summaryLanguage: bad }).summaryLanguage).toBeNull();
   });
 
   it('takes a quote window of whole seconds within its bounds only', () => {

@@ -270,6 +270,24 @@ describe('when the server fails, nothing changes here and the next sync works', 
     expect(await texts(b)).toEqual(['n1:one, edited on B', 'n2:two', 'n3:three, written while the server fails', 'n4:four']);
   });
 
+  it('a full server (HTTP 507): said in plain words, nothing here changed, the next sync after space is freed works', async () => {
+    const { a, b } = await twoSynced();
+    await sync(b);
+    const before = await snapshot(a);
+    await server.setFull(true);
+    try {
+      const failed = await sync(a).catch((error: unknown) => error);
+      expect(failed).toBeInstanceOf(DavError);
+      expect(failed).toMatchObject({ kind: 'full', message: 'The server is full (HTTP 507 Insufficient Storage).' });
+      expect(await snapshot(a)).toEqual(before);
+    } finally {
+      await server.setFull(false);
+    }
+    await sync(a);
+    await sync(b);
+    expect(await texts(b)).toEqual(['n1:one, edited on B', 'n2:two', 'n3:three, written while the server fails', 'n4:four']);
+  });
+
   it('a server file damaged by hand: named, written again from this device, nothing here changed by it', async () => {
     const { a, b } = await twoSynced();
     const name = await fileNameOf(KEY);

@@ -1,3 +1,4 @@
+import { message } from '../messages';
 import { createLayerRoot, followFullscreen } from './host';
 import { LAYER_CSS } from './layer.css';
 import { drawMarkers, mountOnProgressBar, onMarkerClick, placeMarker, removeMarker } from './markers';
@@ -60,19 +61,19 @@ export function mountLayer(
   const stripMarkers = document.createElement('div');
   stripMarkers.className = 'markers';
   stripMarkers.setAttribute('role', 'group');
-  stripMarkers.setAttribute('aria-label', 'Webinar Notes markers');
+  stripMarkers.setAttribute('aria-label', message('content_markers'));
   strip.append(stripMarkers);
   onMarkerClick(stripMarkers, events.onSeek);
 
   const launcher = document.createElement('button');
   launcher.className = 'launcher';
   launcher.type = 'button';
-  launcher.textContent = 'Notes';
+  launcher.textContent = message('content_launcher');
   launcher.addEventListener('click', () => events.onLauncher());
 
   const frame = document.createElement('iframe');
   frame.className = 'panel';
-  frame.title = 'Webinar Notes';
+  frame.title = message('content_panelFrame');
   frame.src = place.panelUrl;
   frame.hidden = true;
   frame.setAttribute('allow', 'clipboard-write');
@@ -182,7 +183,7 @@ export function mountLayer(
     setPanelVisible(visible) {
       frame.hidden = !visible;
       launcher.setAttribute('aria-pressed', String(visible));
-      launcher.setAttribute('aria-label', visible ? 'Hide Webinar Notes' : 'Show Webinar Notes');
+      launcher.setAttribute('aria-label', message(visible ? 'content_hidePanel' : 'content_showPanel'));
       if (visible) position();
     },
     get panelVisible() {

@@ -1,4 +1,5 @@
 import { formatTime } from '../../core/time';
+import { message } from '../messages';
 import { createLayerRoot } from './host';
 
 export const MARKER_CSS = `
@@ -73,7 +74,7 @@ function newMarker(): HTMLButtonElement {
 
 function describe(button: HTMLElement, t: number, duration: number): void {
   button.setAttribute('data-t', String(t));
-  button.setAttribute('aria-label', `Seek to note at ${formatTime(t)}`);
+  button.setAttribute('aria-label', message('content_seekToNote', formatTime(t)));
   button.style.left = `${Math.min(100, (t / duration) * 100)}%`;
 }
 
@@ -107,7 +108,7 @@ export function mountOnProgressBar(
   const box = document.createElement('div');
   box.className = 'markers';
   box.setAttribute('role', 'group');
-  box.setAttribute('aria-label', 'Webinar Notes markers');
+  box.setAttribute('aria-label', message('content_markers'));
   root.append(box);
   onMarkerClick(box, onSeek);
   // The site's own seek handler must not also see a click on a marker.

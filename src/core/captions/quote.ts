@@ -3,6 +3,7 @@
  * it, from the transcript the viewer follows. One rule for the composer, the Transcript tab's
  * "Note from these lines" and any check of a quote that comes in (`quoteProblem`).
  */
+import { t } from '../i18n';
 import { CAPTION_SOURCES, type Cue, type Quote, type Transcript } from '../model';
 import { shortenStart } from '../shorten';
 import { isMediaTime, spanProblem } from '../time';
@@ -157,14 +158,14 @@ function overlapLength(before: readonly string[], after: readonly string[], leas
  * language tag. Checked wherever a quote is stored (the composer's save, an edit, an import).
  */
 export function quoteProblem(quote: Quote): string | null {
-  if (quote.text.trim() === '') return 'A quote needs some text: drop it instead.';
+  if (quote.text.trim() === '') return t('quote_noText');
   if (!withinChars(quote.text, MAX_QUOTE_CHARS)) {
-    return `This quote is ${Array.from(quote.text).length.toLocaleString('en')} characters long; a quote holds at most ${MAX_QUOTE_CHARS.toLocaleString('en')}.`;
+    return t('quote_tooLong', Array.from(quote.text).length, MAX_QUOTE_CHARS);
   }
   if (!isMediaTime(quote.start) || !isMediaTime(quote.end) || quote.end < quote.start) {
-    return `The quote's time is wrong: ${spanProblem(quote.start, quote.end) ?? 'its end is before its start'}.`;
+    return t('quote_badTime', spanProblem(quote.start, quote.end) ?? t('quote_endBeforeStart'));
   }
-  if (!(CAPTION_SOURCES as readonly string[]).includes(quote.source)) return 'The quote names no caption source we know.';
-  if (!withinChars(quote.lang, MAX_NAME_CHARS)) return `A quote's language tag holds at most ${MAX_NAME_CHARS} characters.`;
+  if (!(CAPTION_SOURCES as readonly string[]).includes(quote.source)) return t('quote_unknownSource');
+  if (!withinChars(quote.lang, MAX_NAME_CHARS)) return t('quote_langTooLong', MAX_NAME_CHARS);
   return null;
 }

@@ -7,7 +7,7 @@
  * - A chapter's title is the first non-blank line of its note, whitespace collapsed, cut at a word
  *   to at most 60 characters with "…"; `<`/`>` become `‹`/`›`. Notes with no text make no chapter.
  * - Times are whole seconds, as YouTube reads them. A note in the first 10 s opens the 0:00 chapter;
- *   when none does, an "Introduction" chapter is put at 0:00.
+ *   when none does, an "Introduction" chapter (in the export's language) is put at 0:00.
  * - A note less than 10 s after the previous chapter is left out (the earlier note wins, it was heard
  *   first), and so is one less than 10 s before the end, or past it, when the duration is known.
  *   `leftOut` lists each with its reason, so the panel and the command line can name it.
@@ -15,14 +15,13 @@
 import type { Note } from '../model';
 import { shorten } from '../shorten';
 import { formatTime } from '../time';
-import { type ExportInput, liveNotes, safeTime, textLines } from './input';
+import { type ExportInput, type ExportLanguage, exportWords, liveNotes, safeTime, textLines } from './input';
 import type { LeftOutNote } from './left-out';
 
 export const CHAPTER_MIN_COUNT = 3;
 export const CHAPTER_MIN_SECONDS = 10;
 export const CHAPTER_TITLE_MAX = 60;
 export const DESCRIPTION_MAX_CHARACTERS = 5_000;
-export const INTRO_TITLE = 'Introduction';
 
 export type ChaptersResult =
   | { ok: true; text: string; /** Notes with text that make no chapter, in time order. */ leftOut: LeftOutNote[] }
@@ -36,7 +35,7 @@ export function chapterTitle(text: string): string {
 
 interface Chapter { start: number; title: string }
 
-function pickChapters(notes: Note[], duration: number | undefined): { chapters: Chapter[]; leftOut: LeftOutNote[] } {
+function pickChapters(notes: Note[], duration: number | undefined, intro: string): { chapters: Chapter[]; leftOut: LeftOutNote[] } {
   const chapters: Chapter[] = [];
   const leftOut: LeftOutNote[] = [];
   const end = duration !== undefined && Number.isFinite(duration) && duration > 0 ? Math.floor(duration) : Infinity;
@@ -50,7 +49,7 @@ function pickChapters(notes: Note[], duration: number | undefined): { chapters: 
     if (start >= end) leftOut.push({ note, reason: 'past-end', end });
     else if (end - at < CHAPTER_MIN_SECONDS) leftOut.push({ note, reason: 'near-end', end, gap: CHAPTER_MIN_SECONDS });
     else if (!previous) {
-      if (at > 0) chapters.push({ start: 0, title: INTRO_TITLE });
+      if (at > 0) chapters.push({ start: 0, title: intro });
       chapters.push({ start: at, title });
     } else if (at - previous.start < CHAPTER_MIN_SECONDS) {
       leftOut.push({ note, reason: 'near-previous', at: previous.start, gap: CHAPTER_MIN_SECONDS });
@@ -59,22 +58,24 @@ function pickChapters(notes: Note[], duration: number | undefined): { chapters: 
   return { chapters, leftOut };
 }
 
-/** The chapter list for a YouTube description, or which YouTube rule these notes cannot meet. */
-export function youtubeChapters(input: ExportInput): ChaptersResult {
+/**
+ * The chapter list for a YouTube description (the Introduction's title in `lang`), or which YouTube
+ * rule these notes cannot meet (in `uiLang`).
+ */
+export function youtubeChapters(input: ExportInput, options: ExportLanguage = {}): ChaptersResult {
+  const { words, ui } = exportWords(options);
   const notes = liveNotes(input.notes);
   if (!notes.some((note) => chapterTitle(note.text))) {
-    return { ok: false, message: 'There are no notes with text to make chapters from. YouTube needs at least 3 chapters.', leftOut: [] };
+    return { ok: false, message: ui.t('export_chaptersNoText', CHAPTER_MIN_COUNT), leftOut: [] };
   }
-  const { chapters, leftOut } = pickChapters(notes, input.recording.duration);
+  const { chapters, leftOut } = pickChapters(notes, input.recording.duration, words.t('export_introduction'));
   if (chapters.length < CHAPTER_MIN_COUNT) {
-    const made = `${chapters.length} chapter${chapters.length === 1 ? '' : 's'}`;
+    const made = ui.plural('export_chapterCount', chapters.length);
     return {
       ok: false,
-      message:
-        `YouTube needs at least ${CHAPTER_MIN_COUNT} chapters, each at least ${CHAPTER_MIN_SECONDS} seconds long; ` +
-        `these notes make ${made}` +
-        (leftOut.length > 0 ? ` (${leftOut.length} note${leftOut.length === 1 ? ' is' : 's are'} left out, see below).` : '.') +
-        ' Add notes further apart.',
+      message: leftOut.length > 0
+        ? ui.t('export_chaptersTooFewLeftOut', CHAPTER_MIN_COUNT, CHAPTER_MIN_SECONDS, made, ui.plural('export_notesAreLeftOut', leftOut.length))
+        : ui.t('export_chaptersTooFew', CHAPTER_MIN_COUNT, CHAPTER_MIN_SECONDS, made),
       leftOut,
     };
   }
@@ -83,7 +84,7 @@ export function youtubeChapters(input: ExportInput): ChaptersResult {
   if (length > DESCRIPTION_MAX_CHARACTERS) {
     return {
       ok: false,
-      message: `The chapter list is ${length} characters, but a YouTube description holds at most ${DESCRIPTION_MAX_CHARACTERS}. Use fewer notes as chapters.`,
+      message: ui.t('export_chaptersTooLong', ui.number(length, { useGrouping: false }), ui.number(DESCRIPTION_MAX_CHARACTERS, { useGrouping: false })),
       leftOut,
     };
   }

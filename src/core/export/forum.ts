@@ -5,15 +5,17 @@
  * No `[quote="Name"]` blocks: Discourse splits their attribute on commas ("Smith, Jr.").
  */
 import { forumUsername } from '../discourse';
+import type { Translator } from '../i18n';
 import { picturesText } from './illustrated';
-import { type ExportInput, oneLine } from './input';
+import { type ExportInput, type ExportLanguage, exportWords, oneLine } from './input';
 import { markdownText } from './markdown-escape';
 import {
-  NOT_ANSWERED, type OutlineNote, type OutlineQuestion, type OutlineSpeaker, type OutlineTime, type Paragraphs,
+  type OutlineNote, type OutlineQuestion, type OutlineSpeaker, type OutlineTime, type Paragraphs,
   summaryOutline, type SummaryOutline,
 } from './outline';
 
-export interface ForumPostOptions {
+/** `lang`: the post's headings and date; `uiLang`: its warnings. */
+export interface ForumPostOptions extends ExportLanguage {
   /** Key points in time order, or under a `### Name` heading per speaker. */
   grouping: 'time' | 'speaker';
   /** Timestamps (of notes, questions and answers) as links into the recording; off keeps links to one. */
@@ -46,16 +48,15 @@ export const FORUM_MAX_CHARACTERS = 32_000;
 /** Discourse's default newuser_max_links: what a new account may post. */
 export const FORUM_NEW_USER_MAX_LINKS = 2;
 
-/** 32000 as "32,000", the same in every locale. */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 /** Builds the post, counting links as they are written. */
 class Writer {
   links = 0;
   readonly lines: string[] = [];
-  constructor(private readonly noteLinks: boolean) {}
+  constructor(
+    private readonly noteLinks: boolean,
+    /** The post's own words. */
+    readonly words: Translator,
+  ) {}
 
   /** Typed text as Markdown on one line; `lineStart` when it begins an output line. */
   text(typed: string, lineStart = false): string {
@@ -90,7 +91,7 @@ class Writer {
 function header(w: Writer, outline: SummaryOutline): void {
   w.lines.push(`# ${w.text(outline.title)}${outline.date ? ` — ${w.text(outline.date)}` : ''}`, '');
   if (outline.description.length > 0) w.lines.push(w.block(outline.description, ''), '');
-  if (outline.organiser) w.lines.push(`Hosted by ${w.text(outline.organiser)}`, '');
+  if (outline.organiser) w.lines.push(w.words.t('export_hostedBy', w.text(outline.organiser)), '');
   // Bare on its line, so Discourse oneboxes it; exportUrl leaves no markup in it to be read.
   if (outline.url) {
     w.links++;
@@ -98,7 +99,7 @@ function header(w: Writer, outline: SummaryOutline): void {
   }
 }
 
-function speakerLine(w: Writer, speaker: OutlineSpeaker, mentions: boolean, warnings: string[]): string {
+function speakerLine(w: Writer, speaker: OutlineSpeaker, mentions: boolean, warnings: string[], ui: Translator): string {
   let line = `- **${w.text(speaker.name)}**`;
   if (speaker.affiliation) line += ` — ${w.text(speaker.affiliation)}`;
   const { handle } = speaker;
@@ -108,9 +109,7 @@ function speakerLine(w: Writer, speaker: OutlineSpeaker, mentions: boolean, warn
     else {
       // As text (the word joiner keeps it from mentioning anyone), so the reader still sees it.
       line += ` (${w.text(`@${handle}`)})`;
-      warnings.push(
-        `"@${handle}" (${speaker.name}) is not a forum username (letters, digits and _ . -, not starting with . or -, ending in a letter or digit, no two of _ . - in a row), so it is written as plain text and mentions nobody.`,
-      );
+      warnings.push(ui.t('export_warnNotUsername', handle, speaker.name));
     }
   }
   return line;
@@ -125,9 +124,9 @@ function noteLine(w: Writer, note: OutlineNote, namesSpeaker: boolean): string {
 }
 
 function keyPoints(w: Writer, outline: SummaryOutline, grouping: ForumPostOptions['grouping']): void {
-  w.lines.push('## Key points', '');
+  w.lines.push(`## ${w.words.t('export_keyPoints')}`, '');
   if (outline.notes.length === 0) {
-    w.lines.push('(no notes yet)', '');
+    w.lines.push(w.words.t('export_noNotesYet'), '');
     return;
   }
   const groups = grouping === 'speaker' ? outline.notesBySpeaker : [{ heading: null, notes: outline.notes }];
@@ -141,9 +140,9 @@ function qaItem(w: Writer, item: OutlineQuestion): string[] {
   const time = item.at ? `${w.time(item.at)} ` : '';
   // Bold cannot span a blank line: the question's paragraphs are written as lines.
   const question = w.block([item.question.flat()], '');
-  const asked = item.askedBy ? ` — asked by ${w.text(item.askedBy)}` : '';
+  const asked = item.askedBy ? ` — ${w.words.t('export_askedBy', w.text(item.askedBy))}` : '';
   const lines = [`**${time}${question}**${asked}`];
-  if (item.answers.length === 0) lines.push(`- ${NOT_ANSWERED}`);
+  if (item.answers.length === 0) lines.push(`- ${w.words.t('export_notAnswered')}`);
   for (const answer of item.answers) {
     const at = answer.at ? ` (${w.time(answer.at)})` : '';
     lines.push(`- **${w.text(answer.by)}**${at}: ${w.block(answer.text, '  ')}`);
@@ -153,43 +152,36 @@ function qaItem(w: Writer, item: OutlineQuestion): string[] {
 
 function qaSection(w: Writer, items: OutlineQuestion[], inDetails: boolean): void {
   if (items.length === 0) return;
-  w.lines.push('## Q&A', '');
-  const count = `${items.length} question${items.length === 1 ? '' : 's'}`;
-  if (inDetails) w.lines.push(`[details="Q&A summary (${count})"]`, '');
+  w.lines.push(`## ${w.words.t('export_qa')}`, '');
+  // The title is an attribute: typed text never goes in it, and the catalogues hold no `"`.
+  const count = w.words.plural('export_questionCount', items.length);
+  if (inDetails) w.lines.push(`[details="${w.words.t('export_qaSummary', count)}"]`, '');
   for (const item of items) w.lines.push(...qaItem(w, item));
   if (inDetails) w.lines.push('[/details]', '');
 }
 
 /** The summary post as Discourse Markdown, with its size, its link count and what may stop it posting. */
 export function forumPost(input: ExportInput, options: ForumPostOptions): ForumPost {
-  const outline = summaryOutline(input);
-  const w = new Writer(options.noteLinks);
+  const { words, ui } = exportWords(options);
+  const outline = summaryOutline(input, words.lang);
+  const w = new Writer(options.noteLinks, words);
   const warnings: string[] = [];
   header(w, outline);
   if (outline.speakers.length > 0) {
-    w.lines.push('## Speakers', '', ...outline.speakers.map((s) => speakerLine(w, s, options.mentions, warnings)), '');
+    w.lines.push(`## ${words.t('export_speakers')}`, '', ...outline.speakers.map((s) => speakerLine(w, s, options.mentions, warnings, ui)), '');
   }
   keyPoints(w, outline, options.grouping);
   qaSection(w, outline.qa, options.qaInDetails);
-  const pictures = picturesText(options.pictures ?? { slides: 0, frames: 0 });
-  if (pictures) {
-    const one = (options.pictures?.slides ?? 0) + (options.pictures?.frames ?? 0) === 1;
-    w.lines.push(`${pictures} ${one ? 'is' : 'are'} in the handout.`, '');
-  }
+  const counts = options.pictures ?? { slides: 0, frames: 0 };
+  const pictures = picturesText(counts, words);
+  if (pictures) w.lines.push(words.plural('export_picturesInHandout', counts.slides + counts.frames, pictures), '');
 
   const text = `${w.lines.join('\n').trimEnd()}\n`;
   const characters = Array.from(text).length;
-  if (!outline.url) warnings.push('The recording has no web address, so the post does not link to it.');
-  if (characters > FORUM_MAX_CHARACTERS) {
-    warnings.push(
-      `The post is ${thousands(characters)} characters; forums accept ${thousands(FORUM_MAX_CHARACTERS)} by default. Shorten it or split it into replies.`,
-    );
-  }
+  if (!outline.url) warnings.push(ui.t('export_warnNoUrl'));
+  if (characters > FORUM_MAX_CHARACTERS) warnings.push(ui.t('export_warnTooLong', characters, FORUM_MAX_CHARACTERS));
   if (w.links > FORUM_NEW_USER_MAX_LINKS) {
-    const fix = options.noteLinks ? 'turn off per-note links' : 'remove links typed into notes';
-    warnings.push(
-      `The post has ${w.links} links; new forum users may post at most ${FORUM_NEW_USER_MAX_LINKS} links; ${fix}.`,
-    );
+    warnings.push(ui.t(options.noteLinks ? 'export_warnTooManyLinks' : 'export_warnTooManyTypedLinks', w.links, FORUM_NEW_USER_MAX_LINKS));
   }
   return { text, characters, links: w.links, warnings };
 }

@@ -8,14 +8,14 @@
  * exportUrl or linkAt; every picture's type is read from its bytes.
  */
 import { bytesToBase64 } from '../base64';
-import { escapeHtml } from './html';
+import type { MessageKey, Translator } from '../i18n';
+import { escapeHtml, htmlMessage } from './html';
 import { illustratedOutline, type IllustratedInput, type PlacedImage } from './illustrated';
-import { NOT_ANSWERED, type OutlineNote, type OutlineQuestion, type OutlineTime, type Paragraphs } from './outline';
+import { type ExportLanguage, exportWords } from './input';
+import type { OutlineNote, OutlineQuestion, OutlineTime, Paragraphs } from './outline';
 
-export interface HandoutOptions {
-  /** The language of the handout's own words (headings, labels): `<html lang>`. English for now. */
-  lang?: string;
-}
+/** `lang`: the handout's own words (headings, labels, the date) and its `<html lang>`; `uiLang`: `skipped`. */
+export type HandoutOptions = ExportLanguage;
 
 export interface Handout {
   html: string;
@@ -95,13 +95,14 @@ function noteHtml(note: OutlineNote, frames: readonly PlacedImage[]): string {
   return `<li class="note"><div class="note-body">${text}${quote}</div>${pictures}</li>`;
 }
 
-function questionHtml(item: OutlineQuestion): string {
+function questionHtml(item: OutlineQuestion, words: Translator): string {
   const at = item.at ? `${timeHtml(item.at)} ` : '';
   const [first, ...rest] = item.question;
-  const asked = item.askedBy ? ` <span class="asked">— asked by <span dir="auto">${escapeHtml(item.askedBy)}</span></span>` : '';
+  const asker = `<span dir="auto">${escapeHtml(item.askedBy ?? '')}</span>`;
+  const asked = item.askedBy ? ` <span class="asked">— ${htmlMessage(words, 'export_askedBy', asker)}</span>` : '';
   const question = `<p dir="auto">${at}${(first ?? []).map(escapeHtml).join('<br>')}${rest.length === 0 ? asked : ''}</p>${rest.length > 0 ? paragraphsHtml(rest) + asked : ''}`;
   const answers = item.answers.length === 0
-    ? `<li>${NOT_ANSWERED}</li>`
+    ? `<li>${escapeHtml(words.t('export_notAnswered'))}</li>`
     : item.answers.map((answer) => {
       const when = answer.at ? ` (${timeHtml(answer.at)})` : '';
       return `<li><strong dir="auto">${escapeHtml(answer.by)}</strong>${when}: ${paragraphsHtml(answer.text)}</li>`;
@@ -111,11 +112,12 @@ function questionHtml(item: OutlineQuestion): string {
 
 /** The handout of a recording as one HTML document. */
 export function handoutHtml(input: IllustratedInput, options: HandoutOptions = {}): Handout {
-  const { outline, sections, images, skipped } = illustratedOutline(input);
-  const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(options.lang ?? '') ? options.lang : 'en';
+  const { words } = exportWords(options);
+  const { outline, sections, images, skipped } = illustratedOutline(input, options);
+  const heading = (key: MessageKey) => `<h2>${escapeHtml(words.t(key))}</h2>`;
   const out: string[] = [
     '<!DOCTYPE html>',
-    `<html lang="${lang}">`,
+    `<html lang="${words.lang}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -130,19 +132,19 @@ export function handoutHtml(input: IllustratedInput, options: HandoutOptions = {
     '<div class="facts">',
   ];
   if (outline.date) out.push(`<p class="date" dir="auto">${escapeHtml(outline.date)}</p>`);
-  if (outline.organiser) out.push(`<p>Hosted by <span dir="auto">${escapeHtml(outline.organiser)}</span></p>`);
+  if (outline.organiser) out.push(`<p>${htmlMessage(words, 'export_hostedBy', `<span dir="auto">${escapeHtml(outline.organiser)}</span>`)}</p>`);
   if (outline.url) out.push(`<p><a href="${escapeHtml(outline.url)}">${escapeHtml(outline.url)}</a></p>`);
   out.push('</div>', paragraphsHtml(outline.description));
   if (outline.speakers.length > 0) {
-    out.push('<h2>Speakers</h2>', '<ul class="speakers">');
+    out.push(heading('export_speakers'), '<ul class="speakers">');
     for (const speaker of outline.speakers) {
       const rest = speaker.affiliation ? ` — <span dir="auto">${escapeHtml(speaker.affiliation)}</span>` : '';
       out.push(`<li><strong dir="auto">${escapeHtml(speaker.name)}</strong>${rest}</li>`);
     }
     out.push('</ul>');
   }
-  out.push('</header>', '<main>', `<h2>${sections.some((s) => s.slide) ? 'Slides and notes' : 'Notes'}</h2>`);
-  if (sections.length === 0) out.push('<p>(no notes yet)</p>');
+  out.push('</header>', '<main>', heading(sections.some((s) => s.slide) ? 'export_slidesAndNotes' : 'export_notes'));
+  if (sections.length === 0) out.push(`<p>${escapeHtml(words.t('export_noNotesYet'))}</p>`);
   for (const section of sections) {
     out.push('<section class="block">');
     if (section.slide) {
@@ -151,7 +153,7 @@ export function handoutHtml(input: IllustratedInput, options: HandoutOptions = {
     if (section.notes.length > 0) out.push(`<ul class="notes">${section.notes.map(({ note, frames }) => noteHtml(note, frames)).join('')}</ul>`);
     out.push('</section>');
   }
-  if (outline.qa.length > 0) out.push('<section class="qa">', '<h2>Q&amp;A</h2>', ...outline.qa.map(questionHtml), '</section>');
+  if (outline.qa.length > 0) out.push('<section class="qa">', heading('export_qa'), ...outline.qa.map((item) => questionHtml(item, words)), '</section>');
   out.push('</main>', '</body>', '</html>');
   return { html: `${out.join('\n')}\n`, images: images.length, skipped };
 }

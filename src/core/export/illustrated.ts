@@ -5,10 +5,11 @@
  * bytes (the pages read their blobs, the command line decodes a backup's base64).
  */
 import { safeFileName, uniqueFileNames } from '../file-name';
+import type { Translator } from '../i18n';
 import { imageTypeOfBytes, type ImageType } from '../images';
 import type { RecordingImage } from '../model';
 import { formatTime } from '../time';
-import { type ExportInput, liveNotes, safeTime } from './input';
+import { type ExportInput, type ExportLanguage, exportWords, liveNotes, safeTime } from './input';
 import { type OutlineNote, summaryOutline, type SummaryOutline } from './outline';
 
 /** A picture as the exports take it: a stored `RecordingImage`'s facts and its bytes. */
@@ -31,7 +32,7 @@ export interface PlacedImage {
   type: ImageType;
   /** `images/0003-slide-12m05s.webp`: unique, safe on every file system (ASCII only). */
   path: string;
-  /** "Slide at 12:05", "Frame at 3:10": the picture's text alternative and caption. */
+  /** "Slide at 12:05", "Frame at 3:10" (in the export's language): the picture's text alternative and caption. */
   label: string;
   /** "12:05". */
   time: string;
@@ -55,7 +56,7 @@ export interface IllustratedOutline {
   sections: SlideSection[];
   /** Every picture written, in the order of `sections`. */
   images: PlacedImage[];
-  /** Pictures whose bytes are neither WebP nor JPEG: not written, named here. */
+  /** Pictures whose bytes are neither WebP nor JPEG: not written, named here (in `uiLang`). */
   skipped: string[];
 }
 
@@ -75,15 +76,16 @@ const byTime = (a: ExportImage, b: ExportImage) => safeTime(a.t) - safeTime(b.t)
  * none), each live note's frames (kind `frame`, by `noteId`) with it. Frames of notes in the trash
  * or unknown are left out, as their notes are.
  */
-export function illustratedOutline(input: IllustratedInput): IllustratedOutline {
-  const outline = summaryOutline(input);
+export function illustratedOutline(input: IllustratedInput, options: ExportLanguage = {}): IllustratedOutline {
+  const { words, ui } = exportWords(options);
+  const outline = summaryOutline(input, words.lang);
   const live = liveNotes(input.notes);
   const liveIds = new Set(live.map((note) => note.id));
   const ours = input.images.filter((image) => image.kind === 'slide' || (image.noteId !== undefined && liveIds.has(image.noteId)));
   const skipped: string[] = [];
   const typed = [...ours].sort(byTime).filter((image) => {
     if (imageTypeOfBytes(image.bytes)) return true;
-    skipped.push(`${image.kind} at ${formatTime(safeTime(image.t))} (id ${image.id}): not a WebP or JPEG picture`);
+    skipped.push(ui.t(image.kind === 'slide' ? 'export_pictureSkippedSlide' : 'export_pictureSkippedFrame', formatTime(safeTime(image.t)), image.id));
     return false;
   });
   const placed = new Map<ExportImage, PlacedImage>();
@@ -98,7 +100,7 @@ export function illustratedOutline(input: IllustratedInput): IllustratedOutline 
       image,
       type,
       path: `images/${names[i] as string}`,
-      label: `${image.kind === 'slide' ? 'Slide' : 'Frame'} at ${time}`,
+      label: words.t(image.kind === 'slide' ? 'export_slideLabel' : 'export_frameLabel', time),
       time,
     });
   });
@@ -131,8 +133,8 @@ export function pictureCounts(input: ExportInput, images: readonly Pick<Recordin
   };
 }
 
-/** "12 slides and 3 frames", "1 slide", "2 frames"; empty when there are none. */
-export function picturesText({ slides, frames }: { slides: number; frames: number }): string {
-  const part = (n: number, one: string) => (n === 0 ? '' : `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`);
-  return [part(slides, 'slide'), part(frames, 'frame')].filter(Boolean).join(' and ');
+/** "12 slides and 3 frames", "1 slide", "2 frames" (in `words`' language); empty when there are none. */
+export function picturesText({ slides, frames }: { slides: number; frames: number }, words: Translator): string {
+  const parts = [slides > 0 ? words.plural('export_slideCount', slides) : '', frames > 0 ? words.plural('export_frameCount', frames) : ''];
+  return words.list(parts.filter(Boolean));
 }

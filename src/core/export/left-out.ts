@@ -2,6 +2,7 @@
  * Notes an export had to leave out, and why, in words the panel and the command line both show. An
  * export never drops a note silently: the user would take the file for the whole of their notes.
  */
+import { translator, type Translator } from '../i18n';
 import type { Note } from '../model';
 import { shorten } from '../shorten';
 import { formatTime } from '../time';
@@ -18,16 +19,20 @@ export type LeftOutNote =
   /** At or after the end of the recording, at `end` (seconds). */
   | { note: Note; reason: 'past-end'; end: number };
 
-/** "The note at 1:09 “Too close” is left out: it is less than 10 s after the chapter at 1:00." */
-export function leftOutMessage(item: LeftOutNote): string {
+/**
+ * "The note at 1:09 “Too close” is left out: it is less than 10 s after the chapter at 1:00.", in
+ * `ui`'s language (the pages' or the command line's: it is said to the user, not written in the export).
+ */
+export function leftOutMessage(item: LeftOutNote, ui: Translator = translator('en')): string {
   const quote = shorten(textLines(item.note.text)[0] ?? '', LEFT_OUT_QUOTE_MAX, { atWord: true });
-  const which = `The note at ${formatTime(safeTime(item.note.t))}${quote ? ` “${quote}”` : ''} is left out: it`;
+  const time = formatTime(safeTime(item.note.t));
+  const which = quote ? ui.t('export_leftOutNoteQuoted', time, quote) : ui.t('export_leftOutNote', time);
   switch (item.reason) {
     case 'near-previous':
-      return `${which} is less than ${item.gap} s after the chapter at ${formatTime(item.at)}.`;
+      return ui.t('export_leftOutNearPrevious', which, item.gap, formatTime(item.at));
     case 'near-end':
-      return `${which} is less than ${item.gap} s before the end of the recording (${formatTime(item.end)}).`;
+      return ui.t('export_leftOutNearEnd', which, item.gap, formatTime(item.end));
     case 'past-end':
-      return `${which} is at or after the end of the recording (${formatTime(item.end)}).`;
+      return ui.t('export_leftOutPastEnd', which, formatTime(item.end));
   }
 }

@@ -12,6 +12,7 @@
 import JSZip from 'jszip';
 import { safeFileName } from '../file-name';
 import { illustratedOutline, type IllustratedInput } from './illustrated';
+import { type ExportLanguage, exportWords } from './input';
 import { illustratedMarkdown } from './markdown';
 
 /**
@@ -31,11 +32,12 @@ export interface MarkdownZip {
   skipped: string[];
 }
 
-/** The zip of the recording's notes, Q&A and pictures. */
-export async function markdownZip(input: IllustratedInput): Promise<MarkdownZip> {
-  const illustrated = illustratedOutline(input);
-  const folder = safeFileName(illustrated.outline.title, '', 'Webinar notes');
-  const document = `${folder}/${safeFileName(illustrated.outline.title, '.md', 'Webinar notes')}`;
+/** The zip of the recording's notes, Q&A and pictures, its own words in `lang` (`skipped` in `uiLang`). */
+export async function markdownZip(input: IllustratedInput, options: ExportLanguage = {}): Promise<MarkdownZip> {
+  const illustrated = illustratedOutline(input, options);
+  const fallback = exportWords(options).words.t('export_fileNameFallback');
+  const folder = safeFileName(illustrated.outline.title, '', fallback);
+  const document = `${folder}/${safeFileName(illustrated.outline.title, '.md', fallback)}`;
   const zip = new JSZip();
   zip.file(document, illustratedMarkdown(illustrated), { date: ENTRY_DATE, compression: 'DEFLATE' });
   for (const placed of illustrated.images) {
@@ -44,7 +46,7 @@ export async function markdownZip(input: IllustratedInput): Promise<MarkdownZip>
   const bytes = await zip.generateAsync({ type: 'uint8array' });
   return {
     bytes,
-    fileName: safeFileName(illustrated.outline.title, '.zip', 'Webinar notes'),
+    fileName: safeFileName(illustrated.outline.title, '.zip', fallback),
     entries: [document, ...illustrated.images.map((placed) => `${folder}/${placed.path}`)],
     skipped: illustrated.skipped,
   };

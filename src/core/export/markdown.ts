@@ -2,11 +2,12 @@
  * Plain CommonMark for notes apps (Obsidian, Notion, Joplin…): the same content as the forum post
  * without forum features (no onebox line, no [details], no mentions), timestamps as links.
  */
+import { translator, type Translator } from '../i18n';
 import type { IllustratedOutline, PlacedImage } from './illustrated';
-import { type ExportInput, oneLine } from './input';
+import { type ExportInput, type ExportLanguage, exportWords, oneLine } from './input';
 import { markdownText } from './markdown-escape';
 import {
-  NOT_ANSWERED, type OutlineNote, type OutlineQuestion, type OutlineTime, type Paragraphs, summaryOutline, type SummaryOutline,
+  type OutlineNote, type OutlineQuestion, type OutlineTime, type Paragraphs, summaryOutline, type SummaryOutline,
 } from './outline';
 
 const inline = (typed: string): string => markdownText(oneLine(typed), false);
@@ -31,11 +32,11 @@ function quoteBlock(text: Paragraphs, indent: string): string {
 // linkAt's URL holds no parenthesis, space or backslash, so it can stand as the destination.
 const time = (at: OutlineTime): string => (at.url ? `[${at.label}](${at.url})` : at.label);
 
-function qaLines(item: OutlineQuestion): string[] {
+function qaLines(item: OutlineQuestion, words: Translator): string[] {
   const at = item.at ? ` ${time(item.at)}` : '';
-  const asked = item.askedBy ? ` — asked by ${inline(item.askedBy)}` : '';
-  const lines = [`- **Q${at}:** ${block(item.question, '  ')}${asked}`];
-  if (item.answers.length === 0) lines.push(`  - ${NOT_ANSWERED}`);
+  const asked = item.askedBy ? ` — ${words.t('export_askedBy', inline(item.askedBy))}` : '';
+  const lines = [`- **${words.t('export_questionLabel')}${at}:** ${block(item.question, '  ')}${asked}`];
+  if (item.answers.length === 0) lines.push(`  - ${words.t('export_notAnswered')}`);
   for (const answer of item.answers) {
     const when = answer.at ? ` (${time(answer.at)})` : '';
     lines.push(`  - **${inline(answer.by)}**${when}: ${block(answer.text, '    ')}`);
@@ -55,37 +56,42 @@ function noteLines(note: OutlineNote): string[] {
 /** A picture by its relative path (ASCII, no space or parenthesis: illustrated.ts names them). */
 const picture = (image: PlacedImage): string => `![${image.label}](${image.path})`;
 
-/** The document around its notes part: heading, facts, description, speakers, then `notes`, then the Q&A. */
+/**
+ * The document around its notes part: heading, facts, description, speakers, then `notes`, then
+ * the Q&A; its own words in the outline's language.
+ */
 function markdownDocument(outline: SummaryOutline, notes: string[]): string {
+  const words = translator(outline.lang);
   const out: string[] = [`# ${inline(outline.title)}`, ''];
   const facts = [
-    outline.date ? `- Date: ${inline(outline.date)}` : '',
-    outline.organiser ? `- Hosted by: ${inline(outline.organiser)}` : '',
-    outline.url ? `- Recording: <${outline.url}>` : '',
+    outline.date ? `- ${words.t('export_dateFact', inline(outline.date))}` : '',
+    outline.organiser ? `- ${words.t('export_hostedByFact', inline(outline.organiser))}` : '',
+    outline.url ? `- ${words.t('export_recordingFact', `<${outline.url}>`)}` : '',
   ].filter(Boolean);
   if (facts.length > 0) out.push(...facts, '');
   const description = block(outline.description, '');
   if (description) out.push(description, '');
 
   if (outline.speakers.length > 0) {
-    out.push('## Speakers', '');
+    out.push(`## ${words.t('export_speakers')}`, '');
     for (const speaker of outline.speakers) {
       out.push(`- **${inline(speaker.name)}**${speaker.affiliation ? ` — ${inline(speaker.affiliation)}` : ''}`);
     }
     out.push('');
   }
 
-  out.push('## Notes', '');
+  out.push(`## ${words.t('export_notes')}`, '');
   out.push(...notes, '');
 
-  if (outline.qa.length > 0) out.push('## Q&A', '', ...outline.qa.flatMap(qaLines), '');
+  if (outline.qa.length > 0) out.push(`## ${words.t('export_qa')}`, '', ...outline.qa.flatMap((item) => qaLines(item, words)), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** The recording's notes and Q&A as a Markdown document. */
-export function markdownExport(input: ExportInput): string {
-  const outline = summaryOutline(input);
-  return markdownDocument(outline, outline.notes.length === 0 ? ['(no notes yet)'] : outline.notes.flatMap(noteLines));
+/** The recording's notes and Q&A as a Markdown document, its own words in `lang`. */
+export function markdownExport(input: ExportInput, options: ExportLanguage = {}): string {
+  const { words } = exportWords(options);
+  const outline = summaryOutline(input, words.lang);
+  return markdownDocument(outline, outline.notes.length === 0 ? [words.t('export_noNotesYet')] : outline.notes.flatMap(noteLines));
 }
 
 /**
@@ -94,7 +100,7 @@ export function markdownExport(input: ExportInput): string {
  * its frames as pictures inside its list item. Links are relative (`images/…`).
  */
 export function illustratedMarkdown({ outline, sections }: IllustratedOutline): string {
-  if (sections.length === 0) return markdownDocument(outline, ['(no notes yet)']);
+  if (sections.length === 0) return markdownDocument(outline, [translator(outline.lang).t('export_noNotesYet')]);
   const notes: string[] = [];
   for (const section of sections) {
     if (section.slide) notes.push(`### ${section.slide.label}`, '', picture(section.slide), '');

@@ -6,8 +6,9 @@ import { webAnnotationCollection, type AnnotationOptions } from './annotation';
 import { youtubeChapters } from './chapters';
 import { forumPost, type ForumPostOptions } from './forum';
 import { htmlExport } from './html';
-import type { ExportInput } from './input';
-import { leftOutMessage } from './left-out';
+import type { Translator } from '../i18n';
+import { type ExportInput, type ExportLanguage, exportWords } from './input';
+import { type LeftOutNote, leftOutMessage } from './left-out';
 import { markdownExport } from './markdown';
 import { plainTextExport } from './text';
 import { webVtt } from './vtt';
@@ -28,42 +29,50 @@ export interface RenderedExport {
 
 const plain = (text: string): RenderedExport => ({ ok: true, text, facts: [], warnings: [], leftOut: [] });
 
-const leftOutFacts = (leftOut: string[]): string[] =>
-  leftOut.length === 0 ? [] : [`${leftOut.length} note${leftOut.length === 1 ? '' : 's'} left out`];
+const leftOutFacts = (leftOut: string[], ui: Translator): string[] =>
+  leftOut.length === 0 ? [] : [ui.plural('export_notesLeftOut', leftOut.length)];
 
+/**
+ * `format` of `input`: the text in `options.lang`, what is said beside it (facts, warnings, notes
+ * left out) in `options.uiLang` (default: `lang`).
+ */
 export function renderExport(
   format: ExportFormat,
   input: ExportInput,
-  options: { forum: ForumPostOptions; annotation: AnnotationOptions },
+  options: ExportLanguage & { forum: ForumPostOptions; annotation: AnnotationOptions },
 ): RenderedExport {
+  const language: ExportLanguage = { lang: options.lang ?? 'en', uiLang: options.uiLang ?? options.lang ?? 'en' };
+  const { ui } = exportWords(language);
+  const leftOutLine = (item: LeftOutNote) => leftOutMessage(item, ui);
   switch (format) {
     case 'forum': {
-      const post = forumPost(input, options.forum);
+      const post = forumPost(input, { ...options.forum, ...language });
       return {
         ok: true,
         text: post.text,
-        facts: [`${post.characters.toLocaleString('en')} characters`, post.links === 1 ? '1 link' : `${post.links.toLocaleString('en')} links`],
+        facts: [ui.plural('export_characterCount', post.characters), ui.plural('export_linkCount', post.links)],
         warnings: post.warnings,
         leftOut: [],
       };
     }
     case 'chapters': {
-      const chapters = youtubeChapters(input);
-      const leftOut = chapters.leftOut.map(leftOutMessage);
+      const chapters = youtubeChapters(input, language);
+      const leftOut = chapters.leftOut.map(leftOutLine);
       return chapters.ok
-        ? { ...plain(chapters.text), facts: leftOutFacts(leftOut), leftOut }
-        : { ok: false, text: '', facts: leftOutFacts(leftOut), warnings: [chapters.message], leftOut };
+        ? { ...plain(chapters.text), facts: leftOutFacts(leftOut, ui), leftOut }
+        : { ok: false, text: '', facts: leftOutFacts(leftOut, ui), warnings: [chapters.message], leftOut };
     }
     case 'markdown':
-      return plain(markdownExport(input));
+      return plain(markdownExport(input, language));
     case 'text':
-      return plain(plainTextExport(input));
+      return plain(plainTextExport(input, language));
     case 'html':
-      return plain(htmlExport(input));
+      return plain(htmlExport(input, language));
     case 'vtt': {
+      // WebVTT and the Web Annotation write no words of their own: only the user's text.
       const vtt = webVtt(input);
-      const leftOut = vtt.leftOut.map(leftOutMessage);
-      return { ...plain(vtt.text), facts: leftOutFacts(leftOut), leftOut };
+      const leftOut = vtt.leftOut.map(leftOutLine);
+      return { ...plain(vtt.text), facts: leftOutFacts(leftOut, ui), leftOut };
     }
     case 'annotation':
       return plain(JSON.stringify(webAnnotationCollection(input, options.annotation), null, 2));

@@ -7,6 +7,9 @@
  */
 import en from '../../../public/_locales/en/messages.json';
 import tr from '../../../public/_locales/tr/messages.json';
+import type { Language } from './languages';
+
+export { DEFAULT_LANGUAGE, isLanguage, languageFor, LANGUAGES, type Language } from './languages';
 
 /** One entry of a messages.json (https://developer.chrome.com/docs/extensions/reference/api/i18n). */
 export interface CatalogEntry {
@@ -21,22 +24,4 @@ export type MessageKey = keyof typeof en;
 /** The keys of plural messages: `base_one`, `base_other` (and any other CLDR category) name `base`. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
-/** The languages the extension is written in, the default first. */
-export const LANGUAGES = ['en', 'tr'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
-
 export const CATALOGS: Readonly<Record<Language, Catalog>> = { en, tr };
-
-export function isLanguage(value: unknown): value is Language {
-  return (LANGUAGES as readonly unknown[]).includes(value);
-}
-
-/**
- * The language to show for a BCP 47 tag the browser reports (`tr`, `tr-TR`, `en-GB`): its
- * primary subtag if we have it, else the default.
- */
-export function languageFor(tag: string | undefined): Language {
-  const primary = (tag ?? '').split(/[-_]/)[0]?.toLowerCase();
-  return isLanguage(primary) ? primary : DEFAULT_LANGUAGE;
-}

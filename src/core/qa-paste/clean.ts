@@ -4,7 +4,7 @@
  */
 import { findTags, type Tag, type TagKind } from './bbcode-tags';
 import { hasQuestionMark, readAnswerMark, readQuestionMark } from './markers';
-import { NO_QUESTION_TEXT, NOT_ANSWERED } from '../export/outline';
+import { outlinePlaceholders } from '../export/outline';
 
 export interface CleanLine {
   text: string;
@@ -132,8 +132,8 @@ function stripEmphasis(s: string): string {
     .replace(/(^|[^\p{L}\p{N}_])__(?=\S)((?:(?!__)[\s\S])*?\S)__(?![\p{L}\p{N}_])/gu, '$1$2'); // not snake__case
 }
 
-// Placeholders our own summary export writes where there is nothing typed.
-const PLACEHOLDERS = new Set([NOT_ANSWERED, NO_QUESTION_TEXT]);
+// Placeholders our own summary export writes where there is nothing typed, in any of its languages.
+const PLACEHOLDERS = new Set(outlinePlaceholders());
 
 /**
  * Our summary export (src/core/export/forum.ts) writes times as links into the recording, URLs as

@@ -7,6 +7,7 @@ import { matchSpeaker } from './names';
 import { readAnswerMark, readQuestionMark } from './markers';
 import { readMediaTime } from '../time';
 import { shorten } from '../shorten';
+import { t } from '../i18n';
 import type { ParsedAnswer, ParsedQuestion, SpeakerRef } from './types';
 
 /**
@@ -89,7 +90,7 @@ export function parseCsvExport(text: string, speakers: readonly SpeakerRef[]): P
       // The media time rule (time.ts); a refused time is left out and the preview says why.
       const reading = readMediaTime(given);
       if (reading.ok) item.t = reading.seconds;
-      else item.timeProblem = `The time "${shorten(given, 40)}" was left out. ${reading.message}`;
+      else item.timeProblem = t('db_pasteTimeLeftOut', shorten(given, 40), reading.message);
     }
     const by = cell(row, answeredBy);
     for (const col of answerCols) {

@@ -21,7 +21,8 @@
  * there has the same form, its notes and questions each carrying `author`.
  */
 import * as v from 'valibot';
-import { makeBackup, parseBackup } from '../backup';
+import { makeBackup, readBackup } from '../backup';
+import { t } from '../i18n';
 import { isTimestamp } from '../time';
 import type { SyncData } from './merge';
 import type { Tombstone } from './tombstones';
@@ -101,22 +102,25 @@ const IndexSchema = v.object({
   ),
 });
 
-/** Why a server file could not be used: said to the user, naming the file. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * Why a server file could not be used: said to the user, naming the file; `newer` when a newer
+ * version of the extension wrote it (this one must not write over it).
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; newer?: boolean };
 
 export function parseIndex(text: string, path = INDEX_PATH): Parsed<SyncIndex> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, message: `The sync index on the server (${path}) is damaged: it is not JSON.` };
+    return { ok: false, message: t('sync_indexNotJson', path) };
   }
   const version = (value as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > INDEX_VERSION) {
-    return { ok: false, message: `The sync folder was written by a newer version of Webinar Notes (index version ${version}); update the extension.` };
+    return { ok: false, message: t('sync_indexNewer', version), newer: true };
   }
   const result = v.safeParse(IndexSchema, value);
-  if (!result.success) return { ok: false, message: `The sync index on the server (${path}) is damaged: it is not a Webinar Notes sync index.` };
+  if (!result.success) return { ok: false, message: t('sync_indexNotIndex', path) };
   return { ok: true, value: { ...result.output, format: INDEX_FORMAT, version: INDEX_VERSION } };
 }
 
@@ -154,14 +158,14 @@ export function serializeFile(file: SyncFile, now: Date): string {
  * member. `name` is the file's name and `dir` its folder, for the message.
  */
 export function parseFile(text: string, name: string, dir = RECORDINGS_DIR): Parsed<SyncFile> {
-  const damaged = (why: string): Parsed<SyncFile> => ({ ok: false, message: `The file ${dir}${name} on the server is damaged (${why}), so it was not synced.` });
-  const parsed = parseBackup(text);
-  if (!parsed.ok) return damaged(parsed.message.replace(/\s*Nothing was (changed|imported)\.?/, '').replace(/\n/g, ' '));
+  const damaged = (why: string, newer = false): Parsed<SyncFile> => ({ ok: false, message: t('sync_fileDamaged', `${dir}${name}`, why), ...(newer ? { newer } : {}) });
+  const parsed = readBackup(text);
+  if (!parsed.ok) return damaged(parsed.reason.replace(/\n/g, ' '), parsed.newer);
   const sync = v.safeParse(SyncMember, (JSON.parse(text) as { sync?: unknown }).sync);
-  if (!sync.success) return damaged('its sync details are missing or wrong');
+  if (!sync.success) return damaged(t('sync_fileNoSyncDetails'));
   const { backup } = parsed;
   const { recordingKey, rev } = sync.output;
-  if (backup.recordings.length > 1 || backup.recordings.some((r) => r.key !== recordingKey)) return damaged('it holds another recording');
+  if (backup.recordings.length > 1 || backup.recordings.some((r) => r.key !== recordingKey)) return damaged(t('sync_fileOtherRecording'));
   const tombstones: Tombstone[] = sync.output.tombstones.map((t) => ({ ...t, recordingKey }));
   return {
     ok: true,

@@ -2,6 +2,7 @@
  * What the settings page and the library say about sync, and when the next one runs. Pure: the
  * background keeps the status in the database (db/sync-status.ts) and asks `syncDue` on its alarm.
  */
+import { plural, t, ui18n } from '../i18n';
 
 /** What went wrong, in the user's terms (DavErrorKind, plus a server file sync cannot use). */
 export type SyncFailureKind = 'offline' | 'credentials' | 'forbidden' | 'full' | 'missing' | 'server' | 'file' | 'permission' | 'passphrase' | 'local';
@@ -46,33 +47,33 @@ export function syncDue(status: SyncStatus, now: number, changedHere: boolean): 
 /** "2 notes and 1 recording received, 3 files sent." from what one sync did. */
 export function outcomeSummary(outcome: { sent: number; changedHere: { recordings: number; notes: number; qa: number; transcripts: number; deleted: number }; repaired: readonly string[] }): string {
   const { recordings, notes, qa, transcripts, deleted } = outcome.changedHere;
-  const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  // Clauses, each one message, joined as a list: "2 notes, 1 question updated here, 3 files sent."
   const got = [
-    notes && plural(notes, 'note'),
-    qa && plural(qa, 'question'),
-    recordings && plural(recordings, 'recording'),
-    transcripts && plural(transcripts, 'transcript'),
+    notes && plural('sync_notes', notes),
+    qa && plural('sync_questions', qa),
+    recordings && plural('sync_recordings', recordings),
+    transcripts && plural('sync_transcripts', transcripts),
   ].filter(Boolean);
   const parts = [
-    got.length > 0 ? `${got.join(', ')} updated here` : deleted > 0 ? '' : 'nothing new here',
-    deleted > 0 ? `${plural(deleted, 'item')} deleted for good` : '',
-    `${plural(outcome.sent, 'file')} sent`,
+    got.length > 0 ? t('sync_updatedHere', got.join(', ')) : deleted > 0 ? '' : t('sync_nothingNew'),
+    deleted > 0 ? plural('sync_deletedForGood', deleted) : '',
+    plural('sync_filesSent', outcome.sent),
   ].filter(Boolean);
   const said = `${parts.join(', ')}.`;
   return outcome.repaired.length > 0 ? `${said} ${outcome.repaired.join(' ')}` : said;
 }
 
 function clock(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return ui18n().date(at, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The status as one or two sentences: the last sync, or why the last try failed and when the next is. */
 export function statusText(status: SyncStatus | undefined, configured: boolean): string {
-  if (!configured) return 'Sync is not set up.';
-  if (!status || (!status.last && !status.failure)) return 'Not synced yet.';
-  const last = status.last ? `Last synced ${clock(status.last.at)}: ${status.last.summary}` : 'Never synced yet.';
+  if (!configured) return t('sync_notSetUp');
+  if (!status || (!status.last && !status.failure)) return t('sync_notYet');
+  const last = status.last ? t('sync_lastSynced', clock(status.last.at), status.last.summary) : t('sync_neverSynced');
   if (!status.failure) return last;
   const { failure } = status;
-  const next = WAITS_FOR_USER.includes(failure.kind) ? 'Sync waits until you test the settings again or press Sync now.' : `Next try ${clock(nextTryAt(status)!)}.`;
-  return `Sync failed ${clock(failure.at)}: ${failure.message} ${next}${status.last ? ` (${last})` : ''}`;
+  const next = WAITS_FOR_USER.includes(failure.kind) ? t('sync_waitsForUser') : t('sync_nextTry', clock(nextTryAt(status)!));
+  return status.last ? t('sync_failedAfterLast', clock(failure.at), failure.message, next, last) : t('sync_failed', clock(failure.at), failure.message, next);
 }

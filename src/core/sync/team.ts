@@ -89,7 +89,7 @@ export function mergeRoster(a: Roster, b: Roster): Roster {
 }
 
 export function parseRoster(text: string, path: string): Parsed<Roster> {
-  const damaged = { ok: false as const, message: `The list of a team folder's authors on the server (${path}) is damaged.` };
+  const damaged = { ok: false as const, message: t('sync_teamRosterDamaged', path) };
   let value: unknown;
   try {
     value = JSON.parse(text);

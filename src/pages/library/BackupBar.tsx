@@ -6,12 +6,14 @@ import { downloadText } from '../shared/download';
 import { errorText } from '../../core/error-text';
 import { formatBytes } from '../../core/images';
 import { SyncLine } from '../shared/SyncLine';
+import { plural, t, type MessageKey } from '../../core/i18n';
 
 type Job =
   | { kind: 'idle' }
   /** The library holds pictures: with or without them, each with the file's size. */
   | { kind: 'choose'; json: string; backup: Backup; without: number; with: number }
-  | { kind: 'export'; stage: string }
+  /** The step, as a message: read when shown, so a language chosen meanwhile is followed. */
+  | { kind: 'export'; stage: MessageKey }
   | { kind: 'import'; progress: ImportProgress; file: string };
 
 /** Export and import of everything, with progress, and how much the notes take on disk. */
@@ -27,9 +29,12 @@ export function BackupBar() {
 
   const save = (json: string, backup: Backup, pictures: number) => {
     downloadText(json, 'application/json', `webinar-notes-backup-${backup.exportedAt.slice(0, 10)}.json`);
-    const notes = backup.notes.length;
-    const with_ = pictures > 0 ? ` and ${pictures.toLocaleString()} ${pictures === 1 ? 'picture' : 'pictures'}` : '';
-    setResult({ ok: true, text: `Backup of ${backup.recordings.length.toLocaleString()} recordings and ${notes.toLocaleString()} notes${with_} saved to your downloads.` });
+    const recordings = plural('library_recordingCount', backup.recordings.length);
+    const notes = plural('notesCount', backup.notes.length);
+    setResult({
+      ok: true,
+      text: pictures > 0 ? t('library_backupSavedPictures', recordings, notes, plural('library_pictureCount', pictures)) : t('library_backupSaved', recordings, notes),
+    });
   };
 
   /**
@@ -38,10 +43,10 @@ export function BackupBar() {
    */
   const download = async () => {
     setResult(null);
-    setJob({ kind: 'export', stage: 'Reading your notes…' });
+    setJob({ kind: 'export', stage: 'library_backupReading' });
     try {
       const [backup, pictures] = await Promise.all([exportBackup({}), imageTotals()]);
-      setJob({ kind: 'export', stage: 'Writing the file…' });
+      setJob({ kind: 'export', stage: 'library_backupWriting' });
       // Lets the progress line paint before the (synchronous) stringify of a large library.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const json = JSON.stringify(backup, null, 2);
@@ -53,7 +58,7 @@ export function BackupBar() {
       const without = new Blob([json]).size;
       setJob({ kind: 'choose', json, backup, without, with: without + imagesBackupSize(pictures.count, pictures.bytes) });
     } catch (error) {
-      setResult({ ok: false, text: `The backup could not be made: ${errorText(error)}` });
+      setResult({ ok: false, text: t('library_backupFailed', errorText(error)) });
       setJob({ kind: 'idle' });
     }
   };
@@ -64,14 +69,14 @@ export function BackupBar() {
       setJob({ kind: 'idle' });
       return;
     }
-    setJob({ kind: 'export', stage: 'Reading your notes and pictures…' });
+    setJob({ kind: 'export', stage: 'library_backupReadingPictures' });
     try {
       const backup = await exportBackup({ images: true });
-      setJob({ kind: 'export', stage: 'Writing the file…' });
+      setJob({ kind: 'export', stage: 'library_backupWriting' });
       await new Promise((resolve) => setTimeout(resolve, 0));
       save(JSON.stringify(backup, null, 2), backup, backup.images?.length ?? 0);
     } catch (error) {
-      setResult({ ok: false, text: `The backup could not be made: ${errorText(error)}` });
+      setResult({ ok: false, text: t('library_backupFailed', errorText(error)) });
     }
     setJob({ kind: 'idle' });
   };
@@ -87,13 +92,13 @@ export function BackupBar() {
         outcome.ok
           ? {
               ok: true,
-              text: `Restored from ${file.name}: ${importSummary(outcome.counts, outcome.adjusted, outcome.captionFixes, outcome.imageProblems)}`,
+              text: t('library_restored', file.name, importSummary(outcome.counts, outcome.adjusted, outcome.captionFixes, outcome.imageProblems)),
             }
           : { ok: false, text: outcome.message },
       );
     } catch (error) {
       // The file could not be read (moved, or unreadable) before anything was imported.
-      setResult({ ok: false, text: `${file.name} could not be read (${errorText(error)}). Nothing was changed.` });
+      setResult({ ok: false, text: t('library_fileUnreadable', file.name, errorText(error)) });
     } finally {
       setJob({ kind: 'idle' });
     }
@@ -103,10 +108,10 @@ export function BackupBar() {
     <footer class="backup-bar">
       <div class="backup-actions">
         <button type="button" onClick={() => void download()} disabled={job.kind !== 'idle'}>
-          Export everything
+          {t('library_exportEverything')}
         </button>
         <label class={`file${job.kind !== 'idle' ? ' disabled' : ''}`}>
-          Import a backup…
+          {t('library_importBackup')}
           <input
             type="file"
             accept="application/json,.json"
@@ -122,16 +127,16 @@ export function BackupBar() {
       </div>
       <SyncLine />
       {job.kind === 'choose' && (
-        <div class="backup-choice" role="group" aria-label="Export everything">
-          <span>Your library holds pictures. Export:</span>
+        <div class="backup-choice" role="group" aria-label={t('library_exportEverything')}>
+          <span>{t('library_backupChoice')}</span>
           <button type="button" ref={firstChoice} onClick={() => void choose(job, false)}>
-            Without images, {formatBytes(job.without)}
+            {t('library_withoutImages', formatBytes(job.without))}
           </button>
           <button type="button" onClick={() => void choose(job, true)}>
-            With images, {formatBytes(job.with)}
+            {t('library_withImages', formatBytes(job.with))}
           </button>
           <button type="button" class="quiet" onClick={() => setJob({ kind: 'idle' })}>
-            Cancel
+            {t('shared_cancel')}
           </button>
         </div>
       )}
@@ -147,7 +152,7 @@ export function BackupBar() {
 
 function JobProgress({ job }: { job: Extract<Job, { kind: 'export' | 'import' }> }) {
   if (job.kind === 'export' || job.progress.stage === 'checking') {
-    const label = job.kind === 'export' ? job.stage : `Checking ${job.file}…`;
+    const label = job.kind === 'export' ? t(job.stage) : t('library_checkingFile', job.file);
     return (
       <p class="job">
         <progress aria-label={label} /> {label}
@@ -155,22 +160,22 @@ function JobProgress({ job }: { job: Extract<Job, { kind: 'export' | 'import' }>
     );
   }
   const { done, total } = job.progress;
-  const label = `Saving ${done.toLocaleString()} of ${total.toLocaleString()} records…`;
+  const label = t('library_savingRecords', done, total);
   return (
     <p class="job">
-      <progress max={total || 1} value={done} aria-label="Import progress" /> {label}
+      <progress max={total || 1} value={done} aria-label={t('library_importProgress')} /> {label}
     </p>
   );
 }
 
-/** What the extension's storage holds, read again after each export or import. */
+/** What the extension's storage holds, read again after each export or import ('' until known). */
 function useStorageUsed(when: unknown): string {
-  const [used, setUsed] = useState('');
+  const [used, setUsed] = useState<number | null>(null);
   useEffect(() => {
     navigator.storage
       ?.estimate()
-      .then((estimate) => setUsed(`Storage used: ${formatBytes(estimate.usage ?? 0)}`))
-      .catch(() => setUsed(''));
+      .then((estimate) => setUsed(estimate.usage ?? 0))
+      .catch(() => setUsed(null));
   }, [when]);
-  return used;
+  return used === null ? '' : t('library_storageUsed', formatBytes(used));
 }

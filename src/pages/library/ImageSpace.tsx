@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { imagesDeletedText, failedText } from '../../core/feedback-text';
 import { imageSpaceText } from '../../core/images';
 import { deleteRecordingImages } from '../../db/images';
 import type { Toast } from '../shared/toast';
+import { ConfirmButton } from '../shared/ConfirmButton';
+import { plural, t } from '../../core/i18n';
 
 interface Props {
   recordingKey: string;
@@ -17,50 +18,29 @@ interface Props {
  * emptying the trash does: the safe answer has the focus) and deletes them for good. The notes stay.
  */
 export function ImageSpace({ recordingKey, images, imageBytes, toast }: Props) {
-  const [confirming, setConfirming] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-  }, [confirming]);
   if (images === 0) return null;
   const remove = () =>
     deleteRecordingImages(recordingKey).then(
-      (count) => {
-        setConfirming(false);
-        toast({ text: imagesDeletedText(count) });
+      (count) => toast({ text: imagesDeletedText(count) }),
+      (error: unknown) => {
+        toast({ text: failedText('imagesDeleted', error) });
+        throw error;
       },
-      (error: unknown) => toast({ text: failedText('imagesDeleted', error) }),
     );
   return (
-    <section class="image-space" aria-label="Images">
+    <section class="image-space" aria-label={t('library_images')}>
       <p class="image-space-line">
         <span>
-          <strong>Images:</strong> {imageSpaceText(images, imageBytes)}
+          <strong>{t('library_imagesLabel')}</strong> {imageSpaceText(images, imageBytes)}
         </span>
-        {confirming ? (
-          <span class="confirm" role="group" aria-label="Confirm deleting the images">
-            <span>Delete {images === 1 ? 'this image' : `these ${images.toLocaleString()} images`} for good? The notes stay.</span>
-            <button type="button" class="danger" onClick={() => void remove()}>
-              Delete images
-            </button>
-            <button
-              type="button"
-              class="quiet"
-              ref={keep}
-              onClick={() => {
-                setConfirming(false);
-                ask.current?.focus();
-              }}
-            >
-              Keep them
-            </button>
-          </span>
-        ) : (
-          <button type="button" ref={ask} onClick={() => setConfirming(true)}>
-            Delete images…
-          </button>
-        )}
+        <ConfirmButton
+          label={t('library_deleteImagesAsk')}
+          groupLabel={t('library_confirmDeleteImages')}
+          question={plural('library_deleteImagesQuestion', images)}
+          confirmLabel={t('library_deleteImages')}
+          keepLabel={t('library_keepThem')}
+          onConfirm={remove}
+        />
       </p>
     </section>
   );

@@ -16,6 +16,7 @@ import { TrashList } from './TrashList';
 import { useRoute } from './route';
 import browser from '../../platform/browser';
 import { OPTIONS_PAGE } from '../../platform/manifest';
+import { t } from '../../core/i18n';
 
 async function loadShelf(): Promise<{ value: Shelf; mark: number }> {
   const { recordings, stats, mark } = await readShelf();
@@ -79,31 +80,31 @@ export function Library() {
     <div class="library" data-search-index={search.index.state === 'ready' ? search.index.from : search.index.state}>
       <header class="library-head">
         <h1>
-          <a href="#">Webinar Notes library</a>
+          <a href="#">{t('library_heading')}</a>
         </h1>
         <SearchBox inputRef={searchBox} value={query} onFocus={() => setSearchWanted(true)} onChange={(value) => {
           setQuery(value);
           setSearchWanted(true);
           if (route.page !== 'recordings') go({ page: 'recordings' });
         }} />
-        <nav class="views" aria-label="Views">
+        <nav class="views" aria-label={t('library_views')}>
           <a href="#" aria-current={route.page === 'recordings' ? 'page' : undefined}>
-            Recordings{view ? ` (${view.summaries.length.toLocaleString()})` : first ? ` (${first.total.toLocaleString()})` : ''}
+            {view ? t('library_recordingsTabCount', view.summaries.length) : first ? t('library_recordingsTabCount', first.total) : t('library_recordings')}
           </a>
           <a href="#trash" aria-current={route.page === 'trash' ? 'page' : undefined}>
-            Trash{view ? ` (${view.trashed.toLocaleString()})` : ''}
+            {view ? t('library_trashTabCount', view.trashed) : t('library_trash')}
           </a>
           <a href={browser.runtime.getURL(OPTIONS_PAGE)} target="_blank" rel="noopener">
-            Settings
+            {t('library_settings')}
           </a>
         </nav>
       </header>
       {view && route.page === 'recordings' && (
-        <div class="filters" role="group" aria-label="Filters">
+        <div class="filters" role="group" aria-label={t('library_filters')}>
           <FilterSelect
             id="filter-site"
-            label="Site"
-            any="All sites"
+            label={t('library_filterSite')}
+            any={t('library_filterSiteAny')}
             value={filters.site}
             options={view.sites.map((site) => [site, SITE_NAMES[site]])}
             nameOf={(value) => SITE_NAMES[value as keyof typeof SITE_NAMES] ?? value}
@@ -111,16 +112,16 @@ export function Library() {
           />
           <FilterSelect
             id="filter-speaker"
-            label="Speaker"
-            any="Anyone"
+            label={t('library_filterSpeaker')}
+            any={t('library_filterSpeakerAny')}
             value={filters.speaker}
             options={view.speakers.map((name) => [name, name])}
             onChange={(value) => filter('speaker', value)}
           />
           <FilterSelect
             id="filter-tag"
-            label="Tag"
-            any="Any tag"
+            label={t('library_filterTag')}
+            any={t('library_filterTagAny')}
             value={filters.tag}
             options={view.tags.map((tag) => [tag, tag])}
             onChange={(value) => filter('tag', value)}
@@ -128,13 +129,13 @@ export function Library() {
         </div>
       )}
       <main class="library-main">
-        {shelf.state === 'loading' && !(firstListed && first) && <p class="muted pad">Loading your notes…</p>}
+        {shelf.state === 'loading' && !(firstListed && first) && <p class="muted pad">{t('library_loading')}</p>}
         {shelf.state === 'loading' && firstListed && first && (
           <RecordingList summaries={first.view.summaries} total={first.total} filtered={false} onOpen={(key) => go({ page: 'recording', key })} />
         )}
         {shelf.state === 'failed' && (
           <p class="error pad" role="alert">
-            The notes could not be read: {shelf.error.message}
+            {t('library_notesFailed', shelf.error.message)}
           </p>
         )}
         {view && route.page === 'recordings' && query.trim() === '' && (
@@ -161,7 +162,7 @@ export function Library() {
             <RecordingPage key={recording.recording.key} recording={recording.recording} images={recording.images} imageBytes={recording.imageBytes} />
           ) : (
             <p class="pad" role="alert">
-              This recording is no longer in the library. <a href="#">See all recordings</a>
+              {t('library_recordingGone')} <a href="#">{t('library_seeAllRecordings')}</a>
             </p>
           )
         )}
@@ -187,7 +188,7 @@ interface FilterProps {
 
 function FilterSelect({ id, label, any, value, options, nameOf, onChange }: FilterProps) {
   // A chosen value the data no longer has (its last note was deleted, say) still filters: show it.
-  const shown = value && !options.some(([option]) => option === value) ? [...options, [value, `${nameOf?.(value) ?? value} (none left)`] as const] : options;
+  const shown = value && !options.some(([option]) => option === value) ? [...options, [value, t('library_filterNoneLeft', nameOf?.(value) ?? value)] as const] : options;
   return (
     <span>
       <label for={id}>{label}</label>{' '}

@@ -1,9 +1,10 @@
 import type { RecordingSummary } from '../../core/shelf';
-import { exportTitle, formatLongDate } from '../../core/export/input';
+import { exportTitle } from '../../core/export/input';
 import { VirtualList } from '../shared/VirtualList';
-import { ago, day } from './when';
+import { ago, day, webinarDay } from './when';
 import { SiteBadge } from './SiteBadge';
 import { imageSpaceText } from '../../core/images';
+import { plural, t } from '../../core/i18n';
 
 interface Props {
   summaries: readonly RecordingSummary[];
@@ -18,22 +19,22 @@ export function RecordingList({ summaries, total, filtered, onOpen }: Props) {
   if (total === 0) {
     return (
       <p class="pad muted">
-        No recordings yet. Open a webinar recording on YouTube, Vimeo or a site you enabled and take a note: it shows up here.
+        {t('library_noRecordings')}
       </p>
     );
   }
   return (
-    <section class="results" aria-label="Recordings">
+    <section class="results" aria-label={t('library_recordings')}>
       <p class="result-count" role="status">
         {filtered
-          ? `${summaries.length.toLocaleString()} of ${total.toLocaleString()} recordings match the filters`
-          : `${total.toLocaleString()} ${total === 1 ? 'recording' : 'recordings'}`}
+          ? plural('library_filteredCount', total, summaries.length)
+          : plural('library_recordingCount', total)}
       </p>
       <VirtualList
         items={summaries}
         itemKey={(summary) => summary.recording.key}
         estimateSize={64}
-        label="Recordings"
+        label={t('library_recordings')}
         class="list-scroll"
         itemProps={() => ({ class: 'recording-row' })}
         renderItem={({ recording, notes, questions, lastEdit, images, imageBytes }) => (
@@ -43,11 +44,12 @@ export function RecordingList({ summaries, total, filtered, onOpen }: Props) {
             </button>
             <p class="recording-meta muted">
               <SiteBadge site={recording.site} />
-              {recording.details?.date ? formatLongDate(recording.details.date) : `first note ${day(recording.createdAt)}`}
+              {recording.details?.date ? webinarDay(recording.details.date) : t('library_firstNote', day(recording.createdAt))}
               {' · '}
-              {notes.toLocaleString()} {notes === 1 ? 'note' : 'notes'} · {questions.toLocaleString()} {questions === 1 ? 'question' : 'questions'}
+              {plural('notesCount', notes)} · {plural('library_questionCount', questions)}
               {images > 0 && ` · ${imageSpaceText(images, imageBytes)}`}
-              {' · '}edited {ago(lastEdit)}
+              {' · '}
+              {t('library_edited', ago(lastEdit))}
             </p>
           </>
         )}

@@ -1,4 +1,3 @@
-import { t } from '../../core/i18n';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { exportTitle } from '../../core/export/input';
 import type { Note, Recording } from '../../core/model';
@@ -21,6 +20,7 @@ import { TranscriptList } from './TranscriptList';
 import { ImageSpace } from './ImageSpace';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { ToastBar } from '../shared/ToastBar';
+import { t, ui18n } from '../../core/i18n';
 
 interface Props {
   recording: Recording;
@@ -52,7 +52,7 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
     <article class="recording-page">
       <header class="recording-head">
         <p>
-          <a href="#">← All recordings</a>
+          <a href="#">{t('library_allRecordings')}</a>
         </p>
         <h2 dir="auto">{exportTitle(recording)}</h2>
         <p class="muted recording-url">
@@ -62,21 +62,21 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
         <ImageSpace recordingKey={recording.key} images={images} imageBytes={imageBytes} toast={setToast} />
       </header>
       <div class="recording-columns">
-        <section aria-label={`Notes (${own.length})`} class="recording-notes">
+        <section aria-label={t('library_notesRegion', own.length)} class="recording-notes">
           <h3>
-            Notes <span class="muted">({own.length.toLocaleString()})</span>
+            {t('library_notes')} <span class="muted">({ui18n().number(own.length)})</span>
           </h3>
           {records.state === 'failed' && (
             <p class="error" role="alert">
-              The notes could not be read: {records.error.message}
+              {t('library_notesFailed', records.error.message)}
             </p>
           )}
-          {records.state === 'ready' && own.length === 0 && <p class="muted">No notes on this recording.</p>}
+          {records.state === 'ready' && own.length === 0 && <p class="muted">{t('library_noNotes')}</p>}
           <VirtualList
             items={listed}
             itemKey={(note) => note.id}
             estimateSize={72}
-            label="Notes"
+            label={t('library_notes')}
             class="notes-scroll"
             holdIndex={taggingIndex}
             itemProps={(note) => ({ class: 'lib-note', 'data-note-id': note.id })}
@@ -102,15 +102,15 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
                         class="quiet"
                         onClick={() => setTagging(note.id)}
                         disabled={taggingIndex !== -1}
-                        title={taggingIndex !== -1 ? 'Save or cancel the tags being edited first' : undefined}
-                        aria-label={`Tags of the note at ${formatTime(note.t)}`}
+                        title={taggingIndex !== -1 ? t('library_tagsBusy') : undefined}
+                        aria-label={t('library_noteTagsLabel', formatTime(note.t))}
                       >
-                        Tags
+                        {t('shared_tags')}
                       </button>
                       <button
                         type="button"
                         class="quiet"
-                        aria-label={`Delete note at ${formatTime(note.t)}`}
+                        aria-label={t('library_deleteNoteLabel', formatTime(note.t))}
                         onClick={() =>
                           trashNote(note.id).then(
                             () => setToast({ text: FEEDBACK.noteTrashed.done, undo: () => restoreNote(note.id) }),
@@ -118,7 +118,7 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
                           )
                         }
                       >
-                        Delete
+                        {t('library_delete')}
                       </button>
                       </>}
                     </div>
@@ -128,9 +128,9 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
             }}
           />
           <h3>
-            Questions <span class="muted">({questions.length.toLocaleString()})</span>
+            {t('library_questions')} <span class="muted">({ui18n().number(questions.length)})</span>
           </h3>
-          {records.state === 'ready' && questions.length === 0 && <p class="muted">No questions on this recording.</p>}
+          {records.state === 'ready' && questions.length === 0 && <p class="muted">{t('library_noQuestions')}</p>}
           <ul class="lib-questions">
             {questions.map((item) => (
               <li key={item.id}>
@@ -147,15 +147,15 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
             ))}
           </ul>
         </section>
-        <section aria-label="Details and transcripts" class="recording-side">
-          <h3>Details</h3>
+        <section aria-label={t('library_sideRegion')} class="recording-side">
+          <h3>{t('library_details')}</h3>
           <RecordingDetails recording={recording} stored={recording} toast={setToast} />
           <TranscriptList recordingKey={recording.key} />
         </section>
       </div>
       {/* The page's full width: room for the post's text and its preview side by side. */}
-      <section aria-label="Summary and exports" class="recording-summary">
-        <h3>Summary and exports</h3>
+      <section aria-label={t('library_summaryRegion')} class="recording-summary">
+        <h3>{t('library_summaryRegion')}</h3>
         {settings.state === 'ready' && records.state === 'ready' && <SummaryView input={input} settings={settings.value} toast={setToast} />}
       </section>
       <ToastBar toast={toast} onClose={() => setToast(null)} />

@@ -10,6 +10,7 @@ import { VirtualList } from '../shared/VirtualList';
 import { OpenAt } from './OpenAt';
 import { SiteBadge } from './SiteBadge';
 import type { SearchAnswer, SearchState } from './use-search';
+import { plural, t, type MessageKey } from '../../core/i18n';
 
 /** Characters of a long note shown around its first match. */
 const EXCERPT = 240;
@@ -18,14 +19,14 @@ export function SearchBox({ value, onChange, onFocus, inputRef }: { value: strin
   return (
     <div class="search" role="search">
       <label class="visually-hidden" for="search">
-        Search notes, questions, titles and transcripts
+        {t('library_searchLabel')}
       </label>
       <input
         id="search"
         ref={inputRef}
         type="search"
         value={value}
-        placeholder="Search notes, questions, titles and transcripts  ( / )"
+        placeholder={t('library_searchPlaceholder', '/')}
         autocomplete="off"
         spellcheck={false}
         // Typing past the limit is allowed so a pasted query can be seen and shortened; the
@@ -50,46 +51,46 @@ interface Props {
   onOpenRecording(key: string): void;
 }
 
-const KIND: Record<SearchDoc['kind'], string> = { note: 'Note', qa: 'Question', recording: 'Recording', line: 'Transcript' };
+const KIND: Record<SearchDoc['kind'], MessageKey> = { note: 'library_kindNote', qa: 'library_kindQuestion', recording: 'library_kindRecording', line: 'library_kindTranscript' };
 
 export function SearchResults({ query, parsed, filters, index, answer, recordings, onOpenRecording }: Props) {
   if (!parsed.ok) {
     return (
       <p class="pad search-problem" role="alert">
-        {parsed.message} Nothing was searched.
+        {t('library_queryProblem', parsed.message)}
       </p>
     );
   }
   if (index.state === 'failed') {
     return (
       <p class="error pad" role="alert">
-        Search is not available: {index.message}. Reload the library to try again.
+        {t('library_searchFailed', index.message)}
       </p>
     );
   }
   if (!answer) {
     return (
       <p class="muted pad" role="status">
-        {index.state === 'loading' ? 'Preparing the search index…' : 'Searching…'}
+        {t(index.state === 'loading' ? 'library_searchPreparing' : 'library_searching')}
       </p>
     );
   }
   const { terms } = parsed;
   const filtered = filters.site !== undefined || filters.speaker !== undefined || filters.tag !== undefined;
   return (
-    <section class="results" aria-label="Search results" data-query={query}>
+    <section class="results" aria-label={t('library_searchResults')} data-query={query}>
       <p class="result-count" role="status">
         {answer.total === 0
-          ? `Nothing matches “${query.trim()}”${filtered ? ' with these filters' : ''}.`
+          ? t(filtered ? 'library_noMatchFiltered' : 'library_noMatch', query.trim())
           : answer.total > answer.hits.length
-            ? `${answer.total.toLocaleString()} matches; the first ${answer.hits.length.toLocaleString()} are listed. Add a word to narrow them down.`
-            : `${answer.total.toLocaleString()} ${answer.total === 1 ? 'match' : 'matches'}`}
+            ? t('library_tooManyMatches', answer.total, answer.hits.length)
+            : plural('library_matchCount', answer.total)}
       </p>
       <VirtualList
         items={answer.hits}
         itemKey={(doc) => `${doc.kind}:${doc.id}`}
         estimateSize={84}
-        label="Matches"
+        label={t('library_matches')}
         class="list-scroll"
         itemProps={(doc) => ({ class: `hit hit-${doc.kind}` })}
         renderItem={(doc) => {
@@ -98,12 +99,12 @@ export function SearchResults({ query, parsed, filters, index, answer, recording
           return (
             <>
               <p class="hit-context muted">
-                <span class="kind">{KIND[doc.kind]}</span>
+                <span class="kind">{t(KIND[doc.kind])}</span>
                 <SiteBadge site={recording.site} />
                 <button type="button" class="link-like recording-link" dir="auto" onClick={() => onOpenRecording(recording.key)}>
                   {exportTitle(recording)}
                 </button>
-                {doc.t !== undefined && <span class="at">{`${doc.kind === 'line' ? 'said ' : ''}at ${formatTime(doc.t)}`}</span>}
+                {doc.t !== undefined && <span class="at">{t(doc.kind === 'line' ? 'library_saidAt' : 'library_at', formatTime(doc.t))}</span>}
               </p>
               <p class="hit-text" dir="auto">
                 <Highlighted parts={excerpt(doc.text, terms, EXCERPT)} />

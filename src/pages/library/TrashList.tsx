@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { trashItems, type TrashItem } from '../../core/library';
 import type { Recording } from '../../core/model';
 import { exportTitle } from '../../core/export/input';
@@ -10,9 +10,11 @@ import { restoreQuestion } from '../../db/qa';
 import { emptiedText, failedText, restoredText } from '../../core/feedback-text';
 import { VirtualList } from '../shared/VirtualList';
 import { ToastBar } from '../shared/ToastBar';
+import { ConfirmButton } from '../shared/ConfirmButton';
 import type { Toast } from '../shared/toast';
 import { ago } from './when';
 import { useRecords } from './use-records';
+import { plural, t } from '../../core/i18n';
 
 /** How much of a trashed note or question is shown, in code points. */
 const TRASH_PREVIEW_MAX = 300;
@@ -22,25 +24,12 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
   // Only what is in the trash is read (the deletedAt indexes), then the records the change log names.
   const trash = useRecords('trash');
   const items = useMemo(() => (trash.state === 'ready' ? trashItems(trash.value, recordings) : []), [trash, recordings]);
-  const [confirming, setConfirming] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
-  // The safe answer takes focus: Enter on a keyboard must not delete for good. Answered, the focus
-  // goes back to the button that asked, or to what the trash now holds once the buttons are gone
-  // (the toast says what happened).
-  const keep = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
+  // Emptied, the buttons are gone: the focus goes to what the trash now holds (the toast says what happened).
   const count = useRef<HTMLParagraphElement>(null);
-  const focusNext = useRef<'ask' | 'count' | null>(null);
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-    else if (focusNext.current) {
-      (focusNext.current === 'ask' ? ask : count).current?.focus();
-      focusNext.current = null;
-    }
-  }, [confirming, toast]);
   const restore = (entry: TrashItem) =>
     (entry.kind === 'note' ? restoreNote(entry.item.id) : restoreQuestion(entry.item.id)).then(
-      () => setToast({ text: restoredText(entry.kind, entry.recording ? exportTitle(entry.recording) : 'its recording') }),
+      () => setToast({ text: restoredText(entry.kind, entry.recording ? exportTitle(entry.recording) : t('library_itsRecording')) }),
       (error: unknown) => setToast({ text: failedText('restored', error) }),
     );
   const empty = () =>
@@ -48,76 +37,65 @@ export function TrashList({ recordings }: { recordings: ReadonlyMap<string, Reco
       notes: items.flatMap(({ kind, item }) => (kind === 'note' ? [{ id: item.id, deletedAt: item.deletedAt ?? 0 }] : [])),
       qa: items.flatMap(({ kind, item }) => (kind === 'qa' ? [{ id: item.id, deletedAt: item.deletedAt ?? 0 }] : [])),
     }).then(
-      (count) => {
-        setConfirming(false);
-        setToast({ text: emptiedText(count) });
+      (count) => setToast({ text: emptiedText(count) }),
+      (error: unknown) => {
+        setToast({ text: failedText('trashEmptied', error) });
+        throw error;
       },
-      (error: unknown) => setToast({ text: failedText('trashEmptied', error) }),
     );
 
   if (trash.state === 'failed') {
     return (
       <p class="error pad" role="alert">
-        The trash could not be read: {trash.error.message}
+        {t('library_trashFailed', trash.error.message)}
       </p>
     );
   }
   if (trash.state === 'loading') return null;
   return (
-    <section class="results trash" aria-label="Trash">
+    <section class="results trash" aria-label={t('library_trash')}>
       <div class="trash-bar">
         <p class="result-count" ref={count} tabIndex={-1}>
           {items.length === 0
-            ? 'The trash is empty.'
-            : `${items.length.toLocaleString()} deleted ${items.length === 1 ? 'item' : 'items'}. They stay here until you empty the trash.`}
+            ? t('library_trashEmpty')
+            : plural('library_trashCount', items.length)}
         </p>
-        {items.length > 0 &&
-          (confirming ? (
-            <span class="confirm" role="group" aria-label="Confirm emptying the trash">
-              <span>Delete {items.length.toLocaleString()} items for good? This cannot be undone.</span>
-              <button type="button" class="danger" onClick={() => {
-                  focusNext.current = 'count';
-                  void empty();
-                }}>
-                Delete for good
-              </button>
-              <button type="button" class="quiet" ref={keep} onClick={() => {
-                  focusNext.current = 'ask';
-                  setConfirming(false);
-                }}>
-                Keep them
-              </button>
-            </span>
-          ) : (
-            <button type="button" ref={ask} onClick={() => setConfirming(true)}>
-              Empty trash…
-            </button>
-          ))}
+        {items.length > 0 && (
+          <ConfirmButton
+            label={t('library_emptyTrash')}
+            groupLabel={t('library_confirmEmptyTrash')}
+            question={plural('library_emptyTrashQuestion', items.length)}
+            confirmLabel={t('library_deleteForGood')}
+            keepLabel={t('library_keepThem')}
+            onConfirm={empty}
+            focusAfter={count}
+          />
+        )}
       </div>
       <VirtualList
         items={items}
         itemKey={(entry) => `${entry.kind}:${entry.item.id}`}
         estimateSize={72}
-        label="Deleted items"
+        label={t('library_deletedItems')}
         class="list-scroll"
         itemProps={(entry) => ({ class: 'trash-row', 'data-id': entry.item.id })}
         renderItem={(entry) => {
           const text = entry.kind === 'note' ? entry.item.text : entry.item.question;
-          const t = entry.item.t;
+          const at = entry.item.t;
           return (
             <>
               <p class="hit-context muted">
-                <span class="kind">{entry.kind === 'note' ? 'Note' : 'Question'}</span>
-                <span dir="auto">{entry.recording ? exportTitle(entry.recording) : 'A recording no longer in the library'}</span>
-                {t !== undefined && <span class="at">at {formatTime(t)}</span>}
-                <span>deleted {ago(entry.item.deletedAt ?? 0)}</span>
+                <span class="kind">{t(entry.kind === 'note' ? 'library_kindNote' : 'library_kindQuestion')}</span>
+                <span dir="auto">{entry.recording ? exportTitle(entry.recording) : t('library_goneRecording')}</span>
+                {at !== undefined && <span class="at">{t('library_at', formatTime(at))}</span>}
+                <span>{t('library_deletedWhen', ago(entry.item.deletedAt ?? 0))}</span>
               </p>
               <p class="hit-text" dir="auto">
                 {shorten(text, TRASH_PREVIEW_MAX)}
               </p>
               <div class="hit-actions">
                 <button type="button" onClick={() => void restore(entry)}>
-                  Restore
+                  {t('library_restore')}
                 </button>
               </div>
             </>

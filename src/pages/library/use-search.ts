@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Filters } from '../../core/library';
 import type { SearchDoc } from '../../core/search';
 import type { IndexSource, SearchReply, SearchRequest } from './search-protocol';
+import { t } from '../../core/i18n';
 
 export type SearchState =
   | { state: 'loading' }
@@ -39,7 +40,7 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
       else if (message.type === 'failed') setIndex({ state: 'failed', message: message.message });
       else if (message.id === sent.current.id) setAnswer({ terms: sent.current.terms, hits: message.hits, total: message.total });
     };
-    made.onerror = (event) => setIndex({ state: 'failed', message: event.message || 'the search worker stopped' });
+    made.onerror = (event) => setIndex({ state: 'failed', message: event.message || t('library_searchWorkerStopped') });
     worker.current = made;
     return () => made.terminate();
   }, [start]);

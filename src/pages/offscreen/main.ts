@@ -8,15 +8,16 @@ import { backupFileBlob } from '../../db/backup';
 import { parseOffscreenRequest, type BackupFileUrl } from '../../messaging/protocol';
 import browser, { type Runtime } from '../../platform/browser';
 import { errorText } from '../../core/error-text';
-import { followLanguageChoice } from '../../platform/ui-language';
-
-followLanguageChoice();
+import { setUiLanguage, t } from '../../core/i18n';
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<BackupFileUrl> | undefined => {
   // From our own extension only (the worker); a tab's content script would carry `sender.tab`.
-  if (sender.id !== browser.runtime.id || sender.tab || !parseOffscreenRequest(raw)) return undefined;
+  const request = parseOffscreenRequest(raw);
+  if (sender.id !== browser.runtime.id || sender.tab || !request) return undefined;
+  // Only `runtime` reaches an offscreen document (no storage): the worker says which language.
+  setUiLanguage(request.lang);
   return backupFileBlob().then(
     (blob): BackupFileUrl => ({ ok: true, url: URL.createObjectURL(blob) }),
-    (error: unknown): BackupFileUrl => ({ ok: false, message: `The backup could not be read from the database (${errorText(error)}).` }),
+    (error: unknown): BackupFileUrl => ({ ok: false, message: t('offscreen_backupUnreadable', errorText(error)) }),
   );
 });

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { MAX_QUOTE_WINDOW_SECONDS, MIN_QUOTE_WINDOW_SECONDS } from '../../core/captions/limits';
 import { errorText } from '../../core/error-text';
+import { plural, t } from '../../core/i18n';
 import { isQuoteWindow, type Settings } from '../../core/settings';
 import { deleteAllTranscripts } from '../../db/transcripts';
+import { ConfirmButton } from '../shared/ConfirmButton';
 import { FormError } from '../shared/FormError';
 import type { Toast } from '../shared/toast';
 
@@ -15,39 +17,27 @@ interface Props {
 /** Quotes and transcripts: whether notes keep a quote, its window, whether captions are stored, and deleting them all. */
 export function CaptionsSection({ value, change, toast }: Props) {
   const [windowError, setWindowError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  // The safe answer takes focus (Enter must not delete); answered, focus returns to the button.
-  const keep = useRef<HTMLButtonElement>(null);
-  const ask = useRef<HTMLButtonElement>(null);
-  const answered = useRef(false);
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-    else if (answered.current) ask.current?.focus();
-  }, [confirming]);
 
-  const deleteAll = () => {
-    answered.current = true;
-    setConfirming(false);
+  const deleteAll = () =>
     deleteAllTranscripts().then(
-      (count) => toast({ text: count === 1 ? 'Deleted 1 transcript.' : `Deleted ${count.toLocaleString()} transcripts.` }),
-      (error: unknown) => toast({ text: `Not deleted: ${errorText(error)}.` }),
+      (count) => toast({ text: plural('options_transcriptsDeleted', count) }),
+      (error: unknown) => {
+        toast({ text: t('options_transcriptsNotDeleted', errorText(error)) });
+        throw error;
+      },
     );
-  };
 
   return (
     <section aria-labelledby="captions-heading">
-      <h2 id="captions-heading">Quotes and transcripts</h2>
-      <p class="muted">
-        Taken from the captions the player shows (turn them on in the player), never downloaded by the extension; kept only in
-        this browser.
-      </p>
+      <h2 id="captions-heading">{t('options_captionsHeading')}</h2>
+      <p class="muted">{t('options_captionsHint')}</p>
       <label class="row">
         <input type="checkbox" checked={value.captureQuotes} onChange={(event) => change({ captureQuotes: event.currentTarget.checked })} />
-        <span>Keep a quote with each note</span>
+        <span>{t('options_captureQuotes')}</span>
       </label>
       <label class="row">
         <span>
-          Quote starts <span class="muted">(seconds before the note)</span>
+          {t('options_quoteWindow')} <span class="muted">{t('options_quoteWindowHint')}</span>
         </span>
         <input
           type="number"
@@ -58,9 +48,7 @@ export function CaptionsSection({ value, change, toast }: Props) {
           onChange={(event) => {
             const n = event.currentTarget.valueAsNumber;
             const valid = isQuoteWindow(n);
-            setWindowError(
-              valid ? null : `The quote starts a whole number of seconds before the note, from ${MIN_QUOTE_WINDOW_SECONDS} to ${MAX_QUOTE_WINDOW_SECONDS}.`,
-            );
+            setWindowError(valid ? null : t('options_quoteWindowInvalid', MIN_QUOTE_WINDOW_SECONDS, MAX_QUOTE_WINDOW_SECONDS));
             if (valid) change({ quoteWindowSeconds: n });
           }}
         />
@@ -69,39 +57,24 @@ export function CaptionsSection({ value, change, toast }: Props) {
       <label class="row">
         <input type="checkbox" checked={value.keepTranscripts} onChange={(event) => change({ keepTranscripts: event.currentTarget.checked })} />
         <span>
-          Keep transcripts <span class="muted">(the captions seen, stored with the recording for the Transcript tab)</span>
+          {t('options_keepTranscripts')} <span class="muted">{t('options_keepTranscriptsHint')}</span>
         </span>
       </label>
       <label class="row">
         <input type="checkbox" checked={value.keepSlides} onChange={(event) => change({ keepSlides: event.currentTarget.checked })} />
         <span>
-          Keep slides automatically <span class="muted">(each new slide of a video, as a picture with the recording; each panel can turn it off)</span>
+          {t('options_keepSlides')} <span class="muted">{t('options_keepSlidesHint')}</span>
         </span>
       </label>
       <p class="backup-actions">
-        {confirming ? (
-          <span class="confirm" role="group" aria-label="Confirm deleting all transcripts">
-            <span>Delete every stored transcript? Notes keep their quotes.</span>
-            <button type="button" class="danger" onClick={deleteAll}>
-              Delete them
-            </button>
-            <button
-              type="button"
-              class="quiet"
-              ref={keep}
-              onClick={() => {
-                answered.current = true;
-                setConfirming(false);
-              }}
-            >
-              Keep them
-            </button>
-          </span>
-        ) : (
-          <button type="button" ref={ask} onClick={() => setConfirming(true)}>
-            Delete all transcripts…
-          </button>
-        )}
+        <ConfirmButton
+          label={t('options_deleteAllTranscripts')}
+          groupLabel={t('options_confirmDeleteTranscripts')}
+          question={t('options_deleteTranscriptsQuestion')}
+          confirmLabel={t('options_deleteThem')}
+          keepLabel={t('options_keepThem')}
+          onConfirm={deleteAll}
+        />
       </p>
     </section>
   );

@@ -19,31 +19,30 @@ import { CaptionsSection } from './CaptionsSection';
 import { SyncSection } from './SyncSection';
 import { LanguageSection } from './LanguageSection';
 import { hasSidePanel } from '../../platform/side-panel';
+import { t, ui18n, type MessageKey } from '../../core/i18n';
+import { withElements } from './with-elements';
 
 /** Export and import live in the library, with the notes they move. */
 function LibrarySection() {
   return (
     <section>
-      <h2>Export and import</h2>
-      <p class="muted">
-        The library exports everything to one file and imports a backup back: checked first, then merged, the newest version of
-        each note winning.
-      </p>
+      <h2>{t('options_exportHeading')}</h2>
+      <p class="muted">{t('options_exportHint')}</p>
       <button type="button" onClick={() => void openLibrary()}>
-        Open the library
+        {t('options_openLibrary')}
       </button>
     </section>
   );
 }
 
-const FREQUENCIES: { value: AutoBackupFrequency; label: string }[] = [
-  { value: 'weekly', label: 'Every week' },
-  { value: 'daily', label: 'Every day' },
-  { value: 'off', label: 'Off' },
+const FREQUENCIES: { value: AutoBackupFrequency; label: MessageKey }[] = [
+  { value: 'weekly', label: 'options_autoBackupWeekly' },
+  { value: 'daily', label: 'options_autoBackupDaily' },
+  { value: 'off', label: 'options_autoBackupOff' },
 ];
 
 function when(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return ui18n().date(at, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** How often a backup file is written, what the last one was, and "Back up now". */
@@ -54,7 +53,7 @@ function AutoBackupSection({ frequency, change }: { frequency: AutoBackupFrequen
     setRun('running');
     const request: PageRequest = { type: 'back-up-now' };
     try {
-      setRun(parseBackupRun(await browser.runtime.sendMessage(request)) ?? { outcome: 'failed', message: 'The background gave no answer.' });
+      setRun(parseBackupRun(await browser.runtime.sendMessage(request)) ?? { outcome: 'failed', message: t('options_noAnswer') });
     } catch (error) {
       setRun({ outcome: 'failed', message: errorText(error) });
     }
@@ -63,13 +62,10 @@ function AutoBackupSection({ frequency, change }: { frequency: AutoBackupFrequen
   const failure = state.state === 'ready' ? state.value.failure : undefined;
   return (
     <section aria-labelledby="auto-backup-heading">
-      <h2 id="auto-backup-heading">Automatic backups</h2>
-      <p class="muted">
-        A backup file goes to the folder <q>{BACKUP_FOLDER}</q> in your Downloads folder, so uninstalling the extension (which
-        deletes its notes from the browser) does not lose them; import the file in the library to get them back.
-      </p>
+      <h2 id="auto-backup-heading">{t('options_autoBackupHeading')}</h2>
+      <p class="muted">{withElements('options_autoBackupHint', <q>{BACKUP_FOLDER}</q>)}</p>
       <fieldset class="choices">
-        <legend>Write a backup file</legend>
+        <legend>{t('options_autoBackupLegend')}</legend>
         {FREQUENCIES.map((option) => (
           <label key={option.value}>
             <input
@@ -79,32 +75,26 @@ function AutoBackupSection({ frequency, change }: { frequency: AutoBackupFrequen
               checked={frequency === option.value}
               onChange={() => change({ autoBackup: option.value })}
             />{' '}
-            {option.label}
+            {t(option.label)}
           </label>
         ))}
       </fieldset>
       <p class="last-backup">
-        {last ? (
-          <>
-            Last backup: {when(last.at)}, <code>{last.file}</code>
-          </>
-        ) : (
-          'No backup file has been written yet.'
-        )}
+        {last ? withElements('options_lastBackup', when(last.at), <code>{last.file}</code>) : t('options_noBackupYet')}
       </p>
       {failure && (
         <p class="error backup-failure" role="alert">
-          The backup of {when(failure.at)} failed. {failure.message}
+          {t('options_backupFailed', when(failure.at), failure.message)}
         </p>
       )}
       <p class="backup-actions">
         <button type="button" disabled={run === 'running'} onClick={() => void backUpNow()}>
-          Back up now
+          {t('options_backUpNow')}
         </button>
         {/* A failure the database kept shows above, once. */}
         {run && run !== 'running' && !(run.outcome === 'failed' && run.message === failure?.message) && (
           <span class={run.outcome === 'failed' ? 'error' : undefined} role="status">
-            {run.outcome === 'written' ? `Written: ${run.file}` : run.outcome === 'skipped' ? run.reason : run.message}
+            {run.outcome === 'written' ? t('options_backupWritten', run.file) : run.outcome === 'skipped' ? run.reason : run.message}
           </span>
         )}
       </p>
@@ -142,13 +132,13 @@ export function Options() {
   const value = { ...settings.value, ...pending };
   return (
     <main class="options">
-      <h1>Webinar Notes settings</h1>
+      <h1>{t('options_title')}</h1>
       <LanguageSection />
       <section>
-        <h2>Taking notes</h2>
+        <h2>{t('options_takingNotesHeading')}</h2>
         <label class="row">
           <span>
-            Lead-in <span class="muted">(seconds taken off the moment you start typing)</span>
+            {t('options_leadIn')} <span class="muted">{t('options_leadInHint')}</span>
           </span>
           <input
             type="number"
@@ -159,7 +149,7 @@ export function Options() {
             onChange={(event) => {
               const n = event.currentTarget.valueAsNumber;
               const valid = Number.isFinite(n) && n >= 0 && n <= MAX_LEAD_IN_SECONDS;
-              setLeadInError(valid ? null : `The lead-in is a number of seconds from 0 to ${MAX_LEAD_IN_SECONDS}.`);
+              setLeadInError(valid ? null : t('options_leadInInvalid', MAX_LEAD_IN_SECONDS));
               if (valid) change({ leadInSeconds: n });
             }}
           />
@@ -171,7 +161,7 @@ export function Options() {
             checked={value.pauseWhileTyping}
             onChange={(event) => change({ pauseWhileTyping: event.currentTarget.checked })}
           />
-          <span>Pause the video while I type a note, and resume when I save it</span>
+          <span>{t('options_pauseWhileTyping')}</span>
         </label>
         <label class="row">
           <input
@@ -179,7 +169,7 @@ export function Options() {
             checked={value.openPanelOnVideo}
             onChange={(event) => change({ openPanelOnVideo: event.currentTarget.checked })}
           />
-          <span>Open the notes panel as soon as a video is found</span>
+          <span>{t('options_openPanelOnVideo')}</span>
         </label>
         {hasSidePanel() && (
           <label class="row">
@@ -189,25 +179,17 @@ export function Options() {
               onChange={(event) => change({ typeInSidePanel: event.currentTarget.checked })}
             />
             <span>
-              Type notes only in the browser’s side panel{' '}
-              <span class="muted">
-                (the video’s page then cannot tell when you type. Beside the video it can tell when, never what; pausing the video
-                while you type tells it too)
-              </span>
+              {t('options_typeInSidePanel')} <span class="muted">{t('options_typeInSidePanelHint')}</span>
             </span>
           </label>
         )}
       </section>
       <CaptionsSection value={value} change={change} toast={setToast} />
       <section>
-        <h2>Keyboard shortcuts</h2>
-        <p>
-          New note at the current moment: <ShortcutKeys keys={shortcuts?.[NEW_NOTE_COMMAND]} />
-        </p>
-        <p>
-          Attach the video’s frame to the note: <ShortcutKeys keys={shortcuts?.[ATTACH_FRAME_COMMAND]} />
-        </p>
-        <p class="muted">The browser's extension shortcut settings change them.</p>
+        <h2>{t('options_shortcutsHeading')}</h2>
+        <p>{withElements('options_shortcutNewNote', <ShortcutKeys keys={shortcuts?.[NEW_NOTE_COMMAND]} />)}</p>
+        <p>{withElements('options_shortcutAttachFrame', <ShortcutKeys keys={shortcuts?.[ATTACH_FRAME_COMMAND]} />)}</p>
+        <p class="muted">{t('options_shortcutsHint')}</p>
       </section>
       <SitesSection />
       <AutoBackupSection frequency={value.autoBackup} change={change} />
@@ -221,5 +203,5 @@ export function Options() {
 /** A shortcut's keys as the browser has them; `undefined` while they are read. */
 function ShortcutKeys({ keys }: { keys: string | undefined }) {
   if (keys === undefined) return <>…</>;
-  return keys ? <kbd>{keys}</kbd> : <em>no key assigned</em>;
+  return keys ? <kbd>{keys}</kbd> : <em>{t('options_noKeyAssigned')}</em>;
 }

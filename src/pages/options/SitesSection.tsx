@@ -3,12 +3,13 @@ import { optInPatterns, patternSite, siteFromInput } from '../../core/site-patte
 import browser from '../../platform/browser';
 import { defaultMatches } from '../../platform/manifest';
 import { siteFailedText } from '../../core/feedback-text';
+import { t } from '../../core/i18n';
 
 /** "https://forum.example/*" as the user thinks of it: the host, and the scheme when it is plain http. */
 function siteLabel(pattern: string): string {
   const site = patternSite(pattern);
   if (!site) return pattern;
-  return site.scheme === 'http' ? `${site.host} (http)` : site.host;
+  return site.scheme === 'http' ? t('options_siteHttp', site.host) : site.host;
 }
 
 /**
@@ -41,16 +42,16 @@ export function SitesSection() {
       setStatus({ ok: false, text: site.message });
       return;
     }
-    setStatus({ ok: true, text: `Answer the browser’s question to let Webinar Notes run on ${site.host}…` });
+    setStatus({ ok: true, text: t('options_siteAsking', site.host) });
     // Asked at once, inside the click: browsers only ask for a permission during a user action.
     browser.permissions.request({ origins: [site.pattern] }).then(
       (granted) => {
         if (!granted) {
-          setStatus({ ok: false, text: `Webinar Notes was not allowed on ${site.host}. Nothing changed.` });
+          setStatus({ ok: false, text: t('options_siteRefused', site.host) });
           return;
         }
         setAddress('');
-        setStatus({ ok: true, text: `Webinar Notes now runs on ${site.host}. Pages of it that are already open need a reload.` });
+        setStatus({ ok: true, text: t('options_siteAdded', site.host) });
       },
       (error: unknown) => setStatus({ ok: false, text: siteFailedText(site.host, 'added', error) }),
     );
@@ -63,8 +64,8 @@ export function SitesSection() {
       (removed) =>
         setStatus(
           removed
-            ? { ok: true, text: `Webinar Notes no longer runs on ${siteLabel(pattern)}. Its notes stay in the library.` }
-            : { ok: false, text: `The browser kept ${siteLabel(pattern)}: it may be allowed by policy.` },
+            ? { ok: true, text: t('options_siteRemoved', siteLabel(pattern)) }
+            : { ok: false, text: t('options_siteKept', siteLabel(pattern)) },
         ),
       (error: unknown) => setStatus({ ok: false, text: siteFailedText(siteLabel(pattern), 'removed', error) }),
     );
@@ -72,28 +73,25 @@ export function SitesSection() {
 
   return (
     <section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites</h2>
-      <p class="muted">
-        Webinar Notes runs on YouTube and Vimeo, and on other sites only once you allow each one, here or from the toolbar
-        button on the site itself.
-      </p>
+      <h2 id="sites-heading">{t('options_sitesHeading')}</h2>
+      <p class="muted">{t('options_sitesHint')}</p>
       {sites !== null &&
         (sites.length === 0 ? (
-          <p class="muted sites-empty">No other sites yet.</p>
+          <p class="muted sites-empty">{t('options_noOtherSites')}</p>
         ) : (
-          <ul class="sites" aria-label="Other sites">
+          <ul class="sites" aria-label={t('options_otherSites')}>
             {sites.map((pattern) => (
               <li key={pattern}>
                 <span class="site-name">{siteLabel(pattern)}</span>
-                <button type="button" class="quiet" onClick={() => remove(pattern)} aria-label={`Remove ${siteLabel(pattern)}`}>
-                  Remove
+                <button type="button" class="quiet" onClick={() => remove(pattern)} aria-label={t('options_removeSite', siteLabel(pattern))}>
+                  {t('options_remove')}
                 </button>
               </li>
             ))}
           </ul>
         ))}
       <form class="row" onSubmit={add}>
-        <label for="site-address">Add a site</label>
+        <label for="site-address">{t('options_addSite')}</label>
         <input
           id="site-address"
           ref={input}
@@ -101,11 +99,11 @@ export function SitesSection() {
           inputMode="url"
           autoComplete="off"
           spellcheck={false}
-          placeholder="webinars.example.com"
+          placeholder={t('options_siteExample')}
           value={address}
           onInput={(event) => setAddress(event.currentTarget.value)}
         />
-        <button type="submit">Allow…</button>
+        <button type="submit">{t('options_allowSite')}</button>
       </form>
       {/* Always there, so screen readers follow it from the first message on. */}
       <p class={`sites-status${status?.ok === false ? ' error' : ''}`} role="status">

@@ -54,7 +54,7 @@ export function SyncSection() {
     void browser.permissions.request({ origins: [pattern] }).then(
       async (granted) => {
         if (!granted) {
-          setLines([{ ok: false, text: `Webinar Notes was not allowed to reach ${new URL(form.url).hostname}, so it cannot sync there.` }]);
+          setLines([{ ok: false, text: t('options_syncRefused', new URL(form.url).hostname) }]);
           return;
         }
         const found = await checkServer(form);
@@ -67,11 +67,11 @@ export function SyncSection() {
           const { failure: _failure, ...rest } = await loadSyncStatus();
           await saveSyncStatus(before?.url === form.url && before.user === form.user ? rest : {});
           setConfigured(true);
-          found.push({ ok: true, text: 'Saved: this browser syncs with the server from now on.' });
+          found.push({ ok: true, text: t('options_syncSaved') });
         }
         setLines(found);
       },
-      (error: unknown) => setLines([{ ok: false, text: `The permission could not be asked for (${errorText(error)}).` }]),
+      (error: unknown) => setLines([{ ok: false, text: t('options_syncPermissionFailed', errorText(error)) }]),
     );
   };
 
@@ -97,26 +97,25 @@ export function SyncSection() {
   const shown = status.state === 'ready' ? statusText(status.value, configured) : '';
   return (
     <section aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Sync</h2>
-      <p class="muted">
-        Keep your notes on every browser you use, through a WebDAV server you already have (Nextcloud, ownCloud, Synology, any
-        WebDAV folder). Nothing goes anywhere else. The password stays in this browser only and is never in a backup.
-      </p>
+      <h2 id="sync-heading">{t('options_syncHeading')}</h2>
+      <p class="muted">{t('options_syncHint')}</p>
       <label class="field">
-        <span>Server address <span class="muted">(the WebDAV folder)</span></span>
-        <input id="sync-url" type="url" placeholder="https://cloud.example.com/remote.php/dav/files/you/" autocomplete="off" {...field('url')} />
+        <span>
+          {t('options_syncUrl')} <span class="muted">{t('options_syncUrlHint')}</span>
+        </span>
+        <input id="sync-url" type="url" placeholder={t('options_syncUrlExample')} autocomplete="off" {...field('url')} />
       </label>
       <label class="field">
-        <span>User name</span>
+        <span>{t('options_syncUser')}</span>
         <input id="sync-user" type="text" autocomplete="username" {...field('user')} />
       </label>
       <label class="field">
-        <span>App password</span>
+        <span>{t('options_syncPassword')}</span>
         <input id="sync-password" type="password" autocomplete="new-password" {...field('password')} />
       </label>
       <label class="field">
         <span>
-          Encryption passphrase <span class="muted">(optional: the server then holds only encrypted files. Every browser needs the same passphrase; without it nobody can read them, us included)</span>
+          {t('options_syncPassphrase')} <span class="muted">{t('options_syncPassphraseHint')}</span>
         </span>
         <input id="sync-passphrase" type="password" autocomplete="off" {...field('passphrase')} />
       </label>
@@ -136,18 +135,18 @@ export function SyncSection() {
       )}
       <p class="backup-actions">
         <button type="button" disabled={lines === 'testing'} onClick={test}>
-          Test and save
+          {t('options_syncTest')}
         </button>
         <button type="button" disabled={!configured || run === 'running'} onClick={() => void sync()}>
-          Sync now
+          {t('options_syncNow')}
         </button>
         <button type="button" disabled={!configured && !form.url && !form.user && !form.password && !form.passphrase} onClick={() => void forget()}>
-          Forget
+          {t('options_syncForget')}
         </button>
       </p>
-      {lines === 'testing' && <p role="status">Testing…</p>}
+      {lines === 'testing' && <p role="status">{t('options_syncTesting')}</p>}
       {Array.isArray(lines) && (
-        <ul class="sync-check" aria-label="What the test found">
+        <ul class="sync-check" aria-label={t('options_syncChecks')}>
           {lines.map((line) => (
             <li key={line.text} class={line.ok ? undefined : 'error'}>
               {line.ok ? '✓' : '✗'} {line.text}
@@ -158,7 +157,7 @@ export function SyncSection() {
       {/* A failure is kept in the status below, with the next try: said once, there. */}
       {run && run !== 'running' && run.outcome === 'skipped' && <p role="status">{run.reason}</p>}
       <p class="sync-status" role="status" aria-live="polite" data-runs={runs}>
-        {run === 'running' ? 'Syncing…' : shown}
+        {run === 'running' ? t('options_syncing') : shown}
       </p>
     </section>
   );

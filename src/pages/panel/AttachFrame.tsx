@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { errorText } from '../../core/error-text';
+import { t } from '../../core/i18n';
 import { frameFailureText, imageNotStoredText, type FrameFailure } from '../../core/frame-failure';
 import { newImage, storeImage } from '../../db/images';
 import { usePanel } from './panel-context';
@@ -64,8 +65,8 @@ export function FrameProblem({ id, problem, onRetry, onDismiss }: { id: string; 
   const askPermission = (ask: () => Promise<boolean>) => {
     setRefusal(null);
     ask().then(
-      (granted) => (granted ? onRetry() : setRefusal('Not allowed, so no frame was attached. Your note is as it was.')),
-      (error: unknown) => setRefusal(`The browser did not ask: ${errorText(error)}.`),
+      (granted) => (granted ? onRetry() : setRefusal(t('panel_permissionRefused'))),
+      (error: unknown) => setRefusal(t('panel_browserDidNotAsk', errorText(error))),
     );
   };
   return (
@@ -74,11 +75,11 @@ export function FrameProblem({ id, problem, onRetry, onDismiss }: { id: string; 
       <div class="frame-problem-actions">
         {needsPermission && askTabCapture && (
           <button type="button" class="primary" onClick={() => askPermission(askTabCapture)}>
-            Allow tab capture
+            {t('panel_allowTabCapture')}
           </button>
         )}
         <button type="button" class="quiet" onClick={onDismiss}>
-          OK
+          {t('panel_ok')}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../core/i18n';
 import { quoteForNote, type TakenQuote } from '../../core/captions/quote';
 import type { Draft, Quote } from '../../core/model';
 import { speakerForVoice } from '../../core/people';
@@ -64,7 +65,8 @@ export function Composer({ recording, settings, fromLines }: Props) {
   const { panelId, readTime, whyNoTime, isPlaying, pause, play, focusRequest, frameRequest, problem: disabledReason, nowSpeaking, speakers, toast } = usePanel();
   const transcripts = useContext(TranscriptsContext);
   const [text, setText] = useState('');
-  const [t, setT] = useState<number | null>(null);
+  /** The note's time in seconds, once taken. */
+  const [time, setT] = useState<number | null>(null);
   const [quote, setQuote] = useState<Quote | null>(null);
   /** The id the note will get, once a frame is attached to it. */
   const [noteId, setNoteId] = useState<string | null>(null);
@@ -79,8 +81,8 @@ export function Composer({ recording, settings, fromLines }: Props) {
   const [others, setOthers] = useState<Draft[] | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const pausedByUs = useRef(false);
-  const latest = useRef({ text, t, target, quote, noteId });
-  latest.current = { text, t, target, quote, noteId };
+  const latest = useRef({ text, t: time, target, quote, noteId });
+  latest.current = { text, t: time, target, quote, noteId };
   const playing = useRef(recording);
   playing.current = recording;
   /** The composer is empty again: from now on it files under the recording playing. */
@@ -126,7 +128,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       // draft with frames is kept with no words yet: it holds their note's id.
       if ((draftText !== '' || draftNoteId) && ownDraftRead.current) {
         saveDraft(panelId, draftRecording.key, draftText, draftT, draftQuote ?? undefined, draftNoteId ?? undefined).catch((error: unknown) =>
-          setMessage(`The draft could not be stored: ${errorText(error)}.`),
+          setMessage(t('panel_draftNotStored', errorText(error))),
         );
       }
     }, DRAFT_INTERVAL_MS),
@@ -163,7 +165,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       .catch((error: unknown) => {
         if (stale()) return;
         setOthers([]);
-        setMessage(`Drafts could not be read: ${errorText(error)}.`);
+        setMessage(t('panel_draftsNotRead', errorText(error)));
       })
       .finally(() => {
         if (stale()) return;
@@ -192,7 +194,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
   useEffect(() => {
     if (!fromLines) return;
     if (latest.current.text !== '') {
-      setMessage('Save or clear the note you are typing first, then take the lines again.');
+      setMessage(t('panel_takeLinesFirst'));
       box.current?.focus();
       return;
     }
@@ -276,14 +278,14 @@ export function Composer({ recording, settings, fromLines }: Props) {
     const begun = state.text !== '' || state.noteId !== null;
     const noteRecording = begun ? state.target : playing.current;
     if (noteRecording.key !== playing.current.key) {
-      setMessage(`This note was started on “${noteRecording.title}”, which is no longer playing: a frame of this video cannot go with it.`);
+      setMessage(t('panel_frameOtherRecording', noteRecording.title));
       return;
     }
     let noteT = state.t;
     if (noteT === null) {
       const now = readTime();
       if (now === null) {
-        setMessage(`${whyNoTime()} No frame was attached.`);
+        setMessage(t('panel_noFrameAttached', whyNoTime()));
         return;
       }
       noteT = takeTime(now);
@@ -325,10 +327,8 @@ export function Composer({ recording, settings, fromLines }: Props) {
     const noteT = latest.current.t ?? (now === null ? null : noteTime(now, settings.leadInSeconds));
     const problem = checkNoteText(noteText);
     if (problem || noteT === null) {
-      const noTime = stillPlaying
-        ? whyNoTime()
-        : `This note was started on “${noteRecording.title}”, which is no longer playing, before it had a time.`;
-      setMessage(problem ?? `${noTime} Your text is kept.`);
+      const noTime = stillPlaying ? whyNoTime() : t('panel_noTimeOtherRecording', noteRecording.title);
+      setMessage(problem ?? t('panel_textKept', noTime));
       return;
     }
     // The draft as saved, written before the note (IndexedDB keeps the order), so that storing
@@ -357,7 +357,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
         setQuote(typedQuote);
         setNoteId(promisedId);
       }
-      setMessage(`Not saved: ${errorText(error)}. Your text is kept.`);
+      setMessage(t('panel_notSavedTextKept', errorText(error)));
     }
   };
 
@@ -375,14 +375,14 @@ export function Composer({ recording, settings, fromLines }: Props) {
   /** Takes another panel's draft into this composer, if it is empty: drafts are never merged. */
   const takeOffered = async (draft: Draft) => {
     if (latest.current.text !== '' || latest.current.noteId) {
-      setMessage('Save or clear the note you are typing first: two drafts are not merged.');
+      setMessage(t('panel_draftsNotMerged'));
       return;
     }
     try {
       const adopted = await adoptDraft(panelId, draft);
       setOthers((list) => (list ?? []).filter((other) => other.panelId !== draft.panelId));
       if (!adopted) {
-        setMessage('That draft is gone: it was saved or cleared where it was typed.');
+        setMessage(t('panel_draftGone'));
         return;
       }
       if (latest.current.text !== '' || latest.current.noteId) {
@@ -401,7 +401,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       setMessage(null);
       box.current?.focus();
     } catch (error) {
-      setMessage(`The draft could not be taken over: ${errorText(error)}.`);
+      setMessage(t('panel_draftNotTaken', errorText(error)));
     }
   };
 
@@ -420,7 +420,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       await discardDraft(draft.panelId, draft.recordingKey);
       setOthers((list) => (list ?? []).filter((other) => other.panelId !== draft.panelId));
     } catch (error) {
-      setMessage(`The draft could not be discarded: ${errorText(error)}.`);
+      setMessage(t('panel_draftNotDiscarded', errorText(error)));
     }
   };
 
@@ -436,8 +436,9 @@ export function Composer({ recording, settings, fromLines }: Props) {
   };
 
   const disabled = disabledReason !== null;
-  // Said while the note belongs to a recording that is no longer the one playing.
-  const elsewhere = target.key === recording.key ? '' : ` on “${target.title}”`;
+  // The note's time, and its recording's title while that is no longer the one playing.
+  const status =
+    time === null ? t('panel_composerHint') : target.key === recording.key ? t('panel_noteAt', formatTime(time)) : t('panel_noteAtOn', formatTime(time), target.title);
   return (
     <form
       class="composer"
@@ -449,14 +450,14 @@ export function Composer({ recording, settings, fromLines }: Props) {
       }}
     >
       <label for="composer-text" class="visually-hidden">
-        New note
+        {t('panel_newNote')}
       </label>
       <textarea
         id="composer-text"
         ref={box}
         rows={3}
         dir="auto"
-        placeholder={disabledReason ?? 'Type a note: it gets the moment you start'}
+        placeholder={disabledReason ?? t('panel_composerPlaceholder')}
         value={text}
         disabled={disabled}
         aria-describedby="composer-status"
@@ -465,7 +466,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       />
       {quote && <QuoteField id="composer-quote" quote={quote} onChange={changeQuote} />}
       {attached.state === 'ready' && (
-        <FrameThumbs images={attached.value} owner="the note being written" onDelete={(image) => void removeFrame(image.id)} />
+        <FrameThumbs images={attached.value} owner="draft" onDelete={(image) => void removeFrame(image.id)} />
       )}
       {frames.problem && <FrameProblem id="composer-frame-problem" problem={frames.problem} onRetry={() => void attachFrame()} onDismiss={frames.dismiss} />}
       {others && others.length > 0 && (
@@ -473,7 +474,7 @@ export function Composer({ recording, settings, fromLines }: Props) {
       )}
       <div class="composer-bar">
         <span id="composer-status" class={message ? 'error' : 'muted'} role={message ? 'alert' : undefined}>
-          {message ?? (t !== null ? `Note at ${formatTime(t)}${elsewhere}` : 'Enter saves · Esc cancels')}
+          {message ?? status}
         </span>
         <button
           type="button"
@@ -481,12 +482,12 @@ export function Composer({ recording, settings, fromLines }: Props) {
           disabled={disabled || frames.busy}
           aria-busy={frames.busy ? 'true' : 'false'}
           onClick={() => void attachFrame()}
-          title="Attach the video’s current picture to this note"
+          title={t('panel_attachFrameTitle')}
         >
-          <CameraIcon /> {frames.busy ? 'Taking frame…' : 'Attach frame'}
+          <CameraIcon /> {t(frames.busy ? 'panel_takingFrame' : 'panel_attachFrame')}
         </button>
         <button type="submit" class="primary" disabled={disabled}>
-          Add note
+          {t('panel_addNote')}
         </button>
       </div>
     </form>

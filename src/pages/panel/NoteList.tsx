@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../core/i18n';
 import type { Note, RecordingImage } from '../../core/model';
 import { currentNoteIndex } from '../../core/notes';
 import { byTime } from '../../core/records';
@@ -40,14 +41,15 @@ export function NoteList({ notes, loaded, frames }: Props) {
     [],
   );
 
+  // The count in the list's name is plain digits, as it always was (no grouping in a name read aloud).
   return (
-    <section class="notes" aria-label={`Notes (${notes.length})`}>
-      {loaded && notes.length === 0 && <p class="empty muted">No notes yet. Start typing above: the note gets the time you started.</p>}
+    <section class="notes" aria-label={t('panel_notesCount', String(notes.length))}>
+      {loaded && notes.length === 0 && <p class="empty muted">{t('panel_noNotesYet')}</p>}
       <VirtualList
         items={shown}
         itemKey={(note) => note.id}
         estimateSize={48}
-        label="Notes"
+        label={t('panel_notes')}
         class="notes-scroll"
         revealIndex={current}
         holdIndex={editingIndex}

@@ -1,5 +1,6 @@
 import { memo } from 'preact/compat';
-import { t } from '../../core/i18n';
+import { t, type MessageKey } from '../../core/i18n';
+import { useLanguage } from '../shared/use-language';
 import { EditForm } from '../shared/EditForm';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, Quote, RecordingImage, Speaker } from '../../core/model';
@@ -33,9 +34,12 @@ interface Props {
 
 /**
  * One note of the panel's list: the list's `<li>` holds it. Memoised: the list re-renders when
- * the highlighted note moves, and a row whose note and state did not change need not.
+ * the highlighted note moves, and a row whose note and state did not change need not (unless the
+ * language changes).
  */
 export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing, editLocked }: Props) {
+  // Memoised: re-rendered for a change of language although its props are the same.
+  useLanguage();
   const { seek, copyLink, speakers, toast, recording } = usePanel();
   const speaker = linkedSpeakerName(speakers, note.speakerId);
   const frames = useAttachFrame();
@@ -56,7 +60,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
   if (editing) return <NoteEditor note={note} onDone={() => onEditing(note, false)} />;
   return (
     <>
-      <button type="button" class="time" onClick={() => seek(note.t)} aria-label={`Play from ${formatTime(note.t)}`}>
+      <button type="button" class="time" onClick={() => seek(note.t)} aria-label={t('panel_playFrom', formatTime(note.t))}>
         {formatTime(note.t)}
       </button>
       <p class="text" dir="auto" onClick={() => seek(note.t)}>
@@ -65,8 +69,8 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         {note.text}
       </p>
       <div class="actions">
-        <button type="button" class="quiet" onClick={() => copyLink(note.t)} aria-label={`Copy a link to ${formatTime(note.t)}`}>
-          Link
+        <button type="button" class="quiet" onClick={() => copyLink(note.t)} aria-label={t('panel_copyLinkTo', formatTime(note.t))}>
+          {t('panel_link')}
         </button>
         {/* Only the recording playing has the picture: a note listed while another plays gets none of it. */}
         <button
@@ -75,8 +79,8 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
           onClick={attachFrame}
           disabled={frames.busy || recording?.key !== note.recordingKey}
           aria-busy={frames.busy ? 'true' : 'false'}
-          aria-label={`Attach the current frame to the note at ${formatTime(note.t)}`}
-          title="Attach the video’s current picture to this note"
+          aria-label={t('panel_attachFrameTo', formatTime(note.t))}
+          title={t('panel_attachFrameTitle')}
         >
           <CameraIcon />
         </button>
@@ -87,13 +91,13 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
           class="quiet"
           onClick={() => onEditing(note, true)}
           disabled={editLocked}
-          title={editLocked ? 'Save or cancel the note being edited first' : undefined}
-          aria-label={`Edit note at ${formatTime(note.t)}`}
+          title={editLocked ? t('panel_editLocked') : undefined}
+          aria-label={t('panel_editNoteAt', formatTime(note.t))}
         >
-          Edit
+          {t('panel_edit')}
         </button>
-        <button type="button" class="quiet" onClick={remove} aria-label={`Delete note at ${formatTime(note.t)}`}>
-          Delete
+        <button type="button" class="quiet" onClick={remove} aria-label={t('panel_deleteNoteAt', formatTime(note.t))}>
+          {t('panel_delete')}
         </button>
         </>}
       </div>
@@ -111,7 +115,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
       ) : null}
       {images.length > 0 && (
         <div class="note-frames">
-          <FrameThumbs images={images} owner={`the note at ${formatTime(note.t)}`} onDelete={removeFrame} />
+          <FrameThumbs images={images} owner={{ noteAt: note.t }} onDelete={removeFrame} />
         </div>
       )}
       {frames.problem && (
@@ -150,7 +154,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
       setMessage(reading.message);
       return;
     }
-    const t = reading.seconds;
+    const seconds = reading.seconds;
     const problem = checkNoteText(text);
     if (problem) {
       setMessage(problem);
@@ -164,7 +168,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
     try {
       // A quote trimmed to nothing is removed.
       const keptQuote = quote && quote.text.trim() !== '' ? { ...quote, text: quote.text.trim() } : undefined;
-      const outcome = await edit.run({ text, t, speakerId, tags: parsedTags.tags, quote: keptQuote }, (base, mine) => editNote(note.id, base, mine));
+      const outcome = await edit.run({ text, t: seconds, speakerId, tags: parsedTags.tags, quote: keptQuote }, (base, mine) => editNote(note.id, base, mine));
       setMessage(null);
       setLost(outcome.state === 'trashed' || outcome.state === 'gone' ? outcome.state : null);
       if (outcome.state === 'saved') onDone();
@@ -185,7 +189,7 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
   return (
     <EditForm class="editor" onSave={() => void save()} onCancel={onDone}>
       <label class="visually-hidden" for={`edit-text-${note.id}`}>
-        Note text
+        {t('panel_noteText')}
       </label>
       <textarea
         id={`edit-text-${note.id}`}
@@ -204,18 +208,18 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
       {quote && <QuoteField id={`edit-quote-${note.id}`} quote={quote} onChange={(next) => setQuote(next ?? undefined)} />}
       {speakers.length > 0 && (
         <div class="editor-bar">
-          <SpeakerSelect id={`edit-speaker-${note.id}`} label="Speaker" speakers={speakers} value={speakerId} onChange={setSpeakerId} />
+          <SpeakerSelect id={`edit-speaker-${note.id}`} label={t('panel_speaker')} speakers={speakers} value={speakerId} onChange={setSpeakerId} />
         </div>
       )}
       <div class="editor-bar">
         <label class="tags-input">
-          Tags{' '}
-          <input type="text" value={tags} placeholder="e.g. security, follow up" onInput={(event) => setTags(event.currentTarget.value)} />
+          {t('panel_tags')}{' '}
+          <input type="text" value={tags} placeholder={t('panel_tagsPlaceholder')} onInput={(event) => setTags(event.currentTarget.value)} />
         </label>
       </div>
       <div class="editor-bar">
         <label>
-          Time{' '}
+          {t('panel_time')}{' '}
           <input
             type="text"
             class="time-input"
@@ -231,50 +235,51 @@ function NoteEditor({ note, onDone }: { note: Note; onDone(): void }) {
             if (now !== null) setTime(formatTime(now));
           }}
         >
-          Now
+          {t('panel_now')}
         </button>
         <span class="spacer" />
         <button type="button" class="quiet" onClick={onDone}>
-          Cancel
+          {t('panel_cancel')}
         </button>
         <button type="submit" class="primary">
-          Save
+          {t('panel_save')}
         </button>
       </div>
       <FormError message={message} />
       <ConflictNotice
-        what="This note"
+        what="note"
         conflicts={edit.conflicts}
-        label={(field) => FIELD_LABELS[field]}
+        label={(field) => t(FIELD_LABELS[field])}
         show={(field, value) => showField(field, value, speakers)}
         onChoose={edit.choose}
       />
       {lost === 'trashed' && (
         <SaveProblem>
-          <p>This note was moved to the trash elsewhere while you edited it. Nothing was saved.</p>
+          <p>{t('panel_noteTrashedElsewhere')}</p>
           <div class="conflict-actions">
             <button type="button" class="primary" onClick={() => void restoreAndSave()}>
-              Restore and save
+              {t('panel_restoreAndSave')}
             </button>
           </div>
         </SaveProblem>
       )}
       {lost === 'gone' && (
         <SaveProblem>
-          <p>This note was deleted for good elsewhere while you edited it. Nothing was saved: copy your text to keep it.</p>
+          <p>{t('panel_noteDeletedElsewhere')}</p>
         </SaveProblem>
       )}
     </EditForm>
   );
 }
 
-const FIELD_LABELS: Record<keyof NoteFields, string> = { text: 'Text', t: 'Time', speakerId: 'Speaker', tags: 'Tags', quote: 'Quote' };
+/** A note field's name where two edits conflict. */
+const FIELD_LABELS: Readonly<Record<keyof NoteFields, MessageKey>> = { text: 'panel_fieldText', t: 'panel_time', speakerId: 'panel_speaker', tags: 'panel_tags', quote: 'panel_fieldQuote' };
 
 /** A note field's value as the conflict notice shows it. */
 function showField(field: keyof NoteFields, value: NoteFields[keyof NoteFields], speakers: readonly Speaker[]): string {
   if (field === 't' && typeof value === 'number') return formatTime(value);
-  if (field === 'tags' && Array.isArray(value)) return value.length ? formatTags(value) : '(no tags)';
-  if (field === 'quote') return typeof value === 'object' && value !== null && 'text' in value ? value.text : '(no quote)';
-  if (field === 'speakerId') return typeof value === 'string' ? (linkedSpeakerName(speakers, value) ?? 'a former speaker') : '(no speaker)';
-  return typeof value === 'string' && value !== '' ? value : '(empty)';
+  if (field === 'tags' && Array.isArray(value)) return value.length ? formatTags(value) : t('panel_noTags');
+  if (field === 'quote') return typeof value === 'object' && value !== null && 'text' in value ? value.text : t('panel_noQuote');
+  if (field === 'speakerId') return typeof value === 'string' ? (linkedSpeakerName(speakers, value) ?? t('panel_aFormerSpeaker')) : t('panel_noSpeaker');
+  return typeof value === 'string' && value !== '' ? value : t('panel_emptyValue');
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '../../core/i18n';
 import { loadSettings } from '../../db/settings';
 import type { PanelPlace } from '../../platform/side-panel';
 import { useLiveQuery } from '../shared/live-query';
@@ -11,7 +12,7 @@ import { Composer, type NoteFromLines } from './Composer';
 import { NoteList } from './NoteList';
 import { PanelContext, usePanelValue } from './panel-context';
 import { PanelHeader } from './PanelHeader';
-import { PanelNotice, SIDE_PANEL_ONLY, NOT_PAIRED } from './PanelNotice';
+import { PanelNotice } from './PanelNotice';
 import { QaTab } from './QaTab';
 import { SpeakerSelect } from './SpeakerSelect';
 import { TabBoundary } from './TabBoundary';
@@ -78,7 +79,7 @@ export function Panel({ place }: { place: PanelPlace }) {
   const list = notes.state === 'ready' ? notes.value : [];
   const failure =
     storage.state === 'refused'
-      ? `The browser refused this frame access to the extension's storage (${storage.reason}). Nothing can be saved here.`
+      ? t('panel_storageRefused', storage.reason)
       : settings.state === 'failed'
         ? settings.error.message
         : notes.state === 'failed'
@@ -91,9 +92,9 @@ export function Panel({ place }: { place: PanelPlace }) {
       {children}
     </TranscriptsProvider>
   );
-  if (!paired) return keepHeard(<PanelNotice text={problem ?? (waitedLong ? NOT_PAIRED : 'Waiting for the video…')} />);
+  if (!paired) return keepHeard(<PanelNotice text={problem ?? t(waitedLong ? 'panel_notPaired' : 'panel_waitingForVideo')} />);
   // Still paired, so the markers keep coming from here; but nothing to type into in the page.
-  if (place === 'frame' && sidePanelOnly) return keepHeard(<PanelNotice text={SIDE_PANEL_ONLY} />);
+  if (place === 'frame' && sidePanelOnly) return keepHeard(<PanelNotice text={t('panel_sidePanelOnly')} />);
 
   return keepHeard(
     <PanelContext.Provider value={shared}>
@@ -109,10 +110,10 @@ export function Panel({ place }: { place: PanelPlace }) {
             (a note's edit, an answer, a speaker) survives a switch, and so does a compose request. */}
         <div class="tab-body notes-tab" role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'}>
           {recording && settings.state === 'ready' && storage.state === 'ok' && (
-            <TabBoundary what="The note box">
+            <TabBoundary what={t('panel_boundaryComposer')}>
               {speakers.length > 0 && (
                 <div class="now-speaking">
-                  <SpeakerSelect id="now-speaking" label="Now speaking" speakers={speakers} value={nowSpeaking} onChange={setNowSpeaking} />
+                  <SpeakerSelect id="now-speaking" label={t('panel_nowSpeaking')} speakers={speakers} value={nowSpeaking} onChange={setNowSpeaking} />
                 </div>
               )}
               {/* Not keyed by recording: a note being typed when the video changes stays, and is filed
@@ -126,18 +127,18 @@ export function Panel({ place }: { place: PanelPlace }) {
             </p>
           )}
           {recording && storage.state === 'ok' && (
-            <TabBoundary what="The slides">
-              <SlideStrip state={slides} onSeek={(t) => link?.send({ type: 'seek', t })} />
+            <TabBoundary what={t('panel_boundarySlides')}>
+              <SlideStrip state={slides} onSeek={(time) => link?.send({ type: 'seek', t: time })} />
             </TabBoundary>
           )}
           {/* Apart from the composer: a note that cannot be shown must not take the words being typed with it. */}
-          <TabBoundary what="The list of notes">
+          <TabBoundary what={t('panel_boundaryNotes')}>
             <NoteList notes={list} loaded={notes.state === 'ready'} frames={frames} />
           </TabBoundary>
         </div>
         {opened.has('transcript') && recording && (
           <div role="tabpanel" id="panel-transcript" aria-labelledby="tab-transcript" class="transcript-tab" hidden={tab !== 'transcript'}>
-            <TabBoundary what="The Transcript tab">
+            <TabBoundary what={t('panel_boundaryTranscript')}>
               <TranscriptTab questions={qaItems} onNoteFromLines={noteFromLines} />
             </TabBoundary>
           </div>
@@ -145,14 +146,14 @@ export function Panel({ place }: { place: PanelPlace }) {
         {opened.has('qa') && recording && (
           <div role="tabpanel" id="panel-qa" aria-labelledby="tab-qa" class="tab-scroll" hidden={tab !== 'qa'}>
             {/* Keyed: an answer form open on one recording's question closes when the video changes. */}
-            <TabBoundary what="The Q&A tab">
+            <TabBoundary what={t('panel_boundaryQa')}>
               <QaTab key={recording.key} recording={recording} items={qaItems} notes={list} />
             </TabBoundary>
           </div>
         )}
         {tab === 'summary' && exportInput && settings.state === 'ready' && (
           <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" class="tab-scroll">
-            <TabBoundary what="The Summary tab">
+            <TabBoundary what={t('panel_boundarySummary')}>
               <SummaryView input={exportInput} settings={settings.value} toast={setToast} />
             </TabBoundary>
           </div>
@@ -161,7 +162,7 @@ export function Panel({ place }: { place: PanelPlace }) {
             a form open on one recording closes when the video changes. */}
         {opened.has('details') && recording && stored.state === 'ready' && (
           <div role="tabpanel" id="panel-details" aria-labelledby="tab-details" class="tab-scroll" hidden={tab !== 'details'}>
-            <TabBoundary what="The Details tab">
+            <TabBoundary what={t('panel_boundaryDetails')}>
               <RecordingDetails key={recording.key} recording={recording} stored={stored.value} toast={setToast} />
             </TabBoundary>
           </div>

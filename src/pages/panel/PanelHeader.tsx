@@ -1,3 +1,4 @@
+import { t } from '../../core/i18n';
 import { openLibrary } from '../shared/open-library';
 import { usePanel } from './panel-context';
 import { usePlaybackValue } from './use-playback-value';
@@ -10,9 +11,9 @@ export function PanelHeader({ onHide }: { onHide(): void }) {
   return (
     <header class="panel-head">
       <div class="titles">
-        <h1>Notes</h1>
+        <h1>{t('panel_notes')}</h1>
         <p class="recording-title" title={recording?.title}>
-          {recording?.title ?? 'Waiting for the video…'}
+          {recording?.title ?? t('panel_waitingForVideo')}
         </p>
       </div>
       <button
@@ -23,15 +24,15 @@ export function PanelHeader({ onHide }: { onHide(): void }) {
           const now = playback.timeNow();
           if (now !== null) copyLink(now);
         }}
-        aria-label="Copy a link to this moment"
+        aria-label={t('panel_copyLinkNow')}
       >
-        Link
+        {t('panel_link')}
       </button>
-      <button type="button" class="quiet" onClick={() => void openLibrary()} aria-label="Open the library of all notes">
-        Library
+      <button type="button" class="quiet" onClick={() => void openLibrary()} aria-label={t('panel_openLibrary')}>
+        {t('panel_library')}
       </button>
-      <button type="button" class="quiet" onClick={onHide} aria-label="Hide notes panel">
-        Hide
+      <button type="button" class="quiet" onClick={onHide} aria-label={t('panel_hidePanel')}>
+        {t('panel_hide')}
       </button>
     </header>
   );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { plural, t } from '../../core/i18n';
 import type { Speaker } from '../../core/model';
 import { parseQaPaste } from '../../core/qa-paste';
 import { formatTime } from '../../core/time';
@@ -48,19 +49,19 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
   };
 
   return (
-    <section class="qa-paste" aria-label="Paste Q&A">
+    <section class="qa-paste" aria-label={t('panel_pasteQaLabel')}>
       <label class="stack">
-        Paste questions and answers
+        {t('panel_pasteQaField')}
         <textarea
           rows={6}
           dir="auto"
           value={text}
-          placeholder={'Q: Is there a free tier?\nA: Yes, three seats.'}
+          placeholder={t('panel_pasteQaPlaceholder')}
           onInput={(event) => setText(event.currentTarget.value)}
         />
       </label>
       {parsed.length > 0 && (
-        <ol class="qa-preview" aria-label="How the text splits">
+        <ol class="qa-preview" aria-label={t('panel_howTextSplits')}>
           {parsed.map((q, i) => (
             <li key={i} class={q.unsplit ? 'unsplit' : ''}>
               <label>
@@ -76,10 +77,10 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
                 />{' '}
                 <strong dir="auto">{q.question}</strong>
               </label>
-              {q.unsplit && <p class="muted">Could not be split: added as one question for you to fix.</p>}
+              {q.unsplit && <p class="muted">{t('panel_couldNotSplit')}</p>}
               {q.timeProblem && <p class="muted">{q.timeProblem}</p>}
               <p class="muted">
-                {[q.askedBy && `asked by ${q.askedBy}`, q.t !== undefined && formatTime(q.t)].filter(Boolean).join(' · ')}
+                {[q.askedBy && t('panel_askedByLower', q.askedBy), q.t !== undefined && formatTime(q.t)].filter(Boolean).join(' · ')}
               </p>
               {q.answers.map((a, j) => (
                 <p key={j} class="answer" dir="auto">
@@ -93,7 +94,7 @@ export function QaPaste({ recording, speakers, onDone }: { recording: RecordingI
       <FormError message={message} />
       <div class="row-end">
         <button type="button" class="primary" disabled={chosen.length === 0} onClick={save}>
-          {chosen.length === 1 ? 'Add 1 question' : `Add ${chosen.length} questions`}
+          {plural('panel_addQuestions', chosen.length)}
         </button>
       </div>
     </section>

@@ -1,5 +1,5 @@
-import { t } from '../../core/i18n';
 import { useRef, useState } from 'preact/hooks';
+import { plural, t } from '../../core/i18n';
 import type { Note, QaAnswer, QaItem, Speaker } from '../../core/model';
 import { shorten } from '../../core/shorten';
 import { formatTime, spanProblem } from '../../core/time';
@@ -42,12 +42,12 @@ export function QaTab({ recording, items: list, notes }: Props) {
   return (
     <div class="tab-body qa">
       <p class="muted qa-count">
-        {list.length === 0 ? 'No questions yet.' : `${list.length === 1 ? '1 question' : `${list.length} questions`} · ${answered} answered · ${list.length - answered} unanswered`}
+        {list.length === 0 ? t('panel_noQuestionsYet') : plural('panel_qaCount', list.length, answered, list.length - answered)}
       </p>
       <AskForm recording={recording} />
       <div class="row-end">
         <button type="button" class="quiet" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
-          {pasting ? 'Close pasting' : 'Paste Q&A…'}
+          {t(pasting ? 'panel_closePasting' : 'panel_pasteQa')}
         </button>
       </div>
       {pasting && <QaPaste recording={recording} speakers={speakers} onDone={() => setPasting(false)} />}
@@ -78,11 +78,13 @@ function AskForm({ recording }: { recording: RecordingInfo }) {
   return (
     <form
       class="stack"
-      aria-label="Add a question"
+      aria-label={t('panel_addQuestionForm')}
       onSubmit={(event) => {
         event.preventDefault();
-        const t = readTime();
-        addQuestions(recording, [{ question, askedBy: askedBy || 'a registrant', ...(t === null ? {} : { t }) }]).then(
+        const now = readTime();
+        // Asked by no one named: no name is stored (a word of ours stored there would be in the
+        // language shown today, and every summary, in any language, would print it as a name).
+        addQuestions(recording, [{ question, ...(askedBy.trim() ? { askedBy } : {}), ...(now === null ? {} : { t: now }) }]).then(
           () => {
             setQuestion('');
             setAskedBy('');
@@ -94,15 +96,15 @@ function AskForm({ recording }: { recording: RecordingInfo }) {
       }}
     >
       <label>
-        Question <textarea rows={2} dir="auto" value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />
+        {t('panel_question')} <textarea rows={2} dir="auto" value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />
       </label>
       <label>
-        Asked by <input type="text" placeholder="a registrant" value={askedBy} onInput={(e) => setAskedBy(e.currentTarget.value)} />
+        {t('panel_askedBy')} <input type="text" placeholder={t('panel_askedByOptional')} value={askedBy} onInput={(e) => setAskedBy(e.currentTarget.value)} />
       </label>
       <FormError message={message} />
       <div class="row-end">
         <button type="submit" class="primary">
-          Add question
+          {t('panel_addQuestion')}
         </button>
       </div>
     </form>
@@ -134,19 +136,19 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
         {item.question}
       </p>
       <p class="qa-meta muted">
-        {item.askedBy && <span>Asked by {item.askedBy}</span>}
+        {item.askedBy && <span>{t('panel_askedByName', item.askedBy)}</span>}
         {item.t !== undefined && (
-          <button type="button" class="link-like" onClick={() => seek(item.t as number)} aria-label={`Play from ${formatTime(item.t)}, when it was asked`}>
+          <button type="button" class="link-like" onClick={() => seek(item.t as number)} aria-label={t('panel_playAsked', formatTime(item.t))}>
             {formatTime(item.t)}
           </button>
         )}
-        <span class={item.answers.length > 0 ? 'badge answered' : 'badge'}>{item.answers.length > 0 ? 'Answered' : 'Unanswered'}</span>
+        <span class={item.answers.length > 0 ? 'badge answered' : 'badge'}>{t(item.answers.length > 0 ? 'panel_answered' : 'panel_unanswered')}</span>
       </p>
       <ul class="answers">
         {item.answers.map((answer, index) => (
           <li key={index} class="answer">
             {answer.t !== undefined && (
-              <button type="button" class="link-like time" onClick={() => seek(answer.t as number)} aria-label={`Play the answer from ${formatTime(answer.t)}`}>
+              <button type="button" class="link-like time" onClick={() => seek(answer.t as number)} aria-label={t('panel_playAnswer', formatTime(answer.t))}>
                 {formatTime(answer.t)}
                 {answer.end !== undefined ? `–${formatTime(answer.end)}` : ''}
               </button>
@@ -158,15 +160,15 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
         ))}
       </ul>
       {linked.length > 0 && (
-        <ul class="linked-notes" aria-label="Notes on this question">
+        <ul class="linked-notes" aria-label={t('panel_notesOnQuestion')}>
           {linked.map((note) => (
             <li key={note.id}>
               <button type="button" class="link-like" onClick={() => seek(note.t)}>
                 {formatTime(note.t)}
               </button>{' '}
               <span dir="auto">{shorten(note.text, 60)}</span>{' '}
-              <button type="button" class="quiet" onClick={() => setNoteLink(note.id, item.id, false).catch((error: unknown) => toast({ text: failedText('noteUnlinked', error) }))} aria-label={`Unlink the note at ${formatTime(note.t)}`}>
-                Unlink
+              <button type="button" class="quiet" onClick={() => setNoteLink(note.id, item.id, false).catch((error: unknown) => toast({ text: failedText('noteUnlinked', error) }))} aria-label={t('panel_unlinkNoteAt', formatTime(note.t))}>
+                {t('panel_unlink')}
               </button>
             </li>
           ))}
@@ -183,20 +185,20 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
             type="button"
             onClick={() => setAnswering(true)}
             disabled={answerLocked}
-            title={answerLocked ? 'Save or cancel the answer being written first' : undefined}
+            title={answerLocked ? t('panel_answerLocked') : undefined}
           >
-            Add answer
+            {t('panel_addAnswer')}
           </button>
           {unlinked.length > 0 && (
             <select
-              aria-label="Link a note to this question"
+              aria-label={t('panel_linkNoteLabel')}
               value=""
               onChange={(event) => {
                 const id = event.currentTarget.value;
                 if (id) setNoteLink(id, item.id, true).catch((error: unknown) => toast({ text: failedText('noteLinked', error) }));
               }}
             >
-              <option value="">Link a note…</option>
+              <option value="">{t('panel_linkNoteOption')}</option>
               {unlinked.map((note) => (
                 <option key={note.id} value={note.id}>
                   {formatTime(note.t)} {shorten(note.text, 40)}
@@ -204,8 +206,8 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
               ))}
             </select>
           )}
-          <button type="button" class="quiet" onClick={onDelete} aria-label={`Delete the question “${shorten(item.question, 40)}”`}>
-            Delete
+          <button type="button" class="quiet" onClick={onDelete} aria-label={t('panel_deleteQuestion', shorten(item.question, 40))}>
+            {t('panel_delete')}
           </button>
         </div>
       )}
@@ -224,11 +226,11 @@ function AnswerForm({ item, speakers, onDone }: { item: QaItem; speakers: readon
   return (
     <form
       class="stack answer-form"
-      aria-label="Add an answer"
+      aria-label={t('panel_addAnswerForm')}
       onSubmit={(event) => {
         event.preventDefault();
         if (text.trim() === '') {
-          setMessage('An answer needs some text.');
+          setMessage(t('panel_answerNeedsText'));
           return;
         }
         const end = readTime();
@@ -241,7 +243,7 @@ function AnswerForm({ item, speakers, onDone }: { item: QaItem; speakers: readon
         addAnswer(item.id, answer).then(
           (outcome) => {
             if (outcome.state === 'saved') onDone();
-            else setMessage(`Not saved: this question was ${outcome.state === 'trashed' ? 'moved to the trash' : 'deleted for good'} elsewhere meanwhile.`);
+            else setMessage(t(outcome.state === 'trashed' ? 'panel_answerQuestionTrashed' : 'panel_answerQuestionDeleted'));
           },
           // The write checks the answer (e.g. "An answer needs some text."): its words are the message.
           (error: unknown) => setMessage(errorText(error)),
@@ -249,26 +251,26 @@ function AnswerForm({ item, speakers, onDone }: { item: QaItem; speakers: readon
       }}
     >
       {speakers.length > 0 && (
-        <SpeakerSelect id={`answer-speaker-${item.id}`} label="Answered by" speakers={speakers} value={speakerId} onChange={setSpeakerId} none="Someone else" />
+        <SpeakerSelect id={`answer-speaker-${item.id}`} label={t('panel_answeredBy')} speakers={speakers} value={speakerId} onChange={setSpeakerId} none={t('panel_someoneElse')} />
       )}
       {!speakerId && (
         <label>
-          Name <input type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          {t('panel_name')} <input type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
       )}
       <label>
-        Answer <textarea rows={3} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        {t('panel_answer')} <textarea rows={3} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <FormError message={message} />
       <div class="row-end">
         <span class="muted" role="status">
-          {startedAt !== null ? `From ${formatTime(startedAt)}` : ''}
+          {startedAt !== null ? t('panel_answerFrom', formatTime(startedAt)) : ''}
         </span>
         <button type="button" class="quiet" onClick={onDone}>
-          Cancel
+          {t('panel_cancel')}
         </button>
         <button type="submit" class="primary">
-          Save answer
+          {t('panel_saveAnswer')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { t } from '../../core/i18n';
 import type { Quote } from '../../core/model';
 import { formatTime } from '../../core/time';
 
@@ -19,10 +20,10 @@ export function QuoteField({ id, quote, onChange }: Props) {
     <div class="quote-field">
       <div class="quote-bar">
         <label for={id} class="muted">
-          Quote · {span}
+          {t('panel_quoteSpan', span)}
         </label>
         <button type="button" class="quiet" onClick={() => onChange(null)}>
-          Drop quote
+          {t('panel_dropQuote')}
         </button>
       </div>
       <textarea id={id} class="quote-text" rows={2} dir="auto" value={quote.text} onInput={(event) => onChange({ ...quote, text: event.currentTarget.value })} />

@@ -1,5 +1,6 @@
+import { t } from '../../core/i18n';
 import type { Speaker } from '../../core/model';
-import { FORMER_SPEAKER, speakerDisplayName } from '../../core/people';
+import { formerSpeaker, speakerDisplayName } from '../../core/people';
 
 interface Props {
   id: string;
@@ -7,12 +8,12 @@ interface Props {
   speakers: readonly Speaker[];
   value: string | undefined;
   onChange(speakerId: string | undefined): void;
-  /** What "no speaker" is called here. */
+  /** What "no speaker" is called here; by default "No one in particular". */
   none?: string;
 }
 
 /** Picks one of the recording's speakers, or none. */
-export function SpeakerSelect({ id, label, speakers, value, onChange, none = 'No one in particular' }: Props) {
+export function SpeakerSelect({ id, label, speakers, value, onChange, none = t('panel_noOneInParticular') }: Props) {
   return (
     <span class="speaker-select">
       <label for={id}>{label}</label>
@@ -23,7 +24,7 @@ export function SpeakerSelect({ id, label, speakers, value, onChange, none = 'No
             {speakerDisplayName(speaker)}
           </option>
         ))}
-        {value && !speakers.some((s) => s.id === value) && <option value={value}>{FORMER_SPEAKER}</option>}
+        {value && !speakers.some((s) => s.id === value) && <option value={value}>{formerSpeaker()}</option>}
       </select>
     </span>
   );

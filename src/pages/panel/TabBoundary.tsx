@@ -1,8 +1,9 @@
 import { Component, type ComponentChildren } from 'preact';
 import { errorText } from '../../core/error-text';
+import { t } from '../../core/i18n';
 
 interface Props {
-  /** What the boundary holds, as the message names it: "The Summary tab", "The note box". */
+  /** What the boundary holds, as the message names it (`panel_boundary…`): "The Summary tab", "The note box". */
   what: string;
   children: ComponentChildren;
 }
@@ -36,10 +37,10 @@ export class TabBoundary extends Component<Props, State> {
     return (
       <div class="banner error" role="alert">
         <p>
-          {this.props.what} could not be shown ({errorText(failure.error)}). Your notes are safe, and the rest of the panel still works.
+          {t('panel_tabFailed', this.props.what, errorText(failure.error))}
         </p>
         <button type="button" onClick={() => this.setState({ failure: null })}>
-          Try again
+          {t('panel_tryAgain')}
         </button>
       </div>
     );

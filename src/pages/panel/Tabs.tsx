@@ -1,11 +1,13 @@
+import { t, type MessageKey } from '../../core/i18n';
+
 export type PanelTab = 'notes' | 'transcript' | 'qa' | 'summary' | 'details';
 
-const TABS: readonly { id: PanelTab; label: string }[] = [
-  { id: 'notes', label: 'Notes' },
-  { id: 'transcript', label: 'Transcript' },
-  { id: 'qa', label: 'Q&A' },
-  { id: 'summary', label: 'Summary' },
-  { id: 'details', label: 'Details' },
+const TABS: readonly { id: PanelTab; label: MessageKey }[] = [
+  { id: 'notes', label: 'panel_notes' },
+  { id: 'transcript', label: 'panel_tabTranscript' },
+  { id: 'qa', label: 'panel_tabQa' },
+  { id: 'summary', label: 'panel_tabSummary' },
+  { id: 'details', label: 'panel_tabDetails' },
 ];
 
 /** The panel's tabs, with arrow-key movement as the ARIA tabs pattern has it. */
@@ -13,14 +15,14 @@ export function Tabs({ current, onChange }: { current: PanelTab; onChange(tab: P
   const move = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
-    const index = TABS.findIndex((t) => t.id === current);
+    const index = TABS.findIndex((tab) => tab.id === current);
     const next = TABS[(index + step + TABS.length) % TABS.length];
     if (!next) return;
     onChange(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
-    <div class="tabs" role="tablist" aria-label="Panel sections" onKeyDown={move}>
+    <div class="tabs" role="tablist" aria-label={t('panel_tabsLabel')} onKeyDown={move}>
       {TABS.map((tab) => (
         <button
           key={tab.id}
@@ -33,7 +35,7 @@ export function Tabs({ current, onChange }: { current: PanelTab; onChange(tab: P
           class={tab.id === current ? 'tab selected' : 'tab'}
           onClick={() => onChange(tab.id)}
         >
-          {tab.label}
+          {t(tab.label)}
         </button>
       ))}
     </div>

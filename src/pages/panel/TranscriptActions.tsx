@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { plural, t } from '../../core/i18n';
 import { soleVoice } from '../../core/captions/cue-at';
 import { joinCueTexts, quoteOfCues } from '../../core/captions/quote';
 import type { Cue, QaItem, Transcript } from '../../core/model';
@@ -45,41 +46,39 @@ export function TranscriptActions({ lines, transcript, questions, onClear, onNot
   const answer = () => {
     const item = questions.find((question) => question.id === questionId);
     if (!item) {
-      toast({ text: 'Choose the question these lines answer first.' });
+      toast({ text: t('panel_chooseQuestionFirst') });
       return;
     }
     const speakerId = speakerForVoice(soleVoice(lines), speakers)?.id;
     addAnswer(item.id, { text: joinCueTexts(lines), t: start, ...(end > start ? { end } : {}), ...(speakerId ? { speakerId } : {}) }).then(
       ({ state }) => {
         if (state !== 'saved') {
-          toast({ text: 'Not saved: that question was deleted meanwhile.' });
+          toast({ text: t('panel_linesQuestionDeleted') });
           return;
         }
-        toast({ text: `Answer added to “${shorten(item.question, 60)}”.` });
+        toast({ text: t('panel_answerAdded', shorten(item.question, 60)) });
         onClear();
       },
-      (error: unknown) => toast({ text: `Not saved: ${errorText(error)}.` }),
+      (error: unknown) => toast({ text: t('panel_notSaved', errorText(error)) }),
     );
   };
 
   return (
-    <div class="transcript-actions" role="group" aria-label="Selected lines">
-      <span>
-        {lines.length === 1 ? '1 line' : `${lines.length.toLocaleString()} lines`} · {span}
-      </span>
+    <div class="transcript-actions" role="group" aria-label={t('panel_selectedLines')}>
+      <span>{plural('panel_selectedLinesSpan', lines.length, span)}</span>
       <button type="button" class="quiet" onClick={onClear}>
-        Clear
+        {t('panel_clear')}
       </button>
       <button type="button" class="primary" onClick={note}>
-        Note from these lines
+        {t('panel_noteFromLines')}
       </button>
       {questions.length > 0 && (
         <span class="answer-from-lines">
           <label class="visually-hidden" for="answer-question">
-            Question these lines answer
+            {t('panel_questionTheseLinesAnswer')}
           </label>
           <select id="answer-question" value={questionId} onChange={(event) => setQuestionId(event.currentTarget.value)}>
-            <option value="">Question…</option>
+            <option value="">{t('panel_questionOption')}</option>
             {questions.map((question) => (
               <option key={question.id} value={question.id}>
                 {shorten(question.question, QUESTION_PREVIEW)}
@@ -87,7 +86,7 @@ export function TranscriptActions({ lines, transcript, questions, onClear, onNot
             ))}
           </select>
           <button type="button" onClick={answer}>
-            Answer from these lines
+            {t('panel_answerFromLines')}
           </button>
         </span>
       )}

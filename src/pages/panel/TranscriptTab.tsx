@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { plural, t } from '../../core/i18n';
 import { cueIndexAt } from '../../core/captions/cue-at';
 import type { Cue, QaItem, Transcript } from '../../core/model';
 import { formatTime } from '../../core/time';
@@ -19,7 +20,7 @@ interface Props {
 
 /** What a transcript is called in the language choice: its label, else its language tag. */
 function transcriptName(transcript: Transcript): string {
-  return transcript.label ?? (transcript.lang || 'Captions');
+  return transcript.label ?? (transcript.lang || t('panel_captions'));
 }
 
 /** Keys that scroll a list: pressed in it, the user is reading elsewhere than the line playing. */
@@ -35,7 +36,7 @@ export function TranscriptTab({ questions, onNoteFromLines }: Props) {
   const { playback, seek, recording } = usePanel();
   const { transcripts, problem } = useTranscriptList();
   const [lang, setLang] = useState<string | null>(null);
-  const transcript = transcripts.find((t) => t.lang === lang) ?? transcripts[0];
+  const transcript = transcripts.find((known) => known.lang === lang) ?? transcripts[0];
   const cues: readonly Cue[] = transcript?.cues ?? [];
   const selection = useLineSelection(cues, `${recording?.key ?? ''}\n${transcript?.lang ?? ''}`);
   const current = usePlaybackValue(playback, (now) => (now === null ? -1 : cueIndexAt(cues, now)));
@@ -52,10 +53,7 @@ export function TranscriptTab({ questions, onNoteFromLines }: Props) {
     return (
       <>
       {warning}
-      <p class="empty muted">
-        No transcript yet. Turn on captions in the video’s player (its CC button): the lines it shows appear here as they are spoken,
-        or all at once when the player loads the whole track, and each new note keeps what was said just before it.
-      </p>
+      <p class="empty muted">{t('panel_noTranscript')}</p>
       </>
     );
   }
@@ -73,11 +71,11 @@ export function TranscriptTab({ questions, onNoteFromLines }: Props) {
       <div class="transcript-bar">
         {transcripts.length > 1 ? (
           <label>
-            Language{' '}
+            {t('panel_language')}{' '}
             <select value={transcript.lang} onChange={(event) => setLang(event.currentTarget.value)}>
-              {transcripts.map((t) => (
-                <option key={t.lang} value={t.lang}>
-                  {transcriptName(t)}
+              {transcripts.map((known) => (
+                <option key={known.lang} value={known.lang}>
+                  {transcriptName(known)}
                 </option>
               ))}
             </select>
@@ -86,11 +84,11 @@ export function TranscriptTab({ questions, onNoteFromLines }: Props) {
           <span>{transcriptName(transcript)}</span>
         )}
         <span class="muted">
-          {transcript.complete ? 'Whole track' : 'Lines seen so far'} · {cues.length.toLocaleString()} {cues.length === 1 ? 'line' : 'lines'}
+          {plural(transcript.complete ? 'panel_wholeTrack' : 'panel_linesSeen', cues.length)}
         </span>
         {!following && current >= 0 && (
           <button type="button" class="back-to-now" onClick={() => setFollowing(true)}>
-            Back to now
+            {t('panel_backToNow')}
           </button>
         )}
       </div>
@@ -102,7 +100,7 @@ export function TranscriptTab({ questions, onNoteFromLines }: Props) {
           items={cues}
           itemKey={(cue) => `${cue.start}/${cue.end}`}
           estimateSize={40}
-          label={`Transcript, ${transcriptName(transcript)}`}
+          label={t('panel_transcriptList', transcriptName(transcript))}
           class="transcript-scroll"
           revealIndex={following ? current : undefined}
           itemProps={(_, index) => ({
@@ -114,11 +112,11 @@ export function TranscriptTab({ questions, onNoteFromLines }: Props) {
               <input
                 type="checkbox"
                 checked={selection.isSelected(cue)}
-                aria-label={`Select the line at ${formatTime(cue.start)}`}
+                aria-label={t('panel_selectLineAt', formatTime(cue.start))}
                 // Not prevented: a cancelled click puts the box back after the render that set it.
                 onClick={(event) => selection.toggle(index, event.shiftKey)}
               />
-              <button type="button" class="time" onClick={() => seek(cue.start)} aria-label={`Play from ${formatTime(cue.start)}`}>
+              <button type="button" class="time" onClick={() => seek(cue.start)} aria-label={t('panel_playFrom', formatTime(cue.start))}>
                 {formatTime(cue.start)}
               </button>
               <p class="line-text" dir="auto">

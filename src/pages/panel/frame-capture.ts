@@ -8,6 +8,7 @@
  * read from its bytes and it is decoded, and the thumbnail is made here.
  */
 import { errorText } from '../../core/error-text';
+import { t } from '../../core/i18n';
 import type { FrameFailure, FrameFailureReason } from '../../core/frame-failure';
 import {
   cropInCapture,
@@ -92,16 +93,16 @@ export async function captureFrame(link: VideoLink, answers: ContentAnswers): Pr
  * The picture the content script sent (a frame, or a slide), read again here: WebP or JPEG by its
  * bytes, decodable, within the size limit, with its thumbnail made. Throws an Error saying what is wrong.
  */
-export async function checkedFrame(sent: Blob, t: number | null): Promise<CapturedFrame> {
+export async function checkedFrame(sent: Blob, time: number | null): Promise<CapturedFrame> {
   const type = imageTypeOfBytes(new Uint8Array(await sent.slice(0, 16).arrayBuffer()));
-  if (!type) throw new Error('what the page sent is not a WebP or JPEG picture');
+  if (!type) throw new Error(t('panel_frameNotImage'));
   const blob = new Blob([sent], { type });
   const bitmap = await createImageBitmap(blob).catch(() => {
-    throw new Error('the picture the page sent cannot be read');
+    throw new Error(t('panel_frameUnreadable'));
   });
   try {
-    if (bitmap.width > MAX_FRAME_SIDE || bitmap.height > MAX_FRAME_SIDE) throw new Error('the picture the page sent is too large');
-    return { type, blob, width: bitmap.width, height: bitmap.height, ...(await thumbnail(bitmap, type)), t, source: 'video' };
+    if (bitmap.width > MAX_FRAME_SIDE || bitmap.height > MAX_FRAME_SIDE) throw new Error(t('panel_frameTooLarge'));
+    return { type, blob, width: bitmap.width, height: bitmap.height, ...(await thumbnail(bitmap, type)), t: time, source: 'video' };
   } finally {
     bitmap.close();
   }
@@ -133,7 +134,7 @@ async function captureFromTab(link: VideoLink, answers: ContentAnswers): Promise
     after = await layer(false);
   }
   const capture = parseTabCapture(shot);
-  if (!capture) return failed('failed', 'the browser did not capture the tab');
+  if (!capture) return failed('failed', t('panel_tabNotCaptured'));
   if (!capture.ok) return failed(capture.reason, capture.detail);
   const place = before.place;
   if (!after?.place || !samePlace(place, after.place) || after.place.viewportWidth !== place.viewportWidth) return failed('moved');

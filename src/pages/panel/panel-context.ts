@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
+import { t } from '../../core/i18n';
 import { linkAt } from '../../core/links';
 import type { Speaker } from '../../core/model';
 import type { RecordingInfo } from '../../db/recordings';
@@ -91,12 +92,9 @@ export function usePanelValue(state: PanelState): PanelValue {
       nowSpeaking,
       playback,
       readTime: playback.timeNow,
-      whyNoTime: () =>
-        playback.get()?.ad
-          ? 'An ad is playing. Start the note when the video is back: it will get the video’s time.'
-          : 'The video has no playback time yet, so this note cannot be timed. Start the video, then type.',
+      whyNoTime: () => t(playback.get()?.ad ? 'panel_adPlaying' : 'panel_noPlaybackTime'),
       isPlaying: () => playback.get()?.paused === false,
-      seek: (t) => link?.send({ type: 'seek', t }),
+      seek: (time) => link?.send({ type: 'seek', t: time }),
       pause: () => link?.send({ type: 'pause' }),
       play: () => link?.send({ type: 'play' }),
       focusRequest,
@@ -106,15 +104,15 @@ export function usePanelValue(state: PanelState): PanelValue {
       frameShortcut,
       problem,
       toast,
-      copyLink: (t) => {
-        const url = recording ? linkAt(recording, t) : null;
+      copyLink: (time) => {
+        const url = recording ? linkAt(recording, time) : null;
         if (!url) {
-          toast({ text: 'This page has no address a link can point to.' });
+          toast({ text: t('panel_noAddressForLink') });
           return;
         }
         navigator.clipboard.writeText(url).then(
-          () => toast({ text: `Link copied: ${url}` }),
-          () => toast({ text: `Copy this link: ${url}` }),
+          () => toast({ text: t('panel_linkCopied', url) }),
+          () => toast({ text: t('panel_copyThisLink', url) }),
         );
       },
     }),

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { errorText } from '../../core/error-text';
+import { t, type MessageKey } from '../../core/i18n';
 import type { RecordingImage } from '../../core/model';
 import type { Settings } from '../../core/settings';
 import { newImage, recordingImages, storeSlide } from '../../db/images';
 import type { RecordingInfo } from '../../db/recordings';
 import { keepSlidesFor, setKeepSlides } from '../../db/settings';
-import { MAX_KNOWN_SLIDES } from '../../messaging/protocol';
+import { MAX_KNOWN_SLIDES, type SLIDE_WATCH_UNAVAILABLE } from '../../messaging/protocol';
 import { dataUrlToBlob } from '../../platform/image-encode';
 import { useLiveQuery, type Live } from '../shared/live-query';
 import { checkedFrame } from './frame-capture';
@@ -22,9 +23,10 @@ export interface SlidesState {
   problem: string | null;
 }
 
-const UNAVAILABLE: Record<string, string> = {
-  'cross-origin': 'Slides cannot be kept: the video comes from another site that does not let its pictures be read.',
-  'no-canvas': 'Slides cannot be kept: the browser gave no canvas to read the video with.',
+/** Why the video's content script cannot watch for slides, by the reason it sends. */
+const UNAVAILABLE: Readonly<Record<(typeof SLIDE_WATCH_UNAVAILABLE)[number], MessageKey>> = {
+  'cross-origin': 'panel_slidesCrossOrigin',
+  'no-canvas': 'panel_slidesNoCanvas',
 };
 
 /**
@@ -68,13 +70,13 @@ export function useSlides(link: VideoLink | null, inbox: SlideInbox, recording: 
   useEffect(() => {
     inbox.handler = (message) => {
       if (message.type === 'slide-watch-unavailable') {
-        setProblem(UNAVAILABLE[message.reason] ?? null);
+        setProblem(t(UNAVAILABLE[message.reason]));
         return;
       }
       if (!key || !on) return;
       checkedFrame(dataUrlToBlob(message.image), message.t)
         .then((frame) => storeSlide(newImage({ recordingKey: key, kind: 'slide', t: message.t, hash: message.hash, type: frame.type, blob: frame.blob, width: frame.width, height: frame.height, thumb: frame.thumb, thumbWidth: frame.thumbWidth, thumbHeight: frame.thumbHeight })))
-        .catch((error: unknown) => setProblem(`A slide was not kept: ${errorText(error)}`));
+        .catch((error: unknown) => setProblem(t('panel_slideNotKept', errorText(error))));
     };
     return () => {
       inbox.handler = null;

@@ -3,6 +3,7 @@ import { mergeTranscripts } from '../../core/captions/transcript-merge';
 import type { Transcript } from '../../core/model';
 import type { Settings } from '../../core/settings';
 import { errorText } from '../../core/error-text';
+import { t } from '../../core/i18n';
 import type { RecordingInfo } from '../../db/recordings';
 import { loadTranscripts, storeHeard } from '../../db/transcripts';
 import { useLiveQuery } from '../shared/live-query';
@@ -44,7 +45,7 @@ export function useTranscripts(recording: RecordingInfo | null, captions: Captio
       for (const track of captions.get().tracks.values()) {
         if (writer.written.get(track.lang) === track) continue;
         writer.written.set(track.lang, track);
-        storeHeard(track).then(() => setProblem(null), (error: unknown) => setProblem(`Captions heard could not be stored: ${errorText(error)}.`));
+        storeHeard(track).then(() => setProblem(null), (error: unknown) => setProblem(t('panel_captionsNotStored', errorText(error))));
       }
     }, TRANSCRIPT_WRITE_MS),
   );

@@ -7,6 +7,7 @@ import { MarkerFeed } from '../../messaging/marker-feed';
 import type { ToPanel } from '../../messaging/protocol';
 import type { PanelPlace } from '../../platform/side-panel';
 import { errorText } from '../../core/error-text';
+import { t } from '../../core/i18n';
 import type { Live } from '../shared/live-query';
 import { playbackStore, type PlaybackStore } from './playback-store';
 import { captionStore, type CaptionStore } from './caption-store';
@@ -86,7 +87,7 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
         (error: unknown) => setStorage({ state: 'refused', reason: errorText(error) }),
       );
     if (place === 'tab') {
-      setProblem('Notes are taken beside a video, or in the browser’s side panel. Open the video’s page and use its Notes button.');
+      setProblem(t('panel_onlyBesideVideo'));
       return;
     }
     setTimeout(() => setWaitedLong(true), PAIRING_TIMEOUT_MS);
@@ -123,12 +124,12 @@ export function useVideoLink(place: PanelPlace, onCompose: () => void): VideoLin
           slideInbox.handler?.(message);
           break;
         case 'video-gone':
-          setProblem('The video left the page. Notes can no longer be taken here.');
+          setProblem(t('panel_videoLeftPage'));
           break;
       }
     };
     connectToVideo(place, onMessage, () =>
-      setProblem(side ? 'The video left this tab.' : 'Lost touch with the video. Reload the page to take notes again.'),
+      setProblem(t(side ? 'panel_videoLeftTab' : 'panel_lostTouch')),
     ).then(
       (connected) => {
         setLink(connected);

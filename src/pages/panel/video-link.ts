@@ -1,3 +1,4 @@
+import { t } from '../../core/i18n';
 import browser, { type Runtime } from '../../platform/browser';
 import type { PanelPlace } from '../../platform/side-panel';
 import {
@@ -27,17 +28,17 @@ const framesHaveTabs = () => typeof (browser as { tabs?: unknown }).tabs === 'ob
  */
 async function besideTheVideo(nonce: string): Promise<{ tabId: number; name: string }> {
   const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) throw new Error('The notes panel was opened outside a video page.');
+  if (tab?.id === undefined) throw new Error(t('panel_openedOutsideVideo'));
   return { tabId: tab.id, name: PANEL_PORT_PREFIX + nonce };
 }
 
 /** In the side panel: the active tab's video, which tells its side panel token when asked. */
 async function activeTabVideo(): Promise<{ tabId: number; name: string }> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('There is no tab to take notes in.');
+  if (tab?.id === undefined) throw new Error(t('panel_noTab'));
   const ask: TabMessage = { type: 'status' };
   const status = parseVideoStatus(await browser.tabs.sendMessage(tab.id, ask).catch(() => undefined));
-  if (!status) throw new Error('No video is being annotated in this tab. The notes follow the tab you are on.');
+  if (!status) throw new Error(t('panel_noVideoInTab'));
   return { tabId: tab.id, name: SIDE_PANEL_PORT_PREFIX + status.sidePanelToken };
 }
 
@@ -52,7 +53,7 @@ export async function connectToVideo(
   onLost: () => void,
 ): Promise<VideoLink> {
   const nonce = location.hash.slice(1);
-  if (place === 'frame' && nonce === '') throw new Error('This notes panel was not placed by Webinar Notes.');
+  if (place === 'frame' && nonce === '') throw new Error(t('panel_notPlacedByUs'));
   let tabId = -1;
   let port: Runtime.Port;
   if (place === 'frame' && !framesHaveTabs()) {

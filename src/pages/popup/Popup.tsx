@@ -9,7 +9,7 @@ import { contentScriptFile, defaultMatches } from '../../platform/manifest';
 import { openLibrary } from '../shared/open-library';
 import { openSidePanel } from '../../platform/side-panel';
 import { useLiveQuery } from '../shared/live-query';
-
+import { plural, t } from '../../core/i18n';
 
 /** What the popup knows of the active tab's site: on by default, enabled by the user, or neither. */
 interface Site {
@@ -60,7 +60,7 @@ export function Popup() {
     if (tab.state !== 'video') return;
     if (tab.status.sidePanel) {
       // A small embed, or the user types only there: the browser's side panel opens, from this click.
-      await openSidePanel(tab.tabId).catch(() => setNote('The side panel could not be opened here.'));
+      await openSidePanel(tab.tabId).catch(() => setNote(t('popup_sidePanelFailed')));
     } else {
       const message: TabMessage = { type: 'open-panel' };
       await browser.tabs.sendMessage(tab.tabId, message).catch(() => undefined);
@@ -69,10 +69,10 @@ export function Popup() {
   };
 
   const enableSite = async (site: Site, tabId: number | null) => {
-    setNote('Answer the browser’s question to let Webinar Notes run on this site…');
+    setNote(t('popup_siteAsking'));
     const granted = await browser.permissions.request({ origins: [site.pattern] }).catch(() => false);
     if (!granted) {
-      setNote(`Webinar Notes was not allowed on ${site.host}. Nothing changed.`);
+      setNote(t('popup_siteRefused', site.host));
       return;
     }
     // The background registers the script for future visits; this page gets it now.
@@ -91,41 +91,41 @@ export function Popup() {
       setNote(siteFailedText(site.host, 'removed', error));
       return;
     }
-    setNote(`Webinar Notes no longer runs on ${site.host}. Reload the page to remove it there.`);
+    setNote(t('popup_siteRemoved', site.host));
     setTab(await askActiveTab());
   };
 
   const site = tab.state === 'asking' ? null : tab.site;
   return (
     <main class="popup">
-      <h1>Webinar Notes</h1>
-      {tab.state === 'asking' && <p class="muted">Looking for a video…</p>}
+      <h1>{t('extName')}</h1>
+      {tab.state === 'asking' && <p class="muted">{t('popup_lookingForVideo')}</p>}
       {tab.state === 'none' && (
         <p class="muted">
           {!site
             ? // Without the page's address (not an http(s) page, or the popup was not opened from the
               // toolbar on it) there is nothing to offer but the plain answer.
-              'No video is being annotated on this page.'
+              t('popup_noVideo')
             : site.access === 'off'
-              ? `Webinar Notes does not run on ${site.host} yet.`
-              : 'No video is being annotated on this page.'}
+              ? t('popup_siteOff', site.host)
+              : t('popup_noVideo')}
         </p>
       )}
       {tab.state === 'none' && site?.access === 'off' && (
         <button type="button" class="primary" onClick={() => void enableSite(site, tab.tabId)}>
-          Take notes on this site
+          {t('popup_enableSite')}
         </button>
       )}
       {tab.state === 'video' && (
         <>
           <p class="status">
-            <span class="dot" aria-hidden="true" /> Taking notes on <strong>{tab.status.title}</strong>
+            <span class="dot" aria-hidden="true" /> <TakingNotesOn title={tab.status.title} />
           </p>
           <p class="count" aria-live="polite">
-            {count.state === 'ready' ? `${count.value} ${count.value === 1 ? 'note' : 'notes'}` : '…'}
+            {count.state === 'ready' ? plural('notesCount', count.value) : '…'}
           </p>
           <button type="button" class="primary" onClick={() => void openPanel()} disabled={tab.status.panelOpen}>
-            {tab.status.panelOpen ? 'Notes panel is open' : tab.status.sidePanel ? 'Open notes in the side panel' : 'Open notes panel'}
+            {t(tab.status.panelOpen ? 'popup_panelOpen' : tab.status.sidePanel ? 'popup_openSidePanel' : 'popup_openPanel')}
           </button>
         </>
       )}
@@ -137,16 +137,29 @@ export function Popup() {
       <footer>
         {site?.access === 'enabled' && (
           <button type="button" class="quiet" onClick={() => void disableSite(site)}>
-            Stop on {site.host}
+            {t('popup_stopOnSite', site.host)}
           </button>
         )}
         <button type="button" class="quiet" onClick={() => void openLibrary().then(() => window.close())}>
-          Library
+          {t('popup_library')}
         </button>
         <button type="button" class="quiet" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
+          {t('popup_settings')}
         </button>
       </footer>
     </main>
+  );
+}
+
+/** "Taking notes on <b>title</b>", the title in bold wherever the language puts it: the message split around a mark in its place. */
+function TakingNotesOn({ title }: { title: string }) {
+  const mark = '\uE000';
+  const [before, after] = t('popup_takingNotesOn', mark).split(mark);
+  return (
+    <>
+      {before}
+      <strong>{title}</strong>
+      {after}
+    </>
   );
 }

@@ -1,13 +1,22 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { FieldConflict } from '../../core/field-merge';
+import { t, type MessageKey } from '../../core/i18n';
 
 /** Which side the user chose for a field changed both in this form and elsewhere. */
 export type ConflictChoice = 'mine' | 'theirs';
 
+/** What was edited: each has its own whole sentence ("This note was changed elsewhere…"), as translators need. */
+export type ConflictSubject = 'note' | 'details' | 'speaker';
+
+const CHANGED_ELSEWHERE: Record<ConflictSubject, MessageKey> = {
+  note: 'shared_conflictNote',
+  details: 'shared_conflictDetails',
+  speaker: 'shared_conflictSpeaker',
+};
+
 interface Props<T> {
-  /** What was edited, as the start of a sentence: "This note", "The details". */
-  what: string;
+  what: ConflictSubject;
   conflicts: readonly FieldConflict<T>[];
   /** A field's name for people: "Text", "Tags". */
   label(field: keyof T): string;
@@ -25,7 +34,7 @@ export function ConflictNotice<T>({ what, conflicts, label, show, onChoose }: Pr
   return (
     <SaveProblem>
       <p>
-        <strong>{what} was changed elsewhere while you edited it.</strong> Nothing is saved until you choose.
+        <strong>{t(CHANGED_ELSEWHERE[what])}</strong> {t('shared_conflictChoose')}
       </p>
       {conflicts.map((conflict) => {
         const name = label(conflict.field);
@@ -33,17 +42,17 @@ export function ConflictNotice<T>({ what, conflicts, label, show, onChoose }: Pr
           <section class="conflict-field" key={String(conflict.field)} aria-label={name}>
             <h3 class="conflict-name">{name}</h3>
             <dl>
-              <dt>Saved elsewhere</dt>
+              <dt>{t('shared_savedElsewhere')}</dt>
               <dd dir="auto">{show(conflict.field, conflict.stored)}</dd>
-              <dt>Yours</dt>
+              <dt>{t('shared_yours')}</dt>
               <dd dir="auto">{show(conflict.field, conflict.mine)}</dd>
             </dl>
             <div class="conflict-actions">
-              <button type="button" class="primary" aria-label={`Keep mine (${name})`} onClick={() => onChoose(conflict, 'mine')}>
-                Keep mine
+              <button type="button" class="primary" aria-label={t('shared_keepMineLabel', name)} onClick={() => onChoose(conflict, 'mine')}>
+                {t('shared_keepMine')}
               </button>
-              <button type="button" aria-label={`Take theirs (${name})`} onClick={() => onChoose(conflict, 'theirs')}>
-                Take theirs
+              <button type="button" aria-label={t('shared_takeTheirsLabel', name)} onClick={() => onChoose(conflict, 'theirs')}>
+                {t('shared_takeTheirs')}
               </button>
             </div>
           </section>

@@ -2,6 +2,7 @@ import { createPortal } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RecordingImage } from '../../core/model';
 import { formatTime } from '../../core/time';
+import { t } from '../../core/i18n';
 
 /**
  * An object URL of `blob` while the component shows it: made once per blob and revoked when the
@@ -23,8 +24,8 @@ export function useObjectUrl(blob: Blob | null): string | null {
 
 interface Props {
   images: readonly RecordingImage[];
-  /** Whose pictures, for their names: "the note at 1:02". */
-  owner: string;
+  /** Whose pictures, for their names: a saved note's time in the video (seconds), or 'draft' for the note being written. */
+  owner: { noteAt: number } | 'draft';
   /** Deletes a picture (with Undo where the page offers it); without it, the viewer offers no Delete. */
   onDelete?(image: RecordingImage): void;
 }
@@ -37,7 +38,7 @@ export function FrameThumbs({ images, owner, onDelete }: Props) {
   const [open, setOpen] = useState<RecordingImage | null>(null);
   if (images.length === 0) return null;
   return (
-    <div class="frame-thumbs" role="group" aria-label={`Frames of ${owner}`}>
+    <div class="frame-thumbs" role="group" aria-label={owner === 'draft' ? t('shared_framesOfDraft') : t('shared_framesOfNote', formatTime(owner.noteAt))}>
       {images.map((image) => (
         <Thumb key={image.id} image={image} onOpen={() => setOpen(image)} />
       ))}
@@ -61,7 +62,7 @@ export function FrameThumbs({ images, owner, onDelete }: Props) {
 function Thumb({ image, onOpen }: { image: RecordingImage; onOpen(): void }) {
   const url = useObjectUrl(image.thumb);
   return (
-    <button type="button" class="frame-thumb" onClick={onOpen} aria-label={`Show the frame at ${formatTime(image.t)} full size`} title="Show full size">
+    <button type="button" class="frame-thumb" onClick={onOpen} aria-label={t('shared_showFrame', formatTime(image.t))} title={t('shared_showFullSize')}>
       {url && <img src={url} width={image.thumbWidth} height={image.thumbHeight} alt="" />}
     </button>
   );
@@ -86,7 +87,7 @@ function FrameViewer({ image, onClose, onDelete }: { image: RecordingImage; onCl
       class="frame-viewer"
       role="dialog"
       aria-modal="true"
-      aria-label={`Frame at ${formatTime(image.t)}`}
+      aria-label={t('shared_frameAt', formatTime(image.t))}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -94,18 +95,18 @@ function FrameViewer({ image, onClose, onDelete }: { image: RecordingImage; onCl
         }
       }}
     >
-      {url && <img src={url} width={image.width} height={image.height} alt={`The video at ${formatTime(image.t)}`} />}
+      {url && <img src={url} width={image.width} height={image.height} alt={t('shared_videoAt', formatTime(image.t))} />}
       <div class="frame-viewer-bar">
         <span class="muted">
           {formatTime(image.t)} · {image.width}×{image.height}
         </span>
         {onDelete && (
           <button type="button" class="quiet" onClick={onDelete}>
-            Delete frame
+            {t('shared_deleteFrame')}
           </button>
         )}
         <button type="button" class="primary" ref={close} onClick={onClose}>
-          Close
+          {t('shared_close')}
         </button>
       </div>
     </div>,

@@ -9,6 +9,7 @@ import { FormError } from './FormError';
 import { FEEDBACK, failedText } from '../../core/feedback-text';
 import { errorText } from '../../core/error-text';
 import type { Toast } from './toast';
+import { t, type MessageKey } from '../../core/i18n';
 
 interface Props {
   recording: RecordingInfo;
@@ -26,7 +27,7 @@ export function RecordingDetails({ recording, stored, toast }: Props) {
   return (
     <div class="tab-body details">
       <DetailsForm key={recording.key} recording={recording} details={stored?.details ?? {}} pageTitle={recording.title} />
-      <h2>Speakers</h2>
+      <h2>{t('shared_speakers')}</h2>
       <ul class="speakers">
         {speakers.map((speaker) =>
           speaker.id === editingId ? (
@@ -47,7 +48,12 @@ export function RecordingDetails({ recording, stored, toast }: Props) {
   );
 }
 
-const DETAIL_LABELS: Record<keyof WebinarDetails, string> = { title: 'Title', date: 'Date', organiser: 'Organiser', description: 'Description' };
+const DETAIL_LABELS: Record<keyof WebinarDetails, MessageKey> = {
+  title: 'shared_detailTitle',
+  date: 'shared_detailDate',
+  organiser: 'shared_detailOrganiser',
+  description: 'shared_detailDescription',
+};
 
 /** The form's fields without blanks: a cleared field is left out, so it is removed when saved. */
 function filledIn(draft: WebinarDetails): WebinarDetails {
@@ -87,22 +93,22 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
       }}
     >
       <label>
-        Title <input type="text" {...field('title')} />
+        {t(DETAIL_LABELS.title)} <input type="text" {...field('title')} />
       </label>
       <label>
-        Date <input type="date" {...field('date')} />
+        {t(DETAIL_LABELS.date)} <input type="date" {...field('date')} />
       </label>
       <label>
-        Organiser <input type="text" {...field('organiser')} />
+        {t(DETAIL_LABELS.organiser)} <input type="text" {...field('organiser')} />
       </label>
       <label>
-        Description <textarea rows={3} dir="auto" {...field('description')} />
+        {t(DETAIL_LABELS.description)} <textarea rows={3} dir="auto" {...field('description')} />
       </label>
       <ConflictNotice
-        what="The details"
+        what="details"
         conflicts={edit.conflicts}
-        label={(name) => DETAIL_LABELS[name]}
-        show={(_name, value) => value || '(empty)'}
+        label={(name) => t(DETAIL_LABELS[name])}
+        show={(_name, value) => value || t('shared_empty')}
         onChoose={edit.choose}
       />
       <div class="row-end">
@@ -110,7 +116,7 @@ function DetailsForm({ recording, details, pageTitle }: { recording: RecordingIn
           {status}
         </span>
         <button type="submit" class="primary">
-          Save details
+          {t('shared_saveDetails')}
         </button>
       </div>
     </form>
@@ -132,20 +138,20 @@ function SpeakerRow({ speaker, onEdit, onRemove, editLocked }: { speaker: Speake
           class="quiet"
           onClick={onEdit}
           disabled={editLocked}
-          title={editLocked ? 'Save or cancel the speaker being edited first' : undefined}
-          aria-label={`Edit ${speaker.name}`}
+          title={editLocked ? t('shared_speakerBusy') : undefined}
+          aria-label={t('shared_editSpeakerLabel', speaker.name)}
         >
-          Edit
+          {t('shared_edit')}
         </button>
-        <button type="button" class="quiet" onClick={onRemove} aria-label={`Remove ${speaker.name}`}>
-          Remove
+        <button type="button" class="quiet" onClick={onRemove} aria-label={t('shared_removeSpeakerLabel', speaker.name)}>
+          {t('shared_remove')}
         </button>
       </span>
     </li>
   );
 }
 
-const SPEAKER_LABELS: Record<keyof SpeakerFields, string> = { name: 'Name', role: 'Role', org: 'Organisation', handle: 'Handle' };
+const SPEAKER_LABELS: Record<keyof SpeakerFields, MessageKey> = { name: 'shared_speakerName', role: 'shared_speakerRole', org: 'shared_speakerOrg', handle: 'shared_speakerHandle' };
 
 /** A stored speaker as the speaker form edits it: the typed fields, without id or edit times. */
 function speakerFields({ id: _id, fieldsUpdatedAt: _times, ...fields }: Speaker): SpeakerFields {
@@ -175,7 +181,7 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
           if (onDone) onDone();
           else setDraft(empty);
         } else if (outcome.state !== 'conflict') {
-          setMessage('Not saved: this speaker was removed elsewhere while you edited it.');
+          setMessage(t('shared_speakerRemoved'));
         }
       },
       // The write checks the form (a speaker needs a name): its words are the message.
@@ -183,40 +189,40 @@ function SpeakerForm({ recording, speaker, onDone }: { recording: RecordingInfo;
     );
   };
   const edit = useFieldEdit<SpeakerFields>(speaker ? speakerFields(speaker) : { name: '' }, adopt, save);
-  const input = (name: keyof typeof empty, label: string) => (
+  const input = (name: keyof typeof empty) => (
     <label>
-      {label}{' '}
+      {t(SPEAKER_LABELS[name])}{' '}
       <input type="text" value={draft[name]} onInput={(event) => setDraft({ ...draft, [name]: event.currentTarget.value })} />
     </label>
   );
   return (
     <form
       class="stack speaker-form"
-      aria-label={speaker ? `Edit ${speaker.name}` : 'Add a speaker'}
+      aria-label={speaker ? t('shared_editSpeakerLabel', speaker.name) : t('shared_addSpeakerForm')}
       onSubmit={(event) => {
         event.preventDefault();
         save();
       }}
     >
-      {input('name', 'Name')}
-      {input('role', 'Role')}
-      {input('org', 'Organisation')}
-      {input('handle', 'Handle')}
+      {input('name')}
+      {input('role')}
+      {input('org')}
+      {input('handle')}
       <FormError message={message} />
       <ConflictNotice
-        what="This speaker"
+        what="speaker"
         conflicts={edit.conflicts}
-        label={(name) => SPEAKER_LABELS[name]}
-        show={(_name, value) => value || '(empty)'}
+        label={(name) => t(SPEAKER_LABELS[name])}
+        show={(_name, value) => value || t('shared_empty')}
         onChoose={edit.choose}
       />
       <div class="row-end">
         {onDone && (
           <button type="button" class="quiet" onClick={onDone}>
-            Cancel
+            {t('shared_cancel')}
           </button>
         )}
-        <button type="submit">{speaker ? 'Save speaker' : 'Add speaker'}</button>
+        <button type="submit">{t(speaker ? 'shared_saveSpeaker' : 'shared_addSpeaker')}</button>
       </div>
     </form>
   );

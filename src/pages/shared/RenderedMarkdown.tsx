@@ -13,6 +13,8 @@ import { h, type ComponentChild } from 'preact';
 import { useMemo } from 'preact/hooks';
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import { DISCOURSE_TOKENS, discourseMarkdownIt } from '../../core/export/discourse-markdown';
+import { t } from '../../core/i18n';
+import { useLanguage } from './use-language';
 
 export type RenderedFormat = 'forum' | 'markdown';
 
@@ -100,16 +102,16 @@ function elementsOf(tokens: readonly Token[], breaks: boolean): ComponentChild[]
         add(h('pre', null, h('code', null, token.content)));
         return;
       case 'image':
-        add(h('span', { class: 'md-image', title: attr(token, 'src') ?? '' }, `Picture: ${token.content}`));
+        add(h('span', { class: 'md-image', title: attr(token, 'src') ?? '' }, t('summary_picture', token.content)));
         return;
       case DISCOURSE_TOKENS.mention:
-        add(h('span', { class: 'mention', title: 'A mention: the forum notifies this user' }, token.content));
+        add(h('span', { class: 'mention', title: t('summary_mentionTitle') }, token.content));
         return;
       case DISCOURSE_TOKENS.hashtag:
-        add(h('span', { class: 'hashtag', title: 'A hashtag: the forum links a category or tag of this name' }, token.content));
+        add(h('span', { class: 'hashtag', title: t('summary_hashtagTitle') }, token.content));
         return;
       case DISCOURSE_TOKENS.emoji:
-        add(h('span', { class: 'emoji', title: 'An emoji on the forum' }, `:${token.content}:`));
+        add(h('span', { class: 'emoji', title: t('summary_emojiTitle') }, `:${token.content}:`));
         return;
       default:
         // text, and raw HTML if a reader ever parsed it: shown as text.
@@ -122,9 +124,11 @@ function elementsOf(tokens: readonly Token[], breaks: boolean): ComponentChild[]
 
 /** `markdown` rendered as the reader of `format` shows it. */
 export function RenderedMarkdown({ format, markdown }: { format: RenderedFormat; markdown: string }) {
+  // The placeholders' and tooltips' words are the pages': made again when their language changes.
+  const lang = useLanguage();
   const children = useMemo(() => {
     const reader = READERS[format];
     return elementsOf(reader.parse(markdown, {}), reader.options.breaks ?? false);
-  }, [format, markdown]);
+  }, [format, markdown, lang]);
   return <>{children}</>;
 }

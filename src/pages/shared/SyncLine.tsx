@@ -4,6 +4,7 @@ import { loadSyncStatus } from '../../db/sync-status';
 import { loadAccount } from '../../platform/sync-account';
 import { useLiveQuery } from './live-query';
 import { syncNow } from './sync-now';
+import { t } from '../../core/i18n';
 
 /** The library's line about sync: the last sync or why it failed (kept up to date), and Sync now. Nothing while sync is not set up. */
 export function SyncLine() {
@@ -22,10 +23,10 @@ export function SyncLine() {
   return (
     <p class="sync-line">
       <span class={status.value.failure ? 'sync-status error' : 'sync-status'} role="status">
-        {running ? 'Syncing…' : statusText(status.value, true)}
+        {running ? t('shared_syncing') : statusText(status.value, true)}
       </span>{' '}
       <button type="button" disabled={running} onClick={() => void sync()}>
-        Sync now
+        {t('shared_syncNow')}
       </button>
     </p>
   );

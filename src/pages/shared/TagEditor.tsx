@@ -7,6 +7,7 @@ import { useFieldEdit } from './use-field-edit';
 import type { Note } from '../../core/model';
 import { FormError } from './FormError';
 import { failedText } from '../../core/feedback-text';
+import { t } from '../../core/i18n';
 
 /**
  * The tags of a note, written as a comma-separated list; saved on Enter or with the button. Only
@@ -30,9 +31,9 @@ export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
       const outcome = await edit.run({ ...edit.base, tags: parsed.tags }, (base, mine) => editNote(note.id, base, mine));
       setMessage(
         outcome.state === 'trashed'
-          ? 'Not saved: this note was moved to the trash elsewhere while you edited its tags.'
+          ? t('shared_tagsNoteTrashed')
           : outcome.state === 'gone'
-            ? 'Not saved: this note was deleted for good elsewhere while you edited its tags.'
+            ? t('shared_tagsNoteGone')
             : null,
       );
       if (outcome.state === 'saved') onDone();
@@ -44,27 +45,27 @@ export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
   return (
     <EditForm class="tag-editor" onSave={() => void save()} onCancel={onDone}>
       <label>
-        Tags{' '}
+        {t('shared_tags')}{' '}
         <input
           type="text"
           value={text}
-          placeholder="e.g. security, follow up"
+          placeholder={t('shared_tagsPlaceholder')}
           onInput={(event) => setText(event.currentTarget.value)}
           ref={input}
         />
       </label>
       <button type="submit" class="primary">
-        Save tags
+        {t('shared_saveTags')}
       </button>
       <button type="button" class="quiet" onClick={onDone}>
-        Cancel
+        {t('shared_cancel')}
       </button>
       <FormError message={message} />
       <ConflictNotice
-        what="This note"
+        what="note"
         conflicts={edit.conflicts}
-        label={() => 'Tags'}
-        show={(_field, value) => (Array.isArray(value) && value.length ? formatTags(value) : '(no tags)')}
+        label={() => t('shared_tags')}
+        show={(_field, value) => (Array.isArray(value) && value.length ? formatTags(value) : t('shared_noTags'))}
         onChoose={edit.choose}
       />
     </EditForm>
@@ -74,7 +75,7 @@ export function TagEditor({ note, onDone }: { note: Note; onDone(): void }) {
 export function TagList({ tags }: { tags: readonly string[] | undefined }) {
   if (!tags?.length) return null;
   return (
-    <ul class="tags" aria-label="Tags">
+    <ul class="tags" aria-label={t('shared_tags')}>
       {tags.map((tag) => (
         <li key={tag} class="tag">
           {tag}

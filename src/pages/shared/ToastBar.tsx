@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { failedText } from '../../core/feedback-text';
 import type { Toast } from './toast';
+import { t } from '../../core/i18n';
 
 const SHOWN_MS = 8000;
 
@@ -40,7 +41,7 @@ export function ToastBar({ toast, onClose }: { toast: Toast | null; onClose(): v
       </span>
       {toast.undo && !failure && (
         <button type="button" onClick={undo}>
-          Undo
+          {t('shared_undo')}
         </button>
       )}
     </div>

@@ -3,23 +3,14 @@
  * title from `titleKey`) so screen readers and hyphenation read it right, and changed in place when
  * the user picks another in the settings (every open page re-renders; no reload, no lost state).
  */
-import { createContext, render, type ComponentChild } from 'preact';
-import { useContext } from 'preact/hooks';
+import { render, type ComponentChild } from 'preact';
 import { setUiLanguage, t, type Language, type MessageKey } from '../../core/i18n';
 import { languageOf, loadLanguageChoice, onLanguageChoice } from '../../platform/ui-language';
+import { LanguageContext } from './use-language';
 
 /** Right-to-left languages (none yet shipped; the document's `dir` follows them when one is). */
 const RTL = new Set<string>(['ar', 'he', 'fa', 'ur']);
 
-const LanguageContext = createContext<Language>('en');
-
-/**
- * The pages' language, for a component that must re-render when it changes although its props do
- * not (a `memo` one): reading the context subscribes it.
- */
-export function useLanguage(): Language {
-  return useContext(LanguageContext);
-}
 
 function apply(lang: Language, titleKey: MessageKey): void {
   setUiLanguage(lang);

@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { forumPost, type ForumPostOptions } from '../../../src/core/export/forum';
+import { translator } from '../../../src/core/i18n';
 import { emptyWebinar, manyNotes, note, question, recording, VIDEO, webinar } from './fixtures';
 import { discourseReading } from './markdown-renderers';
 
-const ALL_ON: ForumPostOptions = { grouping: 'time', noteLinks: true, qaInDetails: true, mentions: true };
+const BASE: ForumPostOptions = { grouping: 'time', noteLinks: true, qaInDetails: true, mentions: true };
+
+/**
+ * The post's own words in each language it is written in (issue 17, item 4): every test below runs
+ * in both, so the escaping, the links and the layout are proven the same whatever the headings say.
+ */
+const WORDS = {
+  en: {
+    speakers: 'Speakers', keyPoints: 'Key points', qa: 'Q&A', date: '12 November 2026', otherNotes: 'Other notes',
+    hostedBy: (name: string) => `Hosted by ${name}`, askedBy: (name: string) => `asked by ${name}`,
+    answer: 'Answer', notAnswered: '(not answered)', noNotes: '(no notes yet)',
+    qaSummary: (count: string) => `Q&A summary (${count})`, questions: (n: number) => `${n} question${n === 1 ? '' : 's'}`,
+  },
+  tr: {
+    speakers: 'Konuşmacılar', keyPoints: 'Önemli noktalar', qa: 'Soru-Cevap', date: '12 Kasım 2026', otherNotes: 'Diğer notlar',
+    hostedBy: (name: string) => `Düzenleyen: ${name}`, askedBy: (name: string) => `soran: ${name}`,
+    answer: 'Cevap', notAnswered: '(cevaplanmadı)', noNotes: '(henüz not yok)',
+    qaSummary: (count: string) => `Soru-Cevap özeti (${count})`, questions: (n: number) => `${n} soru`,
+  },
+} as const;
 const WJ = '\u2060';
 const at = (seconds: number): string => `${VIDEO}&t=${seconds}s`;
 
@@ -24,13 +44,17 @@ function linksIn(text: string): number {
   return destinations.length + autolinks.length + bare.length;
 }
 
-describe('forumPost', () => {
+describe.each(['en', 'tr'] as const)('forumPost in %s', (lang) => {
+  const L = WORDS[lang];
+  const ui = translator(lang);
+  const ALL_ON: ForumPostOptions = { ...BASE, lang };
+
   it('opens with the title and date, description, host, and the recording URL alone on its line', () => {
     const { text } = forumPost(webinar(), ALL_ON);
     const lines = text.split('\n');
-    expect(lines[0]).toBe('# Scaling \\*Community\\* Forums \\[2026\\] \\<Live\\> — 12 November 2026');
+    expect(lines[0]).toBe(`# Scaling \\*Community\\* Forums \\[2026\\] \\<Live\\> — ${L.date}`);
     expect(text).toContain('A panel on moderation \\& growth.\n\nBring questions!');
-    expect(text).toContain('Hosted by Forum Friends\\_Club');
+    expect(text).toContain(L.hostedBy('Forum Friends\\_Club'));
     const urlLine = lines.indexOf(VIDEO);
     expect(urlLine).toBeGreaterThan(0);
     // A blank line on each side, so the URL is a paragraph of its own and Discourse oneboxes it.
@@ -43,13 +67,13 @@ describe('forumPost', () => {
   });
 
   it('lists speakers with role and organisation, and @handles only when mentions are on', () => {
-    const on = section(forumPost(webinar(), ALL_ON).text, 'Speakers');
+    const on = section(forumPost(webinar(), ALL_ON).text, L.speakers);
     expect(on).toEqual([
       '- **Ana Díaz** — Head of Research, Example Org (@ana_diaz)',
       '- **Smith, Jr., John** — CTO, Acme, Inc. (@jsmith)',
     ]);
     const off = forumPost(webinar(), { ...ALL_ON, mentions: false });
-    expect(section(off.text, 'Speakers')).toEqual([
+    expect(section(off.text, L.speakers)).toEqual([
       '- **Ana Díaz** — Head of Research, Example Org',
       '- **Smith, Jr., John** — CTO, Acme, Inc.',
     ]);
@@ -70,11 +94,12 @@ describe('forumPost', () => {
     expect(reading.mentions).toEqual(valid.map((handle) => `@${handle}`));
     for (const handle of invalid) expect(reading.text).toContain(`(@${handle})`);
     expect(post.warnings).toHaveLength(invalid.length);
-    expect(post.warnings[0]).toMatch(/^"@ana_" \(Speaker 4\) is not a forum username .* written as plain text/);
+    expect(post.warnings[0]).toBe(ui.t('export_warnNotUsername', 'ana_', 'Speaker 4'));
+    if (lang === 'en') expect(post.warnings[0]).toMatch(/^"@ana_" \(Speaker 4\) is not a forum username .* written as plain text/);
   });
 
   it('writes key points in time order as timestamp links, escaping what was typed', () => {
-    const points = section(forumPost(webinar(), ALL_ON).text, 'Key points');
+    const points = section(forumPost(webinar(), ALL_ON).text, L.keyPoints);
     expect(points).toEqual([
       `- [0:05](${at(5)}) **Ana Díaz**: Welcome \\& intro 🎉`,
       `- [1:05](${at(65)}) **Smith, Jr., John**: Use \\*\\*bold\\*\\* claims? No: \\_really\\_ \\<script\\>alert(1)\\</script\\>`,
@@ -87,8 +112,8 @@ describe('forumPost', () => {
 
   it('writes bare times when note links are off, leaving only the recording link', () => {
     const post = forumPost(webinar(), { ...ALL_ON, noteLinks: false });
-    expect(section(post.text, 'Key points')[0]).toBe('- 0:05 **Ana Díaz**: Welcome \\& intro 🎉');
-    expect(post.text).toContain('**25:00 How does moderation scale?** — asked by Priya');
+    expect(section(post.text, L.keyPoints)[0]).toBe('- 0:05 **Ana Díaz**: Welcome \\& intro 🎉');
+    expect(post.text).toContain(`**25:00 How does moderation scale?** — ${L.askedBy('Priya')}`);
     expect(post.text).not.toContain('&t=');
     // The recording and the URL typed in a note.
     expect(post.links).toBe(2);
@@ -106,9 +131,9 @@ describe('forumPost', () => {
   });
 
   it('groups key points under each speaker, then the rest', () => {
-    const points = section(forumPost(webinar(), { ...ALL_ON, grouping: 'speaker' }).text, 'Key points');
+    const points = section(forumPost(webinar(), { ...ALL_ON, grouping: 'speaker' }).text, L.keyPoints);
     const headings = points.filter((line) => line.startsWith('### '));
-    expect(headings).toEqual(['### Ana Díaz', '### Smith, Jr., John', '### Other notes']);
+    expect(headings).toEqual(['### Ana Díaz', '### Smith, Jr., John', `### ${L.otherNotes}`]);
     const under = (heading: string): string[] => {
       const start = points.indexOf(heading);
       const next = points.findIndex((line, i) => i > start && line.startsWith('### '));
@@ -116,30 +141,30 @@ describe('forumPost', () => {
     };
     expect(under('### Ana Díaz').map((line) => line.slice(0, 8))).toEqual(['- [0:05]', '- [12:34']);
     expect(under('### Smith, Jr., John')).toHaveLength(1);
-    expect(under('### Other notes')[0]).toContain('See <https://example.com/docs%5F%28v2%29>');
+    expect(under(`### ${L.otherNotes}`)[0]).toContain('See <https://example.com/docs%5F%28v2%29>');
   });
 
   it('writes the Q&A: bold question with its time link, answers by name, unanswered ones said so', () => {
-    const qa = section(forumPost(webinar(), ALL_ON).text, 'Q&A');
+    const qa = section(forumPost(webinar(), ALL_ON).text, L.qa);
     expect(qa).toEqual([
-      '[details="Q&A summary (3 questions)"]',
-      `**[25:00](${at(1500)}) How does moderation scale?** — asked by Priya`,
+      `[details="${L.qaSummary(L.questions(3))}"]`,
+      `**[25:00](${at(1500)}) How does moderation scale?** — ${L.askedBy('Priya')}`,
       `- **Ana Díaz** ([25:10](${at(1510)})): With trust levels \\& flags.`,
-      `**[26:40](${at(1600)}) Is there an API \\<v2\\>?** — asked by a registrant`,
+      `**[26:40](${at(1600)}) Is there an API \\<v2\\>?** — ${L.askedBy('a registrant')}`,
       '- **Guest panelist**: Yes, see the docs.',
-      '- **Answer**: Another answer, nobody named.',
+      `- **${L.answer}**: Another answer, nobody named.`,
       `**[28:20](${at(1700)}) What about pricing?**`,
-      '- (not answered)',
+      `- ${L.notAnswered}`,
       '[/details]',
     ]);
-    const open = section(forumPost(webinar(), { ...ALL_ON, qaInDetails: false }).text, 'Q&A');
+    const open = section(forumPost(webinar(), { ...ALL_ON, qaInDetails: false }).text, L.qa);
     expect(open.some((line) => line.includes('[details') || line.includes('[/details]'))).toBe(false);
     expect(open).toHaveLength(7);
   });
 
   it('says "1 question" for one', () => {
     const input = { ...emptyWebinar(), qa: [question('q', 10, 'Only one?')] };
-    expect(forumPost(input, ALL_ON).text).toContain('[details="Q&A summary (1 question)"]');
+    expect(forumPost(input, ALL_ON).text).toContain(`[details="${L.qaSummary(L.questions(1))}"]`);
   });
 
   it('never uses [quote], whose attribute breaks on commas in names', () => {
@@ -156,9 +181,8 @@ describe('forumPost', () => {
     // Recording, 4 notes, 1 URL typed in a note, 3 questions, 1 timed answer.
     expect(post.links).toBe(10);
     expect(linksIn(post.text)).toBe(post.links);
-    expect(post.warnings).toEqual([
-      'The post has 10 links; new forum users may post at most 2 links; turn off per-note links.',
-    ]);
+    expect(post.warnings).toEqual([ui.t('export_warnTooManyLinks', 10, 2)]);
+    if (lang === 'en') expect(post.warnings).toEqual(['The post has 10 links; new forum users may post at most 2 links; turn off per-note links.']);
     expect(post.characters).toBe(Array.from(post.text).length);
     // Emoji count as one character each, as the forum counts them.
     expect(post.characters).toBeLessThan(post.text.length);
@@ -166,7 +190,7 @@ describe('forumPost', () => {
 
   it('still makes a valid post of an empty recording', () => {
     const post = forumPost(emptyWebinar(), ALL_ON);
-    expect(post.text).toBe(`# Page title (YouTube)\n\n${VIDEO}\n\n## Key points\n\n(no notes yet)\n`);
+    expect(post.text).toBe(`# Page title (YouTube)\n\n${VIDEO}\n\n## ${L.keyPoints}\n\n${L.noNotes}\n`);
     expect(post).toMatchObject({ links: 1, warnings: [] });
   });
 
@@ -178,13 +202,15 @@ describe('forumPost', () => {
     expect(post.text).not.toContain('javascript');
     expect(post.text).toContain('- 12:34 Hi');
     expect(post.links).toBe(0);
-    expect(post.warnings).toContainEqual(expect.stringContaining('no web address'));
+    expect(post.warnings).toContainEqual(ui.t('export_warnNoUrl'));
+    if (lang === 'en') expect(post.warnings).toContainEqual(expect.stringContaining('no web address'));
   });
 
   it('finishes 5,000 notes and warns that the post is too long for the forum', () => {
     const post = forumPost(manyNotes(), { ...ALL_ON, grouping: 'speaker' });
     expect(post.characters).toBeGreaterThan(32_000);
-    expect(post.warnings).toContainEqual(expect.stringMatching(/^The post is [\d,]+ characters; forums accept 32,000/));
+    expect(post.warnings).toContainEqual(ui.t('export_warnTooLong', post.characters, 32_000));
+    if (lang === 'en') expect(post.warnings).toContainEqual(expect.stringMatching(/^The post is [\d,]+ characters; forums accept 32,000/));
     expect(post.links).toBe(1 + 5000 - Math.ceil(5000 / 97));
   });
 });

@@ -35,9 +35,9 @@ describe('htmlExport', () => {
   it('shows every user string as typed, never as markup', () => {
     const html = htmlExport(hostile());
     const doc = parse(html);
-    // The only elements are the ones the export writes.
+    // The only elements are the ones the export writes (a span isolates user text's direction).
     const tags = new Set(Array.from(doc.body.querySelectorAll('*'), (el) => el.tagName.toLowerCase()));
-    expect([...tags].sort()).toEqual(['a', 'h1', 'h2', 'li', 'p', 'strong', 'ul']);
+    expect([...tags].sort()).toEqual(['a', 'h1', 'h2', 'li', 'p', 'span', 'strong', 'ul']);
     expect(doc.querySelector('[onclick]')).toBeNull();
     expect(texts(doc, 'h1')).toEqual([`title & <b onclick="x">'y'</b>`]);
     const body = doc.body.textContent ?? '';

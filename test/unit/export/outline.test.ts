@@ -82,8 +82,8 @@ describe('every format says the same thing', () => {
       qa: [question('q1', 12, 'Why?', { answers: [{ name: 'Ana\n  Díaz', text: 'Because.' }] })],
     };
     const html = htmlExport(input);
-    expect(html).toContain('<p>late November</p>');
-    expect(html).toContain('<strong>Ana Díaz</strong>');
+    expect(html).toContain('<p dir="auto">late November</p>');
+    expect(html).toContain('<strong dir="auto">Ana Díaz</strong>');
   });
 
   it('names the speaker on one line in the forum warning about a handle', () => {

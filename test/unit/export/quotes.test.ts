@@ -50,9 +50,12 @@ describe('the outline', () => {
   });
 });
 
-describe('the forum post', () => {
+// Issue 17, item 4: the escaping holds whatever language the post's own words are in.
+describe.each(['en', 'tr'] as const)('the forum post in %s', (lang) => {
+  const OPTIONS: ForumPostOptions = { ...ALL_ON, lang };
+
   it('shows the quote as a blockquote inside the note, and the next note after it', () => {
-    const html = discourseMarkdown(forumPost(quoted('So the moderators learn as the community grows.'), ALL_ON).text);
+    const html = discourseMarkdown(forumPost(quoted('So the moderators learn as the community grows.'), OPTIONS).text);
     const doc = parseHtml(html);
     const items = Array.from(doc.querySelectorAll('li'));
     expect(items.map((li) => li.querySelector('blockquote')?.textContent?.trim() ?? null)).toEqual([
@@ -63,7 +66,7 @@ describe('the forum post', () => {
   });
 
   it('keeps hostile quote text as text: no mention, hashtag, emoji, link, markup or block', () => {
-    const post = forumPost(quoted(HOSTILE), ALL_ON);
+    const post = forumPost(quoted(HOSTILE), OPTIONS);
     const reading = discourseReading(post.text);
     expect(reading.mentions).toEqual([]);
     expect(reading.hashtags).toEqual([]);
@@ -81,7 +84,7 @@ describe('the forum post', () => {
   });
 
   it('writes paragraphs of a quote apart inside one blockquote', () => {
-    const doc = parseHtml(discourseMarkdown(forumPost(quoted('one\n\ntwo'), ALL_ON).text));
+    const doc = parseHtml(discourseMarkdown(forumPost(quoted('one\n\ntwo'), OPTIONS).text));
     expect(Array.from(doc.querySelectorAll('li blockquote p'), (p) => p.textContent)).toEqual(['one', 'two']);
   });
 });

@@ -14,6 +14,7 @@ import { plainTextExport } from '../../../src/core/export/text';
 import type { Recording } from '../../../src/core/model';
 import { pageTimestampedUrl } from '../../../src/core/video-url';
 import { exportUrl } from '../../../src/core/web-url';
+import type { Language } from '../../../src/core/i18n';
 import { note, recording } from './fixtures';
 import { canonicalUrl, commonMark, discourseMarkdown, linksOf, parseHtml } from './markdown-renderers';
 
@@ -21,7 +22,7 @@ import { canonicalUrl, commonMark, discourseMarkdown, linksOf, parseHtml } from 
 const ATTACK = new URL('/talk)![p](https://tracker.example/p.png)', 'http://127.0.0.1:8000/').href;
 /** Any character that is markup somewhere we write URLs: Markdown, BBCode, HTML; and whitespace. */
 const MARKUP = /[()[\]<>"'`*~!{}|\\^\s]/;
-const FORUM: ForumPostOptions = { grouping: 'time', noteLinks: true, qaInDetails: true, mentions: false };
+const FORUM_OPTIONS: ForumPostOptions = { grouping: 'time', noteLinks: true, qaInDetails: true, mentions: false };
 const TIMES = [12, 75];
 
 function input(url: string): ExportInput {
@@ -43,10 +44,11 @@ function expectLinks(html: string, wanted: string[]): void {
   for (const href of hrefs) expect(href).not.toMatch(MARKUP);
 }
 
-/** Every check below, for one page URL. */
-function checkAll(url: string): void {
+/** Every check below, for one page URL, the exports' own words in `lang`. */
+function checkAll(url: string, lang: Language = 'en'): void {
   const data = input(url);
   const [page, ...times] = expected(url);
+  const FORUM = { ...FORUM_OPTIONS, lang };
 
   const post = forumPost(data, FORUM);
   expectLinks(discourseMarkdown(post.text), expected(url));
@@ -60,18 +62,18 @@ function checkAll(url: string): void {
   expect(canonicalUrl(urlLine?.textContent ?? '')).toBe(page);
   expectLinks(discourseMarkdown(forumPost(data, { ...FORUM, noteLinks: false }).text), expected(url, false));
 
-  const markdown = markdownExport(data);
+  const markdown = markdownExport(data, { lang });
   expectLinks(discourseMarkdown(markdown), expected(url));
   expectLinks(commonMark(markdown), expected(url));
 
-  const html = htmlExport(data);
+  const html = htmlExport(data, { lang });
   expectLinks(html, expected(url));
   // The link's text is the URL too: pasted as rich text into a forum it becomes Markdown again.
   const recordingLink = parseHtml(html).querySelector('a');
   expect(recordingLink?.textContent).not.toMatch(MARKUP);
   expect(canonicalUrl(recordingLink?.textContent ?? '')).toBe(page);
 
-  const textLine = plainTextExport(data).split('\n').find((line) => line.startsWith('http')) ?? '';
+  const textLine = plainTextExport(data, { lang }).split('\n').find((line) => line.startsWith('http')) ?? '';
   expect(textLine).not.toMatch(MARKUP);
   expect(canonicalUrl(textLine)).toBe(page);
 
@@ -85,9 +87,9 @@ function checkAll(url: string): void {
 }
 
 describe('URLs in every export, rendered', () => {
-  it('turn the issue’s hostile page address into one link to that page, and no image', () => {
-    checkAll(ATTACK);
-    const text = forumPost(input(ATTACK), FORUM).text;
+  it.each(['en', 'tr'] as const)('turn the issue’s hostile page address into one link to that page, and no image (%s)', (lang) => {
+    checkAll(ATTACK, lang);
+    const text = forumPost(input(ATTACK), { ...FORUM_OPTIONS, lang }).text;
     const rendered = discourseMarkdown(text);
     expect(rendered).not.toContain('<img');
     expect(rendered).not.toContain('tracker.example/p.png"');
