@@ -219,6 +219,20 @@ describe('a team folder on the real server', () => {
     expect(await serverFile(INDEX_PATH)).toBeNull();
   });
 
+  it('a sync with nothing changed reads three small files and writes nothing: its own index, the authors list, the other person\'s index', async () => {
+    const [ana, bo] = [await person(), await person()];
+    await addRecording(ana, 1000);
+    await addNote(ana, 'a1', 'one', 1000);
+    await sync(ana, 'Ana');
+    await sync(bo, 'Bo');
+    await sync(ana, 'Ana');
+    expect(await sync(bo, 'Bo')).toMatchObject({ sent: 0, received: 0, requests: 3 });
+    // After one edit by Ana: Bo reads her index and the one file that changed.
+    await editNote(ana, 'a1', { text: 'one, edited' }, 2000);
+    expect(await sync(ana, 'Ana')).toMatchObject({ sent: 1 });
+    expect(await sync(bo, 'Bo')).toMatchObject({ sent: 0, received: 1, requests: 4 });
+  });
+
   it('a purge by Bo of Ana\'s trashed note is undone by her file; Ana\'s own purge reaches Bo', async () => {
     const [ana, bo] = [await person(), await person()];
     await addRecording(ana, 1000);
