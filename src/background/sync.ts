@@ -10,6 +10,7 @@
 import { errorText } from '../core/error-text';
 import { t } from '../core/i18n';
 import { CHECK_EVERY_MINUTES, outcomeSummary, syncDue, type SyncFailureKind, type SyncStatus } from '../core/sync/status';
+import { authorOf } from '../core/sync/team';
 import { db } from '../db/schema';
 import { syncOnce, SyncFileError } from '../db/sync';
 import { changedSinceSync, loadSyncStatus, saveSyncStatus } from '../db/sync-status';
@@ -54,7 +55,8 @@ async function syncIfDue(manual: boolean): Promise<SyncRun> {
     if (!(await browser.permissions.contains({ origins: [originPattern(account.url)] }))) {
       return await fail('permission', t('background_syncNoPermission'));
     }
-    const outcome = await syncOnce(db(), new DavClient(account), account.user, { passphrase: account.passphrase });
+    const team = account.teamName === undefined ? {} : { team: await authorOf(account.teamName) };
+    const outcome = await syncOnce(db(), new DavClient(account), account.user, { passphrase: account.passphrase, ...team });
     const summary = outcomeSummary(outcome);
     await saveSyncStatus({ last: { at: now, summary }, tried: now });
     return { outcome: 'synced', summary };

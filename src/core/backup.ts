@@ -163,6 +163,11 @@ const TranscriptSchema = record({
   cues: v.pipe(list(CueSchema), v.maxLength(MAX_CUES, say('backup_mustHoldAtMostCues', MAX_CUES))),
   updatedAt: timestamp,
 });
+// A team folder's author (core/sync/team.ts): the id is derived from the name, so both are checked.
+const AuthorSchema = record({
+  id: v.pipe(v.string('must be text'), v.regex(/^[0-9a-f]{16}$/, 'must be 16 lower-case hex digits')),
+  name: v.pipe(text, v.check((name: string) => name.trim() !== '' && [...name].length <= 60, 'must be a name of 1 to 60 characters')),
+});
 const NoteSchema = record({
   id,
   recordingKey: id,
@@ -176,6 +181,7 @@ const NoteSchema = record({
   updatedAt: timestamp,
   fieldsUpdatedAt,
   deletedAt: v.optional(timestamp),
+  author: v.optional(AuthorSchema),
 });
 const Answer = record({ speakerId: v.optional(id), name: v.optional(text), text: longText, t: v.optional(seconds), end: v.optional(seconds) });
 const QaSchema = record({
@@ -189,6 +195,7 @@ const QaSchema = record({
   updatedAt: timestamp,
   fieldsUpdatedAt,
   deletedAt: v.optional(timestamp),
+  author: v.optional(AuthorSchema),
 });
 const side = (max: number) => {
   // Written as digits, as the limit appears in the file's own numbers.

@@ -91,6 +91,15 @@ export interface Transcript {
   updatedAt: number;
 }
 
+/**
+ * Who wrote a note or question in a team folder (README "Sync", team folders): `id` is 16 lower-case
+ * hex digits (teamAuthorId of the name), `name` as the person typed it in their sync settings.
+ */
+export interface Author {
+  id: string;
+  name: string;
+}
+
 export interface Note {
   id: string;
   recordingKey: string;
@@ -108,6 +117,12 @@ export interface Note {
   fieldsUpdatedAt?: FieldTimes;
   /** Set while the note is in the trash. */
   deletedAt?: number;
+  /**
+   * Set only on a record another person of a team folder wrote (core/sync/team.ts): only their
+   * files change it, so this profile shows it read-only. Absent: written here (or by the same
+   * person on another browser).
+   */
+  author?: Author;
 }
 
 /** An answer: by a speaker of the recording, or by a name typed or pasted in. */
@@ -133,6 +148,12 @@ export interface QaItem {
   updatedAt: number;
   fieldsUpdatedAt?: FieldTimes;
   deletedAt?: number;
+  /**
+   * Set only on a record another person of a team folder wrote (core/sync/team.ts): only their
+   * files change it, so this profile shows it read-only. Absent: written here (or by the same
+   * person on another browser).
+   */
+  author?: Author;
 }
 
 /** The note being typed, kept as it is typed so a reload or a crash loses nothing. */

@@ -8,6 +8,7 @@ import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
 import { editedNote, withChanges } from '../core/field-times';
 import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
+import { readOnlyProblem } from '../core/sync/team';
 import { t } from '../core/i18n';
 
 export type { RecordingInfo } from './recordings';
@@ -112,6 +113,8 @@ export async function editNote(id: string, base: NoteFields, mine: NoteFields): 
   return database.transaction('rw', database.notes, async (): Promise<EditOutcome<NoteFields>> => {
     const note = await database.notes.get(id);
     if (!note) return { state: 'gone' };
+    const locked = readOnlyProblem(note);
+    if (locked) throw new Error(locked);
     if (!isLive(note)) return { state: 'trashed' };
     const { changes, conflicts } = mergeFields(base, mine, noteFields(note));
     if (conflicts.length > 0) return { state: 'conflict', conflicts };
@@ -121,11 +124,20 @@ export async function editNote(id: string, base: NoteFields, mine: NoteFields): 
   });
 }
 
-/** Applies `changes` to the stored note, stamping the fields that change; resolves to 0 when there is none. */
+/**
+ * Applies `changes` to the stored note, stamping the fields that change; resolves to 0 when there
+ * is none. Throws, changing nothing, for another person's note (core/sync/team.ts readOnlyProblem).
+ */
 async function stampedUpdate(id: string, changes: Partial<Note>): Promise<number> {
   const now = Date.now();
-  return db().notes.update(id, (note, ctx) => {
-    ctx.value = editedNote(note, withChanges(note, changes), now);
+  const database = db();
+  return database.transaction('rw', database.notes, async () => {
+    const note = await database.notes.get(id);
+    if (!note) return 0;
+    const locked = readOnlyProblem(note);
+    if (locked) throw new Error(locked);
+    await database.notes.put(editedNote(note, withChanges(note, changes), now));
+    return 1;
   });
 }
 
@@ -142,6 +154,8 @@ export async function restoreNote(id: string): Promise<void> {
   await database.transaction('rw', database.notes, async () => {
     const note = await database.notes.get(id);
     if (!note) throw goneForGood();
+    const locked = readOnlyProblem(note);
+    if (locked) throw new Error(locked);
     await database.notes.put(editedNote(note, withChanges(note, { deletedAt: undefined }), Date.now()));
   });
 }

@@ -7,6 +7,7 @@ import { upsertRecording, type RecordingInfo } from './recordings';
 import { db } from './schema';
 import { goneForGood } from './notes';
 import { t } from '../core/i18n';
+import { readOnlyProblem } from '../core/sync/team';
 
 export async function listQa(recordingKey: string): Promise<QaItem[]> {
   // Filtered after reading: see listNotes.
@@ -72,17 +73,28 @@ export async function addAnswer(id: string, answer: QaAnswer): Promise<{ state: 
   return database.transaction('rw', database.qa, async (): Promise<{ state: AnswerOutcome }> => {
     const item = await database.qa.get(id);
     if (!item) return { state: 'gone' };
+    const locked = readOnlyProblem(item);
+    if (locked) throw new Error(locked);
     if (!isLive(item)) return { state: 'trashed' };
     await database.qa.put(editedQaItem(item, withChanges(item, { answers: [...item.answers, answer] }), Date.now()));
     return { state: 'saved' };
   });
 }
 
-/** Applies `changes` to the stored Q&A item, stamping the fields that change; resolves to 0 when there is none. */
+/**
+ * Applies `changes` to the stored Q&A item, stamping the fields that change; resolves to 0 when
+ * there is none. Throws, changing nothing, for another person's question (readOnlyProblem).
+ */
 async function editQaItem(id: string, changes: Partial<QaItem>): Promise<number> {
   const now = Date.now();
-  return db().qa.update(id, (item, ctx) => {
-    ctx.value = editedQaItem(item, withChanges(item, changes), now);
+  const database = db();
+  return database.transaction('rw', database.qa, async () => {
+    const item = await database.qa.get(id);
+    if (!item) return 0;
+    const locked = readOnlyProblem(item);
+    if (locked) throw new Error(locked);
+    await database.qa.put(editedQaItem(item, withChanges(item, changes), now));
+    return 1;
   });
 }
 
@@ -100,6 +112,8 @@ export async function restoreQuestion(id: string): Promise<void> {
   await database.transaction('rw', database.qa, async () => {
     const item = await database.qa.get(id);
     if (!item) throw goneForGood();
+    const locked = readOnlyProblem(item);
+    if (locked) throw new Error(locked);
     await database.qa.put(editedQaItem(item, withChanges(item, { deletedAt: undefined }), Date.now()));
   });
 }
@@ -110,6 +124,8 @@ export async function setNoteLink(noteId: string, qaId: string, linked: boolean)
   await database.transaction('rw', database.notes, async () => {
     const note = await database.notes.get(noteId);
     if (!note) throw new Error(t('db_noteGone'));
+    const locked = readOnlyProblem(note);
+    if (locked) throw new Error(locked);
     const ids = new Set(note.qaIds ?? []);
     if (linked) ids.add(qaId);
     else ids.delete(qaId);

@@ -18,10 +18,12 @@
  */
 import { sameContent } from '../core/field-times';
 import type { Note, QaItem, Recording, Transcript } from '../core/model';
-import { fileNameOf, RECORDINGS_DIR, SYNC_ROOT, type IndexEntry } from '../core/sync/layout';
+import type { Author } from '../core/model';
+import { authorFolder, fileNameOf, SINGLE_FOLDER, type IndexEntry } from '../core/sync/layout';
 import { emptySyncData, mergeSyncData, type SyncData } from '../core/sync/merge';
+import { acceptFolder, mergeTeam, ownData } from '../core/sync/team';
 import { tombstoneKey, type Tombstone } from '../core/sync/tombstones';
-import { eachLimited, PARALLEL, readIndex, syncFile, writeIndex, type FileResult } from '../platform/sync-files';
+import { eachLimited, joinRoster, PARALLEL, readIndex, readTheirFile, syncFile, writeIndex, type FileResult } from '../platform/sync-files';
 import { codecFor } from '../platform/sync-crypto';
 import type { DavClient } from '../platform/webdav';
 
@@ -36,7 +38,7 @@ export interface SyncState {
   server: string;
   /** The change log's `seq` up to which this device's changes are on the server. */
   mark?: number;
-  /** Each file's index entry as this device last read or wrote it. */
+  /** Each file's index entry as this device last read or wrote it; in a team folder `<author id>/<name>`. */
   files: Record<string, IndexEntry>;
   /** Recordings changed here while the last sync ran: sent next time. */
   pending: string[];
@@ -117,14 +119,20 @@ export function serverIdentity(client: DavClient, user: string): string {
   return `${client.urlOf('')} ${user}`;
 }
 
+/** What a sync makes of one recording here: `merge` takes the database's copy at that moment. */
+interface Target {
+  recordingKey: string;
+  merge(here: SyncData): SyncData;
+}
+
 /**
  * Puts the merged files into the database where they differ from what it holds now; returns how
  * many files changed something. The writes are worked out first and made in one bulk call a table:
  * inside a Dexie transaction only Dexie's own promises may be awaited in a row (hundreds of plain
  * awaits lose its zone, and the transaction commits under the sync).
  */
-async function applyLocally(database: NotesDatabase, results: readonly FileResult[], counts: SyncOutcome['changedHere']): Promise<number> {
-  const now = await readLocal(database, results.map((r) => r.data.recordingKey));
+async function applyLocally(database: NotesDatabase, results: readonly Target[], counts: SyncOutcome['changedHere']): Promise<number> {
+  const now = await readLocal(database, results.map((r) => r.recordingKey));
   const writes = { recordings: [] as Recording[], notes: [] as Note[], qa: [] as QaItem[], transcripts: [] as Transcript[], tombstones: [] as Tombstone[] };
   const gone = { notes: [] as string[], qa: [] as string[] };
   let touchedFiles = 0;
@@ -133,9 +141,9 @@ async function applyLocally(database: NotesDatabase, results: readonly FileResul
     return wanted.filter((item) => !sameContent(heldBy.get(keyOf(item)), item));
   };
   for (const result of results) {
-    const here = now.get(result.data.recordingKey)!;
+    const here = now.get(result.recordingKey)!;
     // Merged again with what the database holds now: an edit made while the sync ran stays.
-    const target = mergeSyncData(here, result.data);
+    const target = result.merge(here);
     const recording = target.recording && !sameContent(here.recording, target.recording) ? [target.recording] : [];
     const notes = changed(target.notes, here.notes, (n) => n.id);
     const qa = changed(target.qa, here.qa, (q) => q.id);
@@ -171,11 +179,14 @@ async function applyLocally(database: NotesDatabase, results: readonly FileResul
 /**
  * Syncs `database` with the server `client` speaks to, as `user`. Resolves to what it did; rejects
  * with a DavError (the server's answer or none), a SyncFileError or a SyncPassphraseError, having
- * changed nothing here. With `passphrase`, every file is sealed (platform/sync-crypto.ts).
+ * changed nothing here. With `passphrase`, every file is sealed (platform/sync-crypto.ts). With
+ * `team`, the folder is a team folder (core/sync/team.ts): this browser writes only that author's
+ * folder and reads every author's.
  */
-export async function syncOnce(database: NotesDatabase, client: DavClient, user: string, options: { passphrase?: string; now?: () => Date } = {}): Promise<SyncOutcome> {
+export async function syncOnce(database: NotesDatabase, client: DavClient, user: string, options: { passphrase?: string; now?: () => Date; team?: Author } = {}): Promise<SyncOutcome> {
   const now = options.now ?? (() => new Date());
-  const server = serverIdentity(client, user);
+  const { team } = options;
+  const server = `${serverIdentity(client, user)}${team ? ` team ${team.id}` : ''}`;
   const startRequests = client.requests;
   const start = await database.transaction('r', [database.settings, database.changes, database.recordings, database.notes, database.qa, database.tombstones], async () => {
     const row = (await database.settings.get(SYNC_STATE_KEY))?.value as SyncState | undefined;
@@ -188,37 +199,71 @@ export async function syncOnce(database: NotesDatabase, client: DavClient, user:
   const repaired: string[] = [];
 
   const codec = await codecFor(client, options.passphrase);
-  const indexRead = await readIndex(client, codec, repaired);
+  const folder = team ? authorFolder(team.id) : SINGLE_FOLDER;
+  const stateKey = (authorId: string | undefined, name: string) => (authorId === undefined ? name : `${authorId}/${name}`);
+  const differs = (known: IndexEntry | undefined, entry: IndexEntry) => !known || known.rev !== entry.rev || known.sha256 !== entry.sha256;
+  const indexRead = await readIndex(client, codec, repaired, folder);
   if (indexRead.etag === 'absent') {
-    for (const folder of ['webinar-notes/', SYNC_ROOT, RECORDINGS_DIR]) await client.mkcol(folder);
+    for (const made of folder.make) await client.mkcol(made);
   }
   const { index } = indexRead;
   // Files to read: changed here, changed there, or known here and missing from the index.
   const keyOf = new Map<string, string>();
   for (const key of start.keys) keyOf.set(await fileNameOf(key), key);
   const names = new Set(keyOf.keys());
-  for (const [name, entry] of Object.entries(index.files)) {
-    const known = state.files[name];
-    if (!known || known.rev !== entry.rev || known.sha256 !== entry.sha256) names.add(name);
+  for (const [name, entry] of Object.entries(index.files)) if (differs(state.files[stateKey(team?.id, name)], entry)) names.add(name);
+  const ownPrefix = team ? `${team.id}/` : '';
+  for (const known of Object.keys(state.files)) {
+    const name = known.slice(ownPrefix.length);
+    if (known.startsWith(ownPrefix) && !name.includes('/') && !index.files[name]) names.add(name);
   }
-  for (const name of Object.keys(state.files)) if (!index.files[name]) names.add(name);
 
+  const readOwn = team ? async (key: string) => ownData(await readLocalOne(database, key), team) : (key: string) => readLocalOne(database, key);
+  const accept = team ? (data: SyncData) => acceptFolder(data, team.id) : undefined;
   const results: FileResult[] = [];
   await eachLimited([...names].sort(), PARALLEL, async (name) => {
-    const result = await syncFile(client, codec, name, keyOf.get(name), indexRead.index.files[name]?.rev, (key) => readLocalOne(database, key), now, repaired);
+    const result = await syncFile(client, codec, name, keyOf.get(name), indexRead.index.files[name]?.rev, readOwn, now, repaired, folder, accept);
     if (result) results.push(result);
   });
-  await writeIndex(client, codec, indexRead, results);
+  await writeIndex(client, codec, indexRead, results, folder);
+
+  // A team folder: every other author's files changed since this browser last read them, read only.
+  const theirs: { authorId: string; name: string; data: SyncData; entry: IndexEntry }[] = [];
+  if (team) {
+    const roster = await joinRoster(client, codec, team, repaired);
+    for (const authorId of Object.keys(roster.authors).sort()) {
+      if (authorId === team.id) continue;
+      const their = authorFolder(authorId);
+      const { index: theirIndex } = await readIndex(client, codec, repaired, their);
+      const changed = Object.entries(theirIndex.files).filter(([name, entry]) => differs(state.files[stateKey(authorId, name)], entry));
+      await eachLimited(changed, PARALLEL, async ([name, entry]) => {
+        const data = await readTheirFile(client, codec, their, name, (d) => acceptFolder(d, authorId), repaired);
+        if (data) theirs.push({ authorId, name, data, entry });
+      });
+    }
+  }
+
+  const targets: Target[] = [];
+  if (team) {
+    const byKey = new Map<string, { mine?: SyncData; others: Map<string, SyncData> }>();
+    const slot = (key: string) => byKey.get(key) ?? byKey.set(key, { others: new Map() }).get(key)!;
+    for (const result of results) slot(result.data.recordingKey).mine = result.data;
+    for (const read of theirs) slot(read.data.recordingKey).others.set(read.authorId, read.data);
+    for (const [recordingKey, { mine, others }] of byKey) targets.push({ recordingKey, merge: (here) => mergeTeam(here, mine, others) });
+  } else {
+    for (const result of results) targets.push({ recordingKey: result.data.recordingKey, merge: (here) => mergeSyncData(here, result.data) });
+  }
 
   const changedHere = { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 0 };
   const tables = [database.settings, database.changes, database.recordings, database.notes, database.qa, database.transcripts, database.tombstones];
   const received = await database.transaction('rw', tables, async () => {
     // Changes made here while the sync talked to the server: not on the server yet.
     const meanwhile = await localChanges(database, start.end);
-    const received = await applyLocally(database, results, changedHere);
+    const received = await applyLocally(database, targets, changedHere);
     const end = Number((await database.changes.orderBy('seq').lastKey()) ?? start.end);
     const files = { ...state.files };
-    for (const result of results) files[result.name] = result.entry;
+    for (const result of results) files[stateKey(team?.id, result.name)] = result.entry;
+    for (const read of theirs) files[stateKey(read.authorId, read.name)] = read.entry;
     const next: SyncState = { server, mark: Math.max(end, start.end), files, pending: [...meanwhile.keys] };
     await database.settings.put({ key: SYNC_STATE_KEY, value: next });
     return received;

@@ -10,6 +10,7 @@
  */
 import { t } from '../core/i18n';
 import { INDEX_PATH, SYNC_ROOT } from '../core/sync/layout';
+import { ROSTER_PATH } from '../core/sync/team';
 import { DavError, type DavClient } from './webdav';
 
 export const KEY_PATH = `${SYNC_ROOT}encryption.json`;
@@ -95,7 +96,8 @@ export async function codecFor(client: DavClient, passphrase: string | undefined
   for (let attempt = 0; attempt < 3; attempt++) {
     const got = await client.get(KEY_PATH);
     if (got.state === 'absent') {
-      if ((await client.get(INDEX_PATH)).state === 'found') {
+      // The single user's index, or a team folder's list of authors (core/sync/team.ts).
+      if ((await client.get(INDEX_PATH)).state === 'found' || (await client.get(ROSTER_PATH)).state === 'found') {
         throw new SyncPassphraseError(t('sync_plainFolder'));
       }
       for (const folder of ['webinar-notes/', SYNC_ROOT]) await client.mkcol(folder);

@@ -8,10 +8,12 @@
 import { t } from '../core/i18n';
 import { sameContent } from '../core/field-times';
 import {
-  emptyIndex, INDEX_PATH, mergeIndex, parseFile, parseIndex, RECORDINGS_DIR, serializeFile, serializeIndex, sha256Hex,
-  type IndexEntry, type SyncIndex,
+  emptyIndex, mergeIndex, parseFile, parseIndex, serializeFile, serializeIndex, sha256Hex, SINGLE_FOLDER,
+  type IndexEntry, type SyncFolder, type SyncIndex,
 } from '../core/sync/layout';
 import { mergeSyncData, type SyncData } from '../core/sync/merge';
+import { emptyRoster, mergeRoster, parseRoster, ROSTER_PATH, serializeRoster, type Roster } from '../core/sync/team';
+import type { Author } from '../core/model';
 import type { Codec } from './sync-crypto';
 import { DavError, type DavClient, type GetResult } from './webdav';
 
@@ -59,10 +61,12 @@ export interface FileResult {
  * the server has names its own), at revision `indexRev` as the index read says; `readLocal` gives
  * the local copy of a recording. A file that
  * cannot be read is written again from the local copy, its problem added to `repaired`.
- * Undefined when there is nothing to write (no recording on either side).
+ * Undefined when there is nothing to write (no recording on either side). `folder` is where the
+ * file lives (a team author's, or the single user's); `accept` keeps of the server's copy only what
+ * that folder may hold (team.ts acceptFolder).
  */
-export async function syncFile(client: DavClient, codec: Codec, name: string, knownKey: string | undefined, indexRev: number | undefined, readLocal: (key: string) => Promise<SyncData>, now: () => Date, repaired: string[]): Promise<FileResult | undefined> {
-  const path = `${RECORDINGS_DIR}${name}`;
+export async function syncFile(client: DavClient, codec: Codec, name: string, knownKey: string | undefined, indexRev: number | undefined, readLocal: (key: string) => Promise<SyncData>, now: () => Date, repaired: string[], folder: SyncFolder = SINGLE_FOLDER, accept: (data: SyncData) => SyncData = (data) => data): Promise<FileResult | undefined> {
+  const path = `${folder.recordings}${name}`;
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const got: GetResult = await client.get(path);
     let remote: { rev: number; data: SyncData } | undefined;
@@ -71,8 +75,8 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
       if (got.etag === undefined) throw new DavError('server', t('sync_noEtag'));
       precondition = { etag: got.etag };
       const plain = await codec.decode(got.text);
-      const parsed = plain === null ? { ok: false as const, message: t('sync_fileUndecryptable', path) } : parseFile(plain, name);
-      if (parsed.ok) remote = parsed.value;
+      const parsed = plain === null ? { ok: false as const, message: t('sync_fileUndecryptable', path) } : parseFile(plain, name, folder.recordings);
+      if (parsed.ok) remote = { rev: parsed.value.rev, data: accept(parsed.value.data) };
       else if (parsed.newer) throw new SyncFileError(t('sync_updateToSync', parsed.message));
       else if (!repaired.includes(parsed.message)) repaired.push(parsed.message);
     }
@@ -94,25 +98,25 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
 }
 
 /** Writes the index with the entries of this sync, merged with what another device wrote meanwhile. */
-export async function writeIndex(client: DavClient, codec: Codec, read: { index: SyncIndex; etag: string | 'absent' }, entries: readonly FileResult[]): Promise<SyncIndex> {
+export async function writeIndex(client: DavClient, codec: Codec, read: { index: SyncIndex; etag: string | 'absent' }, entries: readonly FileResult[], folder: SyncFolder = SINGLE_FOLDER): Promise<SyncIndex> {
   let { index, etag } = read;
   const mine: SyncIndex = { ...emptyIndex(), files: Object.fromEntries(entries.map((r) => [r.name, r.entry])) };
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const next = mergeIndex(index, mine);
     if (etag !== 'absent' && sameContent(next, index)) return next;
-    if ((await client.put(INDEX_PATH, await codec.encode(serializeIndex(next)), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
-    ({ index, etag } = await readIndex(client, codec, []));
+    if ((await client.put(folder.index, await codec.encode(serializeIndex(next)), etag === 'absent' ? 'absent' : { etag })) === 'written') return next;
+    ({ index, etag } = await readIndex(client, codec, [], folder));
   }
-  throw new DavError('server', t('sync_keptWriting', INDEX_PATH));
+  throw new DavError('server', t('sync_keptWriting', folder.index));
 }
 
 /** The index and its ETag ('absent' when there is none yet); a damaged one counts as empty, its problem added to `repaired`. */
-export async function readIndex(client: DavClient, codec: Codec, repaired: string[]): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
-  const got = await client.get(INDEX_PATH);
+export async function readIndex(client: DavClient, codec: Codec, repaired: string[], folder: SyncFolder = SINGLE_FOLDER): Promise<{ index: SyncIndex; etag: string | 'absent' }> {
+  const got = await client.get(folder.index);
   if (got.state === 'absent') return { index: emptyIndex(), etag: 'absent' };
   if (got.etag === undefined) throw new DavError('server', t('sync_noEtag'));
   const plain = await codec.decode(got.text);
-  const parsed = plain === null ? { ok: false as const, message: t('sync_indexUndecryptable', INDEX_PATH) } : parseIndex(plain);
+  const parsed = plain === null ? { ok: false as const, message: t('sync_indexUndecryptable', folder.index) } : parseIndex(plain, folder.index);
   if (parsed.ok) return { index: parsed.value, etag: got.etag };
   if (parsed.newer) throw new SyncFileError(parsed.message);
   // Rebuilt from what the devices know: each sends the files the index no longer lists.
@@ -120,3 +124,43 @@ export async function readIndex(client: DavClient, codec: Codec, repaired: strin
   return { index: emptyIndex(), etag: got.etag };
 }
 
+
+/**
+ * A file of another author's folder, read only (team.ts): its data as `accept` keeps it; undefined
+ * when it is absent or cannot be read (said in `problems`: it is theirs to write again, not ours).
+ */
+export async function readTheirFile(client: DavClient, codec: Codec, folder: SyncFolder, name: string, accept: (data: SyncData) => SyncData, problems: string[]): Promise<SyncData | undefined> {
+  const path = `${folder.recordings}${name}`;
+  const got = await client.get(path);
+  if (got.state === 'absent') return undefined;
+  const plain = await codec.decode(got.text);
+  const parsed = plain === null ? { ok: false as const, message: t('sync_fileUndecryptable', path) } : parseFile(plain, name, folder.recordings);
+  if (parsed.ok) return accept(parsed.value.data);
+  if (parsed.newer) throw new SyncFileError(t('sync_updateToSync', parsed.message));
+  problems.push(parsed.message);
+  return undefined;
+}
+
+/**
+ * The team folder's roster (team.ts) with `me` in it: read, and when it lacks me under my name,
+ * written with `If-Match` (the union with what another browser wrote meanwhile on a 412). A damaged
+ * roster counts as empty and is written again: every browser adds itself back on its next sync.
+ */
+export async function joinRoster(client: DavClient, codec: Codec, me: Author, problems: string[]): Promise<Roster> {
+  const mine: Roster = { ...emptyRoster(), authors: { [me.id]: me.name } };
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const got = await client.get(ROSTER_PATH);
+    let held = emptyRoster();
+    if (got.state === 'found') {
+      if (got.etag === undefined) throw new DavError('server', t('sync_noEtag'));
+      const plain = await codec.decode(got.text);
+      const parsed = plain === null ? { ok: false as const, message: t('sync_teamRosterDamaged', ROSTER_PATH) } : parseRoster(plain, ROSTER_PATH);
+      if (parsed.ok) held = parsed.value;
+      else if (!problems.includes(parsed.message)) problems.push(parsed.message);
+    }
+    const next = mergeRoster(held, mine);
+    if (got.state === 'found' && sameContent(next, held)) return next;
+    if ((await client.put(ROSTER_PATH, await codec.encode(serializeRoster(next)), got.state === 'found' ? { etag: got.etag! } : 'absent')) === 'written') return next;
+  }
+  throw new DavError('server', t('sync_keptWriting', ROSTER_PATH));
+}

@@ -10,6 +10,15 @@
  * Notes backup (format `webinar-notes-backup`, version 3, one recording) with a `sync` member
  * holding its revision and tombstones: the library's import and the CLI read it as they read a
  * backup. A new layout that older code would misread goes to `v2/`, never into `v1/`.
+ *
+ * Team folders (added within v1, since older code reads only the two paths above and is not misled):
+ *
+ *     <folder>/webinar-notes/v1/authors.json                      who writes here: author id → name (team.ts)
+ *     <folder>/webinar-notes/v1/authors/<author id>/index.json    that author's index, as above
+ *     <folder>/webinar-notes/v1/authors/<author id>/recordings/<name>.json
+ *
+ * Each person's browsers write only their own author's folder, and read everyone's. A recording file
+ * there has the same form, its notes and questions each carrying `author`.
  */
 import * as v from 'valibot';
 import { makeBackup, readBackup } from '../backup';
@@ -23,6 +32,24 @@ export const INDEX_PATH = `${SYNC_ROOT}index.json`;
 export const RECORDINGS_DIR = `${SYNC_ROOT}recordings/`;
 export const INDEX_FORMAT = 'webinar-notes-sync-index';
 export const INDEX_VERSION = 1;
+
+/** Where one index and its recording files live: the single-user folder, or one author's in a team folder. */
+export interface SyncFolder {
+  /** The index's path, e.g. `webinar-notes/v1/index.json`. */
+  index: string;
+  /** The recording files' folder, ending in `/`. */
+  recordings: string;
+  /** The folders to create (in order) before the first file goes in. */
+  make: readonly string[];
+}
+
+export const SINGLE_FOLDER: SyncFolder = { index: INDEX_PATH, recordings: RECORDINGS_DIR, make: ['webinar-notes/', SYNC_ROOT, RECORDINGS_DIR] };
+
+/** One author's folder in a team folder; `authorId` is 16 hex digits (team.ts teamAuthorId). */
+export function authorFolder(authorId: string): SyncFolder {
+  const root = `${SYNC_ROOT}authors/${authorId}/`;
+  return { index: `${root}index.json`, recordings: `${root}recordings/`, make: ['webinar-notes/', SYNC_ROOT, `${SYNC_ROOT}authors/`, root, `${root}recordings/`] };
+}
 
 /** Hex SHA-256 of UTF-8 text (WebCrypto: in the service worker, pages and Node alike). */
 export async function sha256Hex(text: string): Promise<string> {
@@ -81,19 +108,19 @@ const IndexSchema = v.object({
  */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; newer?: boolean };
 
-export function parseIndex(text: string): Parsed<SyncIndex> {
+export function parseIndex(text: string, path = INDEX_PATH): Parsed<SyncIndex> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, message: t('sync_indexNotJson', INDEX_PATH) };
+    return { ok: false, message: t('sync_indexNotJson', path) };
   }
   const version = (value as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > INDEX_VERSION) {
     return { ok: false, message: t('sync_indexNewer', version), newer: true };
   }
   const result = v.safeParse(IndexSchema, value);
-  if (!result.success) return { ok: false, message: t('sync_indexNotIndex', INDEX_PATH) };
+  if (!result.success) return { ok: false, message: t('sync_indexNotIndex', path) };
   return { ok: true, value: { ...result.output, format: INDEX_FORMAT, version: INDEX_VERSION } };
 }
 
@@ -128,10 +155,10 @@ export function serializeFile(file: SyncFile, now: Date): string {
 
 /**
  * A recording file read back, checked as a backup is (every record, every link) plus its `sync`
- * member. `name` is the file's name, for the message.
+ * member. `name` is the file's name and `dir` its folder, for the message.
  */
-export function parseFile(text: string, name: string): Parsed<SyncFile> {
-  const damaged = (why: string, newer = false): Parsed<SyncFile> => ({ ok: false, message: t('sync_fileDamaged', `${RECORDINGS_DIR}${name}`, why), ...(newer ? { newer } : {}) });
+export function parseFile(text: string, name: string, dir = RECORDINGS_DIR): Parsed<SyncFile> {
+  const damaged = (why: string, newer = false): Parsed<SyncFile> => ({ ok: false, message: t('sync_fileDamaged', `${dir}${name}`, why), ...(newer ? { newer } : {}) });
   const parsed = readBackup(text);
   if (!parsed.ok) return damaged(parsed.reason.replace(/\n/g, ' '), parsed.newer);
   const sync = v.safeParse(SyncMember, (JSON.parse(text) as { sync?: unknown }).sync);

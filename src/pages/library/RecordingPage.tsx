@@ -85,7 +85,8 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
               return (
                 <>
                   <p class="note-line" dir="auto">
-                    <span class="at">{formatTime(note.t)}</span> {speaker && <span class="note-speaker">{speaker}: </span>}
+                    <span class="at">{formatTime(note.t)}</span> {note.author && <strong class="note-author">{t('sync_teamBy', note.author.name)} </strong>}
+                    {speaker && <span class="note-speaker">{speaker}: </span>}
                     {note.text}
                   </p>
                   {tagging === note.id ? (
@@ -94,6 +95,8 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
                     <div class="hit-actions">
                       <TagList tags={note.tags} />
                       <OpenAt recording={recording} t={note.t} />
+                      {/* Another person's note in a team folder: only their files change it (core/sync/team.ts). */}
+                      {note.author ? <span class="muted">{t('sync_teamReadOnly', note.author.name)}</span> : <>
                       <button
                         type="button"
                         class="quiet"
@@ -117,6 +120,7 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
                       >
                         {t('library_delete')}
                       </button>
+                      </>}
                     </div>
                   )}
                 </>

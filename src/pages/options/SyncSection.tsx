@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../core/error-text';
-import { t } from '../../core/i18n';
 import { statusText } from '../../core/sync/status';
 import { forgetSyncState, loadSyncStatus, saveSyncStatus } from '../../db/sync-status';
 import type { SyncRun } from '../../messaging/protocol';
@@ -8,6 +7,8 @@ import browser from '../../platform/browser';
 import { forgetAccount, loadAccount, originPattern, saveAccount, type SyncAccount } from '../../platform/sync-account';
 import { checkServer, folderUrl, type CheckLine } from '../../platform/webdav';
 import { useLiveQuery } from '../shared/live-query';
+import { t } from '../../core/i18n';
+import { authorNameProblem, normalAuthorName } from '../../core/sync/team';
 import { syncNow } from '../shared/sync-now';
 
 /**
@@ -15,8 +16,11 @@ import { syncNow } from '../shared/sync-now';
  * the server's host permission, from the click, and saves the account once every check holds),
  * Sync now, Forget; and the status.
  */
+type Form = Required<SyncAccount> & { team: boolean };
+const EMPTY: Form = { url: '', user: '', password: '', passphrase: '', teamName: '', team: false };
+
 export function SyncSection() {
-  const [form, setForm] = useState<Required<SyncAccount>>({ url: '', user: '', password: '', passphrase: '' });
+  const [form, setForm] = useState<Form>(EMPTY);
   const [configured, setConfigured] = useState(false);
   const [lines, setLines] = useState<CheckLine[] | 'testing' | null>(null);
   const [run, setRun] = useState<SyncRun | 'running' | null>(null);
@@ -26,7 +30,7 @@ export function SyncSection() {
   useEffect(() => {
     void loadAccount().then((account) => {
       if (!account) return;
-      setForm({ passphrase: '', ...account });
+      setForm({ ...EMPTY, ...account, team: account.teamName !== undefined });
       setConfigured(true);
     });
   }, []);
@@ -34,6 +38,11 @@ export function SyncSection() {
   const test = () => {
     setRun(null);
     let pattern: string;
+    const nameProblem = form.team ? authorNameProblem(form.teamName) : null;
+    if (nameProblem) {
+      setLines([{ ok: false, text: t(nameProblem) }]);
+      return;
+    }
     try {
       pattern = originPattern(folderUrl(form.url).href);
     } catch (error) {
@@ -50,9 +59,9 @@ export function SyncSection() {
         }
         const found = await checkServer(form);
         if (found.every((line) => line.ok)) {
-          const { passphrase, ...account } = form;
+          const { passphrase, teamName, team, ...account } = form;
           const before = await loadAccount();
-          await saveAccount(passphrase ? form : account);
+          await saveAccount({ ...account, ...(passphrase ? { passphrase } : {}), ...(team ? { teamName: normalAuthorName(teamName) } : {}) });
           // A failure of the old settings no longer holds the next sync back; another folder or
           // user has no last sync yet.
           const { failure: _failure, ...rest } = await loadSyncStatus();
@@ -75,13 +84,13 @@ export function SyncSection() {
   const forget = async () => {
     await forgetAccount();
     await forgetSyncState();
-    setForm({ url: '', user: '', password: '', passphrase: '' });
+    setForm(EMPTY);
     setConfigured(false);
     setLines(null);
     setRun(null);
   };
 
-  const field = (name: keyof SyncAccount) => ({
+  const field = (name: Exclude<keyof Form, 'team'>) => ({
     value: form[name],
     onInput: (event: Event) => setForm({ ...form, [name]: (event.currentTarget as HTMLInputElement).value }),
   });
@@ -110,6 +119,20 @@ export function SyncSection() {
         </span>
         <input id="sync-passphrase" type="password" autocomplete="off" {...field('passphrase')} />
       </label>
+      <label class="row">
+        <input type="checkbox" checked={form.team} onChange={(event) => setForm({ ...form, team: event.currentTarget.checked })} />
+        <span>
+          {t('sync_teamFolder')} <span class="muted">{t('sync_teamFolderHint')}</span>
+        </span>
+      </label>
+      {form.team && (
+        <label class="field">
+          <span>
+            {t('sync_teamName')} <span class="muted">{t('sync_teamNameHint')}</span>
+          </span>
+          <input id="sync-team-name" type="text" autocomplete="name" required {...field('teamName')} />
+        </label>
+      )}
       <p class="backup-actions">
         <button type="button" disabled={lines === 'testing'} onClick={test}>
           {t('options_syncTest')}

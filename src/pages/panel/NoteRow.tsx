@@ -64,6 +64,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         {formatTime(note.t)}
       </button>
       <p class="text" dir="auto" onClick={() => seek(note.t)}>
+        {note.author && <strong class="note-author">{t('sync_teamBy', note.author.name)} </strong>}
         {speaker && <span class="note-speaker">{speaker}: </span>}
         {note.text}
       </p>
@@ -83,6 +84,8 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         >
           <CameraIcon />
         </button>
+        {/* Another person's note in a team folder: only their files change it (core/sync/team.ts). */}
+        {!note.author && <>
         <button
           type="button"
           class="quiet"
@@ -96,7 +99,9 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         <button type="button" class="quiet" onClick={remove} aria-label={t('panel_deleteNoteAt', formatTime(note.t))}>
           {t('panel_delete')}
         </button>
+        </>}
       </div>
+      {note.author && <p class="note-lock">{t('sync_teamReadOnly', note.author.name)}</p>}
       {/* After the actions: the grid's first row holds the time, the text and the actions. */}
       {note.quote && (
         <blockquote class="note-quote" dir="auto">

@@ -126,7 +126,8 @@ interface CardProps {
 
 function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, seek, onDelete }: CardProps) {
   const linked = notes.filter((note) => note.qaIds?.includes(item.id));
-  const unlinked = notes.filter((note) => !note.qaIds?.includes(item.id));
+  // Another person's note cannot be linked here: that changes it (core/sync/team.ts readOnlyProblem).
+  const unlinked = notes.filter((note) => !note.author && !note.qaIds?.includes(item.id));
   const { toast } = usePanel();
   const who = (answer: QaAnswer) => answererName(speakers, answer);
   return (
@@ -173,7 +174,10 @@ function QaCard({ item, answering, setAnswering, answerLocked, speakers, notes, 
           ))}
         </ul>
       )}
-      {answering ? (
+      {/* Another person's question in a team folder: only their files change it (core/sync/team.ts). */}
+      {item.author ? (
+        <p class="muted">{t('sync_teamReadOnly', item.author.name)}</p>
+      ) : answering ? (
         <AnswerForm item={item} speakers={speakers} onDone={() => setAnswering(false)} />
       ) : (
         <div class="qa-actions">

@@ -17,6 +17,8 @@ import { downloadIllustrated, type IllustratedFormat } from './illustrated-files
 import { useLiveQuery } from './live-query';
 import { useLanguage } from './use-language';
 import type { RenderedFormat } from './RenderedMarkdown';
+import { hasOthersNotes, teamExportInput } from '../../core/export/team';
+import { useTeamName } from './team-name';
 
 /** Each format's name (a message key, read when shown, so a language switch changes it), file and type. */
 const FORMATS = {
@@ -81,11 +83,15 @@ function picturesLine(pictures: { slides: number; frames: number }): string {
  * The summary post and every other export of this recording: pick the format and the summary's
  * language (its own words; the controls stay in the pages' language), preview, copy, download.
  */
-export function SummaryView({ input, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
+export function SummaryView({ input: everyone, settings, toast }: { input: ExportInput; settings: Settings; toast(toast: Toast): void }) {
   const pagesLanguage = useLanguage();
   // The summary's language: the last one picked on this device, else the pages'.
   const [picked, setPicked] = useState<Language | null>(settings.summaryLanguage);
   const lang = picked ?? pagesLanguage;
+  // A team folder's recording: everyone's notes, or only this browser's (core/export/team.ts).
+  const [onlyMine, setOnlyMine] = useState(false);
+  const teamName = useTeamName();
+  const input = useMemo(() => teamExportInput(everyone, { onlyMine, myName: teamName ?? translator(lang).t('sync_teamMe') }), [everyone, onlyMine, teamName, lang]);
   const [format, setFormat] = useState<Format>('forum');
   const [forum, setForum] = useState<ForumPostOptions>({ grouping: 'time', noteLinks: true, qaInDetails: true, mentions: false });
   const [backup, setBackup] = useState<string | null>(null);
@@ -201,6 +207,11 @@ export function SummaryView({ input, settings, toast }: { input: ExportInput; se
           </select>
         </label>
       </div>
+      {hasOthersNotes(everyone) && (
+        <label>
+          <input type="checkbox" checked={onlyMine} onChange={(event) => setOnlyMine(event.currentTarget.checked)} /> {t('sync_teamOnlyMine')}
+        </label>
+      )}
       {format === 'forum' && (
         <fieldset class="options">
           <legend>{t('summary_forumOptions')}</legend>

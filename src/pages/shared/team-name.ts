@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadTeamName } from '../../platform/sync-account';
+
+/** This browser's name in its team folder (sync settings), undefined while unread or without one. */
+export function useTeamName(): string | undefined {
+  const [name, setName] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void loadTeamName().then((found) => {
+      if (live) setName(found);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return name;
+}
