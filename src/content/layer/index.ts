@@ -99,7 +99,8 @@ export function mountLayer(
     if (onScreen) {
       const stripTop = r.bottom + STRIP_HEIGHT <= vh ? r.bottom : r.bottom - STRIP_HEIGHT;
       Object.assign(strip.style, { left: `${r.left}px`, top: `${stripTop}px`, width: `${r.width}px` });
-      Object.assign(launcher.style, { left: `${r.right - 72}px`, top: `${Math.max(r.top, 0) + GAP}px` });
+      // From the video's right edge, so a longer word in another language grows to the left, over the video.
+      Object.assign(launcher.style, { right: `${vw - r.right + 6}px`, top: `${Math.max(r.top, 0) + GAP}px` });
     }
     const height = Math.min(Math.max(r.height + STRIP_HEIGHT, PANEL_MIN_HEIGHT), vh - 2 * GAP);
     const left =

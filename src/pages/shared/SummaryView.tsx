@@ -322,7 +322,7 @@ export function SummaryView({ input: everyone, settings, toast }: { input: Expor
       {format === 'forum' && (
         <div class="stack new-topic">
           <label>
-            {t('summary_forumAddress')} <input type="text" placeholder="forum.example.org" value={forumInput} onInput={(e) => setForumInput(e.currentTarget.value)} />
+            {t('summary_forumAddress')} <input type="text" placeholder={t('summary_forumPlaceholder')} value={forumInput} onInput={(e) => setForumInput(e.currentTarget.value)} />
           </label>
           <div class="row-end">
             <button type="button" onClick={openTopic}>
