@@ -6,7 +6,7 @@
  * browser's preferences), and restoring them on another device would overwrite what is there.
  */
 import * as v from 'valibot';
-import { CAPTION_SOURCES, type Note, type QaItem, type Quote, type Recording, type RecordingImage, type Transcript } from './model';
+import { CAPTION_SOURCES, type Author, type Note, type QaItem, type Quote, type Recording, type RecordingImage, type Transcript } from './model';
 import { base64Length, base64ToBytes } from './base64';
 import { IMAGE_TYPES, imageTypeOfBytes, MAX_FRAME_BYTES, MAX_FRAME_SIDE, THUMB_SIDE, type ImageType } from './images';
 import { adjustTranscripts } from './backup-captions';
@@ -84,6 +84,11 @@ const IMAGE_ENTRY_CHARS = 520;
  */
 export function imagesBackupSize(count: number, bytes: number): number {
   return Math.ceil((bytes * 4) / 3) + count * IMAGE_ENTRY_CHARS;
+}
+
+/** A picture's facts, its bytes left out: what a sync file lists of each picture (core/sync/images.ts); `author` only in a team folder. */
+export interface ImageFacts extends Omit<BackupImage, 'data' | 'thumb'> {
+  author?: Author;
 }
 
 /** A picture of a backup read back: its facts, its bytes and its thumbnail's, checked (parseBackup). */
@@ -221,6 +226,9 @@ const ImageSchema = record({
   createdAt: timestamp,
   updatedAt: timestamp,
 });
+
+/** A picture's facts without its bytes (sync files list them), with a team folder's author. */
+const ImageFactsSchema = v.object({ ...v.omit(ImageSchema, ['data', 'thumb']).entries, author: v.optional(AuthorSchema) }, say('backup_mustBeObject'));
 
 const Body = v.object({
   exportedAt: v.pipe(v.string(say('backup_mustBeDate')), v.isoTimestamp(say('backup_mustBeIsoDate'))),
@@ -370,6 +378,39 @@ function imageBytes(encoded: string, type: ImageType, part: 'picture' | 'thumbna
   return bytes;
 }
 
+/** A picture's first problem as "field message" ("width must be …", "data is missing"). */
+function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0]!;
+  const field = (issue.path ?? []).map((step) => String(step.key)).join('.');
+  const missing = issue.path?.at(-1)?.origin === 'key' && issue.type === 'object';
+  return `${field ? `${field} ` : ''}${missing ? t('backup_isMissing') : issue.message}`;
+}
+
+/**
+ * A picture's facts as a sync file lists them (core/sync/images.ts): a backup picture's fields
+ * without its bytes, and in a team folder its author. Null for anything else.
+ */
+export function readImageFacts(item: unknown): ImageFacts | null {
+  const parsed = v.safeParse(ImageFactsSchema, item);
+  return parsed.success ? parsed.output : null;
+}
+
+/**
+ * One picture as a backup holds it (BackupImage), checked as an import checks each: its fields and
+ * its picture and thumbnail bytes (the WebP or JPEG their types say). Sync's picture files are
+ * this form (core/sync/images.ts). A string says what is wrong.
+ */
+export function readBackupImage(item: unknown): ImportedImage | string {
+  const parsed = v.safeParse(ImageSchema, item);
+  if (!parsed.success) return firstIssue(parsed.issues);
+  const image = parsed.output;
+  const data = imageBytes(image.data, image.type, 'picture');
+  if (typeof data === 'string') return data;
+  const thumb = imageBytes(image.thumb, image.thumbType, 'thumbnail');
+  if (typeof thumb === 'string') return thumb;
+  return { ...image, data, thumb };
+}
+
 /**
  * The file's pictures, each checked on its own: its fields (ImageSchema), its recording in the
  * file, its id not used by an earlier picture, and its picture and thumbnail base64 of at most
@@ -387,10 +428,7 @@ function readImages(raw: readonly unknown[], recordingKeys: ReadonlySet<string>)
     const name = recordPlace(kindName('images'), i, 'id', ident);
     const parsed = v.safeParse(ImageSchema, item);
     if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const field = (issue.path ?? []).map((step) => String(step.key)).join('.');
-      const missing = issue.path?.at(-1)?.origin === 'key' && issue.type === 'object';
-      problems.push(`${name}: ${field ? `${field} ` : ''}${missing ? t('backup_isMissing') : issue.message}`);
+      problems.push(`${name}: ${firstIssue(parsed.issues)}`);
       return;
     }
     const image = parsed.output;

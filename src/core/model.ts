@@ -219,5 +219,8 @@ export interface RecordingImage {
   /** A slide's perceptual hash, 16 hex digits (core/slides/frame-hash.ts); absent on frames. */
   hash?: string;
   createdAt: number;
+  /** Set again when a deleted picture is put back (Undo), so the put-back outlives its tombstone (core/sync/tombstones.ts). */
   updatedAt: number;
+  /** In a team folder, another person's picture (read-only here, core/sync/team.ts); absent on this browser's own. */
+  author?: Author;
 }

@@ -1,11 +1,15 @@
 /**
  * A recording's pictures (core/model.ts `RecordingImage`): frames attached to notes, and slides.
  * Every write goes through the write log, which keeps each recording's image count and bytes
- * (core/recording-stats.ts) in the same transaction.
+ * (core/recording-stats.ts) in the same transaction. A picture deleted here leaves a tombstone
+ * (core/sync/tombstones.ts), so sync deletes it on the other devices; another person's picture in
+ * a team folder (`author` set) is read-only here (core/sync/team.ts).
  */
 import { newId } from '../core/ids';
 import { IMAGE_TYPES, MAX_FRAME_SIDE, THUMB_SIDE } from '../core/images';
 import type { RecordingImage } from '../core/model';
+import { readOnlyProblem } from '../core/sync/team';
+import type { Tombstone } from '../core/sync/tombstones';
 import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
 import { db, type NotesDatabase } from './schema';
 
@@ -31,15 +35,28 @@ export function imageProblem(image: RecordingImage): string | null {
   return null;
 }
 
+/** The tombstones of pictures deleted now: sync deletes them on the other devices. */
+export function imageTombstones(images: readonly Pick<RecordingImage, 'id' | 'recordingKey'>[], now = Date.now()): Tombstone[] {
+  return images.map((image) => ({ kind: 'image', id: image.id, recordingKey: image.recordingKey, deletedAt: now }));
+}
+
 /**
- * Stores a picture (a new one, or one deleted a moment ago, for Undo). Throws, storing nothing, on
- * a picture `imageProblem` refuses, and with the browser's error (a `QuotaExceededError` when the
- * storage is full: core/frame-failure.ts says so) when the write fails.
+ * Stores a picture (a new one, or one deleted a moment ago, for Undo: its tombstone goes, and its
+ * `updatedAt` becomes now, after the deletion, so a sync that already carried the deletion brings
+ * it back). Throws,
+ * storing nothing, on a picture `imageProblem` refuses, and with the browser's error (a
+ * `QuotaExceededError` when the storage is full: core/frame-failure.ts says so) when the write fails.
  */
 export async function storeImage(image: RecordingImage): Promise<void> {
   const problem = imageProblem(image);
   if (problem) throw new Error(problem);
-  await db().images.put(image);
+  const database = db();
+  await database.transaction('rw', database.images, database.tombstones, async () => {
+    const buried = await database.tombstones.get(['image', image.id]);
+    if (!buried) return database.images.put(image);
+    await database.tombstones.delete(['image', image.id]);
+    return database.images.put({ ...image, updatedAt: Math.max(image.updatedAt, buried.deletedAt + 1, Date.now()) });
+  });
 }
 
 /** A recording's pictures in time order, blobs included (they are read from disk only when used). */
@@ -52,23 +69,34 @@ export async function noteImages(noteId: string): Promise<RecordingImage[]> {
   return (await db().images.where('noteId').equals(noteId).toArray()).sort((a, b) => a.t - b.t || a.createdAt - b.createdAt);
 }
 
-/** Deletes one picture for good; resolves to it as it was (for Undo), undefined when it was gone. */
+/**
+ * Deletes one picture for good, leaving its tombstone; resolves to it as it was (for Undo),
+ * undefined when it was gone. Throws, deleting nothing, for another person's picture.
+ */
 export async function deleteImage(id: string): Promise<RecordingImage | undefined> {
   const database = db();
-  return database.transaction('rw', database.images, async () => {
+  return database.transaction('rw', database.images, database.tombstones, async () => {
     const image = await database.images.get(id);
-    if (image) await database.images.delete(id);
+    if (!image) return undefined;
+    const readOnly = readOnlyProblem(image);
+    if (readOnly) throw new Error(readOnly);
+    await database.images.delete(id);
+    await database.tombstones.bulkPut(imageTombstones([image]));
     return image;
   });
 }
 
-/** Deletes every picture of a recording for good (frames and slides); resolves to how many went. */
+/**
+ * Deletes every picture of a recording for good (frames and slides), each leaving its tombstone;
+ * resolves to how many went. Another person's pictures in a team folder stay (they are theirs).
+ */
 export async function deleteRecordingImages(recordingKey: string): Promise<number> {
   const database = db();
-  return database.transaction('rw', database.images, async () => {
-    const ids = await database.images.where('recordingKey').equals(recordingKey).primaryKeys();
-    await database.images.bulkDelete(ids);
-    return ids.length;
+  return database.transaction('rw', database.images, database.tombstones, async () => {
+    const own = await database.images.where('recordingKey').equals(recordingKey).filter((image) => !image.author).toArray();
+    await database.images.bulkDelete(own.map((image) => image.id));
+    await database.tombstones.bulkPut(imageTombstones(own));
+    return own.length;
   });
 }
 

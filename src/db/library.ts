@@ -1,4 +1,5 @@
 import type { Tombstone } from '../core/sync/tombstones';
+import { imageTombstones } from './images';
 import { db } from './schema';
 
 /** An item as the trash showed it: which, and when it was trashed. */
@@ -18,8 +19,8 @@ export interface TrashListing {
  * one restored since, nor one trashed again since (an Undo in the panel must still find those).
  * Links from notes to the deleted questions go too, and so do the frames of the deleted notes
  * (kept while the note was in the trash, so restoring it brought them back). Each note and
- * question deleted leaves a tombstone (its kind, id, recording and the time now), so sync deletes
- * it on the other devices too. Returns how many notes and questions went.
+ * question deleted leaves a tombstone (its kind, id, recording and the time now), and so does each
+ * frame, so sync deletes them on the other devices too. Returns how many notes and questions went.
  */
 export async function emptyTrash(listed: TrashListing): Promise<number> {
   const database = db();
@@ -38,7 +39,9 @@ export async function emptyTrash(listed: TrashListing): Promise<number> {
     const tombstone = (kind: Tombstone['kind']) => (row: { id: string; recordingKey: string }): Tombstone => ({ kind, id: row.id, recordingKey: row.recordingKey, deletedAt: now });
     await database.tombstones.bulkPut([...goneNotes.map(tombstone('note')), ...goneQa.map(tombstone('qa'))]);
     await database.notes.bulkDelete(noteIds);
-    await database.images.where('noteId').anyOf(noteIds).delete();
+    const frames = await database.images.where('noteId').anyOf(noteIds).toArray();
+    await database.images.bulkDelete(frames.map((frame) => frame.id));
+    await database.tombstones.bulkPut(imageTombstones(frames, now));
     await database.qa.bulkDelete(qaIds);
     const gone = new Set(qaIds);
     for (const note of await database.notes.where('qaIds').anyOf(qaIds).toArray()) {

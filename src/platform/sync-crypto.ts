@@ -1,6 +1,6 @@
 /**
  * Optional end-to-end encryption of the sync folder (WebCrypto, in the worker, pages and Node): with
- * a passphrase, every file sync writes (the index and each recording's file) is sealed with
+ * a passphrase, every file sync writes (the index, each recording's file and each picture's) is sealed with
  * AES-256-GCM (a random 96-bit IV a file) before it leaves, under a key derived from the
  * passphrase with PBKDF2-HMAC-SHA-256 (600,000 iterations, OWASP's 2023 figure) and a random salt.
  *
@@ -8,6 +8,7 @@
  * under the key: a passphrase that cannot open it is a wrong passphrase; a file that will not open
  * under a key that opens it is a damaged file. The server holds no note text, only sealed files.
  */
+import { bytesToBase64 } from '../core/base64';
 import { t } from '../core/i18n';
 import { INDEX_PATH, SYNC_ROOT } from '../core/sync/layout';
 import { ROSTER_PATH } from '../core/sync/team';
@@ -34,7 +35,8 @@ export class SyncPassphraseError extends Error {
   }
 }
 
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+// In chunks (core/base64.ts): a sealed picture is far past the number of arguments a call may take.
+const toBase64 = bytesToBase64;
 function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   try {
     return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));

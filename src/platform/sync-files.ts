@@ -12,6 +12,8 @@ import {
   type IndexEntry, type SyncFolder, type SyncIndex,
 } from '../core/sync/layout';
 import { mergeSyncData, type SyncData } from '../core/sync/merge';
+import { imageFileNameOf, parseImageFile, serializeImageFile } from '../core/sync/images';
+import type { BackupImage, ImageFacts, ImportedImage } from '../core/backup';
 import { emptyRoster, mergeRoster, parseRoster, ROSTER_PATH, serializeRoster, type Roster } from '../core/sync/team';
 import type { Author } from '../core/model';
 import type { Codec } from './sync-crypto';
@@ -63,9 +65,11 @@ export interface FileResult {
  * cannot be read is written again from the local copy, its problem added to `repaired`.
  * Undefined when there is nothing to write (no recording on either side). `folder` is where the
  * file lives (a team author's, or the single user's); `accept` keeps of the server's copy only what
- * that folder may hold (team.ts acceptFolder).
+ * that folder may hold (team.ts acceptFolder). `sendImages`, when given, is handed the local
+ * pictures the server's copy does not list, before the file that lists them is written (so a
+ * device that reads the file finds their files): none when no picture changed.
  */
-export async function syncFile(client: DavClient, codec: Codec, name: string, knownKey: string | undefined, indexRev: number | undefined, readLocal: (key: string) => Promise<SyncData>, now: () => Date, repaired: string[], folder: SyncFolder = SINGLE_FOLDER, accept: (data: SyncData) => SyncData = (data) => data): Promise<FileResult | undefined> {
+export async function syncFile(client: DavClient, codec: Codec, name: string, knownKey: string | undefined, indexRev: number | undefined, readLocal: (key: string) => Promise<SyncData>, now: () => Date, repaired: string[], folder: SyncFolder = SINGLE_FOLDER, accept: (data: SyncData) => SyncData = (data) => data, sendImages?: (images: ImageFacts[]) => Promise<void>): Promise<FileResult | undefined> {
   const path = `${folder.recordings}${name}`;
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const got: GetResult = await client.get(path);
@@ -88,6 +92,12 @@ export async function syncFile(client: DavClient, codec: Codec, name: string, kn
     if (!merged.recording) return undefined;
     if (remote && got.state === 'found' && sameContent(merged, remote.data)) {
       return { name, data: merged, entry: { rev: remote.rev, sha256: await sha256Hex(got.text) }, sent: false };
+    }
+    if (sendImages) {
+      const listed = new Set(remote?.data.images.map((image) => image.id));
+      const kept = new Set(merged.images.map((image) => image.id));
+      const unsent = local.images.filter((image) => !listed.has(image.id) && kept.has(image.id));
+      if (unsent.length > 0) await sendImages(unsent);
     }
     // Past the index's revision too: a damaged file written again must outrank what the index says.
     const rev = Math.max(remote?.rev ?? 0, indexRev ?? 0) + 1;
@@ -163,4 +173,61 @@ export async function joinRoster(client: DavClient, codec: Codec, me: Author, pr
     if ((await client.put(ROSTER_PATH, await codec.encode(serializeRoster(next)), got.state === 'found' ? { etag: got.etag! } : 'absent')) === 'written') return next;
   }
   throw new DavError('server', t('sync_keptWriting', ROSTER_PATH));
+}
+
+/**
+ * At most `limit` calls of `run` at once, across every caller: the picture files of all the
+ * recording files a sync works on share one limit (each may be several hundred kB).
+ */
+export function lanes(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/**
+ * Writes a picture's file into `folder` unless it is there already (a picture's bytes never change:
+ * `If-None-Match: *`, and a 412 means another device wrote it first). The picture folder is made on
+ * the first 409 (folders synced before pictures travelled lack it). Resolves to whether it wrote.
+ */
+export async function putImageFile(client: DavClient, codec: Codec, folder: SyncFolder, image: BackupImage): Promise<boolean> {
+  const path = `${folder.images}${await imageFileNameOf(image.id)}`;
+  const text = await codec.encode(serializeImageFile(image));
+  try {
+    return (await client.put(path, text, 'absent')) === 'written';
+  } catch (error) {
+    if (!(error instanceof DavError) || error.status !== 409) throw error;
+    // Several pictures may find the folder missing at once, and a server may refuse the second
+    // MKCOL of a racing pair (Apache: 403): the PUT again says whether the folder is there.
+    await client.mkcol(folder.images).catch(() => undefined);
+    return (await client.put(path, text, 'absent')) === 'written';
+  }
+}
+
+/**
+ * A picture's file from the picture folder `dir` (a SyncFolder's `images`): the picture, checked
+ * (its id must be `id`); `absent` when the file is not there (yet); a message when it cannot be
+ * used. Throws a SyncFileError for a file of a newer version.
+ */
+export async function readImageFile(client: DavClient, codec: Codec, dir: string, id: string): Promise<ImportedImage | 'absent' | { problem: string }> {
+  const path = `${dir}${await imageFileNameOf(id)}`;
+  const got = await client.get(path);
+  if (got.state === 'absent') return 'absent';
+  const plain = await codec.decode(got.text);
+  const parsed = plain === null ? { ok: false as const, message: t('sync_fileUndecryptable', path) } : parseImageFile(plain, path);
+  if (!parsed.ok) {
+    if (parsed.newer) throw new SyncFileError(t('sync_updateToSync', parsed.message));
+    return { problem: parsed.message };
+  }
+  if (parsed.value.id !== id) return { problem: t('sync_imageDamaged', path, t('sync_imageNotJson')) };
+  return parsed.value;
 }

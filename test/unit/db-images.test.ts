@@ -111,6 +111,47 @@ describe('pictures of a recording', () => {
   });
 });
 
+describe('deletions reach other devices (sync tombstones)', () => {
+  const tombstones = async () => (await db().tombstones.toArray()).map(({ kind, id, deletedAt }) => `${kind}:${id}@${deletedAt}`);
+
+  it('one picture deleted, a recording\'s pictures deleted, a purged note\'s frames: each leaves a tombstone', async () => {
+    const note = await addNote(REC, 10, 'deleted later');
+    const [one, slide, other, noteFrame] = [frame({ t: 1 }), frame({ t: 2, kind: 'slide', hash: '0123456789abcdef' }), frame({ recordingKey: OTHER.key }), frame({ noteId: note.id })];
+    for (const image of [one, slide, other, noteFrame]) await storeImage(image);
+    clock.now = 2_000;
+    await deleteImage(one.id);
+    expect(await tombstones()).toEqual([`image:${one.id}@2000`]);
+    clock.now = 3_000;
+    await deleteRecordingImages(OTHER.key);
+    await trashNote(note.id);
+    await emptyTrash({ notes: [{ id: note.id, deletedAt: (await db().notes.get(note.id))!.deletedAt! }], qa: [] });
+    expect((await tombstones()).sort()).toEqual([`image:${noteFrame.id}@3000`, `image:${one.id}@2000`, `image:${other.id}@3000`, `note:${note.id}@3000`].sort());
+    expect((await db().images.toArray()).map((image) => image.id)).toEqual([slide.id]);
+  });
+
+  it('Undo puts a deleted picture back newer than its deletion, and its tombstone goes', async () => {
+    const image = frame();
+    await storeImage(image);
+    clock.now = 2_000;
+    const removed = (await deleteImage(image.id))!;
+    clock.now = 2_500;
+    await storeImage(removed);
+    expect(await tombstones()).toEqual([]);
+    expect((await db().images.get(image.id))?.updatedAt).toBe(2_500);
+  });
+
+  it('another person\'s picture (a team folder) cannot be deleted here; "Delete images" leaves it', async () => {
+    const ana = { id: 'a0a0a0a0a0a0a0a0', name: 'Ana' };
+    const hers = { ...frame({ kind: 'slide', hash: '0123456789abcdef' }), author: ana };
+    const mine = frame({ kind: 'slide', hash: 'fedcba9876543210' });
+    await db().images.bulkPut([hers, mine]);
+    await expect(deleteImage(hers.id)).rejects.toThrow('Only Ana can change this.');
+    expect(await deleteRecordingImages(REC.key)).toBe(1);
+    expect((await db().images.toArray()).map((image) => image.id)).toEqual([hers.id]);
+    expect(await tombstones()).toEqual([`image:${mine.id}@1000`]);
+  });
+});
+
 describe('frames of a draft', () => {
   const PANEL = 'panel-a';
 

@@ -6,8 +6,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { editedNote, editedRecording, withChanges } from '../../src/core/field-times';
-import type { Note, Recording } from '../../src/core/model';
-import { fileNameOf, INDEX_PATH, RECORDINGS_DIR } from '../../src/core/sync/layout';
+import type { Note, Recording, RecordingImage } from '../../src/core/model';
+import { base64ToBytes } from '../../src/core/base64';
+import { imageFileNameOf } from '../../src/core/sync/images';
+import { fileNameOf, IMAGES_DIR, INDEX_PATH, RECORDINGS_DIR } from '../../src/core/sync/layout';
+import { outcomeSummary } from '../../src/core/sync/status';
+import { imageTombstones } from '../../src/db/images';
 import { NotesDatabase } from '../../src/db/schema';
 import { syncOnce, SYNC_STATE_KEY } from '../../src/db/sync';
 import { checkServer, DavClient, DavError, type DavAccount } from '../../src/platform/webdav';
@@ -421,5 +425,155 @@ describe('encrypted sync (a passphrase)', () => {
     await expect(sync(a, undefined, PASSPHRASE)).rejects.toThrow(
       new SyncPassphraseError('The sync folder already holds files that are not encrypted: sync it without a passphrase, or use a new folder for encrypted sync.'),
     );
+  });
+});
+
+describe('pictures (frames and slides)', () => {
+  const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+  /** `size` bytes that read as WebP (or JPEG) by their header, told apart by `seed`. */
+  const pictureBytes = (size: number, seed: number, type: 'webp' | 'jpeg' = 'webp') => {
+    const bytes = new Uint8Array(size).map((_, i) => (i * 31 + seed * 7) % 251);
+    bytes.set(type === 'webp' ? [...ascii('RIFF'), 0, 0, 0, 0, ...ascii('WEBP')] : [0xff, 0xd8, 0xff, 0xe0]);
+    return bytes;
+  };
+  /** A picture as the panel stores it; the picture several hundred kB, as a slide of a 1080p talk is. */
+  async function addPicture(database: NotesDatabase, id: string, seed: number, over: Partial<RecordingImage> = {}): Promise<RecordingImage> {
+    const type = seed % 2 === 0 ? 'image/jpeg' : 'image/webp';
+    const blob = new Blob([pictureBytes(300_000 + seed, seed, type === 'image/jpeg' ? 'jpeg' : 'webp')], { type });
+    const thumb = new Blob([pictureBytes(9_000 + seed, seed + 1)], { type: 'image/webp' });
+    const image: RecordingImage = {
+      id, recordingKey: KEY, kind: 'slide', t: 30 + seed, type, blob, width: 1280, height: 720, thumb, thumbWidth: 240, thumbHeight: 135,
+      bytes: blob.size + thumb.size, createdAt: 1000, updatedAt: 1000, ...over,
+    };
+    await database.images.put(image);
+    return image;
+  }
+  /** Deleted as db/images.ts deleteImage deletes: the picture goes, its tombstone stays. */
+  async function deletePicture(database: NotesDatabase, id: string, at: number): Promise<void> {
+    await database.transaction('rw', database.images, database.tombstones, async () => {
+      const image = (await database.images.get(id))!;
+      await database.images.delete(id);
+      await database.tombstones.bulkPut(imageTombstones([image], at));
+    });
+  }
+  const hex = async (blob: Blob) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  /** Each picture's facts and the hashes of its bytes: equal lists are byte-identical pictures. */
+  const pictures = async (database: NotesDatabase) =>
+    Promise.all((await database.images.orderBy('id').toArray()).map(async ({ blob, thumb, ...facts }) => ({ ...facts, blob: await hex(blob), blobType: blob.type, thumb: await hex(thumb), thumbType: thumb.type })));
+  const serverPictures = () => server.files().filter((file) => file.startsWith(`t${folder}/${IMAGES_DIR}`));
+  const PICTURE_FIELD = /"(\/9j\/|UklGR)/;
+  const auth = () => ({ Authorization: `Basic ${btoa(`${account.user}:${account.password}`)}` });
+
+  async function libraryWithPictures() {
+    await ensureFolder();
+    const [a, b] = [await device(), await device()];
+    await addRecording(a, KEY, 1000);
+    await addNote(a, 'n1', 'Labels beat placeholders', 1000);
+    await addPicture(a, 'f1', 1, { kind: 'frame', noteId: 'n1' });
+    await addPicture(a, 's1', 2);
+    await addPicture(a, 's2', 3);
+    return { a, b };
+  }
+
+  it('a note\'s frame and two slides reach B byte for byte; deleting a slide and the frame on A deletes them on B; nothing changed sends no picture', async () => {
+    const { a, b } = await libraryWithPictures();
+    expect(await sync(a)).toMatchObject({ sent: 1, imagesSent: 3 });
+    expect(serverPictures()).toHaveLength(3);
+    // In the clear, a picture file holds the picture as base64: what the encrypted test looks for.
+    for (const file of serverPictures()) expect(server.read(file)).toMatch(PICTURE_FIELD);
+    const outcome = await sync(b);
+    expect(outcome).toMatchObject({ received: 1, changedHere: { notes: 1, images: 3 }, imagesWaiting: 0 });
+    expect(outcomeSummary(outcome)).toBe('1 note, 1 recording, 3 pictures updated here, 0 files sent.');
+    expect(await pictures(b)).toEqual(await pictures(a));
+    // What the library and the panel read of them: the recording's kept counts, and the note's frame.
+    expect(await b.recordingStats.get(KEY)).toMatchObject({ images: 3, imageBytes: (await a.recordingStats.get(KEY))!.imageBytes });
+    expect((await b.images.where('noteId').equals('n1').toArray()).map((image) => image.id)).toEqual(['f1']);
+
+    // Nothing changed: one request each (the index), as before pictures travelled.
+    expect(await sync(a)).toMatchObject({ sent: 0, imagesSent: 0, requests: 1 });
+    expect(await sync(b)).toMatchObject({ sent: 0, received: 0, requests: 1 });
+
+    await deletePicture(a, 's2', 2000);
+    await deletePicture(a, 'f1', 2000);
+    // Read the index, read the file, write it, write the index: no picture file is touched.
+    expect(await sync(a)).toMatchObject({ sent: 1, imagesSent: 0, requests: 4 });
+    expect(await sync(b)).toMatchObject({ received: 1, changedHere: { deleted: 2 }, requests: 2 });
+    expect((await pictures(b)).map((p) => p.id)).toEqual(['s1']);
+    expect(await b.recordingStats.get(KEY)).toMatchObject({ images: 1 });
+    expect(await texts(b)).toEqual(['n1:Labels beat placeholders']);
+
+    // A picture B adds goes back to A, one picture file and the recording's file.
+    await addPicture(b, 's3', 4);
+    expect(await sync(b)).toMatchObject({ sent: 1, imagesSent: 1, requests: 5 });
+    await sync(a);
+    expect(await pictures(a)).toEqual(await pictures(b));
+  });
+
+  it('a draft\'s frames (their note not saved yet) stay on the device', async () => {
+    await ensureFolder();
+    const [a, b] = [await device(), await device()];
+    await addRecording(a, KEY, 1000);
+    await addPicture(a, 'draft-frame', 1, { kind: 'frame', noteId: 'note-to-be' });
+    expect(await sync(a)).toMatchObject({ imagesSent: 0 });
+    await sync(b);
+    expect(await b.images.count()).toBe(0);
+    expect(serverPictures()).toEqual([]);
+  });
+
+  it('a deleted picture put back (Undo) after a sync carried the deletion comes back on the other device', async () => {
+    const { a, b } = await libraryWithPictures();
+    await sync(a);
+    await sync(b);
+    const s1 = (await a.images.get('s1'))!;
+    await deletePicture(a, 's1', 2000);
+    await sync(a);
+    await sync(b);
+    expect(await b.images.get('s1')).toBeUndefined();
+    // Undo, as storeImage does it: the tombstone goes, the picture is newer than its deletion.
+    await a.transaction('rw', a.images, a.tombstones, async () => {
+      await a.tombstones.delete(['image', 's1']);
+      await a.images.put({ ...s1, updatedAt: 2001 });
+    });
+    await sync(a);
+    await sync(b);
+    expect((await b.images.get('s1'))?.updatedAt).toBe(2001);
+  });
+
+  it('encrypted: the server\'s picture files hold no picture bytes; B reads them with the passphrase', async () => {
+    const { a, b } = await libraryWithPictures();
+    await sync(a, undefined, 'correct staple battery horse');
+    const files = serverPictures();
+    expect(files).toHaveLength(3);
+    for (const file of files) {
+      const text = server.read(file);
+      // No picture as the base64 a plain picture file holds ("data":"/9j/… for a JPEG, "UklGR… for a WebP) …
+      expect(text, file).not.toMatch(PICTURE_FIELD);
+      const sealed = JSON.parse(text) as { format: string; data: string };
+      expect(sealed.format).toBe('webinar-notes-encrypted');
+      // … nor in the sealed bytes: no WebP, JPEG or PNG header anywhere.
+      const bytes = base64ToBytes(sealed.data)!;
+      const latin1 = Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
+      expect(latin1, file).not.toMatch(/RIFF[\s\S]{4}WEBP|\xff\xd8\xff[\xdb\xe0\xe1\xee]|\x89PNG/);
+    }
+    await sync(b, undefined, 'correct staple battery horse');
+    expect(await pictures(b)).toEqual(await pictures(a));
+  });
+
+  it('a picture file removed from the server by hand: B\'s sync completes and says so, loses nothing, and reads it once it is back', async () => {
+    const { a, b } = await libraryWithPictures();
+    await sync(a);
+    const gone = `${IMAGES_DIR}${await imageFileNameOf('s2')}`;
+    const kept = server.read(`t${folder}/${gone}`);
+    expect((await fetch(`${account.url}${gone}`, { method: 'DELETE', headers: auth() })).status).toBe(204);
+    const outcome = await sync(b);
+    expect(outcome).toMatchObject({ changedHere: { notes: 1, images: 2 }, imagesWaiting: 1, repaired: [] });
+    expect(outcomeSummary(outcome)).toBe('1 note, 1 recording, 2 pictures updated here, 0 files sent. 1 picture is not on the server yet: nothing here was lost, and a later sync fetches it.');
+    expect((await pictures(b)).map((p) => p.id)).toEqual(['f1', 's1']);
+    // Still missing: asked again (one more request than a quiet sync), still waiting.
+    expect(await sync(b)).toMatchObject({ imagesWaiting: 1, requests: 2 });
+    expect((await fetch(`${account.url}${gone}`, { method: 'PUT', headers: auth(), body: kept })).status).toBe(201);
+    expect(await sync(b)).toMatchObject({ imagesWaiting: 0, changedHere: { images: 1 }, requests: 2 });
+    expect(await pictures(b)).toEqual(await pictures(a));
+    expect(await sync(b)).toMatchObject({ requests: 1 });
   });
 });

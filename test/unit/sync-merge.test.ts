@@ -11,7 +11,7 @@ const recording = (over: Partial<Recording> = {}): Recording => ({
 const note = (over: Partial<Note> = {}): Note => ({
   id: 'n1', recordingKey: KEY, t: 12, text: 'Labels', createdAt: 100, updatedAt: 100, fieldsUpdatedAt: { t: 100, text: 100 }, ...over,
 });
-const data = (over: Partial<SyncData> = {}): SyncData => ({ recordingKey: KEY, notes: [], qa: [], transcripts: [], tombstones: [], ...over });
+const data = (over: Partial<SyncData> = {}): SyncData => ({ recordingKey: KEY, notes: [], qa: [], transcripts: [], images: [], tombstones: [], ...over });
 const tomb = (id: string, deletedAt: number, kind: Tombstone['kind'] = 'note'): Tombstone => ({ kind, id, recordingKey: KEY, deletedAt });
 
 // ─── Arbitraries: two devices' copies of a few records, each edited field by field at its own times. ───

@@ -34,6 +34,8 @@ describe('what the status says', () => {
     expect(outcomeSummary({ sent: 3, changedHere, repaired: [] })).toBe('2 notes, 1 recording updated here, 1 item deleted for good, 3 files sent.');
     expect(outcomeSummary({ sent: 0, changedHere: { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 0 }, repaired: [] })).toBe('nothing new here, 0 files sent.');
     expect(outcomeSummary({ sent: 0, changedHere: { recordings: 0, notes: 0, qa: 0, transcripts: 0, deleted: 2 }, repaired: [] })).toBe('2 items deleted for good, 0 files sent.');
+    expect(outcomeSummary({ sent: 1, changedHere: { recordings: 0, notes: 0, qa: 0, transcripts: 0, images: 2, deleted: 0 }, imagesSent: 3, imagesWaiting: 2, repaired: [] }))
+      .toBe('2 pictures updated here, 1 file sent, 3 pictures sent. 2 pictures are not on the server yet: nothing here was lost, and a later sync fetches them.');
   });
 
   it('why it failed and when it tries again; not set up; never synced', () => {

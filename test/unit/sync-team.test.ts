@@ -6,11 +6,11 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { editedNote, editedRecording, withChanges } from '../../src/core/field-times';
-import type { Author, Note, Recording } from '../../src/core/model';
+import type { Author, Note, Recording, RecordingImage } from '../../src/core/model';
 import { parseBackup } from '../../src/core/backup';
 import { authorFolder, fileNameOf, INDEX_PATH, parseFile, serializeFile } from '../../src/core/sync/layout';
 import type { SyncData } from '../../src/core/sync/merge';
-import { acceptFolder, authorNameProblem, authorOf, mergeTeam, ownData, ROSTER_PATH, teamAuthorId } from '../../src/core/sync/team';
+import { acceptFolder, authorNameProblem, authorOf, mergeTeam, ownData, readOnlyProblem, ROSTER_PATH, teamAuthorId } from '../../src/core/sync/team';
 import { hasOthersNotes, teamExportInput } from '../../src/core/export/team';
 import { summaryOutline } from '../../src/core/export/outline';
 import { NotesDatabase } from '../../src/db/schema';
@@ -25,7 +25,7 @@ const recording = (over: Partial<Recording> = {}): Recording => ({
 const note = (id: string, text: string, at = 100, author?: Author): Note => ({
   id, recordingKey: KEY, t: 12, text, createdAt: at, updatedAt: at, fieldsUpdatedAt: { t: at, text: at }, ...(author ? { author } : {}),
 });
-const data = (over: Partial<SyncData> = {}): SyncData => ({ recordingKey: KEY, recording: recording(), notes: [], qa: [], transcripts: [], tombstones: [], ...over });
+const data = (over: Partial<SyncData> = {}): SyncData => ({ recordingKey: KEY, recording: recording(), notes: [], qa: [], transcripts: [], images: [], tombstones: [], ...over });
 const ANA: Author = { id: 'a0a0a0a0a0a0a0a0', name: 'Ana' };
 const BO: Author = { id: 'b0b0b0b0b0b0b0b0', name: 'Bo' };
 const texts = (d: SyncData) => d.notes.map((n) => `${n.id}:${n.text}${n.author ? ` (${n.author.name})` : ''}`);
@@ -102,7 +102,11 @@ describe('the layout', () => {
     expect(authorFolder(ANA.id)).toEqual({
       index: `webinar-notes/v1/authors/${ANA.id}/index.json`,
       recordings: `webinar-notes/v1/authors/${ANA.id}/recordings/`,
-      make: ['webinar-notes/', 'webinar-notes/v1/', 'webinar-notes/v1/authors/', `webinar-notes/v1/authors/${ANA.id}/`, `webinar-notes/v1/authors/${ANA.id}/recordings/`],
+      images: `webinar-notes/v1/authors/${ANA.id}/images/`,
+      make: [
+        'webinar-notes/', 'webinar-notes/v1/', 'webinar-notes/v1/authors/', `webinar-notes/v1/authors/${ANA.id}/`, `webinar-notes/v1/authors/${ANA.id}/recordings/`,
+        `webinar-notes/v1/authors/${ANA.id}/images/`,
+      ],
     });
     expect(INDEX_PATH).toBe('webinar-notes/v1/index.json');
     expect(ROSTER_PATH).toBe('webinar-notes/v1/authors.json');
@@ -304,6 +308,55 @@ describe('a team folder on the real server', () => {
       expect(text, path).not.toContain('Sealed words');
       expect(text, path).not.toContain('Ana');
     }
+  });
+
+  it('pictures of Ana\'s notes reach Bo as hers, read-only there: his database\'s deletion of one is undone, and Ana\'s own deletion reaches him', async () => {
+    const [ana, bo] = [await person(), await person()];
+    await addRecording(ana, 1000);
+    await addNote(ana, 'a1', 'Ana: see the slide', 1000);
+    const webp = (seed: number, size: number) => {
+      const bytes = new Uint8Array(size).map((_, i) => (i * 13 + seed) % 251);
+      bytes.set([...'RIFF'].map((c) => c.charCodeAt(0)));
+      bytes.set([...'WEBP'].map((c) => c.charCodeAt(0)), 8);
+      return new Blob([bytes], { type: 'image/webp' });
+    };
+    const picture = (id: string, seed: number, over: Partial<RecordingImage>): RecordingImage => {
+      const [blob, thumb] = [webp(seed, 200_000), webp(seed + 1, 8_000)];
+      return { id, recordingKey: KEY, kind: 'slide', t: 12, type: 'image/webp', blob, width: 1280, height: 720, thumb, thumbWidth: 240, thumbHeight: 135, bytes: blob.size + thumb.size, createdAt: 1000, updatedAt: 1000, ...over };
+    };
+    await ana.images.bulkPut([picture('af1', 1, { kind: 'frame', noteId: 'a1' }), picture('as1', 2, {})]);
+    expect(await sync(ana, 'Ana')).toMatchObject({ imagesSent: 2 });
+    expect(await sync(bo, 'Bo')).toMatchObject({ changedHere: { images: 2 } });
+    const aId = await teamAuthorId('Ana');
+    const held = await bo.images.orderBy('id').toArray();
+    expect(held.map((image) => [image.id, image.author?.name])).toEqual([['af1', 'Ana'], ['as1', 'Ana']]);
+    for (const image of held) expect(new Uint8Array(await image.blob.arrayBuffer())).toEqual(new Uint8Array(await (await ana.images.get(image.id))!.blob.arrayBuffer()));
+    // Read-only for Bo: the rule every deletion asks (db/images.ts deleteImage) refuses.
+    expect(readOnlyProblem(held[0]!)).toBe('Only Ana can change this.');
+    // Ana's pictures live in her folder only; Bo's folder lists none.
+    expect(server.files().filter((file) => file.includes('/images/')).every((file) => file.includes(`/authors/${aId}/images/`))).toBe(true);
+
+    // Bo's database deletes Ana's slide anyway (no page offers it) and leaves a tombstone: it is
+    // never sent (his folder lists only his), and her file brings the slide back once it changes.
+    await bo.transaction('rw', [bo.images, bo.tombstones], async () => {
+      await bo.images.delete('as1');
+      await bo.tombstones.put({ kind: 'image', id: 'as1', recordingKey: KEY, deletedAt: 5000 });
+    });
+    await sync(bo, 'Bo');
+    await editNote(ana, 'a1', { text: 'Ana: see the slide, edited' }, 6000);
+    await sync(ana, 'Ana');
+    expect((await ana.images.orderBy('id').primaryKeys())).toEqual(['af1', 'as1']);
+    await sync(bo, 'Bo');
+    expect((await bo.images.orderBy('id').primaryKeys())).toEqual(['af1', 'as1']);
+
+    // Ana deletes her frame: it goes on Bo's too.
+    await ana.transaction('rw', [ana.images, ana.tombstones], async () => {
+      await ana.images.delete('af1');
+      await ana.tombstones.put({ kind: 'image', id: 'af1', recordingKey: KEY, deletedAt: 7000 });
+    });
+    await sync(ana, 'Ana');
+    await sync(bo, 'Bo');
+    expect((await bo.images.orderBy('id').primaryKeys())).toEqual(['as1']);
   });
 
   it('a passphrase given to a team folder that holds files in the clear is refused', async () => {

@@ -4,24 +4,28 @@
  *
  *     <folder>/webinar-notes/v1/index.json            the index: every recording file's revision and hash
  *     <folder>/webinar-notes/v1/recordings/<name>.json one recording with its notes, Q&A, transcripts, tombstones
+ *     <folder>/webinar-notes/v1/images/<name>.json     one picture's bytes and facts (images.ts)
  *
  * `<name>` is the first 32 hex digits of the SHA-256 of the recording's key, so no page address
  * shows in a file name and every name is safe on every server. A recording file is a Webinar
  * Notes backup (format `webinar-notes-backup`, version 3, one recording) with a `sync` member
- * holding its revision and tombstones: the library's import and the CLI read it as they read a
- * backup. A new layout that older code would misread goes to `v2/`, never into `v1/`.
+ * holding its revision and tombstones, and its pictures' facts (`images`) and pictures' tombstones
+ * (`imageTombstones`: apart, so a version that knows only notes' and questions' reads the file): the
+ * library's import and the CLI read it as they read a backup. A new layout that older code would
+ * misread goes to `v2/`, never into `v1/`.
  *
  * Team folders (added within v1, since older code reads only the two paths above and is not misled):
  *
  *     <folder>/webinar-notes/v1/authors.json                      who writes here: author id → name (team.ts)
  *     <folder>/webinar-notes/v1/authors/<author id>/index.json    that author's index, as above
  *     <folder>/webinar-notes/v1/authors/<author id>/recordings/<name>.json
+ *     <folder>/webinar-notes/v1/authors/<author id>/images/<name>.json
  *
  * Each person's browsers write only their own author's folder, and read everyone's. A recording file
  * there has the same form, its notes and questions each carrying `author`.
  */
 import * as v from 'valibot';
-import { makeBackup, readBackup } from '../backup';
+import { makeBackup, readBackup, readImageFacts, type ImageFacts } from '../backup';
 import { t } from '../i18n';
 import { isTimestamp } from '../time';
 import type { SyncData } from './merge';
@@ -30,6 +34,7 @@ import type { Tombstone } from './tombstones';
 export const SYNC_ROOT = 'webinar-notes/v1/';
 export const INDEX_PATH = `${SYNC_ROOT}index.json`;
 export const RECORDINGS_DIR = `${SYNC_ROOT}recordings/`;
+export const IMAGES_DIR = `${SYNC_ROOT}images/`;
 export const INDEX_FORMAT = 'webinar-notes-sync-index';
 export const INDEX_VERSION = 1;
 
@@ -39,16 +44,18 @@ export interface SyncFolder {
   index: string;
   /** The recording files' folder, ending in `/`. */
   recordings: string;
+  /** The picture files' folder, ending in `/` (made when the first picture goes in: older folders lack it). */
+  images: string;
   /** The folders to create (in order) before the first file goes in. */
   make: readonly string[];
 }
 
-export const SINGLE_FOLDER: SyncFolder = { index: INDEX_PATH, recordings: RECORDINGS_DIR, make: ['webinar-notes/', SYNC_ROOT, RECORDINGS_DIR] };
+export const SINGLE_FOLDER: SyncFolder = { index: INDEX_PATH, recordings: RECORDINGS_DIR, images: IMAGES_DIR, make: ['webinar-notes/', SYNC_ROOT, RECORDINGS_DIR, IMAGES_DIR] };
 
 /** One author's folder in a team folder; `authorId` is 16 hex digits (team.ts teamAuthorId). */
 export function authorFolder(authorId: string): SyncFolder {
   const root = `${SYNC_ROOT}authors/${authorId}/`;
-  return { index: `${root}index.json`, recordings: `${root}recordings/`, make: ['webinar-notes/', SYNC_ROOT, `${SYNC_ROOT}authors/`, root, `${root}recordings/`] };
+  return { index: `${root}index.json`, recordings: `${root}recordings/`, images: `${root}images/`, make: ['webinar-notes/', SYNC_ROOT, `${SYNC_ROOT}authors/`, root, `${root}recordings/`, `${root}images/`] };
 }
 
 /** Hex SHA-256 of UTF-8 text (WebCrypto: in the service worker, pages and Node alike). */
@@ -141,16 +148,21 @@ const TombstoneSchema = v.object({
   recordingKey: v.string(),
   deletedAt: v.pipe(v.number(), v.check((n: number) => isTimestamp(n))),
 });
+const ImageTombstoneSchema = v.object({ ...TombstoneSchema.entries, kind: v.literal('image') });
 const SyncMember = v.object({
   rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
   recordingKey: v.pipe(v.string(), v.minLength(1)),
   tombstones: v.array(TombstoneSchema),
+  images: v.optional(v.array(v.unknown()), []),
+  imageTombstones: v.optional(v.array(ImageTombstoneSchema), []),
 });
 
 export function serializeFile(file: SyncFile, now: Date): string {
   const { data } = file;
   const backup = makeBackup({ recordings: data.recording ? [data.recording] : [], notes: data.notes, qa: data.qa, transcripts: data.transcripts }, now);
-  return JSON.stringify({ ...backup, sync: { rev: file.rev, recordingKey: data.recordingKey, tombstones: data.tombstones } });
+  const tombstones = data.tombstones.filter((t) => t.kind !== 'image');
+  const imageTombstones = data.tombstones.filter((t) => t.kind === 'image');
+  return JSON.stringify({ ...backup, sync: { rev: file.rev, recordingKey: data.recordingKey, tombstones, images: data.images, imageTombstones } });
 }
 
 /**
@@ -166,7 +178,13 @@ export function parseFile(text: string, name: string, dir = RECORDINGS_DIR): Par
   const { backup } = parsed;
   const { recordingKey, rev } = sync.output;
   if (backup.recordings.length > 1 || backup.recordings.some((r) => r.key !== recordingKey)) return damaged(t('sync_fileOtherRecording'));
-  const tombstones: Tombstone[] = sync.output.tombstones.map((t) => ({ ...t, recordingKey }));
+  const tombstones: Tombstone[] = [...sync.output.tombstones, ...sync.output.imageTombstones].map((t) => ({ ...t, recordingKey }));
+  const images: ImageFacts[] = [];
+  for (const item of sync.output.images) {
+    const facts = readImageFacts(item);
+    if (facts === null || facts.recordingKey !== recordingKey) return damaged(t('sync_fileImageFacts'));
+    images.push(facts);
+  }
   return {
     ok: true,
     value: {
@@ -177,6 +195,7 @@ export function parseFile(text: string, name: string, dir = RECORDINGS_DIR): Par
         notes: backup.notes,
         qa: backup.qa,
         transcripts: backup.transcripts,
+        images,
         tombstones,
       },
     },

@@ -8,9 +8,11 @@
  * with either side again changes nothing (test/unit/sync-merge.test.ts, property-tested), so two
  * devices that each merge what the other wrote end with the same library.
  */
+import type { ImageFacts } from '../backup';
 import { mergeTranscripts } from '../captions/transcript-merge';
 import type { Note, QaItem, Recording, Transcript } from '../model';
 import { mergeNote, mergeQaItem, mergeRecording } from '../record-merge';
+import { mergeImageFacts } from './images';
 import { buries, mergeTombstone, tombstoneKey, type Tombstone } from './tombstones';
 
 /** One recording and everything of it that syncs. */
@@ -22,11 +24,13 @@ export interface SyncData {
   notes: Note[];
   qa: QaItem[];
   transcripts: Transcript[];
+  /** The pictures' facts (their bytes travel in files of their own: images.ts). */
+  images: ImageFacts[];
   tombstones: Tombstone[];
 }
 
 export function emptySyncData(recordingKey: string): SyncData {
-  return { recordingKey, notes: [], qa: [], transcripts: [], tombstones: [] };
+  return { recordingKey, notes: [], qa: [], transcripts: [], images: [], tombstones: [] };
 }
 
 /** Union by key; records on both sides merged; sorted by key so either order gives one list. */
@@ -46,7 +50,7 @@ const transcriptKey = (t: Transcript) => JSON.stringify([t.recordingKey, t.lang]
 export function mergeSyncData(a: SyncData, b: SyncData): SyncData {
   const tombstones = union(a.tombstones, b.tombstones, tombstoneKey, mergeTombstone);
   const dead = new Map(tombstones.map((t) => [tombstoneKey(t), t]));
-  const alive = <T extends Note | QaItem>(kind: Tombstone['kind']) => (record: T) => !buries(dead.get(tombstoneKey({ kind, id: record.id })), record);
+  const alive = <T extends Note | QaItem | ImageFacts>(kind: Tombstone['kind']) => (record: T) => !buries(dead.get(tombstoneKey({ kind, id: record.id })), record);
   const recording = a.recording && b.recording ? mergeRecording(a.recording, b.recording) : (a.recording ?? b.recording);
   return {
     recordingKey: a.recordingKey,
@@ -54,6 +58,7 @@ export function mergeSyncData(a: SyncData, b: SyncData): SyncData {
     notes: union(a.notes, b.notes, (n) => n.id, mergeNote).filter(alive<Note>('note')),
     qa: union(a.qa, b.qa, (q) => q.id, mergeQaItem).filter(alive<QaItem>('qa')),
     transcripts: union(a.transcripts, b.transcripts, transcriptKey, (x, y) => mergeTranscripts(x, y)),
+    images: union(a.images, b.images, (i) => i.id, mergeImageFacts).filter(alive<ImageFacts>('image')),
     tombstones,
   };
 }

@@ -44,23 +44,31 @@ export function syncDue(status: SyncStatus, now: number, changedHere: boolean): 
   return changedHere || next === undefined || now >= next;
 }
 
-/** "2 notes and 1 recording received, 3 files sent." from what one sync did. */
-export function outcomeSummary(outcome: { sent: number; changedHere: { recordings: number; notes: number; qa: number; transcripts: number; deleted: number }; repaired: readonly string[] }): string {
-  const { recordings, notes, qa, transcripts, deleted } = outcome.changedHere;
+/** "2 notes, 3 pictures updated here, 3 files sent, 3 pictures sent." from what one sync did. */
+export function outcomeSummary(outcome: {
+  sent: number;
+  changedHere: { recordings: number; notes: number; qa: number; transcripts: number; images?: number; deleted: number };
+  imagesSent?: number;
+  imagesWaiting?: number;
+  repaired: readonly string[];
+}): string {
+  const { recordings, notes, qa, transcripts, images = 0, deleted } = outcome.changedHere;
   // Clauses, each one message, joined as a list: "2 notes, 1 question updated here, 3 files sent."
   const got = [
     notes && plural('sync_notes', notes),
     qa && plural('sync_questions', qa),
     recordings && plural('sync_recordings', recordings),
     transcripts && plural('sync_transcripts', transcripts),
+    images && plural('sync_pictures', images),
   ].filter(Boolean);
   const parts = [
     got.length > 0 ? t('sync_updatedHere', got.join(', ')) : deleted > 0 ? '' : t('sync_nothingNew'),
     deleted > 0 ? plural('sync_deletedForGood', deleted) : '',
     plural('sync_filesSent', outcome.sent),
+    outcome.imagesSent ? plural('sync_picturesSent', outcome.imagesSent) : '',
   ].filter(Boolean);
-  const said = `${parts.join(', ')}.`;
-  return outcome.repaired.length > 0 ? `${said} ${outcome.repaired.join(' ')}` : said;
+  const said = [`${parts.join(', ')}.`, outcome.imagesWaiting ? plural('sync_picturesWaiting', outcome.imagesWaiting) : '', ...outcome.repaired].filter(Boolean);
+  return said.join(' ');
 }
 
 function clock(at: number): string {

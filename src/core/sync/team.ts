@@ -13,7 +13,9 @@
  *   or a purge made here to it is never sent (it is not in this browser's folder) and is undone by
  *   the next read of their file. A record id held here by one owner is never taken from another.
  * - Locally, `author` is set only on other people's records; this browser's own have none.
+ * - Pictures follow the same rule: each author's folder lists their own (frames and slides).
  */
+import type { ImageFacts } from '../backup';
 import { mergeTranscripts } from '../captions/transcript-merge';
 import { t } from '../i18n';
 import type { Author, Note, QaItem, Transcript } from '../model';
@@ -113,25 +115,26 @@ export function serializeRoster(roster: Roster): string {
 // The records.
 
 /** Whose a local record is: another author's id, or `null` for this browser's own. */
-const ownerOf = (record: Note | QaItem): string | null => record.author?.id ?? null;
+const ownerOf = (record: Note | QaItem | ImageFacts): string | null => record.author?.id ?? null;
 
 /**
- * What this browser writes to its own author folder for a recording: its own notes and questions
- * (those with no `author`) stamped with `me`, the recording, the transcripts, and its tombstones.
- * Other people's records are never in it.
+ * What this browser writes to its own author folder for a recording: its own notes, questions and
+ * pictures (those with no `author`) stamped with `me`, the recording, the transcripts, and its
+ * tombstones. Other people's records are never in it.
  */
 export function ownData(local: SyncData, me: Author): SyncData {
-  const stamp = <T extends Note | QaItem>(records: readonly T[]): T[] => records.filter((r) => ownerOf(r) === null).map((r) => ({ ...r, author: me }));
-  return { ...local, notes: stamp(local.notes), qa: stamp(local.qa) };
+  const stamp = <T extends Note | QaItem | ImageFacts>(records: readonly T[]): T[] => records.filter((r) => ownerOf(r) === null).map((r) => ({ ...r, author: me }));
+  return { ...local, notes: stamp(local.notes), qa: stamp(local.qa), images: stamp(local.images) };
 }
 
 /** What a file of author `authorId`'s folder may say: only records naming that author. */
 export function acceptFolder(data: SyncData, authorId: string): SyncData {
-  return { ...data, notes: data.notes.filter((n) => n.author?.id === authorId), qa: data.qa.filter((q) => q.author?.id === authorId) };
+  const theirs = <T extends Note | QaItem | ImageFacts>(records: readonly T[]) => records.filter((r) => r.author?.id === authorId);
+  return { ...data, notes: theirs(data.notes), qa: theirs(data.qa), images: theirs(data.images) };
 }
 
 /** Records as this browser keeps its own: without `author`. */
-function unstamped<T extends Note | QaItem>(records: readonly T[]): T[] {
+function unstamped<T extends Note | QaItem | ImageFacts>(records: readonly T[]): T[] {
   return records.map(({ author: _author, ...rest }) => rest as T);
 }
 
@@ -148,37 +151,42 @@ export function mergeTeam(here: SyncData, mine: SyncData | undefined, others: Re
   const heldOwner = new Map<string, string | null>();
   for (const note of here.notes) heldOwner.set(`note:${note.id}`, ownerOf(note));
   for (const item of here.qa) heldOwner.set(`qa:${item.id}`, ownerOf(item));
-  const mayTake = (kind: 'note' | 'qa', id: string, owner: string | null) => {
+  for (const image of here.images) heldOwner.set(`image:${image.id}`, ownerOf(image));
+  const mayTake = (kind: 'note' | 'qa' | 'image', id: string, owner: string | null) => {
     const held = heldOwner.get(`${kind}:${id}`);
     return held === undefined || held === owner;
   };
 
   // Own records: the single-user merge of the local copy and the author file.
-  const ownHere: SyncData = { ...here, notes: here.notes.filter((n) => ownerOf(n) === null), qa: here.qa.filter((q) => ownerOf(q) === null) };
+  const ownHere: SyncData = { ...here, notes: here.notes.filter((n) => ownerOf(n) === null), qa: here.qa.filter((q) => ownerOf(q) === null), images: here.images.filter((i) => ownerOf(i) === null) };
   const ownThere: SyncData | undefined = mine && {
     ...mine,
     notes: unstamped(mine.notes).filter((n) => mayTake('note', n.id, null)),
     qa: unstamped(mine.qa).filter((q) => mayTake('qa', q.id, null)),
+    images: unstamped(mine.images).filter((i) => mayTake('image', i.id, null)),
   };
   const own = ownThere ? mergeSyncData(ownHere, ownThere) : ownHere;
-  const claimed = new Set([...own.notes.map((n) => `note:${n.id}`), ...own.qa.map((q) => `qa:${q.id}`)]);
+  const claimed = new Set([...own.notes.map((n) => `note:${n.id}`), ...own.qa.map((q) => `qa:${q.id}`), ...own.images.map((i) => `image:${i.id}`)]);
 
   // Other people's: their file's copy where it was read, else what is held here.
   const notes: Note[] = [...own.notes];
   const qa: QaItem[] = [...own.qa];
-  const heldAuthors = new Set([...here.notes, ...here.qa].map(ownerOf).filter((id): id is string => id !== null));
+  const images: ImageFacts[] = [...own.images];
+  const heldAuthors = new Set([...here.notes, ...here.qa, ...here.images].map(ownerOf).filter((id): id is string => id !== null));
   for (const authorId of new Set([...heldAuthors, ...others.keys()])) {
     const theirs = others.get(authorId);
     if (!theirs) {
       notes.push(...here.notes.filter((n) => ownerOf(n) === authorId));
       qa.push(...here.qa.filter((q) => ownerOf(q) === authorId));
+      images.push(...here.images.filter((i) => ownerOf(i) === authorId));
       continue;
     }
     const dead = new Map(theirs.tombstones.map((t) => [tombstoneKey(t), t]));
-    const take = <T extends Note | QaItem>(kind: 'note' | 'qa', records: readonly T[]) =>
+    const take = <T extends Note | QaItem | ImageFacts>(kind: 'note' | 'qa' | 'image', records: readonly T[]) =>
       records.filter((r) => !claimed.has(`${kind}:${r.id}`) && mayTake(kind, r.id, authorId) && !buries(dead.get(tombstoneKey({ kind, id: r.id })), r));
     notes.push(...take('note', theirs.notes));
     qa.push(...take('qa', theirs.qa));
+    images.push(...take('image', theirs.images));
   }
 
   const parts = [...others.values()];
@@ -197,6 +205,7 @@ export function mergeTeam(here: SyncData, mine: SyncData | undefined, others: Re
     notes: notes.sort(byId),
     qa: qa.sort(byId),
     transcripts: [...transcripts.values()].sort((x, y) => (x.lang < y.lang ? -1 : 1)),
+    images: images.sort(byId),
     // Only this browser's own: another author's tombstones bury only their records, in their file.
     tombstones: own.tombstones,
   };

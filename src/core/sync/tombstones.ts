@@ -1,6 +1,7 @@
 /**
  * Tombstones: what "Empty trash" leaves behind so a purge reaches the other devices. A purged
- * note or question is gone from this database; its tombstone names it and says when it went.
+ * note or question is gone from this database; its tombstone names it and says when it went. A
+ * picture deleted (one frame, a recording's "Delete images", a purged note's frames) leaves one too.
  *
  * The rule, the trash's own (record-merge.ts): a tombstone removes every copy of its record whose
  * last edit is not newer than the purge; an edit made after the purge (on a device that had not
@@ -8,7 +9,7 @@
  */
 import type { Note, QaItem } from '../model';
 
-export type TombstoneKind = 'note' | 'qa';
+export type TombstoneKind = 'note' | 'qa' | 'image';
 
 export interface Tombstone {
   kind: TombstoneKind;
@@ -19,13 +20,16 @@ export interface Tombstone {
   deletedAt: number;
 }
 
+/** What a tombstone is weighed against: a note, a question, or a picture's facts (no field times). */
+type Buried = Pick<Note | QaItem, 'updatedAt' | 'fieldsUpdatedAt'>;
+
 /** The time of a record's last edit: its newest field time, or `updatedAt` when later. */
-export function lastEdit(record: Note | QaItem): number {
+export function lastEdit(record: Buried): number {
   return Math.max(record.updatedAt, ...Object.values(record.fieldsUpdatedAt ?? {}));
 }
 
 /** Whether `tombstone` removes `record`: it names it, and nothing was edited after the purge. */
-export function buries(tombstone: Tombstone | undefined, record: Note | QaItem): boolean {
+export function buries(tombstone: Tombstone | undefined, record: Buried): boolean {
   return tombstone !== undefined && lastEdit(record) <= tombstone.deletedAt;
 }
 
