@@ -26,7 +26,7 @@ interface Props {
   images: readonly RecordingImage[];
   /** Whose pictures, for their names: a saved note's time in the video (seconds), or 'draft' for the note being written. */
   owner: { noteAt: number } | 'draft';
-  /** Deletes a picture (with Undo where the page offers it); without it, the viewer offers no Delete. */
+  /** Deletes a picture (with Undo where the page offers it); without it, or for another person's picture, the viewer offers no Delete. */
   onDelete?(image: RecordingImage): void;
 }
 
@@ -47,11 +47,13 @@ export function FrameThumbs({ images, owner, onDelete }: Props) {
           image={open}
           onClose={() => setOpen(null)}
           onDelete={
-            onDelete &&
-            (() => {
-              onDelete(open);
-              setOpen(null);
-            })
+            // Another person's picture (a team folder) is theirs to delete: db/images.ts refuses it too.
+            onDelete && !open.author
+              ? () => {
+                  onDelete(open);
+                  setOpen(null);
+                }
+              : undefined
           }
         />
       )}
