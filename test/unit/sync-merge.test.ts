@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Note, QaItem, Recording } from '../../src/core/model';
+import type { ImageFacts } from '../../src/core/backup';
 import { mergeSyncData, type SyncData } from '../../src/core/sync/merge';
 import type { Tombstone } from '../../src/core/sync/tombstones';
 
@@ -37,15 +38,24 @@ const questionCopy = (id: string) =>
   fc.tuple(fc.constantFrom('Why?', 'How?'), time).map(([question, at]): QaItem => ({
     id, recordingKey: KEY, question, answers: [], createdAt: 100, updatedAt: at, fieldsUpdatedAt: { question: at, answers: 100 },
   }));
+const PICTURES = ['p1', 'p2', 'p3'];
+/** One device's copy of picture `id`'s facts: put back (Undo) at some time, or not. */
+const pictureCopy = (id: string) =>
+  time.map((at): ImageFacts => ({
+    id, recordingKey: KEY, kind: 'slide', t: 5, type: 'image/webp', width: 1280, height: 720, thumbType: 'image/webp', thumbWidth: 240, thumbHeight: 135,
+    createdAt: 100, updatedAt: at,
+  }));
 const side = fc.record({
   notes: fc.subarray(IDS).chain((ids) => fc.tuple(...ids.map(noteCopy))),
   qa: fc.subarray(['q1', 'q2']).chain((ids) => fc.tuple(...ids.map(questionCopy))),
+  images: fc.subarray(PICTURES).chain((ids) => fc.tuple(...ids.map(pictureCopy))),
   tombstones: fc.subarray(IDS).chain((ids) => fc.tuple(...ids.map((id) => time.map((at) => tomb(id, at))))),
+  imageTombstones: fc.subarray(PICTURES).chain((ids) => fc.tuple(...ids.map((id) => time.map((at) => tomb(id, at, 'image'))))),
   title: fc.option(fc.tuple(fc.constantFrom('T1', 'T2'), time), { nil: undefined }),
-}).map(({ notes, qa, tombstones, title }): SyncData =>
+}).map(({ notes, qa, images, tombstones, imageTombstones, title }): SyncData =>
   data({
     recording: recording(title ? { title: title[0], updatedAt: title[1], fieldsUpdatedAt: { title: title[1], site: 100, url: 100 } } : {}),
-    notes, qa, tombstones,
+    notes, qa, images, tombstones: [...tombstones, ...imageTombstones],
   }),
 );
 
@@ -83,6 +93,12 @@ describe('merging two copies of a recording file', () => {
           expect(kept).toBe(newest > (deadAt.get(n.id) ?? -Infinity));
         }
         expect(new Set(m.qa.map((q) => q.id))).toEqual(new Set([...a.qa, ...b.qa].map((q) => q.id)));
+        // A picture stays unless deleted after its latest put-back, and then takes that copy.
+        for (const id of new Set([...a.images, ...b.images].map((i) => i.id))) {
+          const newest = Math.max(...[...a.images, ...b.images].filter((i) => i.id === id).map((i) => i.updatedAt));
+          const deleted = Math.max(-Infinity, ...[...a.tombstones, ...b.tombstones].filter((t) => t.kind === 'image' && t.id === id).map((t) => t.deletedAt));
+          expect(m.images.find((i) => i.id === id)?.updatedAt).toBe(newest > deleted ? newest : undefined);
+        }
         expect(new Set(m.tombstones.map((t) => t.id))).toEqual(new Set([...a.tombstones, ...b.tombstones].map((t) => t.id)));
       }),
     );
