@@ -413,7 +413,8 @@ export async function syncOnce(database: NotesDatabase, client: DavClient, user:
     // Changes made here while the sync talked to the server: not on the server yet.
     const meanwhile = await localChanges(database, start.end);
     const received = await applyLocally(database, targets, changedHere, pictures);
-    const waiting = await applyPending(database, [...wanted.values()].filter((p) => !targets.some((t) => t.recordingKey === p.facts.recordingKey)), pictures, team, changedHere);
+    const targeted = new Set(targets.map((target) => target.recordingKey));
+    const waiting = await applyPending(database, [...wanted.values()].filter((p) => !targeted.has(p.facts.recordingKey)), pictures, team, changedHere);
     const end = Number((await database.changes.orderBy('seq').lastKey()) ?? start.end);
     const files = { ...state.files };
     for (const result of results) files[stateKey(team?.id, result.name)] = result.entry;
