@@ -11,6 +11,11 @@ import { NotesDatabase } from '../src/db/schema';
 import { syncOnce } from '../src/db/sync';
 import { DavClient } from '../src/platform/webdav';
 import { startWebdavServer } from '../test/webdav-server';
+import { setMessageSource } from '../src/core/i18n';
+import { bundledMessages } from '../src/core/i18n/bundled';
+
+// Reading a file back names its records in the user's words: the catalogues must be installed.
+setMessageSource(bundledMessages);
 
 const RECORDINGS = Number(process.argv[2] ?? 1000);
 const NOTES = Number(process.argv[3] ?? 100);
