@@ -6,6 +6,7 @@
 import { newId } from '../core/ids';
 import { IMAGE_TYPES, MAX_FRAME_SIDE, THUMB_SIDE } from '../core/images';
 import type { RecordingImage } from '../core/model';
+import { readOnlyProblem } from '../core/sync/team';
 import { isMediaTime, MEDIA_TIME_RULE } from '../core/time';
 import { db, type NotesDatabase } from './schema';
 
@@ -33,13 +34,27 @@ export function imageProblem(image: RecordingImage): string | null {
 
 /**
  * Stores a picture (a new one, or one deleted a moment ago, for Undo). Throws, storing nothing, on
- * a picture `imageProblem` refuses, and with the browser's error (a `QuotaExceededError` when the
+ * a picture `imageProblem` refuses or one for another person's note, and with the browser's error (a `QuotaExceededError` when the
  * storage is full: core/frame-failure.ts says so) when the write fails.
  */
 export async function storeImage(image: RecordingImage): Promise<void> {
   const problem = imageProblem(image);
   if (problem) throw new Error(problem);
-  await db().images.put(image);
+  const database = db();
+  await database.transaction('rw', database.images, database.notes, async () => {
+    await refuseOthersNote(database, image.noteId);
+    await database.images.put(image);
+  });
+}
+
+/**
+ * Throws, for a picture of another person's note in a team folder: its frames are theirs to
+ * change, as its text is (core/sync/team.ts readOnlyProblem). A draft's frames have no note yet.
+ */
+async function refuseOthersNote(database: NotesDatabase, noteId: string | undefined): Promise<void> {
+  const note = noteId === undefined ? undefined : await database.notes.get(noteId);
+  const locked = note ? readOnlyProblem(note) : null;
+  if (locked) throw new Error(locked);
 }
 
 /** A recording's pictures in time order, blobs included (they are read from disk only when used). */
@@ -52,12 +67,18 @@ export async function noteImages(noteId: string): Promise<RecordingImage[]> {
   return (await db().images.where('noteId').equals(noteId).toArray()).sort((a, b) => a.t - b.t || a.createdAt - b.createdAt);
 }
 
-/** Deletes one picture for good; resolves to it as it was (for Undo), undefined when it was gone. */
+/**
+ * Deletes one picture for good; resolves to it as it was (for Undo), undefined when it was gone.
+ * Throws, deleting nothing, for a frame of another person's note.
+ */
 export async function deleteImage(id: string): Promise<RecordingImage | undefined> {
   const database = db();
-  return database.transaction('rw', database.images, async () => {
+  return database.transaction('rw', database.images, database.notes, async () => {
     const image = await database.images.get(id);
-    if (image) await database.images.delete(id);
+    if (image) {
+      await refuseOthersNote(database, image.noteId);
+      await database.images.delete(id);
+    }
     return image;
   });
 }
