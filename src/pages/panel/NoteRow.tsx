@@ -64,8 +64,8 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         {formatTime(note.t)}
       </button>
       <p class="text" dir="auto" onClick={() => seek(note.t)}>
-        {note.author && <strong class="note-author">{t('sync_teamBy', note.author.name)} </strong>}
-        {speaker && <span class="note-speaker">{speaker}: </span>}
+        {note.author && <strong class="note-author" dir="auto">{t('sync_teamBy', note.author.name)} </strong>}
+        {speaker && <span class="note-speaker" dir="auto">{speaker}: </span>}
         {note.text}
       </p>
       <div class="actions">
