@@ -35,6 +35,9 @@ test('the full happy path in Turkish: panel, note with its time, library, popup,
 
   await panel.getByRole('tab', { name: tr.t('panel_tabSummary') }).click();
   await expect.poll(() => panel.locator('textarea.preview').inputValue()).toContain('İstanbul’daki ışık gösterisi');
+  // The post's own words are Turkish too (the summary's language follows the pages' until chosen).
+  expect(await panel.locator('textarea.preview').inputValue()).toContain(tr.t('export_keyPoints'));
+  await panel.getByRole('heading', { name: tr.t('export_keyPoints') }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'summary-tab-tr');
   expect(await seriousViolations(panel)).toEqual([]);
 
