@@ -58,7 +58,9 @@ async function syncIfDue(manual: boolean): Promise<SyncRun> {
     const team = account.teamName === undefined ? {} : { team: await authorOf(account.teamName) };
     const outcome = await syncOnce(db(), new DavClient(account), account.user, { passphrase: account.passphrase, ...team });
     const summary = outcomeSummary(outcome);
-    await saveSyncStatus({ last: { at: now, summary }, tried: now });
+    // The counts too: the settings and the library say them in whatever language is shown later.
+    const counts = { sent: outcome.sent, changedHere: outcome.changedHere, imagesSent: outcome.imagesSent, imagesWaiting: outcome.imagesWaiting, repaired: outcome.repaired };
+    await saveSyncStatus({ last: { at: now, summary, counts }, tried: now });
     return { outcome: 'synced', summary };
   } catch (error) {
     if (error instanceof DavError) return fail(error.kind, error.message);

@@ -43,20 +43,31 @@ export function imageTombstones(images: readonly Pick<RecordingImage, 'id' | 're
 /**
  * Stores a picture (a new one, or one deleted a moment ago, for Undo: its tombstone goes, and its
  * `updatedAt` becomes now, after the deletion, so a sync that already carried the deletion brings
- * it back). Throws,
- * storing nothing, on a picture `imageProblem` refuses, and with the browser's error (a
- * `QuotaExceededError` when the storage is full: core/frame-failure.ts says so) when the write fails.
+ * it back). Throws, storing nothing, on a picture `imageProblem` refuses or one for another
+ * person's note, and with the browser's error (a `QuotaExceededError` when the storage is full:
+ * core/frame-failure.ts says so) when the write fails.
  */
 export async function storeImage(image: RecordingImage): Promise<void> {
   const problem = imageProblem(image);
   if (problem) throw new Error(problem);
   const database = db();
-  await database.transaction('rw', database.images, database.tombstones, async () => {
+  await database.transaction('rw', database.images, database.notes, database.tombstones, async () => {
+    await refuseOthersNote(database, image.noteId);
     const buried = await database.tombstones.get(['image', image.id]);
     if (!buried) return database.images.put(image);
     await database.tombstones.delete(['image', image.id]);
     return database.images.put({ ...image, updatedAt: Math.max(image.updatedAt, buried.deletedAt + 1, Date.now()) });
   });
+}
+
+/**
+ * Throws, for a picture of another person's note in a team folder: its frames are theirs to
+ * change, as its text is (core/sync/team.ts readOnlyProblem). A draft's frames have no note yet.
+ */
+async function refuseOthersNote(database: NotesDatabase, noteId: string | undefined): Promise<void> {
+  const note = noteId === undefined ? undefined : await database.notes.get(noteId);
+  const locked = note ? readOnlyProblem(note) : null;
+  if (locked) throw new Error(locked);
 }
 
 /** A recording's pictures in time order, blobs included (they are read from disk only when used). */
@@ -71,15 +82,17 @@ export async function noteImages(noteId: string): Promise<RecordingImage[]> {
 
 /**
  * Deletes one picture for good, leaving its tombstone; resolves to it as it was (for Undo),
- * undefined when it was gone. Throws, deleting nothing, for another person's picture.
+ * undefined when it was gone. Throws, deleting nothing, for another person's picture (sync set
+ * its `author`) or a frame of another person's note.
  */
 export async function deleteImage(id: string): Promise<RecordingImage | undefined> {
   const database = db();
-  return database.transaction('rw', database.images, database.tombstones, async () => {
+  return database.transaction('rw', database.images, database.notes, database.tombstones, async () => {
     const image = await database.images.get(id);
     if (!image) return undefined;
     const readOnly = readOnlyProblem(image);
     if (readOnly) throw new Error(readOnly);
+    await refuseOthersNote(database, image.noteId);
     await database.images.delete(id);
     await database.tombstones.bulkPut(imageTombstones([image]));
     return image;

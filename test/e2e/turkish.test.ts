@@ -35,6 +35,9 @@ test('the full happy path in Turkish: panel, note with its time, library, popup,
 
   await panel.getByRole('tab', { name: tr.t('panel_tabSummary') }).click();
   await expect.poll(() => panel.locator('textarea.preview').inputValue()).toContain('İstanbul’daki ışık gösterisi');
+  // The post's own words are Turkish too (the summary's language follows the pages' until chosen).
+  expect(await panel.locator('textarea.preview').inputValue()).toContain(tr.t('export_keyPoints'));
+  await panel.getByRole('heading', { name: tr.t('export_keyPoints') }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'summary-tab-tr');
   expect(await seriousViolations(panel)).toEqual([]);
 
@@ -61,4 +64,30 @@ test('the full happy path in Turkish: panel, note with its time, library, popup,
   await expect.poll(() => settings.getByRole('heading', { name: tr.t('options_languageHeading'), exact: true }).count()).toBe(1);
   expect(await settings.evaluate(() => document.documentElement.lang)).toBe('tr');
   expect(await seriousViolations(settings)).toEqual([]);
+});
+
+test('an Arabic and a Hebrew note keep their direction in the panel and the library, and the row keeps its shape', async () => {
+  const { browser, server } = session;
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/`);
+  const panel = await panelOf(page, browser.extensionId);
+  const arabic = 'مرحبا بالجميع في هذه الندوة';
+  const hebrew = 'שלום לכולם, נתחיל בשאלות';
+  await seekTo(page, 100);
+  await typeNote(panel, arabic);
+  await seekTo(page, 130);
+  await typeNote(panel, hebrew);
+  for (const text of [arabic, hebrew]) {
+    const row = panel.locator('li.note', { hasText: text });
+    await expect.poll(() => row.locator('p.text').evaluate((p) => p.matches(':dir(rtl)'))).toBe(true);
+    // The text, its time and its buttons stay side by side: nothing is pushed out of the row.
+    const [time, words, actions] = await Promise.all(['.time', 'p.text', '.actions'].map((part) => row.locator(part).first().boundingBox()));
+    expect(time && words && actions && time.x + time.width <= words.x && words.x + words.width <= actions.x).toBe(true);
+  }
+  await screenshot(page, 'panel-rtl-notes');
+  const library = await browser.context.newPage();
+  const [note] = (await storedNotes(browser)).filter((stored) => stored.text === arabic);
+  await library.goto(`chrome-extension://${browser.extensionId}/src/pages/library/index.html#recording=${encodeURIComponent(note?.recordingKey ?? '')}`);
+  const line = library.locator('p.note-line', { hasText: arabic });
+  await expect.poll(() => line.evaluate((p) => p.matches(':dir(rtl)'))).toBe(true);
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setUiLanguage, translator } from '../../src/core/i18n';
 import { nextTryAt, outcomeSummary, POLL_EVERY_MS, statusText, syncDue, type SyncStatus } from '../../src/core/sync/status';
 
 const MIN = 60_000;
@@ -43,5 +44,26 @@ describe('what the status says', () => {
     expect(statusText({}, true)).toBe('Not synced yet.');
     expect(statusText(failed(1), true)).toMatch(/^Sync failed .*: The server could not be reached \(offline, or the address is wrong\)\. Next try .*\.$/);
     expect(statusText(failed(1, 'credentials'), true)).toMatch(/Sync waits until you test the settings again or press Sync now\.$/);
+  });
+
+  describe('in the language shown when it is read', () => {
+    afterEach(() => setUiLanguage('en'));
+
+    it('says the last sync from its counts: made in English, read in Turkish', () => {
+      const counts = { sent: 3, changedHere: { recordings: 1, notes: 2, qa: 0, transcripts: 0, deleted: 0 }, repaired: [] };
+      const status: SyncStatus = { last: { at: Date.UTC(2026, 11, 2, 9), summary: outcomeSummary(counts), counts }, tried: Date.UTC(2026, 11, 2, 9) };
+      expect(statusText(status, true)).toContain('2 notes, 1 recording updated here, 3 files sent.');
+      setUiLanguage('tr');
+      const turkish = statusText(status, true);
+      expect(turkish).toContain(outcomeSummary(counts));
+      expect(turkish).toContain(translator('tr').plural('sync_filesSent', 3));
+      expect(turkish).not.toContain('files sent');
+    });
+
+    it('says a status kept before the counts were by its sentence, as it was made', () => {
+      setUiLanguage('tr');
+      const status: SyncStatus = { last: { at: Date.UTC(2026, 11, 2, 9), summary: 'nothing new here, 1 file sent.' } };
+      expect(statusText(status, true)).toContain('nothing new here, 1 file sent.');
+    });
   });
 });

@@ -61,12 +61,18 @@ export function translator(lang: Language): Translator {
 }
 const translators: Partial<Record<Language, Translator>> = {};
 
+/** `make()` on first use, then the same: a content script that never formats makes no formatter. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 function makeTranslator(lang: Language): Translator {
-  const numbers = new Intl.NumberFormat(lang);
-  const plurals = new Intl.PluralRules(lang);
-  const lists = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
+  const numbers = once(() => new Intl.NumberFormat(lang));
+  const plurals = once(() => new Intl.PluralRules(lang));
+  const lists = once(() => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }));
   const dates = new Map<string, Intl.DateTimeFormat>();
-  const text = (value: Substitution) => (typeof value === 'number' ? numbers.format(value) : value);
+  const text = (value: Substitution) => (typeof value === 'number' ? numbers().format(value) : value);
   const message = (key: string, substitutions: readonly Substitution[]): string => {
     if (!source) throw new Error(`no messages installed in this context (asked for "${key}")`);
     const entry = source(lang, key);
@@ -78,17 +84,17 @@ function makeTranslator(lang: Language): Translator {
     lang,
     t: (key, ...substitutions) => message(key, substitutions),
     plural: (key, count, ...substitutions) => {
-      const form = `${key}_${plurals.select(count)}`;
+      const form = `${key}_${plurals().select(count)}`;
       return message(source?.(lang, form) ? form : `${key}_other`, [count, ...substitutions]);
     },
-    number: (value, options) => (options ? new Intl.NumberFormat(lang, options).format(value) : numbers.format(value)),
+    number: (value, options) => (options ? new Intl.NumberFormat(lang, options).format(value) : numbers().format(value)),
     date: (ms, options = DEFAULT_DATE) => {
       const id = JSON.stringify(options);
       let format = dates.get(id);
       if (!format) dates.set(id, (format = new Intl.DateTimeFormat(lang, options)));
       return format.format(ms);
     },
-    list: (items) => lists.format(items),
+    list: (items) => lists().format(items),
     upper: (value) => value.toLocaleUpperCase(lang),
   };
 }

@@ -10,9 +10,26 @@ export type SyncFailureKind = 'offline' | 'credentials' | 'forbidden' | 'full' |
 /** Failures only the user can mend: no timer tries again (servers lock accounts that keep failing). */
 const WAITS_FOR_USER: readonly SyncFailureKind[] = ['credentials', 'permission', 'passphrase'];
 
+/** What one sync did, as counts (db/sync.ts `SyncOutcome`): what its summary is said from. */
+export interface SyncCounts {
+  sent: number;
+  /** `images`: pictures received (absent from a status kept before pictures travelled). */
+  changedHere: { recordings: number; notes: number; qa: number; transcripts: number; images?: number; deleted: number };
+  /** Picture files written to the server. */
+  imagesSent?: number;
+  /** Pictures listed on the server whose files could not be read yet (kept pending: nothing here lost). */
+  imagesWaiting?: number;
+  /** Sentences naming the server files written again from this device (said when the sync ran). */
+  repaired: readonly string[];
+}
+
 export interface SyncStatus {
-  /** The last sync that finished: when, and what it changed (a sentence). */
-  last?: { at: number; summary: string };
+  /**
+   * The last sync that finished: when, and what it changed: `counts`, said in the language shown
+   * when it is read; `summary` is the sentence made when it ran (all a status from before the
+   * counts were kept has).
+   */
+  last?: { at: number; summary: string; counts?: SyncCounts };
   /** The last attempt failed (cleared by the next that works): when, why (a sentence), how often in a row. */
   failure?: { at: number; kind: SyncFailureKind; message: string; count: number };
   /** When the last attempt started, successful or not. */
@@ -45,13 +62,7 @@ export function syncDue(status: SyncStatus, now: number, changedHere: boolean): 
 }
 
 /** "2 notes, 3 pictures updated here, 3 files sent, 3 pictures sent." from what one sync did. */
-export function outcomeSummary(outcome: {
-  sent: number;
-  changedHere: { recordings: number; notes: number; qa: number; transcripts: number; images?: number; deleted: number };
-  imagesSent?: number;
-  imagesWaiting?: number;
-  repaired: readonly string[];
-}): string {
+export function outcomeSummary(outcome: SyncCounts): string {
   const { recordings, notes, qa, transcripts, images = 0, deleted } = outcome.changedHere;
   // Clauses, each one message, joined as a list: "2 notes, 1 question updated here, 3 files sent."
   const got = [
@@ -79,7 +90,7 @@ function clock(at: number): string {
 export function statusText(status: SyncStatus | undefined, configured: boolean): string {
   if (!configured) return t('sync_notSetUp');
   if (!status || (!status.last && !status.failure)) return t('sync_notYet');
-  const last = status.last ? t('sync_lastSynced', clock(status.last.at), status.last.summary) : t('sync_neverSynced');
+  const last = status.last ? t('sync_lastSynced', clock(status.last.at), status.last.counts ? outcomeSummary(status.last.counts) : status.last.summary) : t('sync_neverSynced');
   if (!status.failure) return last;
   const { failure } = status;
   const next = WAITS_FOR_USER.includes(failure.kind) ? t('sync_waitsForUser') : t('sync_nextTry', clock(nextTryAt(status)!));

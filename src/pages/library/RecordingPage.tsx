@@ -85,8 +85,8 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
               return (
                 <>
                   <p class="note-line" dir="auto">
-                    <span class="at">{formatTime(note.t)}</span> {note.author && <strong class="note-author">{t('sync_teamBy', note.author.name)} </strong>}
-                    {speaker && <span class="note-speaker">{speaker}: </span>}
+                    <span class="at">{formatTime(note.t)}</span> {note.author && <strong class="note-author" dir="auto">{t('sync_teamBy', note.author.name)} </strong>}
+                    {speaker && <span class="note-speaker" dir="auto">{speaker}: </span>}
                     {note.text}
                   </p>
                   {tagging === note.id ? (
@@ -139,7 +139,7 @@ export function RecordingPage({ recording, images, imageBytes }: Props) {
                 </p>
                 {item.answers.map((answer, i) => (
                   <p key={i} class="answer" dir="auto">
-                    <span class="note-speaker">{answererName(speakers, answer)}: </span>
+                    <span class="note-speaker" dir="auto">{answererName(speakers, answer)}: </span>
                     {answer.text}
                   </p>
                 ))}

@@ -23,6 +23,7 @@ export function LanguageSection() {
       <label class="row">
         <span>{t('options_languageLabel')}</span>
         <select
+          id="ui-language"
           value={choice ?? 'auto'}
           disabled={choice === null}
           onChange={(event) => {

@@ -64,42 +64,44 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
         {formatTime(note.t)}
       </button>
       <p class="text" dir="auto" onClick={() => seek(note.t)}>
-        {note.author && <strong class="note-author">{t('sync_teamBy', note.author.name)} </strong>}
-        {speaker && <span class="note-speaker">{speaker}: </span>}
+        {note.author && <strong class="note-author" dir="auto">{t('sync_teamBy', note.author.name)} </strong>}
+        {speaker && <span class="note-speaker" dir="auto">{speaker}: </span>}
         {note.text}
       </p>
       <div class="actions">
         <button type="button" class="quiet" onClick={() => copyLink(note.t)} aria-label={t('panel_copyLinkTo', formatTime(note.t))}>
           {t('panel_link')}
         </button>
-        {/* Only the recording playing has the picture: a note listed while another plays gets none of it. */}
-        <button
-          type="button"
-          class="quiet icon-button"
-          onClick={attachFrame}
-          disabled={frames.busy || recording?.key !== note.recordingKey}
-          aria-busy={frames.busy ? 'true' : 'false'}
-          aria-label={t('panel_attachFrameTo', formatTime(note.t))}
-          title={t('panel_attachFrameTitle')}
-        >
-          <CameraIcon />
-        </button>
-        {/* Another person's note in a team folder: only their files change it (core/sync/team.ts). */}
-        {!note.author && <>
-        <button
-          type="button"
-          class="quiet"
-          onClick={() => onEditing(note, true)}
-          disabled={editLocked}
-          title={editLocked ? t('panel_editLocked') : undefined}
-          aria-label={t('panel_editNoteAt', formatTime(note.t))}
-        >
-          {t('panel_edit')}
-        </button>
-        <button type="button" class="quiet" onClick={remove} aria-label={t('panel_deleteNoteAt', formatTime(note.t))}>
-          {t('panel_delete')}
-        </button>
-        </>}
+        {/* Another person's note in a team folder: only their files change it (core/sync/team.ts), frames included. */}
+        {!note.author && (
+          <>
+            {/* Only the recording playing has the picture: a note listed while another plays gets none of it. */}
+            <button
+              type="button"
+              class="quiet icon-button"
+              onClick={attachFrame}
+              disabled={frames.busy || recording?.key !== note.recordingKey}
+              aria-busy={frames.busy ? 'true' : 'false'}
+              aria-label={t('panel_attachFrameTo', formatTime(note.t))}
+              title={t('panel_attachFrameTitle')}
+            >
+              <CameraIcon />
+            </button>
+            <button
+              type="button"
+              class="quiet"
+              onClick={() => onEditing(note, true)}
+              disabled={editLocked}
+              title={editLocked ? t('panel_editLocked') : undefined}
+              aria-label={t('panel_editNoteAt', formatTime(note.t))}
+            >
+              {t('panel_edit')}
+            </button>
+            <button type="button" class="quiet" onClick={remove} aria-label={t('panel_deleteNoteAt', formatTime(note.t))}>
+              {t('panel_delete')}
+            </button>
+          </>
+        )}
       </div>
       {note.author && <p class="note-lock">{t('sync_teamReadOnly', note.author.name)}</p>}
       {/* After the actions: the grid's first row holds the time, the text and the actions. */}
@@ -115,7 +117,7 @@ export const NoteRow = memo(function NoteRow({ note, images, editing, onEditing,
       ) : null}
       {images.length > 0 && (
         <div class="note-frames">
-          <FrameThumbs images={images} owner={{ noteAt: note.t }} onDelete={removeFrame} />
+          <FrameThumbs images={images} owner={{ noteAt: note.t }} onDelete={note.author ? undefined : removeFrame} />
         </div>
       )}
       {frames.problem && (

@@ -6,9 +6,13 @@ export function useTeamName(): string | undefined {
   const [name, setName] = useState<string | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void loadTeamName().then((found) => {
-      if (live) setName(found);
-    });
+    // Unreadable storage (a test page without it, a browser refusing it) leaves the summary its "Me".
+    loadTeamName().then(
+      (found) => {
+        if (live) setName(found);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
