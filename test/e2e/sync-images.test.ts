@@ -4,57 +4,30 @@
  * panel after both sync, byte for byte, and deleting it on A deletes it on B.
  */
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startWebdavServer, type WebdavServer } from '../webdav-server';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import type { WebdavServer } from '../webdav-server';
+import { demoPanel, saveAccount, settingsPage, syncNow, useTwoDevices } from './sync-devices';
 import { pauseAt, storedFrameUrl, storedImages } from './frames-helpers';
-import { launch, panelOf, removeProfile, screenshot, SCREENSHOTS, serveDemo, storedNotes, storedRows, type Browser, type DemoServer } from './harness';
+import { screenshot, SCREENSHOTS, storedNotes, storedRows, type Browser, type DemoServer } from './harness';
 
+const devices = useTwoDevices();
 let dav: WebdavServer;
 let demo: DemoServer;
 let a: Browser;
 let b: Browser;
-beforeAll(async () => {
-  [dav, demo] = await Promise.all([startWebdavServer(), serveDemo()]);
-  a = await launch();
-  b = await launch();
-});
-afterAll(async () => {
-  for (const device of [a, b]) {
-    await device?.close();
-    if (device) removeProfile(device.profile);
-  }
-  await demo?.close();
-  await dav?.close();
+beforeAll(() => {
+  ({ dav, demo, a, b } = devices);
 });
 
 /** The settings page, with the sync account entered and saved as a user does it. */
 async function settings(device: Browser): Promise<Page> {
-  const page = await device.context.newPage();
-  await page.setViewportSize({ width: 800, height: 1000 });
-  await page.goto(`chrome-extension://${device.extensionId}/src/pages/options/index.html`);
-  await page.getByLabel(/^Server address/).fill(dav.url);
-  await page.getByLabel('User name').fill(dav.user);
-  await page.getByLabel('App password').fill(dav.password);
-  await page.getByRole('button', { name: 'Test and save' }).click();
-  await expect.poll(() => page.locator('.sync-check li').allTextContents()).toContain('✓ Saved: this browser syncs with the server from now on.');
+  const page = await settingsPage(device);
+  expect(await saveAccount(page, { url: dav.url, user: dav.user, password: dav.password })).toContain('✓ Saved: this browser syncs with the server from now on.');
   return page;
 }
 
-/** Presses Sync now, waits for the run to end, and gives the status it shows. */
-async function syncNow(page: Page): Promise<string> {
-  await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
-  const runs = Number(await page.locator('.sync-status').getAttribute('data-runs'));
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(async () => Number(await page.locator('.sync-status').getAttribute('data-runs'))).toBe(runs + 1);
-  return (await page.locator('.sync-status').textContent()) ?? '';
-}
-
-async function panel(device: Browser): Promise<{ page: Page; panel: Frame }> {
-  const page = await device.context.newPage();
-  await page.goto(`${demo.origin}/`);
-  return { page, panel: await panelOf(page, device.extensionId) };
-}
+const panel = (device: Browser) => demoPanel(device, demo);
 
 test('a frame attached on A shows in B\'s panel after a sync, the same picture; deleted on A, it goes on B', async () => {
   const [settingsA, settingsB] = [await settings(a), await settings(b)];

@@ -4,64 +4,31 @@
  * under their own names, taking and editing notes in the panel as users do.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startWebdavServer, type WebdavServer } from '../webdav-server';
-import { launch, openLibrary, panelOf, removeProfile, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import type { WebdavServer } from '../webdav-server';
+import { demoPanel, saveAccount, settingsPage, syncNow as pressSyncNow, useTwoDevices } from './sync-devices';
+import { openLibrary, screenshot, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
 
+const devices = useTwoDevices();
 let dav: WebdavServer;
 let demo: DemoServer;
 let ana: Browser;
 let bo: Browser;
 let folder: string;
 beforeAll(async () => {
-  [dav, demo] = await Promise.all([startWebdavServer(), serveDemo()]);
+  ({ dav, demo, a: ana, b: bo } = devices);
   folder = `${dav.url}team/`;
   const made = await fetch(folder, { method: 'MKCOL', headers: { Authorization: `Basic ${btoa(`${dav.user}:${dav.password}`)}` } });
   expect(made.status).toBe(201);
-  ana = await launch();
-  bo = await launch();
-});
-afterAll(async () => {
-  for (const device of [ana, bo]) {
-    await device?.close();
-    if (device) removeProfile(device.profile);
-  }
-  await demo?.close();
-  await dav?.close();
 });
 
-async function options(device: Browser): Promise<Page> {
-  const page = await device.context.newPage();
-  await page.setViewportSize({ width: 800, height: 1100 });
-  await page.goto(`chrome-extension://${device.extensionId}/src/pages/options/index.html`);
-  return page;
-}
-
+const options = (device: Browser) => settingsPage(device, 1100);
 /** Sets up the team folder as `name`; the test's lines. */
-async function joinTeam(page: Page, name: string): Promise<string[]> {
-  await page.getByLabel(/^Server address/).fill(folder);
-  await page.getByLabel('User name').fill(dav.user);
-  await page.getByLabel('App password').fill(dav.password);
-  await page.getByLabel(/^This is a team folder/).check();
-  await page.getByLabel(/^Your name in the team folder/).fill(name);
-  await page.getByRole('button', { name: 'Test and save' }).click();
-  await expect.poll(() => page.locator('.sync-check li').count()).toBeGreaterThan(0);
-  return page.locator('.sync-check li').allTextContents();
-}
-
+const joinTeam = (page: Page, name: string) => saveAccount(page, { url: folder, user: dav.user, password: dav.password, teamName: name });
 async function syncNow(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
-  const runs = Number(await page.locator('.sync-status').getAttribute('data-runs'));
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(async () => Number(await page.locator('.sync-status').getAttribute('data-runs'))).toBe(runs + 1);
-  expect(await page.locator('.sync-status').textContent()).toMatch(/^Last synced /);
+  expect(await pressSyncNow(page)).toMatch(/^Last synced /);
 }
-
-async function panel(device: Browser): Promise<{ page: Page; panel: Frame }> {
-  const page = await device.context.newPage();
-  await page.goto(`${demo.origin}/`);
-  return { page, panel: await panelOf(page, device.extensionId) };
-}
+const panel = (device: Browser) => demoPanel(device, demo);
 
 const rows = (panelFrame: Frame) => panelFrame.locator('li.note .text').allTextContents();
 const texts = async (device: Browser) => (await storedNotes(device)).map((n) => n.text).sort();

@@ -3,63 +3,27 @@
  * test/webdav-server.ts), set up on the settings page as a user does it, with notes taken,
  * edited and deleted in the panel.
  */
-import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startWebdavServer, type WebdavServer } from '../webdav-server';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import type { WebdavServer } from '../webdav-server';
+import { demoPanel, saveAccount, settingsPage, syncNow, useTwoDevices } from './sync-devices';
 import { join } from 'node:path';
-import { launch, openLibrary, panelOf, removeProfile, SCREENSHOTS, storedRows, screenshot, serveDemo, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
+import { openLibrary, SCREENSHOTS, storedRows, screenshot, storedNotes, typeNote, type Browser, type DemoServer } from './harness';
 
+const devices = useTwoDevices();
 let dav: WebdavServer;
 let demo: DemoServer;
 let a: Browser;
 let b: Browser;
-beforeAll(async () => {
-  [dav, demo] = await Promise.all([startWebdavServer(), serveDemo()]);
-  a = await launch();
-  b = await launch();
-});
-afterAll(async () => {
-  for (const device of [a, b]) {
-    await device?.close();
-    if (device) removeProfile(device.profile);
-  }
-  await demo?.close();
-  await dav?.close();
+beforeAll(() => {
+  ({ dav, demo, a, b } = devices);
 });
 
-async function options(device: Browser): Promise<Page> {
-  const page = await device.context.newPage();
-  await page.setViewportSize({ width: 800, height: 1000 });
-  await page.goto(`chrome-extension://${device.extensionId}/src/pages/options/index.html`);
-  return page;
-}
-
-async function setUp(page: Page, password: string, options: { url?: string; passphrase?: string } = {}): Promise<string[]> {
-  await page.getByLabel(/^Server address/).fill(options.url ?? dav.url);
-  await page.getByLabel(/^Encryption passphrase/).fill(options.passphrase ?? '');
-  await page.getByLabel('User name').fill(dav.user);
-  await page.getByLabel('App password').fill(password);
-  await page.getByRole('button', { name: 'Test and save' }).click();
-  await expect.poll(() => page.locator('.sync-check li').count()).toBeGreaterThan(0);
-  return page.locator('.sync-check li').allTextContents();
-}
-
+const options = (device: Browser) => settingsPage(device);
+const setUp = (page: Page, password: string, account: { url?: string; passphrase?: string } = {}) =>
+  saveAccount(page, { url: account.url ?? dav.url, user: dav.user, password, passphrase: account.passphrase ?? '' });
 const statusOf = async (page: Page) => (await page.locator('.sync-status').textContent()) ?? '';
-
-/** Presses Sync now and waits until the run has ended (the status then follows the stored one). */
-async function syncNow(page: Page): Promise<void> {
-  // Enabled once the page has read the saved account.
-  await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
-  const runs = Number(await page.locator('.sync-status').getAttribute('data-runs'));
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(async () => Number(await page.locator('.sync-status').getAttribute('data-runs'))).toBe(runs + 1);
-}
-
-async function panel(device: Browser): Promise<{ page: Page; panel: Frame }> {
-  const page = await device.context.newPage();
-  await page.goto(`${demo.origin}/`);
-  return { page, panel: await panelOf(page, device.extensionId) };
-}
+const panel = (device: Browser) => demoPanel(device, demo);
 
 /** What the sync alarm runs, through the worker's test seam (tests do not wait a minute for it). */
 async function alarmSync(device: Browser): Promise<unknown> {
