@@ -34,12 +34,18 @@ export async function typeQueries(page: Page, queries: readonly string[], rounds
       }, query);
       result.push(ms);
       matches[query] = (await page.locator('.result-count').textContent()) ?? '';
-      // Back to the list between queries, as a user clearing the box would.
-      await page.evaluate(() => {
-        const box = document.getElementById('search') as HTMLInputElement;
-        box.value = '';
-        box.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      });
+      // Back to the list between queries, as a user clearing the box would, who sees the list
+      // before typing again: the list's own rendering is not the next query's.
+      await page.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            const box = document.getElementById('search') as HTMLInputElement;
+            box.value = '';
+            box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+            const shown = () => (document.querySelector('.recording-row') ? requestAnimationFrame(() => requestAnimationFrame(() => done())) : requestAnimationFrame(shown));
+            shown();
+          }),
+      );
     }
   }
   return { samples: result, matches };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Filters } from '../../core/library';
 import type { SearchDoc } from '../../core/search';
 import type { IndexSource, SearchReply, SearchRequest } from './search-protocol';
@@ -45,7 +45,9 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
     return () => made.terminate();
   }, [start]);
 
-  useEffect(() => {
+  // Posted as soon as the query is rendered, not after the next paint (where Preact runs a plain
+  // effect): a keystroke's search then starts a frame earlier, ~16 ms of its wait for results.
+  useLayoutEffect(() => {
     if (terms.length === 0) setAnswer(null); // a query typed again later waits for its own answer
     if (!worker.current || terms.length === 0) return;
     const id = sent.current.id + 1;
