@@ -139,9 +139,14 @@ export async function panelOf(page: Page, extensionId: string, parentUrl?: RegEx
     const frame = page
       .frames()
       .find((f) => f.url().startsWith(prefix) && (!parentUrl || parentUrl.test(f.parentFrame()?.url() ?? '')));
-    if (frame && (await frame.locator('textarea#composer-text').count()) > 0) {
-      if (await (await frame.frameElement()).isVisible()) await clicksTaken(frame);
-      return frame;
+    try {
+      if (frame && (await frame.locator('textarea#composer-text').count()) > 0) {
+        if (await (await frame.frameElement()).isVisible()) await clicksTaken(frame);
+        return frame;
+      }
+    } catch (error) {
+      // A frame replaced while we looked (the page moved or swapped its player) is detached: look again.
+      if (!frame?.isDetached()) throw error;
     }
     await page.waitForTimeout(50);
   }

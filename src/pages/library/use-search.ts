@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Filters } from '../../core/library';
 import type { SearchDoc } from '../../core/search';
 import type { IndexSource, SearchReply, SearchRequest } from './search-protocol';
@@ -31,7 +31,9 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
   const sent = useRef<{ id: number; terms: readonly string[] }>({ id: 0, terms: [] });
 
-  useEffect(() => {
+  // A layout effect, like the posting one below and before it: on the render where the search
+  // starts (the box focused and typed in at once), the worker exists when the first query is posted.
+  useLayoutEffect(() => {
     if (!start) return;
     const made = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
     made.onmessage = (event: MessageEvent<SearchReply>) => {
