@@ -5,24 +5,21 @@
  * the language chosen in the settings: they would be loaded into every page with a video. Only the
  * key type comes from there, so a key missing from the English file is a type error.
  */
-import { setMessageSource, setUiLanguage, type MessageSource } from '../core/i18n';
+import { setMessageSource, setUiLanguage, t, type MessageSource } from '../core/i18n';
 import type { MessageKey } from '../core/i18n/catalog';
 import { languageFor } from '../core/i18n/languages';
-import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoWords } from '../core/i18n/pseudo';
 import browser from '../platform/browser';
 
 /** The content script's keys: `content_…` in messages.json. */
 export type ContentKey = Extract<MessageKey, `content_${string}`>;
 
-/** Set by `PSEUDO_LOCALE=1 vite build` (vite.config.ts `define`); the browser reads the plain files. */
-declare const __PSEUDO_LOCALE__: boolean | undefined;
-const PSEUDO = typeof __PSEUDO_LOCALE__ !== 'undefined' && __PSEUDO_LOCALE__;
-
-/** The message `key` with `$1`… filled in by `substitutions` (Chrome's rules, the browser's own). */
+/**
+ * The message `key` with `$1`… filled in by `substitutions`, through the core's accessor over the
+ * browser's messages (installBrowserMessages, which runs first): one path for the layer's words
+ * and the core's, the pseudo-locale's marking included.
+ */
 export function message(key: ContentKey, ...substitutions: string[]): string {
-  const text = browser.i18n.getMessage(key, substitutions);
-  // The pseudo-locale's check (core/i18n/pseudo.ts) sees these too; a time in a label has no letters to change.
-  return PSEUDO ? PSEUDO_OPEN + pseudoWords(text) + PSEUDO_CLOSE : text;
+  return t(key, ...substitutions);
 }
 
 /** `$1`…`$9` handed back in place of the substitutions: the core's accessor fills them in itself. */
