@@ -4,7 +4,8 @@
  * come from the kept counts alone: core/shelf.ts.) Pure, so it is tested without a browser.
  */
 import type { Note, QaItem, Recording, SiteId, Transcript } from './model';
-import { SearchIndex, type SearchDoc } from './search';
+import { LineIndex, lineQuery } from './line-index';
+import type { SearchDoc } from './search';
 import { linkAt } from './links';
 import { exportUrl } from './web-url';
 import { hasTag } from './tags';
@@ -133,24 +134,24 @@ export interface DocFinder {
   search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean): SearchDoc[];
 }
 
-/** One transcript's lines, scanned in time order. */
+/** One transcript's lines, indexed by word, searched in time order. */
 export interface TranscriptLines {
   recordingKey: string;
   lang: string;
-  index: SearchIndex;
+  index: LineIndex;
 }
 
 /** A transcript's lines ready to search; null when it has no line with words. */
 export function transcriptLines(transcript: Transcript): TranscriptLines | null {
   const docs = transcriptDocs([transcript]);
-  return docs.length === 0 ? null : { recordingKey: transcript.recordingKey, lang: transcript.lang, index: new SearchIndex(docs) };
+  return docs.length === 0 ? null : { recordingKey: transcript.recordingKey, lang: transcript.lang, index: new LineIndex(docs) };
 }
 
 /**
  * A search of the library, at most `limit` hits; `total` counts every match. First what the user
  * wrote (notes, questions, titles) in the order of `orderHits`; then transcript lines, transcript
  * by transcript (recordings in `order`, others by key; a recording's languages by tag), each in
- * time order. A transcript is scanned for no more hits than are still to be listed, but counted whole.
+ * time order. A transcript lists no more hits than are still to be listed, but counts every one.
  */
 export function searchLibrary(
   sources: { words: DocFinder; transcripts: Iterable<TranscriptLines> },
@@ -165,9 +166,10 @@ export function searchLibrary(
   const rank = new Map(order.map((key, i) => [key, i]));
   const place = (lines: TranscriptLines) => rank.get(lines.recordingKey) ?? order.length;
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const query = lineQuery(terms);
   const transcripts = [...sources.transcripts].sort((a, b) => place(a) - place(b) || text(a.recordingKey, b.recordingKey) || text(a.lang, b.lang));
   for (const lines of transcripts) {
-    const found = lines.index.search(terms, accept, Math.max(0, limit - hits.length));
+    const found = lines.index.search(query, accept, Math.max(0, limit - hits.length));
     total += found.total;
     hits.push(...found.hits);
   }

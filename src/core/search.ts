@@ -1,8 +1,8 @@
 /**
  * The search's rules: how text is folded (`normalize`), what a query's terms are (`parseQuery`),
  * which words a text has (`searchWords`) and what a match is (`matchesAll`: every term at the
- * start of a word). `SearchIndex` scans documents with them (transcript lines); the library's
- * word index (search-engine.ts) finds the same matches through FlexSearch. Highlighting maps
+ * start of a word). The library's word index (word-index.ts, FlexSearch) and the transcripts'
+ * line index (line-index.ts) find the same matches with them. Highlighting maps
  * matches in the normalised text back to the original text, whose length normalisation may change.
  */
 import { graphemeBoundary } from './shorten';
@@ -255,38 +255,4 @@ export function excerpt(text: string, terms: readonly string[], maxLength: numbe
   if (start > 0) parts.unshift({ text: '…', match: false });
   if (end < text.length) parts.push({ text: '…', match: false });
   return parts;
-}
-
-/** Built once from all documents (normalising each text once); `search` then only scans. */
-export class SearchIndex {
-  private readonly docs: readonly SearchDoc[];
-  private readonly texts: string[];
-
-  constructor(docs: readonly SearchDoc[]) {
-    this.docs = docs;
-    this.texts = docs.map((doc) => normalize(doc.text));
-  }
-
-  /**
-   * The docs, in the order given, that match every term (`matchesAll`; no terms: every doc). `accept` filters docs before their text is tested. At most `limit` hits are kept, but
-   * `total` counts every match.
-   */
-  search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean, limit = Infinity): { hits: SearchDoc[]; total: number } {
-    // A term at a word start of a longer one adds nothing to the test; the longest rejects most, so goes first.
-    const needles = needlesOf(terms).filter((term, i, all) => !all.slice(0, i).some((longer) => wordIndexOf(longer, term, 0) !== -1));
-    const hits: SearchDoc[] = [];
-    let total = 0;
-    // The hot loop: no allocation, no regex, one indexOf per term until one misses.
-    scan: for (let i = 0; i < this.texts.length; i++) {
-      const doc = this.docs[i] as SearchDoc;
-      if (accept && !accept(doc)) continue;
-      const text = this.texts[i] as string;
-      // indexOf first: it rejects most texts before the word-start check runs at all.
-      for (let j = 0; j < needles.length; j++) if (text.indexOf(needles[j] as string) === -1) continue scan;
-      if (!matchesAll(text, needles)) continue;
-      total++;
-      if (hits.length < limit) hits.push(doc);
-    }
-    return { hits, total };
-  }
 }

@@ -2,8 +2,9 @@
  * The library's search, off the page's thread. On start it loads the word index kept in IndexedDB
  * and catches it up from the change log, or builds it from every note when none is kept (or the
  * log was pruned past its mark), then keeps it again. While the page is open it follows the change
- * log, updating only the documents that changed. Transcript lines are scanned (SearchIndex) per
- * transcript, also updated per transcript. Answers requests of search-protocol.ts.
+ * log, updating only the documents that changed. Each transcript's lines get a word index of their
+ * own (core/line-index.ts), built as the transcripts are read and replaced when one changes; it is
+ * not kept. Answers requests of search-protocol.ts.
  */
 import { acceptsDoc, searchLibrary, transcriptLines, type TranscriptLines } from '../../core/library';
 import type { Recording } from '../../core/model';
