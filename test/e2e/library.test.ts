@@ -103,6 +103,13 @@ test('imports a library, lists it, and finds notes, questions and titles with hi
   await page.getByLabel('Tag', { exact: true }).selectOption('security');
   await expect.poll(() => page.locator('.recording-row .recording-title').allTextContents()).toEqual(['Accessible forms in practice']);
   await page.getByLabel('Tag', { exact: true }).selectOption('');
+
+  // The query asked before, typed again key by key after the box was cleared, is asked again
+  // (each keystroke posts it before the page renders) and answered, not left waiting.
+  await page.getByRole('searchbox').pressSequentially('securite');
+  await expect.poll(() => page.locator('.result-count').textContent()).toBe('1 match');
+  await page.getByRole('searchbox').press('Backspace');
+  await expect.poll(() => page.locator('.result-count').textContent()).toBe('1 match');
   await page.close();
 });
 

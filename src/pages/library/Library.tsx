@@ -83,6 +83,10 @@ export function Library() {
           <a href="#">{t('library_heading')}</a>
         </h1>
         <SearchBox inputRef={searchBox} value={query} onFocus={() => setSearchWanted(true)} onChange={(value) => {
+          // The worker hears of the query before the page renders for it (that render is then
+          // not on the way to the results); the render's own ask sees it was posted.
+          const typed = parseQuery(value);
+          if (typed.ok) search.typed(typed.terms);
           setQuery(value);
           setSearchWanted(true);
           if (route.page !== 'recordings') go({ page: 'recordings' });

@@ -29,7 +29,7 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
   const worker = useRef<Worker>();
   const [index, setIndex] = useState<SearchState>({ state: 'loading' });
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
-  const sent = useRef<{ id: number; terms: readonly string[] }>({ id: 0, terms: [] });
+  const sent = useRef<{ id: number; terms: readonly string[]; filters?: Filters; order?: readonly string[] }>({ id: 0, terms: [] });
 
   // A layout effect, like the posting one below and before it: on the render where the search
   // starts (the box focused and typed in at once), the worker exists when the first query is posted.
@@ -44,21 +44,39 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
     };
     made.onerror = (event) => setIndex({ state: 'failed', message: event.message || t('library_searchWorkerStopped') });
     worker.current = made;
+    sent.current = { id: sent.current.id, terms: [] }; // nothing asked of this worker yet
     return () => made.terminate();
   }, [start]);
 
-  // Posted as soon as the query is rendered, not after the next paint (where Preact runs a plain
-  // effect): a keystroke's search then starts a frame earlier, ~16 ms of its wait for results.
-  useLayoutEffect(() => {
-    if (terms.length === 0) setAnswer(null); // a query typed again later waits for its own answer
-    if (!worker.current || terms.length === 0) return;
-    const id = sent.current.id + 1;
-    sent.current = { id, terms };
-    const request: SearchRequest = { type: 'search', id, terms: [...terms], filters: { ...filters }, order: [...order], limit: LISTED };
+  /** Posts the query unless it is the one last posted (same terms, the same filters and order objects). */
+  const ask = (askTerms: readonly string[], askFilters: Filters, askOrder: readonly string[]) => {
+    if (!worker.current || askTerms.length === 0) return;
+    const last = sent.current;
+    if (last.filters === askFilters && last.order === askOrder && sameTerms(last.terms, askTerms)) return;
+    const id = last.id + 1;
+    sent.current = { id, terms: askTerms, filters: askFilters, order: askOrder };
+    const request: SearchRequest = { type: 'search', id, terms: [...askTerms], filters: { ...askFilters }, order: [...askOrder], limit: LISTED };
     worker.current.postMessage(request);
+  };
+
+  // Whatever changed the query (a filter, the list's order, the worker started) asks as soon as
+  // it is rendered, not after the next paint (where Preact runs a plain effect). A keystroke asks
+  // sooner still, from its input event (`typed`): the page renders only after that.
+  useLayoutEffect(() => {
+    if (terms.length === 0) {
+      // A query typed again later is asked again and waits for its own answer, not a late one.
+      setAnswer(null);
+      sent.current = { id: sent.current.id + 1, terms: [] };
+    }
+    ask(terms, filters, order);
   }, [start, terms, filters, order]);
 
-  return { index, answer: answer && sameTerms(answer.terms, terms) ? answer : null };
+  return {
+    index,
+    answer: answer && sameTerms(answer.terms, terms) ? answer : null,
+    /** Posts the terms of what was just typed with the current filters and order. */
+    typed: (typedTerms: readonly string[]) => ask(typedTerms, filters, order),
+  };
 }
 
 const sameTerms = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((term, i) => term === b[i]);
