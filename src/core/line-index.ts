@@ -4,8 +4,9 @@
  * prefixes in the sorted word list, their line lists intersected, and only phrases and Han runs
  * are checked against the text (`matchesAll`), as the library's word index does for notes.
  *
- * Why not FlexSearch, as for notes (word-index.ts): on the bench's 900,000 lines (Node, 2 cores)
- * its prefix ("forward") index took 22.7 s to build and ~440 MB, and its whole-word index, 4.8 s,
+ * Why not FlexSearch, as for notes (word-index.ts; bench/compare-transcript-indexes.ts measures
+ * both and the scan): on the bench's 900,000 lines (Node, 2 cores) its prefix ("forward") index
+ * took 22.7 s to build and ~440 MB, and its whole-word index, 4.8 s,
  * still answers one common word in 23–34 ms by copying 255,000 ids into a new array, so three
  * words missed the 50 ms budget before any transcript was ordered. These lists cost ~4 bytes a
  * word occurrence, are sliced without copying, and a transcript is replaced whole when it changes,
