@@ -6,7 +6,7 @@
  * script's own, where the part puts its functions on the shelf (part-shelf.ts). Nothing of a part
  * is web-accessible: a page can neither load nor probe it.
  */
-import browser from '../platform/browser';
+import browser from '../platform/content-browser';
 import { parsePartLoaded, type ContentPart, type ContentRequest } from '../messaging/protocol';
 import { shelvedPart, type Parts } from './part-shelf';
 

@@ -1,4 +1,4 @@
-import browser from '../platform/browser';
+import browser from '../platform/content-browser';
 import { parseSidePanelOpened, wireTime, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
 import { mountLayer } from './layer';
 import { listenForPanel, type PanelPort } from './panel-link';
