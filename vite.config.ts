@@ -1,4 +1,4 @@
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type CrxPlugin } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import chromeManifestSource from './manifest.json' with { type: 'json' };
 
@@ -25,7 +25,7 @@ const chromeManifest = store
       // Development builds may reach the local hosts without asking: the tests' WebDAV server
       // runs there, and automation cannot answer the browser's permission prompt. A store build
       // asks for a sync server's host when the user presses Test.
-      host_permissions: LOCAL_HOSTS,
+      host_permissions: [...chromeManifestSource.host_permissions, ...LOCAL_HOSTS],
     };
 const { service_worker: _worker, ...background } = chromeManifest.background;
 const { side_panel: sidePanel, ...portable } = chromeManifest;
@@ -53,6 +53,34 @@ const manifest = firefox
     }
   : chromeManifest;
 
+/** The built parts of the content script that the background injects on demand (src/content/parts.ts). */
+const CONTENT_PART = /^src\/content\/[\w-]+-part\.js$/;
+
+/**
+ * crxjs lists every `?script` file under web_accessible_resources, for the loaders it would put
+ * in front of them. Our parts are built self-contained and only ever injected with
+ * `scripting.executeScript`, which needs no such entry; left there, any page could load one and
+ * so tell the extension is installed. crxjs also leaves the part's ES-module build beside the
+ * self-contained one, unused: it is dropped.
+ */
+function partsNotWebAccessible(): CrxPlugin {
+  return {
+    name: 'webinar-notes:parts-not-web-accessible',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const [name, file] of Object.entries(bundle)) {
+        if (file.type === 'chunk' && /\/src\/content\/[\w-]+-part\.ts$/.test(file.facadeModuleId ?? '')) delete bundle[name];
+      }
+    },
+    renderCrxManifest(manifest) {
+      manifest.web_accessible_resources = manifest.web_accessible_resources
+        ?.map((entry) => ({ ...entry, resources: entry.resources.filter((resource) => !CONTENT_PART.test(resource)) }))
+        .filter((entry) => entry.resources.length > 0);
+      return manifest;
+    },
+  };
+}
+
 export default defineConfig({
   define: { __PSEUDO_LOCALE__: JSON.stringify(pseudo) },
   plugins: [
@@ -64,6 +92,7 @@ export default defineConfig({
       // every matched page fingerprint the extension.
       contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/timedtext-inbox.ts', 'src/content/timedtext-tap.ts'] },
     }),
+    partsNotWebAccessible(),
   ],
   build: {
     outDir: firefox ? 'dist-firefox' : pseudo ? 'dist-pseudo' : 'dist',

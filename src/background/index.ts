@@ -6,12 +6,13 @@
 import browser, { type Runtime } from '../platform/browser';
 import { capChanges } from '../db/changes';
 import { db } from '../db/schema';
-import { parseContentRequest, type SidePanelOpened } from '../messaging/protocol';
+import { parseContentRequest, type PartLoaded, type SidePanelOpened } from '../messaging/protocol';
 import { openSidePanel } from '../platform/side-panel';
 import { scheduleAutoBackups, scheduledBackupCheck } from './auto-backup';
 import { handleCommand } from './commands';
 import { relayPanelPorts } from './panel-relay';
 import { syncSiteScripts } from './site-access';
+import { loadContentPart } from './content-parts';
 import { listenForTabCaptures } from './tab-capture';
 import { runSync, scheduleSync } from './sync';
 import { followLanguageChoice } from '../platform/ui-language';
@@ -37,11 +38,14 @@ browser.permissions.onRemoved.addListener(() => {
   syncSiteScripts().catch(reportSyncError);
 });
 
-// Content scripts ask for one thing: the side panel, when their player is too small for the
-// panel beside it. Only our own content scripts, only for the tab they run in.
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<SidePanelOpened> | undefined => {
+// Content scripts ask for two things: the side panel, when their player is too small for the
+// panel beside it, and a part of their code that a user action needs (content-parts.ts). Only our
+// own content scripts, only for the tab (and frame) they run in.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<SidePanelOpened | PartLoaded> | undefined => {
   const tabId = sender.tab?.id;
-  if (sender.id !== browser.runtime.id || tabId === undefined || !parseContentRequest(raw)) return undefined;
+  const request = parseContentRequest(raw);
+  if (sender.id !== browser.runtime.id || tabId === undefined || !request) return undefined;
+  if (request.type === 'load-part') return loadContentPart(request.part, sender);
   // Synchronously, while the user's click still counts as a user action. Firefox does not count
   // a content script's message as one: the answer tells the page to show its own panel instead.
   return openSidePanel(tabId).then(

@@ -1,40 +1,45 @@
 /**
  * The video's picture for a note: the `<video>` element drawn into a canvas of its own size (at
  * most MAX_FRAME_SIDE a side, core/images.ts), so it holds the video's pixels only, never the
- * page's or ours over it. Where the browser will not let the canvas be read (a cross-origin video
- * served without CORS taints it: encoding throws a SecurityError) or the pixels come out black (a
- * protected, EME video), the answer says so and whether a capture of the tab could stand in.
+ * page's or ours over it. The drawing happens here, in the always-loaded script, in the task of
+ * the request; checking and encoding it (frame-encode.ts) come with the pictures part
+ * (parts.ts), loaded on the first request.
  */
-import { FRAME_QUALITY, frameSize, isNearlyBlack, MAX_FRAME_BYTES, pictureRect } from '../core/images';
+import { frameSize, pictureRect } from '../core/images';
 import { errorText } from '../core/error-text';
 import { wireTime, type PicturePlace, type ToPanel } from '../messaging/protocol';
-import { blobToDataUrl, context2d, encodeCanvas, probePixels, PROBE } from '../platform/image-encode';
+import { context2d } from '../platform/image-encode';
 
-type FrameResult = Extract<ToPanel, { type: 'frame' }>['result'];
+/** The answer to a frame request (`frame` message). */
+export type FrameResult = Extract<ToPanel, { type: 'frame' }>['result'];
+
+/** A frame drawn and not yet read: `t` is the video's time (s, wireTime: null when it has none) when it was drawn. */
+export interface DrawnFrame {
+  canvas: OffscreenCanvas;
+  t: Extract<FrameResult, { ok: true }>['t'];
+  /** A capture of the tab could stand in if its pixels cannot be read (frame-encode.ts). */
+  tabCapture: boolean;
+}
 
 /** Whether a capture of the visible tab can be cut to this video: only in the top frame, whose viewport the tab is. */
 const inTopFrame = () => window === window.top;
 
-/** Draws, checks and encodes the video's current picture. Never throws: a failure is an answer. */
-export async function grabFrame(video: HTMLVideoElement): Promise<FrameResult> {
-  const tabCapture = inTopFrame();
-  // HAVE_CURRENT_DATA: a picture to draw. Audio only, or metadata only: none.
+/**
+ * Draws the video's current picture; never throws. A video with no picture yet (audio only,
+ * metadata only) or a canvas the browser refuses is the answer itself (a refused FrameResult).
+ * Size, time and drawing are one task: a size change (a new rendition) lands before it or after it.
+ */
+export function drawFrame(video: HTMLVideoElement): DrawnFrame | FrameResult {
+  // HAVE_CURRENT_DATA: a picture to draw.
   if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0 || video.videoHeight === 0) {
     return { ok: false, reason: 'no-picture', tabCapture: false };
   }
   try {
-    // Size, time and drawing in one task: a size change (a new rendition) lands before it or after it.
     const size = frameSize({ width: video.videoWidth, height: video.videoHeight });
-    const t = wireTime(video.currentTime);
     const canvas = new OffscreenCanvas(size.width, size.height);
     context2d(canvas).drawImage(video, 0, 0, size.width, size.height);
-    // Reading it back is what a tainted canvas refuses (SecurityError, caught below).
-    if (isNearlyBlack(probePixels(canvas), PROBE.width, PROBE.height)) return { ok: false, reason: 'black', tabCapture };
-    const blob = await encodeCanvas(canvas, FRAME_QUALITY);
-    if (blob.size > MAX_FRAME_BYTES) return { ok: false, reason: 'failed', tabCapture: false, detail: 'the picture is too large to keep' };
-    return { ok: true, image: await blobToDataUrl(blob), t };
+    return { canvas, t: wireTime(video.currentTime), tabCapture: inTopFrame() };
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'SecurityError') return { ok: false, reason: 'tainted', tabCapture };
     return { ok: false, reason: 'failed', tabCapture: false, detail: errorText(error).slice(0, 300) };
   }
 }

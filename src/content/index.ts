@@ -3,7 +3,7 @@
  * a page without video. It never opens IndexedDB (that would be the page's database) and never
  * holds note text: the panel, an extension page, does both.
  */
-import browser, { type Runtime } from '../platform/browser';
+import browser, { type Runtime } from '../platform/content-browser';
 import { parseTabMessage, type VideoStatus } from '../messaging/protocol';
 import { adapterFor } from './sites';
 import { installBrowserMessages } from './messages';
@@ -26,19 +26,21 @@ watchMainVideo(site.findVideo, (video) => {
   }
 });
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<VideoStatus> | undefined => {
-  if (sender.id !== browser.runtime.id) return undefined;
+// `status` is answered through `respond`, at once: Chrome ignores a promise returned (content-browser.ts).
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender, respond: (status: VideoStatus) => void) => {
+  if (sender.id !== browser.runtime.id) return;
   const message = parseTabMessage(raw);
-  if (!message || !session) return undefined;
+  if (!message || !session) return;
   switch (message.type) {
     case 'compose':
     case 'attach-frame':
       session.compose(message.type);
-      return undefined;
+      return;
     case 'open-panel':
       session.showPanel();
-      return undefined;
+      return;
     case 'status':
-      return Promise.resolve(session.status());
+      respond(session.status());
+      return;
   }
 });

@@ -8,7 +8,7 @@
 import { setMessageSource, setUiLanguage, t, type MessageSource } from '../core/i18n';
 import type { MessageKey } from '../core/i18n/catalog';
 import { languageFor } from '../core/i18n/languages';
-import browser from '../platform/browser';
+import browser from '../platform/content-browser';
 
 /** The content script's keys: `content_…` in messages.json. */
 export type ContentKey = Extract<MessageKey, `content_${string}`>;

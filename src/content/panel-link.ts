@@ -1,4 +1,4 @@
-import browser, { type Runtime } from '../platform/browser';
+import browser, { type Runtime } from '../platform/content-browser';
 import { parseToContent, type ToContent, type ToPanel } from '../messaging/protocol';
 import { panelPortKind, type PanelKind } from '../messaging/panel-sender';
 

@@ -1,11 +1,11 @@
 /**
  * The slide watch of a video session: started and stopped by the panel that asks (`slide-watch`),
- * it sends that panel each new slide with the whole frame (frame-grab.ts), as a frame for a note
+ * it sends that panel each new slide with the whole frame (frame-encode.ts), as a frame for a note
  * travels. The page plays the video and so decides what is shown: at most MAX_SLIDES_PER_PAGE
  * slides leave one page's session, so a page that flickers pictures cannot fill the disk.
  */
 import type { ToPanel } from '../messaging/protocol';
-import { grabFrame } from './frame-grab';
+import { grabFrame } from './frame-encode';
 import type { PanelPort } from './panel-link';
 import { watchSlides } from './slide-watch';
 

@@ -1,4 +1,4 @@
-import browser from '../platform/browser';
+import browser from '../platform/content-browser';
 import { parseSidePanelOpened, wireTime, type ContentRequest, type ToContent, type VideoStatus, type WirePlayback } from '../messaging/protocol';
 import { mountLayer } from './layer';
 import { listenForPanel, type PanelPort } from './panel-link';
@@ -7,10 +7,12 @@ import { watchAddress } from './address-watch';
 import type { PanelKind } from '../messaging/panel-sender';
 import type { SiteAdapter } from './sites/adapter';
 import { newId } from '../core/ids';
+import { errorText } from '../core/error-text';
 import { PANEL_PAGE } from '../platform/pages';
 import { captionFeed } from './caption-feed';
-import { grabFrame, picturePlace } from './frame-grab';
-import { slideFeed } from './slide-feed';
+import { drawFrame, picturePlace, type FrameResult } from './frame-grab';
+import { loadPart } from './parts';
+import { slideFeedOnDemand } from './slides-on-demand';
 
 /** Media events after which the panel's idea of the playback is out of date. */
 const STATE_EVENTS = ['play', 'pause', 'seeked', 'ratechange', 'durationchange', 'loadedmetadata', 'emptied'];
@@ -139,7 +141,16 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
         break;
       case 'take-frame': {
         const request = message.request;
-        void grabFrame(video).then((result) => link.reply(panel, { type: 'frame', request, result }));
+        // Drawn now, at the request; read and encoded by the pictures part, loaded the first time.
+        const drawn = drawFrame(video);
+        const result: Promise<FrameResult> =
+          'canvas' in drawn
+            ? loadPart('pictures').then(
+                (part) => part.encodeFrame(drawn),
+                (error: unknown) => ({ ok: false, reason: 'failed', tabCapture: false, detail: errorText(error).slice(0, 300) }),
+              )
+            : Promise.resolve(drawn);
+        void result.then((answer) => link.reply(panel, { type: 'frame', request, result: answer }));
         break;
       }
       case 'hide-layer': {
@@ -170,7 +181,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       slides.forget(panel);
     },
   );
-  const slides = slideFeed(video, (panel, message) => link.reply(panel, message), isAd);
+  const slides = slideFeedOnDemand(video, (panel, message) => link.reply(panel, message), isAd);
   // A page left (or kept in the back-forward cache) watches nothing.
   window.addEventListener('pagehide', () => slides.stop(), { signal: pageEvents.signal });
 

@@ -60,15 +60,28 @@ export type VideoStatus = v.InferOutput<typeof VideoStatus>;
 
 // ─── content script → background ──────────────────────────────────────────────────────────────
 
+/**
+ * Parts of the content script that are loaded into the asking frame only once a user action needs
+ * them (content/parts.ts): `pictures` grabs the video's frames and watches it for slides.
+ */
+export const CONTENT_PARTS = ['pictures'] as const;
+export type ContentPart = (typeof CONTENT_PARTS)[number];
+
 const ContentRequest = v.variant('type', [
   /** The player is too small for the panel beside it: open the browser's side panel instead. */
   v.object({ type: v.literal('open-side-panel') }),
+  /** Load this part of the content script into the asking frame (answered with PartLoaded). */
+  v.object({ type: v.literal('load-part'), part: v.picklist(CONTENT_PARTS) }),
 ]);
 export type ContentRequest = v.InferOutput<typeof ContentRequest>;
 
 /** The background's answer to `open-side-panel`: whether the browser opened it. */
 const SidePanelOpened = v.object({ opened: v.boolean() });
 export type SidePanelOpened = v.InferOutput<typeof SidePanelOpened>;
+
+/** The background's answer to `load-part`: whether the part's script has run in the asking frame. */
+const PartLoaded = v.object({ loaded: v.boolean() });
+export type PartLoaded = v.InferOutput<typeof PartLoaded>;
 
 // ─── extension pages → background ─────────────────────────────────────────────────────────────
 
@@ -195,8 +208,11 @@ export type FrameRefusal = (typeof FRAME_REFUSALS)[number];
 const slideHash = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
 /** The most hashes of slides kept before that a `slide-watch` request carries. */
 export const MAX_KNOWN_SLIDES = 500;
-/** Why the slide watch cannot read the video (content/slide-watch.ts `SlideWatchUnavailable`). */
-export const SLIDE_WATCH_UNAVAILABLE = ['cross-origin', 'no-canvas'] as const;
+/**
+ * Why the slide watch cannot read the video (content/slide-watch.ts `SlideWatchUnavailable`), or
+ * `not-loaded`: its code could not be loaded into the video's frame (content/parts.ts).
+ */
+export const SLIDE_WATCH_UNAVAILABLE = ['cross-origin', 'no-canvas', 'not-loaded'] as const;
 
 /** Where the video's picture is, in CSS pixels of a viewport of the size given (core/images.ts pictureRect). */
 const PicturePlace = v.object({
@@ -331,6 +347,7 @@ function parser<T>(schema: v.GenericSchema<unknown, T>) {
 export const parseTabMessage = parser(TabMessage);
 export const parseContentRequest = parser(ContentRequest);
 export const parseSidePanelOpened = parser(SidePanelOpened);
+export const parsePartLoaded = parser(PartLoaded);
 export const parseVideoStatus = parser(VideoStatus);
 export const parseToPanel = parser(ToPanel);
 export const parseToContent = parser(ToContent);

@@ -1,6 +1,7 @@
 /**
- * The one seam to the extension APIs: every context imports `browser` from here, so the promise
- * API is the same in Chrome and Firefox and unit tests have one module to replace.
+ * The seam to the extension APIs for the background and the extension pages: they import
+ * `browser` from here, so the promise API is the same in Chrome and Firefox and unit tests have
+ * one module to replace. The content scripts use `content-browser.ts`, without the polyfill.
  */
 import browser from 'webextension-polyfill';
 

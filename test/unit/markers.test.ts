@@ -13,7 +13,7 @@ import { MarkerFeed } from '../../src/messaging/marker-feed';
 import { parseToContent, type ToContent } from '../../src/messaging/protocol';
 
 // The browser's `i18n.getMessage` in English: the layer's labels come from the locale files (content/messages.ts).
-vi.mock('../../src/platform/browser', async () => {
+vi.mock('../../src/platform/content-browser', async () => {
   const en = (await import('../../public/_locales/en/messages.json')).default as Catalog;
   const { substitute } = await import('../../src/core/i18n/substitute');
   const getMessage = (key: string, substitutions: string[] = []) => (en[key] ? substitute(en[key], substitutions) : '');

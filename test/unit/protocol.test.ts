@@ -5,6 +5,7 @@ import {
   MAX_FRAME_DATA_URL_CHARS,
   MAX_KNOWN_SLIDES,
   parseContentRequest,
+  parsePartLoaded,
   parsePanelRequest,
   parseTabCapture,
   parseTabMessage,
@@ -167,13 +168,23 @@ describe('wireTime', () => {
 });
 
 describe('parseContentRequest', () => {
-  it('accepts the one request a content script may make', () => {
+  it('accepts the requests a content script may make: the side panel, a part of its code by name', () => {
     expect(parseContentRequest({ type: 'open-side-panel' })).toEqual({ type: 'open-side-panel' });
+    expect(parseContentRequest({ type: 'load-part', part: 'pictures' })).toEqual({ type: 'load-part', part: 'pictures' });
   });
-  it('rejects anything else', () => {
-    for (const message of [{ type: 'open-side-panel-now' }, { type: 'compose' }, 'open-side-panel', null, {}]) {
+  it('rejects anything else, a part not named or named by a file among them', () => {
+    const others = [{ type: 'load-part' }, { type: 'load-part', part: 'src/content/pictures-part.js' }, { type: 'load-part', part: ['pictures'] }];
+    for (const message of [{ type: 'open-side-panel-now' }, { type: 'compose' }, 'open-side-panel', null, {}, ...others]) {
       expect(parseContentRequest(message)).toBeNull();
     }
+  });
+});
+
+describe('parsePartLoaded', () => {
+  it('reads whether the part was loaded, and nothing else', () => {
+    expect(parsePartLoaded({ loaded: true })).toEqual({ loaded: true });
+    expect(parsePartLoaded({ loaded: false })).toEqual({ loaded: false });
+    for (const answer of [{ loaded: 'yes' }, {}, null, undefined, true]) expect(parsePartLoaded(answer)).toBeNull();
   });
 });
 
@@ -265,6 +276,7 @@ describe('slides over the panel link', () => {
     [{ type: 'slide', t: 12, hash, image: webp }, true],
     [{ type: 'slide-watch-unavailable', reason: 'cross-origin' }, true],
     [{ type: 'slide-watch-unavailable', reason: 'no-canvas' }, true],
+    [{ type: 'slide-watch-unavailable', reason: 'not-loaded' }, true],
     [{ type: 'slide', t: 12, hash: '0123456789ABCDEF', image: webp }, false],
     [{ type: 'slide', t: 12, hash: '0123456789abcde', image: webp }, false],
     [{ type: 'slide', t: -1, hash, image: webp }, false],

@@ -27,6 +27,7 @@ export interface SlidesState {
 const UNAVAILABLE: Readonly<Record<(typeof SLIDE_WATCH_UNAVAILABLE)[number], MessageKey>> = {
   'cross-origin': 'panel_slidesCrossOrigin',
   'no-canvas': 'panel_slidesNoCanvas',
+  'not-loaded': 'panel_slidesNotLoaded',
 };
 
 /**

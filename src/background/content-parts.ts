@@ -1,0 +1,39 @@
+/**
+ * Loads a part of the content script (content/parts.ts) into the frame whose content script asks
+ * (`load-part`): `scripting.executeScript` with the part's built file, in the isolated world, so
+ * the part reaches the content script's global and nothing of the page's. The files are built
+ * self-contained (crxjs `?script&iife`) and are not web-accessible.
+ */
+import browser, { type Runtime } from '../platform/browser';
+import type { ContentPart, PartLoaded } from '../messaging/protocol';
+import picturesFile from '../content/pictures-part.ts?script&iife';
+
+const FILES: Readonly<Record<ContentPart, string>> = { pictures: picturesFile };
+
+/**
+ * The tab and frame of a content script of ours as the browser stamps them on `sender`, or null
+ * for anything else (an extension page, which runs on our own origin, not a web page's).
+ */
+function contentScriptFrame(sender: Runtime.MessageSender): { tabId: number; frameId: number } | null {
+  const tabId = sender.tab?.id;
+  const { frameId, url } = sender;
+  if (sender.id !== browser.runtime.id || tabId === undefined || frameId === undefined || !/^https?:/.test(url ?? '')) return null;
+  return { tabId, frameId };
+}
+
+/**
+ * Injects `part` into the sender's frame; resolves `{ loaded: true }` once the part's script has run
+ * there, `{ loaded: false }` when the browser refuses (the frame is gone, or the user withheld the
+ * site) or the sender is no content script of ours.
+ */
+export async function loadContentPart(part: ContentPart, sender: Runtime.MessageSender): Promise<PartLoaded> {
+  const frame = contentScriptFrame(sender);
+  if (!frame) return { loaded: false };
+  try {
+    await browser.scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, files: [FILES[part]], world: 'ISOLATED' });
+    return { loaded: true };
+  } catch (error) {
+    console.warn(`Webinar Notes could not load its ${part} part into the page`, error);
+    return { loaded: false };
+  }
+}
