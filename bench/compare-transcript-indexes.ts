@@ -11,8 +11,8 @@
  */
 import { Index } from 'flexsearch';
 import { transcriptDocs } from '../src/core/library';
-import { LineIndex, lineQuery } from '../src/core/line-index';
-import { matchesAll, normalize, parseQuery, searchWords } from '../src/core/search';
+import { LineIndex } from '../src/core/line-index';
+import { matchesAll, normalize, parseQuery, searchWords, wordQuery } from '../src/core/search';
 import { median } from './figure';
 import { syntheticTranscript } from './synthetic-notes';
 
@@ -88,7 +88,7 @@ const lineIndex = () =>
   measure(
     () => transcripts.map((docs) => new LineIndex(docs)),
     (indexes, query) => {
-      const prepared = lineQuery(termsOf(query));
+      const prepared = wordQuery(termsOf(query));
       return indexes.reduce((total, index) => total + index.search(prepared, undefined, 0).total, 0);
     },
   );

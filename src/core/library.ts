@@ -4,8 +4,8 @@
  * come from the kept counts alone: core/shelf.ts.) Pure, so it is tested without a browser.
  */
 import type { Note, QaItem, Recording, SiteId, Transcript } from './model';
-import { LineIndex, lineQuery } from './line-index';
-import type { SearchDoc } from './search';
+import { LineIndex } from './line-index';
+import { wordQuery, type SearchDoc } from './search';
 import { linkAt } from './links';
 import { exportUrl } from './web-url';
 import { hasTag } from './tags';
@@ -166,7 +166,7 @@ export function searchLibrary(
   const rank = new Map(order.map((key, i) => [key, i]));
   const place = (lines: TranscriptLines) => rank.get(lines.recordingKey) ?? order.length;
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const query = lineQuery(terms);
+  const query = wordQuery(terms);
   const transcripts = [...sources.transcripts].sort((a, b) => place(a) - place(b) || text(a.recordingKey, b.recordingKey) || text(a.lang, b.lang));
   for (const lines of transcripts) {
     const found = lines.index.search(query, accept, Math.max(0, limit - hits.length));

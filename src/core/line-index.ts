@@ -12,33 +12,12 @@
  * word occurrence, are sliced without copying, and a transcript is replaced whole when it changes,
  * so nothing is kept between visits: the worker builds them as it reads the transcripts.
  */
-import { matchesAll, normalize, searchWords, type SearchDoc } from './search';
+import { matchesAll, normalize, searchWords, type SearchDoc, type WordQuery } from './search';
 
 /** Matches in one transcript: at most `limit` hits, in time order; `total` counts every one. */
 export interface LineHits {
   hits: SearchDoc[];
   total: number;
-}
-
-/** A query made once for every transcript searched: see `lineQuery`. */
-export interface LineQuery {
-  terms: readonly string[];
-  /** Every word of every term, once: each must begin a word of a matching line. */
-  words: string[];
-  /** Every term is one word, so the word lists alone decide; else phrases and Han runs are checked in the text. */
-  exact: boolean;
-}
-
-/** The query for `terms` (normalised, as `parseQuery` gives them: the lines matching all, `matchesAll`). */
-export function lineQuery(terms: readonly string[]): LineQuery {
-  return {
-    terms,
-    words: [...new Set(terms.flatMap((term) => searchWords(term)))],
-    exact: terms.every((term) => {
-      const termWords = searchWords(term);
-      return termWords.length === 1 && termWords[0] === term;
-    }),
-  };
 }
 
 export class LineIndex {
@@ -77,10 +56,10 @@ export class LineIndex {
   }
 
   /**
-   * The lines that match `query` (lineQuery of the terms) and pass `accept`, in time order: at
+   * The lines that match `query` (`wordQuery` of the terms, made once for every transcript searched) and pass `accept`, in time order: at
    * most `limit` listed, every one counted.
    */
-  search(query: LineQuery, accept?: (doc: SearchDoc) => boolean, limit = Infinity): LineHits {
+  search(query: WordQuery, accept?: (doc: SearchDoc) => boolean, limit = Infinity): LineHits {
     if (query.words.length === 0) return { hits: [], total: 0 };
     const lists: Uint32Array[] = [];
     for (const word of query.words) {

@@ -96,6 +96,30 @@ export function searchWords(normalized: string): string[] {
   return normalized.match(SEARCH_WORDS) ?? [];
 }
 
+/** A query as a word index reads it (`wordQuery`). */
+export interface WordQuery {
+  terms: readonly string[];
+  /** Every word of every term, once: each must begin a word of a matching text. */
+  words: string[];
+  /**
+   * Every term is one word, so finding the words decides; else a phrase or a run of Han
+   * characters must also be in a row, which only the text can tell (`matchesAll`).
+   */
+  exact: boolean;
+}
+
+/** The query of `terms` (normalised, as `parseQuery` gives them) for the word indexes (word-index.ts, line-index.ts). */
+export function wordQuery(terms: readonly string[]): WordQuery {
+  return {
+    terms,
+    words: [...new Set(terms.flatMap((term) => searchWords(term)))],
+    exact: terms.every((term) => {
+      const termWords = searchWords(term);
+      return termWords.length === 1 && termWords[0] === term;
+    }),
+  };
+}
+
 /** Whether `at` in a normalised text starts a word: what a term must match at. */
 function startsWord(text: string, at: number): boolean {
   if (at === 0) return true;

@@ -14,7 +14,7 @@
  * `WordIndexSnapshot` and tests use it directly.
  */
 import { Index } from 'flexsearch';
-import { matchesAll, normalize, searchWords, type SearchDoc } from './search';
+import { matchesAll, normalize, searchWords, wordQuery, type SearchDoc } from './search';
 
 /** What is kept in IndexedDB: plain data, structured-cloneable. Bump `format` when it changes. */
 export interface WordIndexSnapshot {
@@ -123,14 +123,8 @@ export class WordIndex {
    * and pass `accept`.
    */
   search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean): SearchDoc[] {
-    const words = [...new Set(terms.flatMap((term) => searchWords(term)))];
+    const { words, exact } = wordQuery(terms);
     if (words.length === 0) return [];
-    // Every word of every term is a word prefix in the document; a phrase or a run of Han
-    // characters must also be in a row, which only the text can tell.
-    const exact = terms.every((term) => {
-      const termWords = searchWords(term);
-      return termWords.length === 1 && termWords[0] === term;
-    });
     const hits: SearchDoc[] = [];
     for (const id of this.withEveryWord(words)) {
       const doc = this.docs[id];

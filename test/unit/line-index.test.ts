@@ -1,8 +1,8 @@
 /** A transcript's line index: the same matches as the match rule applied to every line, in time order. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineIndex, lineQuery } from '../../src/core/line-index';
-import { matchesAll, normalize, parseQuery, type SearchDoc } from '../../src/core/search';
+import { LineIndex } from '../../src/core/line-index';
+import { matchesAll, normalize, parseQuery, wordQuery, type SearchDoc } from '../../src/core/search';
 
 const line = (i: number, text: string, voice?: string): SearchDoc => ({ kind: 'line', id: `r\nen\n${i}`, recordingKey: 'r', text, t: i * 2, ...(voice ? { voice } : {}) });
 const termsOf = (input: string) => {
@@ -22,32 +22,32 @@ describe('LineIndex', () => {
   ]);
 
   it('finds a word by its start, case and accents folded, in time order', () => {
-    expect(times(index.search(lineQuery(termsOf('contr'))).hits)).toEqual([0, 2, 8]);
-    expect(times(index.search(lineQuery(termsOf('CONTROLE'))).hits)).toEqual([8]);
-    expect(times(index.search(lineQuery(termsOf('label'))).hits)).toEqual([0, 2, 4]);
-    expect(index.search(lineQuery(termsOf('abel'))).total).toBe(0);
+    expect(times(index.search(wordQuery(termsOf('contr'))).hits)).toEqual([0, 2, 8]);
+    expect(times(index.search(wordQuery(termsOf('CONTROLE'))).hits)).toEqual([8]);
+    expect(times(index.search(wordQuery(termsOf('label'))).hits)).toEqual([0, 2, 4]);
+    expect(index.search(wordQuery(termsOf('abel'))).total).toBe(0);
   });
 
   it('needs every term, and a quoted phrase in a row', () => {
-    expect(times(index.search(lineQuery(termsOf('label control'))).hits)).toEqual([2]);
-    expect(times(index.search(lineQuery(termsOf('"screen reader"'))).hits)).toEqual([4]);
-    expect(times(index.search(lineQuery(termsOf('screen reader'))).hits)).toEqual([4, 6]);
-    expect(index.search(lineQuery(termsOf('zebra label'))).total).toBe(0);
+    expect(times(index.search(wordQuery(termsOf('label control'))).hits)).toEqual([2]);
+    expect(times(index.search(wordQuery(termsOf('"screen reader"'))).hits)).toEqual([4]);
+    expect(times(index.search(wordQuery(termsOf('screen reader'))).hits)).toEqual([4, 6]);
+    expect(index.search(wordQuery(termsOf('zebra label'))).total).toBe(0);
   });
 
   it('lists at most the limit and counts every match', () => {
-    expect(index.search(lineQuery(termsOf('label')), undefined, 2)).toMatchObject({ total: 3, hits: [{ t: 0 }, { t: 2 }] });
-    expect(index.search(lineQuery(termsOf('"the label"')), undefined, 0)).toEqual({ total: 1, hits: [] });
+    expect(index.search(wordQuery(termsOf('label')), undefined, 2)).toMatchObject({ total: 3, hits: [{ t: 0 }, { t: 2 }] });
+    expect(index.search(wordQuery(termsOf('"the label"')), undefined, 0)).toEqual({ total: 1, hits: [] });
   });
 
   it('passes only the lines `accept` takes, counting only those', () => {
     const ada = (doc: SearchDoc) => doc.voice === 'Ada';
-    expect(index.search(lineQuery(termsOf('label')), ada)).toMatchObject({ total: 1, hits: [{ t: 2 }] });
+    expect(index.search(wordQuery(termsOf('label')), ada)).toMatchObject({ total: 1, hits: [{ t: 2 }] });
   });
 
   it('finds nothing in no lines and for a query with no words', () => {
-    expect(new LineIndex([]).search(lineQuery(termsOf('label')))).toEqual({ hits: [], total: 0 });
-    expect(index.search(lineQuery([]))).toEqual({ hits: [], total: 0 });
+    expect(new LineIndex([]).search(wordQuery(termsOf('label')))).toEqual({ hits: [], total: 0 });
+    expect(index.search(wordQuery([]))).toEqual({ hits: [], total: 0 });
   });
 
   // The oracle applies the match rule to every line, as the search did before the index.
@@ -64,7 +64,7 @@ describe('LineIndex', () => {
           const parsed = parseQuery(input);
           if (!parsed.ok || parsed.terms.length === 0) continue;
           const expected = docs.filter((doc) => matchesAll(normalize(doc.text), parsed.terms));
-          const found = built.search(lineQuery(parsed.terms), undefined, limit);
+          const found = built.search(wordQuery(parsed.terms), undefined, limit);
           expect(found.total).toBe(expected.length);
           expect(times(found.hits)).toEqual(times(expected.slice(0, limit)));
         }

@@ -6,10 +6,11 @@ import {
   MAX_QUERY_LENGTH,
   normalize,
   parseQuery,
+  wordQuery,
   type SearchDoc,
   type TextPart,
 } from '../../src/core/search';
-import { LineIndex, lineQuery } from '../../src/core/line-index';
+import { LineIndex } from '../../src/core/line-index';
 
 const termsOf = (input: string) => {
   const parsed = parseQuery(input);
@@ -160,7 +161,7 @@ describe('Turkish dotted and dotless i', () => {
   ])('%j finds %j', (query, ids) => {
     const parsed = parseQuery(query);
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(new LineIndex(turkish).search(lineQuery(parsed.terms)).hits.map((doc) => doc.id)).toEqual(ids);
+    expect(new LineIndex(turkish).search(wordQuery(parsed.terms)).hits.map((doc) => doc.id)).toEqual(ids);
   });
 });
 
@@ -377,29 +378,29 @@ describe('LineIndex', () => {
   const ids = (result: { hits: SearchDoc[] }) => result.hits.map((hit) => hit.id);
 
   it('finds docs holding every term, in the order given', () => {
-    expect(ids(index.search(lineQuery(termsOf('cafe'))))).toEqual(['1', '2', '4']);
-    expect(ids(index.search(lineQuery(termsOf('Lait CAFÉ'))))).toEqual(['1', '4']);
-    expect(ids(index.search(lineQuery(termsOf('cafe zzz'))))).toEqual([]);
-    expect(ids(index.search(lineQuery(termsOf('"au lait"'))))).toEqual(['1']);
+    expect(ids(index.search(wordQuery(termsOf('cafe'))))).toEqual(['1', '2', '4']);
+    expect(ids(index.search(wordQuery(termsOf('Lait CAFÉ'))))).toEqual(['1', '4']);
+    expect(ids(index.search(wordQuery(termsOf('cafe zzz'))))).toEqual([]);
+    expect(ids(index.search(wordQuery(termsOf('"au lait"'))))).toEqual(['1']);
   });
 
   it('finds nothing for no terms', () => {
-    expect(index.search(lineQuery([]))).toEqual({ hits: [], total: 0 });
+    expect(index.search(wordQuery([]))).toEqual({ hits: [], total: 0 });
   });
 
   it('tests a term inside a longer one correctly', () => {
-    expect(ids(index.search(lineQuery(["lait", "lait again"])))).toEqual(['4']);
+    expect(ids(index.search(wordQuery(["lait", "lait again"])))).toEqual(['4']);
   });
 
   it('skips docs the filter refuses, and counts only the rest', () => {
-    const result = index.search(lineQuery(termsOf('cafe')), (d) => d.kind !== 'qa');
+    const result = index.search(wordQuery(termsOf('cafe')), (d) => d.kind !== 'qa');
     expect(ids(result)).toEqual(['1', '4']);
     expect(result.total).toBe(2);
   });
 
   it('keeps at most `limit` hits but counts them all', () => {
-    expect(index.search(lineQuery(termsOf('cafe')), undefined, 2)).toEqual({ hits: [docs[0], docs[1]], total: 3 });
-    expect(index.search(lineQuery(termsOf('cafe')), undefined, 0)).toEqual({ hits: [], total: 3 });
+    expect(index.search(wordQuery(termsOf('cafe')), undefined, 2)).toEqual({ hits: [docs[0], docs[1]], total: 3 });
+    expect(index.search(wordQuery(termsOf('cafe')), undefined, 0)).toEqual({ hits: [], total: 3 });
   });
 
   it('agrees with a naive filter', () => {
@@ -418,7 +419,7 @@ describe('LineIndex', () => {
         const { terms } = parsed;
         const accept = kind === null ? undefined : (d: SearchDoc) => d.kind !== kind;
         const expected = terms.length === 0 ? [] : all.filter((d) => (!accept || accept(d)) && terms.every((t) => startsAWord(normalize(d.text), t)));
-        const result = new LineIndex(all).search(lineQuery(terms), accept, limit);
+        const result = new LineIndex(all).search(wordQuery(terms), accept, limit);
         return result.total === expected.length && result.hits.length === Math.min(limit, expected.length) && result.hits.every((hit, i) => hit === expected[i]);
       }),
       { numRuns: 2000 },
