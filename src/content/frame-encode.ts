@@ -5,9 +5,8 @@
  * answer says so and whether a capture of the tab could stand in.
  */
 import { FRAME_QUALITY, isNearlyBlack, MAX_FRAME_BYTES } from '../core/images';
-import { errorText } from '../core/error-text';
 import { blobToDataUrl, encodeCanvas, probePixels, PROBE } from '../platform/image-encode';
-import { drawFrame, type DrawnFrame, type FrameResult } from './frame-grab';
+import { frameFailure, grabFrameWith, type DrawnFrame, type FrameResult } from './frame-grab';
 
 /** Checks and encodes a drawn frame as a `data:` URL of at most MAX_FRAME_BYTES. Never throws: a failure is an answer. */
 export async function encodeFrame({ canvas, t, tabCapture }: DrawnFrame): Promise<FrameResult> {
@@ -19,12 +18,11 @@ export async function encodeFrame({ canvas, t, tabCapture }: DrawnFrame): Promis
     return { ok: true, image: await blobToDataUrl(blob), t };
   } catch (error) {
     if (error instanceof DOMException && error.name === 'SecurityError') return { ok: false, reason: 'tainted', tabCapture };
-    return { ok: false, reason: 'failed', tabCapture: false, detail: errorText(error).slice(0, 300) };
+    return frameFailure(error);
   }
 }
 
 /** Draws, checks and encodes the video's current picture (drawn now, before the first await). Never throws. */
 export function grabFrame(video: HTMLVideoElement): Promise<FrameResult> {
-  const drawn = drawFrame(video);
-  return 'canvas' in drawn ? encodeFrame(drawn) : Promise.resolve(drawn);
+  return grabFrameWith(video, () => Promise.resolve(encodeFrame));
 }

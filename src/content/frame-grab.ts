@@ -21,6 +21,11 @@ export interface DrawnFrame {
   tabCapture: boolean;
 }
 
+/** A frame that could not be had for `error`: no capture of the tab would help, the error says why. */
+export function frameFailure(error: unknown): FrameResult {
+  return { ok: false, reason: 'failed', tabCapture: false, detail: errorText(error).slice(0, 300) };
+}
+
 /** Whether a capture of the visible tab can be cut to this video: only in the top frame, whose viewport the tab is. */
 const inTopFrame = () => window === window.top;
 
@@ -40,7 +45,7 @@ export function drawFrame(video: HTMLVideoElement): DrawnFrame | FrameResult {
     context2d(canvas).drawImage(video, 0, 0, size.width, size.height);
     return { canvas, t: wireTime(video.currentTime), tabCapture: inTopFrame() };
   } catch (error) {
-    return { ok: false, reason: 'failed', tabCapture: false, detail: errorText(error).slice(0, 300) };
+    return frameFailure(error);
   }
 }
 
@@ -51,4 +56,15 @@ export function picturePlace(video: HTMLVideoElement): PicturePlace | null {
   if (box.width === 0 || box.height === 0) return null;
   const rect = pictureRect(box, { width: video.videoWidth, height: video.videoHeight }, getComputedStyle(video).objectFit);
   return { x: rect.x, y: rect.y, width: rect.width, height: rect.height, viewportWidth: window.innerWidth, viewportHeight: window.innerHeight };
+}
+
+/**
+ * Draws the video's picture now, in this task, then has it checked and encoded by the encoder
+ * `encoder()` gives (frame-encode.ts, perhaps once the pictures part is loaded). Never rejects:
+ * an encoder that cannot be had is a failed frame.
+ */
+export function grabFrameWith(video: HTMLVideoElement, encoder: () => Promise<(drawn: DrawnFrame) => Promise<FrameResult>>): Promise<FrameResult> {
+  const drawn = drawFrame(video);
+  if (!('canvas' in drawn)) return Promise.resolve(drawn);
+  return encoder().then((encode) => encode(drawn), frameFailure);
 }

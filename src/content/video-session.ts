@@ -7,10 +7,9 @@ import { watchAddress } from './address-watch';
 import type { PanelKind } from '../messaging/panel-sender';
 import type { SiteAdapter } from './sites/adapter';
 import { newId } from '../core/ids';
-import { errorText } from '../core/error-text';
 import { PANEL_PAGE } from '../platform/pages';
 import { captionFeed } from './caption-feed';
-import { drawFrame, picturePlace, type FrameResult } from './frame-grab';
+import { grabFrameWith, picturePlace } from './frame-grab';
 import { loadPart } from './parts';
 import { slideFeedOnDemand } from './slides-on-demand';
 
@@ -142,15 +141,7 @@ export function startVideoSession(firstVideo: HTMLVideoElement, site: SiteAdapte
       case 'take-frame': {
         const request = message.request;
         // Drawn now, at the request; read and encoded by the pictures part, loaded the first time.
-        const drawn = drawFrame(video);
-        const result: Promise<FrameResult> =
-          'canvas' in drawn
-            ? loadPart('pictures').then(
-                (part) => part.encodeFrame(drawn),
-                (error: unknown) => ({ ok: false, reason: 'failed', tabCapture: false, detail: errorText(error).slice(0, 300) }),
-              )
-            : Promise.resolve(drawn);
-        void result.then((answer) => link.reply(panel, { type: 'frame', request, result: answer }));
+        void grabFrameWith(video, () => loadPart('pictures').then((part) => part.encodeFrame)).then((result) => link.reply(panel, { type: 'frame', request, result }));
         break;
       }
       case 'hide-layer': {
