@@ -10,11 +10,17 @@ import picturesFile from '../content/pictures-part.ts?script&iife';
 
 const FILES: Readonly<Record<ContentPart, string>> = { pictures: picturesFile };
 
+/** The tab and frame a content script runs in, as the browser stamps them on its messages. */
+export interface ContentFrame {
+  tabId: number;
+  frameId: number;
+}
+
 /**
  * The tab and frame of a content script of ours as the browser stamps them on `sender`, or null
  * for anything else (an extension page, which runs on our own origin, not a web page's).
  */
-function contentScriptFrame(sender: Runtime.MessageSender): { tabId: number; frameId: number } | null {
+export function contentScriptFrame(sender: Runtime.MessageSender): ContentFrame | null {
   const tabId = sender.tab?.id;
   const { frameId, url } = sender;
   if (sender.id !== browser.runtime.id || tabId === undefined || frameId === undefined || !/^https?:/.test(url ?? '')) return null;
@@ -22,13 +28,11 @@ function contentScriptFrame(sender: Runtime.MessageSender): { tabId: number; fra
 }
 
 /**
- * Injects `part` into the sender's frame; resolves `{ loaded: true }` once the part's script has run
- * there, `{ loaded: false }` when the browser refuses (the frame is gone, or the user withheld the
- * site) or the sender is no content script of ours.
+ * Injects `part` into the content script's `frame`; resolves `{ loaded: true }` once the part's
+ * script has run there, `{ loaded: false }` when the browser refuses (the frame is gone, or the
+ * user withheld the site).
  */
-export async function loadContentPart(part: ContentPart, sender: Runtime.MessageSender): Promise<PartLoaded> {
-  const frame = contentScriptFrame(sender);
-  if (!frame) return { loaded: false };
+export async function loadContentPart(part: ContentPart, frame: ContentFrame): Promise<PartLoaded> {
   try {
     await browser.scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, files: [FILES[part]], world: 'ISOLATED' });
     return { loaded: true };

@@ -12,7 +12,7 @@ import { scheduleAutoBackups, scheduledBackupCheck } from './auto-backup';
 import { handleCommand } from './commands';
 import { relayPanelPorts } from './panel-relay';
 import { syncSiteScripts } from './site-access';
-import { loadContentPart } from './content-parts';
+import { contentScriptFrame, loadContentPart } from './content-parts';
 import { listenForTabCaptures } from './tab-capture';
 import { runSync, scheduleSync } from './sync';
 import { followLanguageChoice } from '../platform/ui-language';
@@ -42,13 +42,13 @@ browser.permissions.onRemoved.addListener(() => {
 // panel beside it, and a part of their code that a user action needs (content-parts.ts). Only our
 // own content scripts, only for the tab (and frame) they run in.
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender): Promise<SidePanelOpened | PartLoaded> | undefined => {
-  const tabId = sender.tab?.id;
+  const frame = contentScriptFrame(sender);
   const request = parseContentRequest(raw);
-  if (sender.id !== browser.runtime.id || tabId === undefined || !request) return undefined;
-  if (request.type === 'load-part') return loadContentPart(request.part, sender);
+  if (!frame || !request) return undefined;
+  if (request.type === 'load-part') return loadContentPart(request.part, frame);
   // Synchronously, while the user's click still counts as a user action. Firefox does not count
   // a content script's message as one: the answer tells the page to show its own panel instead.
-  return openSidePanel(tabId).then(
+  return openSidePanel(frame.tabId).then(
     () => ({ opened: true }),
     (error: unknown) => {
       console.warn('Webinar Notes could not open the side panel', error);

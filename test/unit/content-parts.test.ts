@@ -19,9 +19,15 @@ const fake = vi.hoisted(() => {
 vi.mock('../../src/platform/browser', () => ({ default: fake.api }));
 // What crxjs makes of the import in the build: the part's file name.
 vi.mock('../../src/content/pictures-part.ts?script&iife', () => ({ default: 'src/content/pictures-part.js' }));
-const { loadContentPart } = await import('../../src/background/content-parts');
+const { contentScriptFrame, loadContentPart } = await import('../../src/background/content-parts');
 
 const contentScript: Runtime.MessageSender = { id: 'our-id', tab: { id: 7 } as Runtime.MessageSender['tab'], frameId: 3, url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A' };
+/** The frame the background's listener takes from a sender (contentScriptFrame), for one of ours. */
+const ownFrame = () => {
+  const frame = contentScriptFrame(contentScript);
+  if (!frame) throw new Error('our own content script was refused');
+  return frame;
+};
 
 beforeEach(() => {
   fake.state.injected = [];
@@ -30,11 +36,11 @@ beforeEach(() => {
 
 describe('loadContentPart', () => {
   it("injects the part's file into the asking frame only, in the isolated world", async () => {
-    expect(await loadContentPart('pictures', contentScript)).toEqual({ loaded: true });
+    expect(await loadContentPart('pictures', ownFrame())).toEqual({ loaded: true });
     expect(fake.state.injected).toEqual([{ target: { tabId: 7, frameIds: [3] }, files: ['src/content/pictures-part.js'], world: 'ISOLATED' }]);
   });
 
-  it('injects nothing for another extension, an extension page or a sender in no tab or frame', async () => {
+  it('has no frame to inject into for another extension, an extension page or a sender in no tab or frame', () => {
     const senders: Runtime.MessageSender[] = [
       { ...contentScript, id: 'another-extension' },
       { ...contentScript, url: 'chrome-extension://our-id/src/pages/panel/index.html#nonce' },
@@ -42,14 +48,13 @@ describe('loadContentPart', () => {
       { ...contentScript, tab: undefined },
       { ...contentScript, frameId: undefined },
     ];
-    for (const sender of senders) expect(await loadContentPart('pictures', sender)).toEqual({ loaded: false });
-    expect(fake.state.injected).toEqual([]);
+    for (const sender of senders) expect(contentScriptFrame(sender)).toBeNull();
   });
 
   it('answers not loaded when the browser refuses (the frame is gone), and says why in the console', async () => {
     fake.state.refuse = true;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(await loadContentPart('pictures', contentScript)).toEqual({ loaded: false });
+    expect(await loadContentPart('pictures', ownFrame())).toEqual({ loaded: false });
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
   });
