@@ -2,11 +2,13 @@
  * The change log: one row for every record written or deleted in the watched stores, appended in
  * the write's own transaction (db/write-log.ts). A reader that has seen everything up to `seq`
  * reads only what came after (the library's list, its search index, an open panel) instead of
- * reading every record again. The log is pruned from the front; a reader whose mark is older
- * than what was pruned is told to read everything once (`complete: false`).
+ * reading every record again. The log is pruned from the front, and a write too large to log
+ * record by record (write-log.ts) prunes it all; a reader whose mark is older than what was
+ * pruned (the floor) is told to read everything once (`complete: false`).
  */
 import { liveQuery } from 'dexie';
 import { db } from './schema';
+import { CHANGES_FLOOR_KEY as FLOOR_KEY } from './write-log';
 
 export type ChangedTable = 'recordings' | 'notes' | 'qa' | 'transcripts' | 'images';
 
@@ -40,9 +42,6 @@ export function imageRecordings(changes: readonly Change[]): string[] {
 export function changedKeys(changes: readonly Change[], table: Exclude<ChangedTable, 'transcripts'>): string[] {
   return [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
 }
-
-/** Where the log starts: every change at or below it was pruned. */
-const FLOOR_KEY = 'changes.floor';
 
 /** The newest change's `seq`, 0 when nothing was ever written: the mark of a reader that has just read everything. */
 export async function lastSeq(): Promise<number> {

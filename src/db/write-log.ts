@@ -7,15 +7,24 @@
  *
  * A readwrite transaction on a watched store is widened to the two bookkeeping stores (and to
  * `recordings`, which tells whether an empty row may go), as Dexie Cloud widens its own to its
- * mutation logs.
+ * mutation logs; and to `settings`, where a large write raises the log's floor.
  */
-import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreRangeType, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { Note, QaItem, Recording, RecordingImage } from '../core/model';
 import { countImage, countRecord, countRecording, emptyStats, isEmptyStats, type CountedKind, type RecordingStats } from '../core/recording-stats';
 import type { ChangedTable, Change } from './changes';
 
 export const STATS_STORE = 'recordingStats';
 export const CHANGES_STORE = 'changes';
+/** The `settings` row holding the log's floor (db/changes.ts): every change at or below it is gone. */
+export const CHANGES_FLOOR_KEY = 'changes.floor';
+/**
+ * A write of more records than this in one request (an import's chunk) is not logged record by
+ * record: the log's floor is raised past it instead, which tells every reader to read everything
+ * again. Each reader would choose that anyway past a few thousand changes (the search index past
+ * 3,000, the shelf past 1,000), and a row per record made a 100,000-note import write twice.
+ */
+export const MAX_LOGGED_PER_WRITE = 3000;
 
 const COUNTED: Partial<Record<string, CountedKind>> = { notes: 'note', qa: 'qa' };
 /** Stores whose rows' old values the counts need: counted records, and images (their bytes and recording). */
@@ -32,7 +41,7 @@ export const writeLog: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widened = mode === 'readwrite' && stores.some((store) => WATCHED.has(store)) ? [...new Set([...stores, STATS_STORE, CHANGES_STORE, 'recordings'])] : stores;
+        const widened = mode === 'readwrite' && stores.some((store) => WATCHED.has(store)) ? [...new Set([...stores, STATS_STORE, CHANGES_STORE, 'recordings', 'settings'])] : stores;
         return down.transaction(widened, mode, options);
       },
       table(name) {
@@ -75,6 +84,10 @@ async function logged(down: DBCore, table: DBCoreTable, name: ChangedTable, req:
   });
   if (changed.length === 0) return response;
   await restat(inZone, down, req.trans, name, changed);
+  if (changed.length > MAX_LOGGED_PER_WRITE) {
+    await raiseFloor(inZone, down, req.trans, name);
+    return response;
+  }
   await inZone(() => down.table(CHANGES_STORE).mutate({
     type: 'add',
     trans: req.trans,
@@ -84,6 +97,22 @@ async function logged(down: DBCore, table: DBCoreTable, name: ChangedTable, req:
     }),
   }));
   return response;
+}
+
+/** DBCoreRangeType.Range: the enum is declared `const` and cannot be read under isolatedModules. */
+const RANGE = 2 as DBCoreRangeType;
+
+/**
+ * Stands for a write too large to log record by record: one change row takes the next `seq`, and
+ * the floor goes up to it with every row below deleted, as pruning does (db/changes.ts), so
+ * every reader's mark is behind the floor and the log's end has moved for those who watch it.
+ */
+async function raiseFloor(inZone: <T>(call: () => Promise<T>) => Promise<T>, down: DBCore, trans: DBCoreTransaction, name: ChangedTable): Promise<void> {
+  const changes = down.table(CHANGES_STORE);
+  const added = await inZone(() => changes.mutate({ type: 'add', trans, values: [{ table: name, key: '' }] }));
+  const seq = added.results?.[0] as number;
+  await inZone(() => changes.mutate({ type: 'deleteRange', trans, range: { type: RANGE, lower: -Infinity, lowerOpen: false, upper: seq, upperOpen: false } }));
+  await inZone(() => down.table('settings').mutate({ type: 'put', trans, values: [{ key: CHANGES_FLOOR_KEY, value: seq }] }));
 }
 
 /** The primary keys a request writes or deletes, in the order of its values. */

@@ -9,6 +9,7 @@ import { addNote, editNote, noteFields, restoreNote, trashNote } from '../../src
 import { addQuestions, restoreQuestion, trashQuestion } from '../../src/db/qa';
 import { db } from '../../src/db/schema';
 import { storeHeard } from '../../src/db/transcripts';
+import { MAX_LOGGED_PER_WRITE } from '../../src/db/write-log';
 import { useEmptyDatabaseAndClock } from './empty-db';
 
 const clock = useEmptyDatabaseAndClock();
@@ -160,6 +161,35 @@ describe('the write log', () => {
     expect(applied).toEqual([2]); // the note and its recording's row
     expect(afters).toBe(1);
     expect(mark).toBeLessThan(await lastSeq());
+  });
+
+  it('logs a write too large to log record by record as the floor raised: readers read everything again, and later writes are logged one by one', async () => {
+    await addNote(recording(1), 1, 'before');
+    const reader = await lastSeq();
+    const many = MAX_LOGGED_PER_WRITE + 1;
+    const note = (i: number): Note => ({ id: `bulk-${i}`, recordingKey: recording(2).key, t: i, text: `bulk ${i}`, createdAt: 1, updatedAt: 1 });
+    await db().notes.bulkPut(Array.from({ length: many }, (_, i) => note(i)));
+    // One row stands for the write, and it is below the floor with everything before it.
+    expect(await db().changes.count()).toBe(0);
+    expect(await lastSeq()).toBeGreaterThan(reader);
+    expect((await changesSince(reader)).complete).toBe(false);
+    await expectStatsTrue();
+    expect(await db().recordingStats.get(recording(2).key)).toMatchObject({ notes: many });
+
+    // A reader that has read everything since follows the log again.
+    const caughtUp = await lastSeq();
+    const after = await addNote(recording(1), 2, 'after');
+    const since = await changesSince(caughtUp);
+    expect(since.complete).toBe(true);
+    expect(since.changes.map(({ table, key }) => [table, key])).toContainEqual(['notes', after.id]);
+
+    // At the limit, a write is still logged record by record.
+    const mark = await lastSeq();
+    await db().notes.bulkDelete(Array.from({ length: MAX_LOGGED_PER_WRITE }, (_, i) => `bulk-${i}`));
+    const deleted = await changesSince(mark);
+    expect(deleted.complete).toBe(true);
+    expect(deleted.changes).toHaveLength(MAX_LOGGED_PER_WRITE);
+    await expectStatsTrue();
   });
 
   it('caps the log at the newest changes when no reader prunes it', async () => {
