@@ -14,6 +14,7 @@
  * `WordIndexSnapshot` and tests use it directly.
  */
 import { Index } from 'flexsearch';
+import { firstInOrder } from './library';
 import { matchesAll, normalize, searchWords, wordQuery, type SearchDoc } from './search';
 
 /** What is kept in IndexedDB: plain data, structured-cloneable. Bump `format` when it changes. */
@@ -36,7 +37,7 @@ export const docKey = (doc: Pick<SearchDoc, 'kind' | 'id'>): string => `${doc.ki
 const encode = (text: string): string[] => searchWords(normalize(text));
 const newIndex = () => new Index({ tokenize: 'forward', encode });
 
-/** Matches of a search: at most `limit`, unordered; `total` counts every one. */
+/** Matches of a search: at most `limit`, in the library's order (`orderHits`); `total` counts every one. */
 export interface WordHits {
   hits: SearchDoc[];
   total: number;
@@ -51,6 +52,12 @@ export class WordIndex {
   private readonly folded: (string | undefined)[] = [];
   private readonly numbers = new Map<string, number>();
   private nextId = 1;
+  /**
+   * Each document's recording as a small number (by document number), so a search orders tens of
+   * thousands of hits by recording without reading the documents.
+   */
+  private readonly recordingOf: number[] = [];
+  private readonly recordingNumbers = new Map<string, number>();
 
   /** An index of `docs`. */
   static build(docs: Iterable<SearchDoc>): WordIndex {
@@ -67,6 +74,7 @@ export class WordIndex {
     for (const [id, doc] of snapshot.docs) {
       restored.docs[id] = doc;
       restored.numbers.set(docKey(doc), id);
+      restored.recordingOf[id] = restored.recordingNumber(doc.recordingKey);
     }
     restored.count = snapshot.docs.length;
     restored.nextId = snapshot.nextId;
@@ -96,11 +104,13 @@ export class WordIndex {
     const id = known ?? this.nextId++;
     if (known !== undefined && this.docs[known]?.text === doc.text) {
       this.docs[id] = doc; // only what the filters read changed: the words are the same
+      this.recordingOf[id] = this.recordingNumber(doc.recordingKey);
       return;
     }
     if (known === undefined) this.count++;
     this.numbers.set(key, id);
     this.docs[id] = doc;
+    this.recordingOf[id] = this.recordingNumber(doc.recordingKey);
     this.folded[id] = undefined;
     if (known !== undefined) this.index.update(id, doc.text);
     else this.index.add(id, doc.text);
@@ -113,26 +123,41 @@ export class WordIndex {
     if (number === undefined) return;
     this.index.remove(number);
     this.docs[number] = undefined;
+    this.recordingOf[number] = -1;
     this.folded[number] = undefined;
     this.count--;
     this.numbers.delete(key);
   }
 
   /**
-   * The documents that match every term (normalised, as `parseQuery` gives them: `matchesAll`)
-   * and pass `accept`.
+   * The first `limit` documents that match every term (normalised, as `parseQuery` gives them:
+   * `matchesAll`) and pass `accept`, in the library's order for `order` (recording keys: `orderHits`);
+   * `total` counts every match. A query of whole words and no filter reads only the documents shown.
    */
-  search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean): SearchDoc[] {
+  search(terms: readonly string[], accept?: (doc: SearchDoc) => boolean, order: readonly string[] = [], limit = Infinity): WordHits {
     const { words, exact } = wordQuery(terms);
-    if (words.length === 0) return [];
-    const hits: SearchDoc[] = [];
-    for (const id of this.withEveryWord(words)) {
-      const doc = this.docs[id];
-      if (!doc || (accept && !accept(doc))) continue;
-      if (!exact && !matchesAll((this.folded[id] ??= normalize(doc.text)), terms)) continue;
-      hits.push(doc);
-    }
-    return hits;
+    if (words.length === 0) return { hits: [], total: 0 };
+    const found = this.withEveryWord(words).filter((id) => {
+      if (!((this.recordingOf[id] ?? -1) >= 0)) return false; // removed
+      if (exact && !accept) return true;
+      const doc = this.docs[id]!;
+      if (accept && !accept(doc)) return false;
+      return exact || matchesAll((this.folded[id] ??= normalize(doc.text)), terms);
+    });
+    const place = new Uint32Array(this.recordingNumbers.size).fill(order.length);
+    order.forEach((key, i) => {
+      const number = this.recordingNumbers.get(key);
+      if (number !== undefined) place[number] = Math.min(place[number]!, i);
+    });
+    const shown = firstInOrder(found, (id) => place[this.recordingOf[id]!]!, order.length + 1, (id) => this.docs[id]!, limit);
+    return { hits: shown.map((id) => this.docs[id]!), total: found.length };
+  }
+
+  /** The small number standing for a recording key in `recordingOf`. */
+  private recordingNumber(key: string): number {
+    let number = this.recordingNumbers.get(key);
+    if (number === undefined) this.recordingNumbers.set(key, (number = this.recordingNumbers.size));
+    return number;
   }
 
   /**

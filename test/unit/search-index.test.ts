@@ -13,7 +13,7 @@ import { useEmptyDatabaseAndClock } from './empty-db';
 
 const clock = useEmptyDatabaseAndClock();
 const recording = (n: number) => ({ key: `https://example.com/r${n}`, site: 'html5' as const, url: `https://example.com/r${n}`, title: `R${n}` });
-const found = (index: WordIndex, term: string) => index.search([term]).map((doc: SearchDoc) => `${doc.kind}:${doc.id}`).sort();
+const found = (index: WordIndex, term: string) => index.search([term]).hits.map((doc: SearchDoc) => `${doc.kind}:${doc.id}`).sort();
 
 describe('the kept search index', () => {
   it('caught up from the change log finds what an index built again finds', async () => {

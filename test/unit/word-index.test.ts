@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesAll, normalize, parseQuery, type SearchDoc } from '../../src/core/search';
-import { docKey, SNAPSHOT_FORMAT, WordIndex } from '../../src/core/word-index';
+import { orderHits } from '../../src/core/library';
+import { docKey, SNAPSHOT_FORMAT, WordIndex, type WordHits } from '../../src/core/word-index';
 
 const termsOf = (input: string) => {
   const parsed = parseQuery(input);
@@ -9,7 +10,7 @@ const termsOf = (input: string) => {
   return parsed.terms;
 };
 const note = (id: string, text: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({ kind: 'note', id, recordingKey: 'r', text, t: 0, ...extra });
-const ids = (docs: readonly SearchDoc[]) => docs.map((doc) => doc.id).sort();
+const ids = (found: WordHits) => found.hits.map((doc) => doc.id).sort();
 
 describe('WordIndex', () => {
   const index = WordIndex.build([
@@ -39,7 +40,7 @@ describe('WordIndex', () => {
   });
 
   it('filters with accept, and tells a note from a question with the same id', () => {
-    expect(index.search(termsOf('focus'), (doc) => doc.kind === 'qa').map(docKey)).toEqual(['qa:1']);
+    expect(index.search(termsOf('focus'), (doc) => doc.kind === 'qa').hits.map(docKey)).toEqual(['qa:1']);
   });
 
   it('replaces and removes by kind and id', () => {
@@ -48,10 +49,10 @@ describe('WordIndex', () => {
     expect(ids(changing.search(termsOf('first')))).toEqual([]);
     expect(ids(changing.search(termsOf('second')))).toEqual(['a']);
     changing.put(note('a', 'second words', { tags: ['x'] }));
-    expect(changing.search(termsOf('second'))[0]?.tags).toEqual(['x']);
+    expect(changing.search(termsOf('second')).hits[0]?.tags).toEqual(['x']);
     changing.remove('note', 'a');
     changing.remove('note', 'never there');
-    expect(changing.search(termsOf('second'))).toEqual([]);
+    expect(changing.search(termsOf('second')).hits).toEqual([]);
     expect(changing.size).toBe(1);
   });
 
@@ -72,19 +73,21 @@ describe('WordIndex', () => {
   const words = fc.constantFrom('focus', 'order', 'fo', 'Ordnung', 'café', 'CAFE', 'réader', 'reader', 'İstanbul', 'ıșık', '東京', '大学', 'x1', '12', 'a', 'née');
   const text = fc.array(fc.oneof(words, fc.constantFrom(' ', ', ', '-', '\n', '"')), { maxLength: 12 }).map((parts) => parts.join(''));
   const op = fc.oneof(
-    fc.record({ put: fc.nat(9), text }),
+    fc.record({ put: fc.nat(9), text, recordingKey: fc.constantFrom('a', 'b', 'c', 'x'), t: fc.nat(3) }),
     fc.record({ remove: fc.nat(9) }),
   );
   const query = fc.array(fc.oneof(words, words.map((w) => w.slice(0, 2)), fc.constantFrom(' ', '"')), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(' '));
 
-  it('finds exactly what the scan finds, after any puts and removes, and after a snapshot is restored', () => {
+  it('finds exactly what the scan finds, in the library’s order up to the limit, after any puts and removes, and after a snapshot is restored', () => {
+    const order = ['c', 'a'];
+    const search = fc.record({ input: query, limit: fc.oneof(fc.constant(Infinity), fc.nat(12)), filtered: fc.boolean() });
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 25 }), fc.array(query, { minLength: 1, maxLength: 4 }), (ops, queries) => {
+      fc.property(fc.array(op, { maxLength: 25 }), fc.array(search, { minLength: 1, maxLength: 4 }), (ops, queries) => {
         const index = new WordIndex();
         const held = new Map<string, SearchDoc>();
         for (const step of ops) {
           if ('put' in step) {
-            const doc = note(String(step.put), step.text);
+            const doc = note(String(step.put), step.text, { recordingKey: step.recordingKey, t: step.t });
             index.put(doc);
             held.set(doc.id, doc);
           } else {
@@ -93,12 +96,17 @@ describe('WordIndex', () => {
           }
         }
         const restored = WordIndex.restore(structuredClone(index.snapshot()));
-        for (const input of queries) {
+        for (const { input, limit, filtered } of queries) {
           const parsed = parseQuery(input);
           if (!parsed.ok || parsed.terms.length === 0) continue;
-          const expected = ids([...held.values()].filter((doc) => matchesAll(normalize(doc.text), parsed.terms)));
-          expect(ids(index.search(parsed.terms))).toEqual(expected);
-          expect(ids(restored.search(parsed.terms))).toEqual(expected);
+          const accept = filtered ? (doc: SearchDoc) => doc.t !== 0 : undefined;
+          const matching = [...held.values()].filter((doc) => matchesAll(normalize(doc.text), parsed.terms) && (accept?.(doc) ?? true));
+          const expected = orderHits(matching, order, limit).map(docKey);
+          for (const searched of [index, restored]) {
+            const found = searched.search(parsed.terms, accept, order, limit);
+            expect(found.hits.map(docKey)).toEqual(expected);
+            expect(found.total).toBe(matching.length);
+          }
         }
       }),
       { numRuns: 300 },
