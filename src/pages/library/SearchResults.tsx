@@ -82,8 +82,8 @@ export function SearchResults({ query, parsed, filters, index, answer, recording
       <p class="result-count" role="status">
         {answer.total === 0
           ? t(filtered ? 'library_noMatchFiltered' : 'library_noMatch', query.trim())
-          : answer.total > answer.hits.length
-            ? t('library_tooManyMatches', answer.total, answer.hits.length)
+          : answer.total > answer.listed
+            ? t('library_tooManyMatches', answer.total, answer.listed)
             : plural('library_matchCount', answer.total)}
       </p>
       <VirtualList

@@ -19,10 +19,21 @@ export interface SearchRequest {
   limit: number;
 }
 
+/** The rest of the hits of the answer to request `id`, asked once its first part is on screen. */
+export interface MoreRequest {
+  type: 'more';
+  id: number;
+}
+
 /** Where the worker's index came from when it became ready. */
 export type IndexSource = 'kept' | 'built';
 
 export type SearchReply =
   | { type: 'ready'; from: IndexSource; docs: number }
-  | { type: 'result'; id: number; hits: SearchDoc[]; total: number }
+  /**
+   * The answer to request `id`: its first hits (a screenful), how many it lists in all (at most the
+   * limit) and how many match. The rest follow as `more` when the page asks for them.
+   */
+  | { type: 'result'; id: number; hits: SearchDoc[]; listed: number; total: number }
+  | { type: 'more'; id: number; hits: SearchDoc[] }
   | { type: 'failed'; message: string };

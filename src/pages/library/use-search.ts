@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Filters } from '../../core/library';
 import type { SearchDoc } from '../../core/search';
-import type { IndexSource, SearchReply, SearchRequest } from './search-protocol';
+import type { IndexSource, MoreRequest, SearchReply, SearchRequest } from './search-protocol';
 import { t } from '../../core/i18n';
 
 export type SearchState =
@@ -12,8 +12,13 @@ export type SearchState =
 export interface SearchAnswer {
   /** The request's terms, so the page can tell an answer to what it shows from a stale one. */
   terms: readonly string[];
+  /** The hits received so far: the first part, then all `listed` once the rest came. */
   hits: SearchDoc[];
+  /** How many hits the answer lists (at most LISTED). */
+  listed: number;
   total: number;
+  /** The request answered. */
+  id: number;
 }
 
 /** Hits listed; all are counted. Nobody reads 40,000 matches: a word more narrows them. */
@@ -40,7 +45,9 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
       const message = event.data;
       if (message.type === 'ready') setIndex({ state: 'ready', from: message.from });
       else if (message.type === 'failed') setIndex({ state: 'failed', message: message.message });
-      else if (message.id === sent.current.id) setAnswer({ terms: sent.current.terms, hits: message.hits, total: message.total });
+      else if (message.id !== sent.current.id) return;
+      else if (message.type === 'result') setAnswer({ terms: sent.current.terms, hits: message.hits, listed: message.listed, total: message.total, id: message.id });
+      else setAnswer((shown) => (shown?.id === message.id && shown.hits.length < shown.listed ? { ...shown, hits: [...shown.hits, ...message.hits] } : shown));
     };
     made.onerror = (event) => setIndex({ state: 'failed', message: event.message || t('library_searchWorkerStopped') });
     worker.current = made;
@@ -70,6 +77,14 @@ export function useSearch(start: boolean, terms: readonly string[], filters: Fil
     }
     ask(terms, filters, order);
   }, [start, terms, filters, order]);
+
+  // The rest of an answer's hits are asked for once its first part is painted (a plain effect runs
+  // after paint), so copying them never delays the keystroke's results.
+  useEffect(() => {
+    if (!answer || answer.hits.length >= answer.listed || !worker.current) return;
+    const more: MoreRequest = { type: 'more', id: answer.id };
+    worker.current.postMessage(more);
+  }, [answer?.id, answer?.listed, answer?.hits]);
 
   return {
     index,
