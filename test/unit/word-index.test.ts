@@ -56,9 +56,13 @@ describe('WordIndex', () => {
     expect(changing.size).toBe(1);
   });
 
-  it('checks a phrase against the text as it is now, after the document changed', () => {
-    const changing = WordIndex.build([note('a', 'screen reader users')]);
-    expect(ids(changing.search(termsOf('"screen reader"')))).toEqual(['a']);
+  it('checks a phrase against the text as it is now, after the document changed, folded ahead or not', () => {
+    const changing = WordIndex.build([note('a', 'screen reader users'), note('b', 'Screen Reader'), note('c', 'reader, screen')]);
+    // Numbered from 1: three steps of two cover them, the last says it is done.
+    expect(changing.foldAhead(0, 2)).toBe(2);
+    expect(changing.foldAhead(2, 2)).toBeUndefined();
+    expect(ids(changing.search(termsOf('"screen reader"')))).toEqual(['a', 'b']);
+    changing.remove('note', 'b');
     changing.put(note('a', 'reader screen it'));
     expect(ids(changing.search(termsOf('"screen reader"')))).toEqual([]);
     expect(ids(changing.search(termsOf('"reader screen"')))).toEqual(['a']);

@@ -22,6 +22,8 @@ const REBUILD_PAST = 3000;
  * these and asks. Copying all 2,000 to the page took 5–10 ms of the keystroke's time.
  */
 const FIRST_SENT = 50;
+/** Documents folded a step for phrase checks after the index is ready (a step takes a few ms). */
+const FOLD_STEP = 5000;
 /** The index is kept again once this many changes were applied since it was last kept… */
 const KEEP_AFTER_CHANGES = 200;
 /** …or this long after the last change applied, ms. */
@@ -120,6 +122,17 @@ function sendRest(request: MoreRequest): void {
   unsent = undefined;
 }
 
+/**
+ * Folds every document's text for phrase checks (WordIndex.foldAhead), a step at a time through
+ * the queue, so a query waits behind one step at most.
+ */
+function foldAhead(from = 0): void {
+  run(() => {
+    const next = words?.foldAhead(from, FOLD_STEP);
+    if (next !== undefined) setTimeout(() => foldAhead(next));
+  });
+}
+
 function fail(error: unknown): void {
   reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 }
@@ -155,6 +168,7 @@ run(async () => {
   // A build read the recordings with the notes.
   await Promise.all([from === 'kept' ? readRecordings() : undefined, readLines()]);
   reply({ type: 'ready', from, docs: words?.size ?? 0 });
+  foldAhead();
   // What the user is looking at follows each change.
   followChangeLog(follower, run, fail, () => latest && answer(latest));
 });
