@@ -103,15 +103,16 @@ async function logged(down: DBCore, table: DBCoreTable, name: ChangedTable, req:
 const RANGE = 2 as DBCoreRangeType;
 
 /**
- * Stands for a write too large to log record by record: one change row takes the next `seq`, and
- * the floor goes up to it with every row below deleted, as pruning does (db/changes.ts), so
- * every reader's mark is behind the floor and the log's end has moved for those who watch it.
+ * Stands for a write too large to log record by record: one change row takes the next `seq`, every
+ * row before it is deleted and the floor goes up to it, as pruning does (db/changes.ts), so every
+ * reader's mark is behind the floor and the log's end has moved for those who watch it. The row
+ * stays: the log's last `seq` is then never below the floor, whoever reads it alone.
  */
 async function raiseFloor(inZone: <T>(call: () => Promise<T>) => Promise<T>, down: DBCore, trans: DBCoreTransaction, name: ChangedTable): Promise<void> {
   const changes = down.table(CHANGES_STORE);
   const added = await inZone(() => changes.mutate({ type: 'add', trans, values: [{ table: name, key: '' }] }));
   const seq = added.results?.[0] as number;
-  await inZone(() => changes.mutate({ type: 'deleteRange', trans, range: { type: RANGE, lower: -Infinity, lowerOpen: false, upper: seq, upperOpen: false } }));
+  await inZone(() => changes.mutate({ type: 'deleteRange', trans, range: { type: RANGE, lower: -Infinity, lowerOpen: false, upper: seq, upperOpen: true } }));
   await inZone(() => down.table('settings').mutate({ type: 'put', trans, values: [{ key: CHANGES_FLOOR_KEY, value: seq }] }));
 }
 
