@@ -7,8 +7,9 @@
 import browser, { type Runtime } from '../platform/browser';
 import type { ContentPart, PartLoaded } from '../messaging/protocol';
 import picturesFile from '../content/pictures-part.ts?script&iife';
+import sessionFile from '../content/session-part.ts?script&iife';
 
-const FILES: Readonly<Record<ContentPart, string>> = { pictures: picturesFile };
+const FILES: Readonly<Record<ContentPart, string>> = { session: sessionFile, pictures: picturesFile };
 
 /** The tab and frame a content script runs in, as the browser stamps them on its messages. */
 export interface ContentFrame {

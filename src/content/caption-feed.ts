@@ -3,6 +3,7 @@ import { MAX_CUES_PER_MESSAGE } from '../core/captions/limits';
 import type { ToPanel } from '../messaging/protocol';
 import type { PanelKind } from '../messaging/panel-sender';
 import type { CaptionTrack, SiteAdapter } from './sites/adapter';
+import { CAPTION_READERS } from './sites/captions';
 
 export interface CaptionFeed {
   /** Follows the captions of `video`, which plays `recordingKey`; stops following any before. */
@@ -14,7 +15,7 @@ export interface CaptionFeed {
 }
 
 /**
- * Carries the captions the site adapter reads (its `captions`) to the panels, as `captions`
+ * Carries the captions the site's reader gives (sites/captions.ts) to the panels, as `captions`
  * messages: at each change only the cues from the first one that changed, and the whole of each
  * track to a panel that connects later. Lines are held here, in the content script's own world,
  * never in the page's DOM, and belong to one recording: following another forgets them.
@@ -53,10 +54,11 @@ export function captionFeed(site: SiteAdapter, send: (message: ToPanel, to?: Pan
   const feed: CaptionFeed = {
     follow(video, recordingKey) {
       feed.stop();
-      if (!site.captions || !recordingKey) return;
+      if (!recordingKey) return;
       key = recordingKey;
       following = new AbortController();
-      site.captions(video, recordingKey, onTrack, following.signal);
+      // Read as the adapter that names the recording reads them (withPageFallback's `id`).
+      CAPTION_READERS[site.id](video, recordingKey, onTrack, following.signal);
     },
     stop() {
       following?.abort();

@@ -6,9 +6,12 @@
 import type { ContentPart } from '../messaging/protocol';
 import type { encodeFrame } from './frame-encode';
 import type { slideFeed } from './slide-feed';
+import type { startVideoSession } from './video-session';
 
 /** What each part hands over. */
 export interface Parts {
+  /** Everything for a video found (video-session.ts); it answers the tab's messages while a session runs. */
+  session: { startVideoSession: typeof startVideoSession };
   /** Frames for notes and the slide watch (frame-encode.ts, slide-feed.ts). */
   pictures: { encodeFrame: typeof encodeFrame; slideFeed: typeof slideFeed };
 }

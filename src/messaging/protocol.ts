@@ -61,10 +61,11 @@ export type VideoStatus = v.InferOutput<typeof VideoStatus>;
 // ─── content script → background ──────────────────────────────────────────────────────────────
 
 /**
- * Parts of the content script that are loaded into the asking frame only once a user action needs
- * them (content/parts.ts): `pictures` grabs the video's frames and watches it for slides.
+ * Parts of the content script that are loaded into the asking frame only once it needs them
+ * (content/parts.ts): `session` runs everything for a video found (the layer, the panel link, the
+ * captions, the tab's messages); `pictures` grabs the video's frames and watches it for slides.
  */
-export const CONTENT_PARTS = ['pictures'] as const;
+export const CONTENT_PARTS = ['session', 'pictures'] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 
 const ContentRequest = v.variant('type', [

@@ -19,6 +19,7 @@ const fake = vi.hoisted(() => {
 vi.mock('../../src/platform/browser', () => ({ default: fake.api }));
 // What crxjs makes of the import in the build: the part's file name.
 vi.mock('../../src/content/pictures-part.ts?script&iife', () => ({ default: 'src/content/pictures-part.js' }));
+vi.mock('../../src/content/session-part.ts?script&iife', () => ({ default: 'src/content/session-part.js' }));
 const { contentScriptFrame, loadContentPart } = await import('../../src/background/content-parts');
 
 const contentScript: Runtime.MessageSender = { id: 'our-id', tab: { id: 7 } as Runtime.MessageSender['tab'], frameId: 3, url: 'https://www.youtube.com/watch?v=Wb1nQ9rLk2A' };
@@ -38,6 +39,8 @@ describe('loadContentPart', () => {
   it("injects the part's file into the asking frame only, in the isolated world", async () => {
     expect(await loadContentPart('pictures', ownFrame())).toEqual({ loaded: true });
     expect(fake.state.injected).toEqual([{ target: { tabId: 7, frameIds: [3] }, files: ['src/content/pictures-part.js'], world: 'ISOLATED' }]);
+    expect(await loadContentPart('session', ownFrame())).toEqual({ loaded: true });
+    expect(fake.state.injected.at(-1)).toEqual({ target: { tabId: 7, frameIds: [3] }, files: ['src/content/session-part.js'], world: 'ISOLATED' });
   });
 
   it('has no frame to inject into for another extension, an extension page or a sender in no tab or frame', () => {

@@ -171,9 +171,10 @@ describe('parseContentRequest', () => {
   it('accepts the requests a content script may make: the side panel, a part of its code by name', () => {
     expect(parseContentRequest({ type: 'open-side-panel' })).toEqual({ type: 'open-side-panel' });
     expect(parseContentRequest({ type: 'load-part', part: 'pictures' })).toEqual({ type: 'load-part', part: 'pictures' });
+    expect(parseContentRequest({ type: 'load-part', part: 'session' })).toEqual({ type: 'load-part', part: 'session' });
   });
   it('rejects anything else, a part not named or named by a file among them', () => {
-    const others = [{ type: 'load-part' }, { type: 'load-part', part: 'src/content/pictures-part.js' }, { type: 'load-part', part: ['pictures'] }];
+    const others = [{ type: 'load-part' }, { type: 'load-part', part: 'src/content/pictures-part.js' }, { type: 'load-part', part: 'src/content/session-part.js' }, { type: 'load-part', part: ['pictures'] }];
     for (const message of [{ type: 'open-side-panel-now' }, { type: 'compose' }, 'open-side-panel', null, {}, ...others]) {
       expect(parseContentRequest(message)).toBeNull();
     }

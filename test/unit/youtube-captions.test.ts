@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { adapterFor } from '../../src/content/sites';
 import type { CaptionTrack } from '../../src/content/sites/adapter';
+import { youtubeCaptions } from '../../src/content/sites/youtube-captions';
 import { installTimedtextInbox, type TimedtextInbox } from '../../src/content/timedtext-channel';
 
 const ID = 'Wb1nQ9rLk2A';
@@ -52,7 +52,7 @@ describe('YouTube captions', () => {
     const video = watchPage();
     const tracks: CaptionTrack[] = [];
     const following = new AbortController();
-    adapterFor('www.youtube.com').captions?.(video, KEY, (track) => tracks.push(track), following.signal);
+    youtubeCaptions(video, KEY, (track) => tracks.push(track), following.signal);
     draw(['welcome']);
     await mutationsSeen();
     draw(['welcome everyone', 'to']);
@@ -73,7 +73,7 @@ describe('YouTube captions', () => {
     const other: CaptionTrack = { lang: 'de', source: 'timedtext', complete: true, cues: [{ start: 1, end: 2, text: 'another video' }] };
     inboxWith({ [ID]: own, Zx7pT3vYq8M: other });
     const tracks: CaptionTrack[] = [];
-    adapterFor('www.youtube.com').captions?.(video, KEY, (track) => tracks.push(track), new AbortController().signal);
+    youtubeCaptions(video, KEY, (track) => tracks.push(track), new AbortController().signal);
     draw(['a line on screen']);
     await mutationsSeen();
     expect(tracks).toEqual([own]);

@@ -16,7 +16,8 @@ export interface CaptionTrack {
 
 /**
  * What the content script needs to know about a video site. One adapter a site; the generic
- * HTML5 one serves any other page the extension runs on.
+ * HTML5 one serves any other page the extension runs on. Its captions are read apart
+ * (sites/captions.ts), by the session part only.
  */
 export interface SiteAdapter {
   id: SiteId;
@@ -36,13 +37,6 @@ export interface SiteAdapter {
   layerParent(video: HTMLVideoElement): Element;
   /** A start time the page URL asks for and the site itself ignores (`#t=` on a plain page). */
   startTimeFromUrl(): number | null;
-  /**
-   * Follows the captions of `video` (which plays `recordingKey`) from what the player already has,
-   * never with a request of ours, calling `onTrack` at each change, until `signal` aborts; then
-   * leaves the page as it was (a track it set to `hidden` goes back to `disabled`). Absent: the
-   * site offers no captions we can read.
-   */
-  captions?(video: HTMLVideoElement, recordingKey: string, onTrack: (track: CaptionTrack) => void, signal: AbortSignal): void;
   /** Single-page sites: `start` when the page begins to move to another video, `finish` when it has. */
   onNavigate?(start: () => void, finish: () => void, signal: AbortSignal): void;
 }

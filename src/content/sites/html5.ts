@@ -1,6 +1,5 @@
 import { fragmentStartTime } from '../../core/media-fragment';
 import { pageRecordingKey } from '../../core/recording-key';
-import { followTextTracks } from '../captions/text-tracks';
 import { pageVideos, pickMainVideo } from '../video-finder';
 import type { SiteAdapter } from './adapter';
 
@@ -16,5 +15,4 @@ export const html5: SiteAdapter = {
   progressBar: () => null,
   layerParent: () => document.documentElement,
   startTimeFromUrl: () => fragmentStartTime(location.hash),
-  captions: (video, _recordingKey, onTrack, signal) => followTextTracks(video, onTrack, signal),
 };

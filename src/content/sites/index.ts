@@ -33,10 +33,6 @@ export function withPageFallback(site: SiteAdapter): SiteAdapter {
       const video = site.findVideo();
       return video && !names(video) ? html5.startTimeFromUrl() : site.startTimeFromUrl();
     },
-    // Captions of the recording as the adapter that names it reads them.
-    ...(site.captions || html5.captions
-      ? { captions: (video, key, onTrack, signal) => serving(video).captions?.(video, key, onTrack, signal) }
-      : {}),
     ...(site.onNavigate ? { onNavigate: site.onNavigate.bind(site) } : {}),
   };
 }

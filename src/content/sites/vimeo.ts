@@ -1,5 +1,4 @@
 import { parseVideoUrl, recordingKeyFor, watchUrl, type ParsedVideoUrl } from '../../core/video-url';
-import { followTextTracks } from '../captions/text-tracks';
 import type { SiteAdapter } from './adapter';
 
 // Vimeo's markup changes often (docs/player-dom.md §5): rely on div.player, the <video> in it and
@@ -40,8 +39,4 @@ export const vimeo: SiteAdapter = {
     const fromUrl = parseVideoUrl(location.href);
     return fromUrl?.site === 'vimeo' && fromUrl.review ? fromUrl.start : null;
   },
-  // Vimeo's player (telecine, v4.43) puts each caption track on its <video> as a <track> element
-  // (`telecine-track-ID`, its file at /texttrack/ID.vtt) and draws the lines itself; it sets the
-  // track's mode at `load`, `loadeddata` and `seeking`, so a track it turns off stays off.
-  captions: (video, _recordingKey, onTrack, signal) => followTextTracks(video, onTrack, signal),
 };

@@ -1,20 +1,12 @@
 import { parseVideoUrl, recordingKeyFor, watchUrl } from '../../core/video-url';
-import { timedtextInbox } from '../timedtext-channel';
 import type { SiteAdapter } from './adapter';
-import { followCaptionLines } from './youtube-caption-lines';
+import { player } from './youtube-player';
 
 // Selectors as well-kept YouTube extensions rely on them: docs/player-dom.md §4.
-const PLAYER = '#movie_player, .html5-video-player';
 const MAIN_VIDEO = '#movie_player video.html5-main-video, .html5-video-player video';
 // Hover previews on the home and search pages play in players of their own (§4.5): a glance, not a
 // recording being watched.
 const PREVIEW = '#inline-preview-player, #video-preview';
-
-const YOUTUBE_KEY = recordingKeyFor({ site: 'youtube', id: '' });
-
-function player(video: HTMLVideoElement): HTMLElement | null {
-  return video.closest<HTMLElement>(PLAYER);
-}
 
 /**
  * The video id. On an embed the title link follows playlist advances, which the URL does not.
@@ -58,26 +50,6 @@ export const youtube: SiteAdapter = {
   layerParent: (video) => player(video) ?? document.documentElement,
   // YouTube honours its own t= and start= parameters.
   startTimeFromUrl: () => null,
-  /**
-   * The tracks the player itself fetched for this video (timedtext-inbox.ts), and until one
-   * comes, the lines it draws on screen. A response for another video id is never this video's.
-   */
-  captions(video, recordingKey, onTrack, signal) {
-    const id = recordingKey.startsWith(YOUTUBE_KEY) ? recordingKey.slice(YOUTUBE_KEY.length) : '';
-    const playing = player(video);
-    if (!id || !playing) return;
-    const onScreen = new AbortController();
-    signal.addEventListener('abort', () => onScreen.abort(), { once: true });
-    timedtextInbox()?.follow(
-      id,
-      (track) => {
-        onScreen.abort();
-        onTrack(track);
-      },
-      signal,
-    );
-    if (!onScreen.signal.aborted) followCaptionLines(playing, video, onTrack, onScreen.signal);
-  },
   onNavigate(start, finish, signal) {
     document.addEventListener('yt-navigate-start', start, { signal });
     document.addEventListener('yt-navigate-finish', finish, { signal });
