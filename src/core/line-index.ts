@@ -27,16 +27,26 @@ export class LineIndex {
   /** The lines of `words[i]` are `lines[starts[i]]…lines[starts[i + 1] - 1]`, ascending. */
   private readonly starts: Uint32Array;
   private readonly lines: Uint32Array;
-  /** Each line's folded text, for phrases: made anyway to find the words, and a first phrase
-   * query folding tens of thousands of lines took ~100 ms. */
-  private readonly folded: string[];
+  /**
+   * The lines' folded texts, for phrases, one after another with a line feed between (line `i` is
+   * `folded[foldedAt[i]]…folded[foldedAt[i + 1] - 2]`): made anyway to find the words (a first
+   * phrase query folding tens of thousands of lines took ~100 ms), and kept as one string so a
+   * phrase's candidates, checked in line order, are read from one place in memory. Held as a
+   * string each, the same check of the bench's 72,000 candidates of "screen reader" took 20 ms
+   * against 5 for the same texts read in a row: most of it was reaching each string.
+   */
+  private readonly folded: string;
+  private readonly foldedAt: Uint32Array;
 
   /** `docs` in time order (transcriptDocs gives them so); hits come back in that order. */
   constructor(docs: readonly SearchDoc[]) {
     this.docs = docs;
-    this.folded = docs.map((doc) => normalize(doc.text));
+    const folded = docs.map((doc) => normalize(doc.text));
+    this.folded = folded.join('\n');
+    this.foldedAt = new Uint32Array(folded.length + 1);
+    folded.forEach((text, line) => (this.foldedAt[line + 1] = (this.foldedAt[line] as number) + text.length + 1));
     const byWord = new Map<string, number[]>();
-    this.folded.forEach((text, line) => {
+    folded.forEach((text, line) => {
       for (const word of new Set(searchWords(text))) {
         const held = byWord.get(word);
         if (held) held.push(line);
@@ -74,12 +84,13 @@ export class LineIndex {
     }
     const hits: SearchDoc[] = [];
     let total = 0;
+    const { folded, foldedAt } = this;
     for (const line of candidates) {
-      const doc = this.docs[line] as SearchDoc;
-      if (accept && !accept(doc)) continue;
-      if (!query.exact && !matchesAll(this.folded[line] as string, query.terms)) continue;
+      // The document only when it is needed: a phrase's candidates are mostly not matches.
+      if (!query.exact && !matchesAll(folded.slice(foldedAt[line], (foldedAt[line + 1] as number) - 1), query.terms)) continue;
+      if (accept && !accept(this.docs[line] as SearchDoc)) continue;
       total++;
-      if (hits.length < limit) hits.push(doc);
+      if (hits.length < limit) hits.push(this.docs[line] as SearchDoc);
     }
     return { hits, total };
   }
