@@ -83,8 +83,20 @@ function withinRecording(a: SearchDoc, b: SearchDoc): number {
  * written, as records.ts orders them).
  */
 export function orderHits(hits: readonly SearchDoc[], order: readonly string[], limit = Infinity): SearchDoc[] {
-  const rank = new Map(order.map((key, i) => [key, i]));
-  return firstInOrder(hits, (doc) => rank.get(doc.recordingKey) ?? order.length, order.length + 1, (doc) => doc, limit);
+  const placeOf = recordingPlaces(order);
+  return firstInOrder(hits, (doc) => placeOf(doc.recordingKey), order.length + 1, (doc) => doc, limit);
+}
+
+/**
+ * Each recording's place in `order` (recording keys, as the library lists them; a key listed twice
+ * keeps its first place), `order.length` for one it does not list: what hits are ordered by.
+ */
+export function recordingPlaces(order: readonly string[]): (recordingKey: string) => number {
+  const places = new Map<string, number>();
+  order.forEach((key, i) => {
+    if (!places.has(key)) places.set(key, i);
+  });
+  return (recordingKey) => places.get(recordingKey) ?? order.length;
 }
 
 /**
@@ -183,8 +195,8 @@ export function searchLibrary(
   const own = sources.words.search(terms, accept, order, limit);
   const hits = own.hits;
   let total = own.total;
-  const rank = new Map(order.map((key, i) => [key, i]));
-  const place = (lines: TranscriptLines) => rank.get(lines.recordingKey) ?? order.length;
+  const placeOf = recordingPlaces(order);
+  const place = (lines: TranscriptLines) => placeOf(lines.recordingKey);
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const query = wordQuery(terms);
   const transcripts = [...sources.transcripts].sort((a, b) => place(a) - place(b) || text(a.recordingKey, b.recordingKey) || text(a.lang, b.lang));

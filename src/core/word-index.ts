@@ -14,7 +14,7 @@
  * `WordIndexSnapshot` and tests use it directly.
  */
 import { Index } from 'flexsearch';
-import { firstInOrder } from './library';
+import { firstInOrder, recordingPlaces } from './library';
 import { matchesAll, normalize, searchWords, wordQuery, type SearchDoc } from './search';
 
 /** What is kept in IndexedDB: plain data, structured-cloneable. Bump `format` when it changes. */
@@ -147,11 +147,9 @@ export class WordIndex {
       if (accept && !accept(doc)) return false;
       return exact || matchesAll((this.folded[id] ??= normalize(doc.text)), terms);
     });
-    const place = new Uint32Array(this.recordingNumbers.size).fill(order.length);
-    order.forEach((key, i) => {
-      const number = this.recordingNumbers.get(key);
-      if (number !== undefined) place[number] = Math.min(place[number]!, i);
-    });
+    const placeOf = recordingPlaces(order);
+    const place = new Uint32Array(this.recordingNumbers.size);
+    for (const [key, number] of this.recordingNumbers) place[number] = placeOf(key);
     const shown = firstInOrder(found, (id) => place[this.recordingOf[id]!]!, order.length + 1, (id) => this.docs[id]!, limit);
     return { hits: shown.map((id) => this.docs[id]!), total: found.length };
   }

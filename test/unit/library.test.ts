@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptsDoc, libraryDocs, openUrl, orderHits, trashItems, type Filters, type LibraryData } from '../../src/core/library';
+import { acceptsDoc, libraryDocs, openUrl, orderHits, recordingPlaces, trashItems, type Filters, type LibraryData } from '../../src/core/library';
 import type { SearchDoc } from '../../src/core/search';
 
 /** What the library searches, in the order hits are shown. */
@@ -102,6 +102,13 @@ describe('openUrl', () => {
     expect(openUrl({ site: 'html5', url: 'javascript:alert(1)' })).toBeNull();
     expect(openUrl({ site: 'html5', url: 'https://example.org/a_(b)' })).toBe('https://example.org/a%5F%28b%29');
     expect(openUrl({ site: 'youtube', url: 'https://example.org/not-youtube' }, 3)).toBeNull();
+  });
+});
+
+describe('recordingPlaces', () => {
+  it('places a recording where the list first names it, and every unlisted one after the list', () => {
+    const placeOf = recordingPlaces(['c', 'a', 'c']);
+    expect(['c', 'a', 'x', 'b'].map(placeOf)).toEqual([0, 1, 3, 3]);
   });
 });
 
