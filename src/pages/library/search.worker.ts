@@ -69,6 +69,8 @@ async function build(): Promise<void> {
   from = 'built';
   recordings.clear();
   for (const row of read.recordings) recordings.set(row.key, row);
+  // After the step that built it: at start that step says the index is ready first.
+  foldAhead();
   await keep();
 }
 
@@ -123,13 +125,15 @@ function sendRest(request: MoreRequest): void {
 }
 
 /**
- * Folds every document's text for phrase checks (WordIndex.foldAhead), a step at a time through
- * the queue, so a query waits behind one step at most.
+ * Folds every document's text of the index now held for phrase checks (WordIndex.foldAhead), a
+ * step at a time through the queue, so a query waits behind one step at most; an index built
+ * again meanwhile is folded by its own round.
  */
-function foldAhead(from = 0): void {
+function foldAhead(index = words, start = 0): void {
   run(() => {
-    const next = words?.foldAhead(from, FOLD_STEP);
-    if (next !== undefined) setTimeout(() => foldAhead(next));
+    if (!index || index !== words) return;
+    const next = index.foldAhead(start, FOLD_STEP);
+    if (next !== undefined) setTimeout(() => foldAhead(index, next));
   });
 }
 
@@ -168,7 +172,8 @@ run(async () => {
   // A build read the recordings with the notes.
   await Promise.all([from === 'kept' ? readRecordings() : undefined, readLines()]);
   reply({ type: 'ready', from, docs: words?.size ?? 0 });
-  foldAhead();
+  // A built index is folded ahead by `build`, at start or again later (a large import); a kept one here.
+  if (from === 'kept') foldAhead();
   // What the user is looking at follows each change.
   followChangeLog(follower, run, fail, () => latest && answer(latest));
 });
