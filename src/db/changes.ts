@@ -7,7 +7,7 @@
  * pruned (the floor) is told to read everything once (`complete: false`).
  */
 import { liveQuery } from 'dexie';
-import { db } from './schema';
+import { db, type NotesDatabase } from './schema';
 import { CHANGES_FLOOR_KEY as FLOOR_KEY } from './write-log';
 
 export type ChangedTable = 'recordings' | 'notes' | 'qa' | 'transcripts' | 'images';
@@ -43,11 +43,16 @@ export function changedKeys(changes: readonly Change[], table: Exclude<ChangedTa
   return [...new Set(changes.filter((change) => change.table === table).map((change) => change.key as string))];
 }
 
+/** Where the log starts: every change at or below this `seq` was pruned (0 when none was). Read in the caller's transaction. */
+export async function changesFloor(database: NotesDatabase): Promise<number> {
+  return Number((await database.settings.get(FLOOR_KEY))?.value ?? 0);
+}
+
 /** The newest change's `seq`, 0 when nothing was ever written: the mark of a reader that has just read everything. */
 export async function lastSeq(): Promise<number> {
   const database = db();
   return database.transaction('r', database.changes, database.settings, async () => {
-    const floor = Number((await database.settings.get(FLOOR_KEY))?.value ?? 0);
+    const floor = await changesFloor(database);
     return Math.max(floor, Number((await database.changes.orderBy('seq').lastKey()) ?? 0));
   });
 }
@@ -56,7 +61,7 @@ export async function lastSeq(): Promise<number> {
 export async function changesSince(mark: number): Promise<ChangesSince> {
   const database = db();
   return database.transaction('r', database.changes, database.settings, async () => {
-    const floor = Number((await database.settings.get(FLOOR_KEY))?.value ?? 0);
+    const floor = await changesFloor(database);
     const changes = await database.changes.where('seq').above(mark).toArray();
     return { changes, mark: changes.at(-1)?.seq ?? mark, complete: floor <= mark };
   });
@@ -66,7 +71,7 @@ export async function changesSince(mark: number): Promise<ChangesSince> {
 export async function pruneChanges(upTo: number): Promise<void> {
   const database = db();
   await database.transaction('rw', database.changes, database.settings, async () => {
-    const floor = Number((await database.settings.get(FLOOR_KEY))?.value ?? 0);
+    const floor = await changesFloor(database);
     if (upTo <= floor) return;
     await database.changes.where('seq').belowOrEqual(upTo).delete();
     await database.settings.put({ key: FLOOR_KEY, value: upTo });

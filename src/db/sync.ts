@@ -39,8 +39,8 @@ import type { DavClient } from '../platform/webdav';
 
 export { SyncFileError } from '../platform/sync-files';
 import { backupImages } from './backup';
+import { changesFloor } from './changes';
 import type { NotesDatabase } from './schema';
-import { CHANGES_FLOOR_KEY } from './write-log';
 
 /** The settings row that holds what this device knows of the server (never synced, never in a backup). */
 export const SYNC_STATE_KEY = 'sync-state';
@@ -117,7 +117,7 @@ async function readLocalOne(database: NotesDatabase, key: string): Promise<SyncD
 
 /** The recordings that changes after `mark` touched (or every one, with no usable mark), and the log's end. */
 async function localChanges(database: NotesDatabase, mark: number | undefined): Promise<{ keys: Set<string>; end: number }> {
-  const floor = Number((await database.settings.get(CHANGES_FLOOR_KEY))?.value ?? 0);
+  const floor = await changesFloor(database);
   const end = Math.max(floor, Number((await database.changes.orderBy('seq').lastKey()) ?? 0));
   if (mark === undefined || floor > mark) {
     const keys = new Set([...(await database.recordings.toCollection().primaryKeys()), ...(await database.tombstones.orderBy('recordingKey').uniqueKeys()).map(String)]);
